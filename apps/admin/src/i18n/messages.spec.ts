@@ -1,0 +1,66 @@
+import { ALL_PERMISSIONS } from '@keydesk/domain';
+import { describe, expect, it } from 'vitest';
+
+import { PERMISSION_CHOICES, STAFF_STATUS_CHOICES } from './choices';
+import { englishMessages } from './en';
+import { spanishMessages } from './es';
+
+type Messages = Record<string, unknown>;
+
+/** "ra.action.add" → its text, for every leaf; a leaf that is not a string is reported as such. */
+function flatten(messages: Messages, prefix = ''): Map<string, unknown> {
+  const leaves = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(messages)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'object' && value !== null) {
+      for (const [leafPath, leaf] of flatten(value as Messages, path)) leaves.set(leafPath, leaf);
+    } else {
+      leaves.set(path, value);
+    }
+  }
+  return leaves;
+}
+
+const languages = { en: flatten(englishMessages), es: flatten(spanishMessages) };
+
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/%\{(\w+)\}/g)].map((match) => match[1]).sort();
+}
+
+describe('translations', () => {
+  it.each([
+    ['es', 'en'],
+    ['en', 'es'],
+  ] as const)('every key of %s exists in %s', (from, to) => {
+    const missing = [...languages[from].keys()].filter((key) => !languages[to].has(key));
+    expect(missing, `keys missing in ${to}`).toEqual([]);
+  });
+
+  it.each(['en', 'es'] as const)('%s has no empty or non-text message', (language) => {
+    const bad = [...languages[language]].filter(([, text]) => typeof text !== 'string' || text.length === 0);
+    expect(bad.map(([key]) => key), `empty messages in ${language}`).toEqual([]);
+  });
+
+  it('uses the same placeholders and plural forms in both languages', () => {
+    const mismatched = [...languages.en]
+      .filter(([key]) => languages.es.has(key))
+      .filter(([key, english]) => {
+        const spanish = String(languages.es.get(key));
+        const text = String(english);
+        const samePlaceholders = placeholders(text).join() === placeholders(spanish).join();
+        const samePlurals = text.split('||||').length === spanish.split('||||').length;
+        return !samePlaceholders || !samePlurals;
+      })
+      .map(([key]) => key);
+    expect(mismatched, 'messages whose placeholders or plural forms differ').toEqual([]);
+  });
+
+  it('names every permission of the catalogue and every staff status', () => {
+    expect(PERMISSION_CHOICES.map((choice) => choice.id)).toEqual([...ALL_PERMISSIONS]);
+    const keys = [...PERMISSION_CHOICES, ...STAFF_STATUS_CHOICES].map((choice) => choice.name);
+    for (const language of ['en', 'es'] as const) {
+      const missing = keys.filter((key) => !languages[language].has(key));
+      expect(missing, `labels missing in ${language}`).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,47 @@
+import { lazy, Suspense } from 'react';
+import {
+  CheckboxGroupInput,
+  email,
+  RadioButtonGroupInput,
+  ReferenceArrayInput,
+  required,
+  TextInput,
+} from 'react-admin';
+
+import { STAFF_STATUS_CHOICES } from '../i18n/choices';
+
+// The password policy carries a list of common passwords; only this form and the password
+// dialog need it, so it loads with them instead of with the whole admin.
+const PasswordPolicyInput = lazy(() =>
+  import('./PasswordPolicyInput').then((module) => ({ default: module.PasswordPolicyInput })),
+);
+
+/** The inputs of a staff member, shared by Create (with a first password) and Edit (with a status). */
+export const StaffInputs = ({ isNew }: { isNew: boolean }) => (
+  <>
+    <TextInput
+      source="username"
+      autoComplete="off"
+      validate={isNew ? required() : undefined}
+      readOnly={!isNew}
+      helperText={isNew ? 'keydesk.staff.username_help' : 'keydesk.staff.username_fixed'}
+    />
+    <TextInput source="displayName" autoComplete="off" validate={required()} />
+    <TextInput source="email" type="email" autoComplete="off" validate={[required(), email()]} />
+    {isNew ? (
+      <Suspense>
+        <PasswordPolicyInput />
+      </Suspense>
+    ) : (
+      <RadioButtonGroupInput
+        source="status"
+        choices={STAFF_STATUS_CHOICES}
+        validate={required()}
+        helperText="keydesk.staff.status_help"
+      />
+    )}
+    <ReferenceArrayInput source="roleIds" reference="roles" sort={{ field: 'name', order: 'ASC' }} perPage={100}>
+      <CheckboxGroupInput optionText="name" helperText="keydesk.staff.roles_help" />
+    </ReferenceArrayInput>
+  </>
+);

@@ -1,0 +1,60 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+
+import { AccessGuard } from './common/access/access.guard';
+import { CsrfGuard } from './common/access/csrf.guard';
+import { ApiExceptionFilter } from './common/errors/api-exception.filter';
+import { createValidationPipe } from './common/errors/validation.pipe';
+import { Clock } from './common/time/clock';
+import { AppConfig } from './config/app.config';
+import { dataSourceOptions } from './database/data-source-options';
+import { TransactionRunner } from './database/transaction-runner';
+import { loggerOptions } from './logging/logger-options';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { BootstrapModule } from './modules/bootstrap/bootstrap.module';
+import { HealthModule } from './modules/health/health.module';
+import { RolesModule } from './modules/roles/roles.module';
+import { StaffModule } from './modules/staff/staff.module';
+
+/** Configuration, time and transactions: what every module may inject. */
+@Global()
+@Module({})
+class CoreModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [{ provide: AppConfig, useValue: config }, Clock, TransactionRunner],
+      exports: [AppConfig, Clock, TransactionRunner],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 2, retryDelay: 1000 }),
+        AuditModule,
+        HealthModule,
+        RolesModule,
+        StaffModule,
+        AuthModule,
+        BootstrapModule,
+      ],
+      providers: [
+        // Order matters: who you are and what you may do (401/403) before the CSRF check.
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: CsrfGuard },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

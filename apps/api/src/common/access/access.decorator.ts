@@ -1,0 +1,33 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiCookieAuth, ApiSecurity } from '@nestjs/swagger';
+
+import type { Permission } from '@keydesk/domain';
+
+export const ACCESS_RULE = 'keydesk:access-rule';
+
+/**
+ * What a route needs. Every route declares one (a test walks them all); a route that declares
+ * none is refused by AccessGuard rather than left open.
+ */
+export type AccessRule =
+  | { kind: 'public' }
+  | { kind: 'signed-in' }
+  | { kind: 'permission'; permission: Permission };
+
+/** Open to anyone: sign-in, health, the customers' public endpoints. Exempt from CSRF checks. */
+export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
+
+/** Any signed-in staff member, whatever their roles. */
+export const SignedIn = () =>
+  applyDecorators(
+    SetMetadata(ACCESS_RULE, { kind: 'signed-in' } satisfies AccessRule),
+    ApiCookieAuth('session'),
+    ApiSecurity('csrf'),
+  );
+
+export const RequirePermission = (permission: Permission) =>
+  applyDecorators(
+    SetMetadata(ACCESS_RULE, { kind: 'permission', permission } satisfies AccessRule),
+    ApiCookieAuth('session'),
+    ApiSecurity('csrf'),
+  );

@@ -1,0 +1,77 @@
+import type { Response } from 'express';
+
+import { ErrorCode } from '@keydesk/domain';
+
+import { DomainError } from '../errors/domain-error';
+
+/** react-admin's simple-REST list parameters: filter={...}&range=[0,24]&sort=["field","ASC"]. */
+export interface ListQuery<TSort extends string> {
+  filter: Record<string, unknown>;
+  offset: number;
+  limit: number;
+  sortField: TSort;
+  sortOrder: 'ASC' | 'DESC';
+}
+
+export interface RawListQuery {
+  filter?: string;
+  range?: string;
+  sort?: string;
+}
+
+const MAX_PAGE = 500;
+
+/** Sort fields are whitelisted: TypeORM's orderBy() takes whatever it is given. */
+export function parseListQuery<TSort extends string>(
+  raw: RawListQuery,
+  sortable: readonly TSort[],
+  defaultSort: TSort,
+): ListQuery<TSort> {
+  const filter = parseJson(raw.filter, 'filter', {});
+  if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) invalid('filter');
+  const range = parseJson(raw.range, 'range', [0, 24]);
+  if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isInteger(n) && n >= 0) || range[1] < range[0]) {
+    invalid('range');
+  }
+  const [start, end] = range as [number, number];
+  const sort = parseJson(raw.sort, 'sort', [defaultSort, 'ASC']);
+  if (!Array.isArray(sort) || !sortable.includes(sort[0]) || !['ASC', 'DESC'].includes(String(sort[1]).toUpperCase())) {
+    invalid('sort', sortable.join(', '));
+  }
+  return {
+    filter: filter as Record<string, unknown>,
+    offset: start,
+    limit: Math.min(end - start + 1, MAX_PAGE),
+    sortField: sort[0] as TSort,
+    sortOrder: String(sort[1]).toUpperCase() as 'ASC' | 'DESC',
+  };
+}
+
+export function setContentRange(response: Response, resource: string, offset: number, count: number, total: number): void {
+  const end = count === 0 ? offset : offset + count - 1;
+  response.setHeader('Content-Range', `${resource} ${offset}-${end}/${total}`);
+  response.setHeader('Access-Control-Expose-Headers', 'Content-Range');
+}
+
+/** A filter value as a trimmed string, or undefined when absent or empty. */
+export function filterText(filter: Record<string, unknown>, name: string): string | undefined {
+  const value = filter[name];
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string' && typeof value !== 'number') invalid(`filter.${name}`);
+  return String(value).trim() || undefined;
+}
+
+function parseJson(value: string | undefined, field: string, fallback: unknown): unknown {
+  if (value === undefined || value === '') return fallback;
+  try {
+    return JSON.parse(value);
+  } catch {
+    invalid(field);
+  }
+}
+
+function invalid(field: string, values?: string): never {
+  throw new DomainError(ErrorCode.ValidationFailed, {}, {
+    [field]: values ? { key: 'validation.isIn', params: { values } } : { key: 'validation.invalid' },
+  });
+}

@@ -1,0 +1,24 @@
+import { PASSWORD_MIN_LENGTH, STAFF_SESSION_ABSOLUTE_SECONDS, STAFF_SESSION_IDLE_SECONDS } from '@keydesk/domain';
+
+import { ConfigErrors, Env, readInteger } from './config-errors';
+
+export interface AuthConfig {
+  sessionIdleSeconds: number;
+  sessionAbsoluteSeconds: number;
+  /** NIST SP 800-63B rev. 4: 15 for single-factor accounts; 8 is the floor it allows with MFA. */
+  passwordMinLength: number;
+  /** Concurrent argon2id hashes (19 MiB each); the rest wait in a bounded queue. */
+  hashConcurrency: number;
+  hashQueueLimit: number;
+}
+
+export function readAuthConfig(env: Env, errors: ConfigErrors): AuthConfig {
+  return {
+    sessionIdleSeconds: 60 * readInteger(env, errors, 'SESSION_IDLE_MINUTES', STAFF_SESSION_IDLE_SECONDS / 60, 1, 24 * 60),
+    sessionAbsoluteSeconds:
+      3600 * readInteger(env, errors, 'SESSION_ABSOLUTE_HOURS', STAFF_SESSION_ABSOLUTE_SECONDS / 3600, 1, 24 * 7),
+    passwordMinLength: readInteger(env, errors, 'PASSWORD_MIN_LENGTH', PASSWORD_MIN_LENGTH, 8, 64),
+    hashConcurrency: readInteger(env, errors, 'PASSWORD_HASH_CONCURRENCY', 4, 1, 64),
+    hashQueueLimit: readInteger(env, errors, 'PASSWORD_HASH_QUEUE', 200, 1, 10_000),
+  };
+}

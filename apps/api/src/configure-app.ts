@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { NextFunction, Request, Response } from 'express';
+import session from 'express-session';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import passport from 'passport';
+
+import { Clock } from './common/time/clock';
+import { AppConfig } from './config/app.config';
+import { sessionCookieName } from './modules/auth/auth.controller';
+import { DatabaseSessionStore } from './modules/auth/database-session.store';
+import { SessionRepository } from './modules/auth/session.repository';
+import { SessionTimeoutMiddleware } from './modules/auth/session-timeout.middleware';
+
+/** Everything between the socket and the controllers; shared by main.ts and the e2e tests. */
+export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.server.trustProxy);
+  app.disable('x-powered-by');
+  app.use(helmet());
+  app.use('/api', express.json({ limit: '64kb' }));
+  const secure = config.server.publicUrl.protocol === 'https:';
+  app.use(
+    session({
+      name: sessionCookieName(config),
+      secret: config.secrets.sessionSecret.toString('hex'),
+      store: new DatabaseSessionStore(app.get(SessionRepository), config, app.get(Clock)),
+      resave: false,
+      saveUninitialized: false,
+      unset: 'destroy',
+      proxy: Boolean(config.server.trustProxy),
+      // No maxAge: a browser-session cookie; the server enforces the idle and absolute limits.
+      cookie: { httpOnly: true, sameSite: 'strict', secure, path: '/' },
+    }),
+  );
+  const timeout = app.get(SessionTimeoutMiddleware);
+  app.use((request: Request, response: Response, next: NextFunction) => void timeout.use(request, response, next));
+  app.use(passport.initialize());
+  app.use(passport.session());
+  setUpOpenApi(app);
+  serveAdminUi(app, config.server.adminDistDir);
+}
+
+function setUpOpenApi(app: NestExpressApplication): void {
+  const document = new DocumentBuilder()
+    .setTitle('Keydesk API')
+    .setDescription(
+      'Sign in with POST /api/auth/login; send the returned csrfToken as X-CSRF-Token on every other ' +
+        'state-changing request. Lists follow react-admin simple-REST conventions (filter, range, sort; Content-Range).',
+    )
+    .setVersion('0.1.0')
+    .addCookieAuth('keydesk.sid', { type: 'apiKey', in: 'cookie', name: 'keydesk.sid' }, 'session')
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' }, 'csrf')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, document));
+}
+
+/** The react-admin build at /, with client-side routes falling back to index.html. */
+function serveAdminUi(app: NestExpressApplication, distDir: string): void {
+  const index = join(distDir, 'index.html');
+  app.useStaticAssets(distDir, { index: false, maxAge: '1h' });
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.method !== 'GET' || request.path.startsWith('/api') || !request.accepts('html')) return next();
+    if (!existsSync(index)) return next();
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(index);
+  });
+}

@@ -1,0 +1,42 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+import { DataSourceOptions } from 'typeorm';
+
+import { DatabaseConfig } from '../config/database.config';
+import { ENTITIES } from './entities';
+import { Foundation1763900000000 as MysqlFoundation } from './migrations/mysql/1763900000000-foundation';
+import { Foundation1763900000000 as SqliteFoundation } from './migrations/sqlite/1763900000000-foundation';
+
+/** Migrations are SQL per dialect; each list is in order and only ever appended to. */
+const SQLITE_MIGRATIONS = [SqliteFoundation];
+const MYSQL_MIGRATIONS = [MysqlFoundation];
+
+export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
+  const common = { entities: ENTITIES, synchronize: false, migrationsRun: false, logging: false } as const;
+  if (config.kind === 'mysql') {
+    return {
+      ...common,
+      type: 'mysql',
+      url: config.url,
+      migrations: MYSQL_MIGRATIONS,
+      timezone: 'Z',
+      charset: 'utf8mb4_unicode_ci',
+      supportBigNumbers: true,
+      bigNumberStrings: false,
+      poolSize: 10,
+    };
+  }
+  if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: config.path,
+    migrations: SQLITE_MIGRATIONS,
+    enableWAL: true,
+    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, MoreThan } from 'typeorm';
+
+import { AuditChainHeadEntity } from './audit-chain-head.entity';
+import { AuditEntryEntity } from './audit-entry.entity';
+
+@Injectable()
+export class AuditRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Locks the chain head until the caller's transaction ends, so concurrent writers in any
+   * process append one after the other. SQLite transactions are already serialized.
+   */
+  async lockHead(manager: EntityManager): Promise<AuditChainHeadEntity> {
+    const query = manager.getRepository(AuditChainHeadEntity).createQueryBuilder('head').where('head.id = 1');
+    if (manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+    const head = await query.getOne();
+    if (!head) throw new Error('audit_chain_head is missing: run the migrations');
+    return head;
+  }
+
+  async append(manager: EntityManager, entry: AuditEntryEntity): Promise<void> {
+    await manager.getRepository(AuditEntryEntity).insert(entry);
+    await manager.getRepository(AuditChainHeadEntity).update({ id: 1 }, { lastSeq: entry.seq, lastHash: entry.hash });
+  }
+
+  head(): Promise<AuditChainHeadEntity | null> {
+    return this.dataSource.getRepository(AuditChainHeadEntity).findOneBy({ id: 1 });
+  }
+
+  /** Keyset page in chain order. */
+  pageAfter(seq: number, size: number): Promise<AuditEntryEntity[]> {
+    return this.dataSource.getRepository(AuditEntryEntity).find({
+      where: { seq: MoreThan(seq) },
+      order: { seq: 'ASC' },
+      take: size,
+    });
+  }
+}

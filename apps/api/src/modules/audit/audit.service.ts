@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+import { ActivityAction, ActorType, SubjectType } from '@keydesk/domain';
+
+import { AppConfig } from '../../config/app.config';
+import { Clock } from '../../common/time/clock';
+import { chainHash } from './audit-chain';
+import { AuditEntryEntity } from './audit-entry.entity';
+import { AuditRepository } from './audit.repository';
+
+export interface AuditActor {
+  type: ActorType;
+  id?: string | number | null;
+  name: string;
+}
+
+export interface AuditRecord {
+  actor: AuditActor;
+  action: ActivityAction;
+  subject?: { type: SubjectType; id: string | number; name?: string | null };
+  ip?: string | null;
+  userAgent?: string | null;
+  /** What changed and why; refused if a key names a secret. */
+  details?: Record<string, unknown>;
+}
+
+export const SYSTEM_ACTOR: AuditActor = { type: ActorType.System, name: 'Keydesk' };
+
+/** Keys that would put a secret in the trail; a programming error, so it throws. */
+const SECRET_KEY = /pass(word)?|token|secret|hash|code|cookie|session/i;
+
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly repository: AuditRepository,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Appends one entry inside the caller's transaction: the change and its record commit together. */
+  async record(manager: EntityManager, record: AuditRecord): Promise<AuditEntryEntity> {
+    const details = JSON.stringify(record.details ?? {});
+    assertNoSecrets(record.details ?? {});
+    const head = await this.repository.lockHead(manager);
+    const entry = Object.assign(new AuditEntryEntity(), {
+      seq: head.lastSeq + 1,
+      id: randomUUID(),
+      occurredAt: new Date(this.clock.nowMs()),
+      actorType: record.actor.type,
+      actorId: record.actor.id == null ? null : String(record.actor.id),
+      actorName: record.actor.name.slice(0, 255),
+      action: record.action,
+      subjectType: record.subject?.type ?? null,
+      subjectId: record.subject ? String(record.subject.id) : null,
+      subjectName: record.subject?.name?.slice(0, 255) ?? null,
+      ip: record.ip?.slice(0, 45) ?? null,
+      userAgent: record.userAgent?.slice(0, 512) ?? null,
+      details,
+      prevHash: head.lastHash,
+    });
+    entry.hash = chainHash(this.config.secrets.auditHmacKey, entry);
+    await this.repository.append(manager, entry);
+    return entry;
+  }
+}
+
+function assertNoSecrets(details: Record<string, unknown>, path = ''): void {
+  for (const [key, value] of Object.entries(details)) {
+    if (SECRET_KEY.test(key)) throw new Error(`Audit details must not hold secrets (key "${path}${key}")`);
+    if (value && typeof value === 'object') assertNoSecrets(value as Record<string, unknown>, `${path}${key}.`);
+  }
+}

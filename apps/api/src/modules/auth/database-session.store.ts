@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+
+import { Store, SessionData } from 'express-session';
+
+import { AppConfig } from '../../config/app.config';
+import { Clock } from '../../common/time/clock';
+import { SessionEntity } from './session.entity';
+import { SessionRepository } from './session.repository';
+
+type Callback<T = void> = (error?: unknown, value?: T) => void;
+
+/**
+ * express-session's store in the shared database, so any api process behind a load balancer can
+ * serve any request. Rows expire at the sooner of the idle and absolute limits; an expired row is
+ * never handed back, and SessionTimeoutMiddleware says why the session ended.
+ */
+export class DatabaseSessionStore extends Store {
+  constructor(
+    private readonly repository: SessionRepository,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  override get(sid: string, callback: Callback<SessionData | null>): void {
+    this.repository
+      .findLive(hashId(sid), this.clock.nowMs() - this.graceMs())
+      .then((row) => callback(undefined, row ? (JSON.parse(row.data) as SessionData) : null), callback);
+  }
+
+  override set(sid: string, session: SessionData, callback?: Callback): void {
+    const row = Object.assign(new SessionEntity(), {
+      idHash: hashId(sid),
+      staffId: session.passport?.user ?? null,
+      data: JSON.stringify(session),
+      expiresAt: this.expiresAt(session),
+    });
+    this.repository.save(row).then(() => callback?.(), callback);
+  }
+
+  override touch(sid: string, session: SessionData, callback?: Callback): void {
+    this.repository.touch(hashId(sid), this.expiresAt(session)).then(() => callback?.(), callback);
+  }
+
+  override destroy(sid: string, callback?: Callback): void {
+    this.repository.delete(hashId(sid)).then(() => callback?.(), callback);
+  }
+
+  private expiresAt(session: SessionData): number {
+    const now = this.clock.nowMs();
+    const idle = (session.lastSeenAt ?? now) + this.config.auth.sessionIdleSeconds * 1000;
+    const absolute = (session.signedInAt ?? now) + this.config.auth.sessionAbsoluteSeconds * 1000;
+    return Math.min(idle, absolute);
+  }
+
+  /**
+   * Rows are read a little past their expiry so the timeout middleware can still see the session
+   * and answer "session expired" (and log it) instead of a bare "not signed in".
+   */
+  private graceMs(): number {
+    return 24 * 60 * 60 * 1000;
+  }
+}
+
+export function hashId(sid: string): string {
+  return createHash('sha256').update(sid).digest('hex');
+}

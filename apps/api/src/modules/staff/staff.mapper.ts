@@ -1,0 +1,33 @@
+import { ALL_PERMISSIONS, Permission, SessionStaff, StaffResponse } from '@keydesk/domain';
+
+import { StaffEntity } from './staff.entity';
+
+/** Explicit mappers: the password hash has no way into a response. */
+export function toStaffResponse(staff: StaffEntity, lockedUntil: number | null = null): StaffResponse {
+  return {
+    id: staff.id,
+    username: staff.username,
+    email: staff.email,
+    displayName: staff.displayName,
+    status: staff.status,
+    roleIds: (staff.roles ?? []).map((role) => role.id).sort((a, b) => a - b),
+    lastLoginAt: staff.lastLoginAt?.toISOString() ?? null,
+    lockedUntil: lockedUntil ? new Date(lockedUntil).toISOString() : null,
+    createdAt: staff.createdAt.toISOString(),
+    updatedAt: staff.updatedAt.toISOString(),
+  };
+}
+
+/** The signed-in staff member with the union of their roles' permissions, in catalogue order. */
+export function toSessionStaff(staff: StaffEntity): SessionStaff {
+  const granted = new Set<Permission>();
+  for (const role of staff.roles ?? []) for (const grant of role.grants ?? []) granted.add(grant.permission);
+  return {
+    id: staff.id,
+    username: staff.username,
+    email: staff.email,
+    displayName: staff.displayName,
+    roles: (staff.roles ?? []).map((role) => ({ id: role.id, name: role.name })),
+    permissions: ALL_PERMISSIONS.filter((permission) => granted.has(permission)),
+  };
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+
+import { AuthCoreModule } from '../auth/auth-core.module';
+import { RolesModule } from '../roles/roles.module';
+import { StaffController } from './staff.controller';
+import { StaffRepository } from './staff.repository';
+import { StaffService } from './staff.service';
+
+@Module({
+  imports: [RolesModule, AuthCoreModule],
+  controllers: [StaffController],
+  providers: [StaffRepository, StaffService],
+  exports: [StaffRepository, StaffService],
+})
+export class StaffModule {}

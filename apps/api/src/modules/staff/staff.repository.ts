@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, DataSource, EntityManager, In, Not } from 'typeorm';
+
+import { BuiltInRole, StaffStatus } from '@keydesk/domain';
+
+import { SessionEntity } from '../auth/session.entity';
+import { StaffEntity } from './staff.entity';
+
+export const STAFF_SORT_FIELDS = ['id', 'username', 'displayName', 'email', 'status', 'lastLoginAt', 'createdAt'] as const;
+export type StaffSortField = (typeof STAFF_SORT_FIELDS)[number];
+
+export interface StaffSearch {
+  q?: string;
+  status?: string;
+  roleId?: number;
+  offset: number;
+  limit: number;
+  sortField: StaffSortField;
+  sortOrder: 'ASC' | 'DESC';
+}
+
+@Injectable()
+export class StaffRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private repo(manager: EntityManager = this.dataSource.manager) {
+    return manager.getRepository(StaffEntity);
+  }
+
+  /** Sign-in accepts the user name or the email; both are stored lower-case. */
+  findByLogin(login: string): Promise<StaffEntity | null> {
+    const value = login.trim().toLowerCase();
+    return this.repo().findOne({
+      where: [{ username: value }, { email: value }],
+      relations: { roles: { grants: true } },
+    });
+  }
+
+  findWithRoles(id: number, manager?: EntityManager): Promise<StaffEntity | null> {
+    return this.repo(manager).findOne({ where: { id }, relations: { roles: { grants: true } } });
+  }
+
+  async search(search: StaffSearch): Promise<[StaffEntity[], number]> {
+    const query = this.repo().createQueryBuilder('staff').leftJoinAndSelect('staff.roles', 'role');
+    if (search.q) {
+      // '!' escapes LIKE wildcards on both dialects (a backslash means different things to each).
+      const like = `%${search.q.toLowerCase().replace(/[!%_]/g, '!$&')}%`;
+      query.andWhere(
+        new Brackets((where) =>
+          where
+            .where("staff.username LIKE :like ESCAPE '!'", { like })
+            .orWhere("staff.email LIKE :like ESCAPE '!'", { like })
+            .orWhere("LOWER(staff.display_name) LIKE :like ESCAPE '!'", { like }),
+        ),
+      );
+    }
+    if (search.status) query.andWhere('staff.status = :status', { status: search.status });
+    if (search.roleId !== undefined) {
+      query.andWhere('staff.id IN (SELECT sr.staff_id FROM staff_roles sr WHERE sr.role_id = :roleId)', {
+        roleId: search.roleId,
+      });
+    }
+    return query
+      .orderBy(`staff.${search.sortField}`, search.sortOrder)
+      .addOrderBy('staff.id', 'ASC')
+      .skip(search.offset)
+      .take(search.limit)
+      .getManyAndCount();
+  }
+
+  existsByUsername(username: string): Promise<boolean> {
+    return this.repo().existsBy({ username: username.toLowerCase() });
+  }
+
+  existsByEmail(email: string, exceptId?: number): Promise<boolean> {
+    const where = { email: email.toLowerCase(), ...(exceptId ? { id: Not(exceptId) } : {}) };
+    return this.repo().existsBy(where);
+  }
+
+  count(): Promise<number> {
+    return this.repo().count();
+  }
+
+  /** Active staff holding the Administrator role, other than `exceptId`. */
+  countOtherActiveAdministrators(manager: EntityManager, exceptId: number): Promise<number> {
+    return this.repo(manager)
+      .createQueryBuilder('staff')
+      .innerJoin('staff.roles', 'role', 'role.name = :name AND role.built_in = :builtIn', {
+        name: BuiltInRole.Administrator,
+        builtIn: true,
+      })
+      .where('staff.status = :status AND staff.id != :exceptId', { status: StaffStatus.Active, exceptId })
+      .getCount();
+  }
+
+  save(manager: EntityManager, staff: StaffEntity): Promise<StaffEntity> {
+    return this.repo(manager).save(staff);
+  }
+
+  async recordSignIn(manager: EntityManager, id: number, at: Date, ip: string | null): Promise<void> {
+    await this.repo(manager).update({ id }, { lastLoginAt: at, lastLoginIp: ip });
+  }
+
+  async updatePasswordHash(manager: EntityManager, id: number, passwordHash: string, changedAt: Date | null): Promise<void> {
+    await this.repo(manager).update({ id }, changedAt ? { passwordHash, passwordChangedAt: changedAt } : { passwordHash });
+  }
+
+  /** Ends every session of a staff member (disabled, password reset), on every api process. */
+  async endSessions(manager: EntityManager, staffId: number, keepIdHash?: string): Promise<number> {
+    const where = keepIdHash ? { staffId, idHash: Not(keepIdHash) } : { staffId };
+    const result = await manager.getRepository(SessionEntity).delete(where);
+    return result.affected ?? 0;
+  }
+
+  findByIds(ids: number[]): Promise<StaffEntity[]> {
+    return ids.length ? this.repo().findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The activity-action catalogue: every audit-trail entry carries one of these. Values are stored,
+ * so they never change once released. Later modules add theirs here, never as free strings.
+ */
+export const ActivityAction = {
+  StaffSignedIn: 'staff.signed_in',
+  StaffSignInFailed: 'staff.sign_in_failed',
+  StaffLockedOut: 'staff.locked_out',
+  StaffSignedOut: 'staff.signed_out',
+  StaffSessionExpired: 'staff.session_expired',
+  StaffCreated: 'staff.created',
+  StaffUpdated: 'staff.updated',
+  StaffDisabled: 'staff.disabled',
+  StaffEnabled: 'staff.enabled',
+  StaffPasswordChanged: 'staff.password_changed',
+  StaffPasswordReset: 'staff.password_reset',
+  RoleCreated: 'role.created',
+  RoleUpdated: 'role.updated',
+  RoleDeleted: 'role.deleted',
+  SystemBootstrapped: 'system.bootstrapped',
+} as const;
+
+export type ActivityAction = (typeof ActivityAction)[keyof typeof ActivityAction];
+
+export const ALL_ACTIVITY_ACTIONS: readonly ActivityAction[] = Object.values(ActivityAction);
+
+/** Who did it: a staff member, a customer's user, or Keydesk itself (CLI, bootstrap, workers). */
+export const ActorType = {
+  Staff: 'staff',
+  User: 'user',
+  System: 'system',
+} as const;
+
+export type ActorType = (typeof ActorType)[keyof typeof ActorType];
+
+/** What an entry is about. */
+export const SubjectType = {
+  Staff: 'staff',
+  Role: 'role',
+  Client: 'client',
+  User: 'user',
+  Ticket: 'ticket',
+  System: 'system',
+} as const;
+
+export type SubjectType = (typeof SubjectType)[keyof typeof SubjectType];

@@ -1,0 +1,30 @@
+/**
+ * Stable error codes of the API. The api maps each to an HTTP status and a message in the
+ * caller's language; integrators and the admin UI may branch on them.
+ */
+export const ErrorCode = {
+  ValidationFailed: 'VALIDATION_FAILED',
+  InvalidCredentials: 'INVALID_CREDENTIALS',
+  TooManyAttempts: 'TOO_MANY_ATTEMPTS',
+  AccountLocked: 'ACCOUNT_LOCKED',
+  NotAuthenticated: 'NOT_AUTHENTICATED',
+  SessionExpired: 'SESSION_EXPIRED',
+  Forbidden: 'FORBIDDEN',
+  CsrfTokenInvalid: 'CSRF_TOKEN_INVALID',
+  NotFound: 'NOT_FOUND',
+  Conflict: 'CONFLICT',
+  UsernameTaken: 'USERNAME_TAKEN',
+  EmailTaken: 'EMAIL_TAKEN',
+  RoleNameTaken: 'ROLE_NAME_TAKEN',
+  RoleBuiltIn: 'ROLE_BUILT_IN',
+  RoleInUse: 'ROLE_IN_USE',
+  PasswordTooLong: 'PASSWORD_TOO_LONG',
+  PasswordRejected: 'PASSWORD_REJECTED',
+  CannotDisableSelf: 'CANNOT_DISABLE_SELF',
+  LastAdministrator: 'LAST_ADMINISTRATOR',
+  ServiceBusy: 'SERVICE_BUSY',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  InternalError: 'INTERNAL_ERROR',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

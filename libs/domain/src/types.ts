@@ -1,0 +1,58 @@
+/** Shared shapes of the API, used by the api's response mappers and by the admin UI. */
+import type { Permission } from './permissions';
+
+export type Locale = 'es' | 'en';
+export const LOCALES: readonly Locale[] = ['es', 'en'];
+
+export const StaffStatus = { Active: 'active', Disabled: 'disabled' } as const;
+export type StaffStatus = (typeof StaffStatus)[keyof typeof StaffStatus];
+
+export interface RoleSummary {
+  id: number;
+  name: string;
+}
+
+/** The signed-in staff member, as /api/auth/login and /api/auth/session answer it. */
+export interface SessionStaff {
+  id: number;
+  username: string;
+  email: string;
+  displayName: string;
+  roles: RoleSummary[];
+  permissions: Permission[];
+}
+
+export interface SessionResponse {
+  staff: SessionStaff;
+  csrfToken: string;
+}
+
+export interface StaffResponse {
+  id: number;
+  username: string;
+  email: string;
+  displayName: string;
+  status: StaffStatus;
+  roleIds: number[];
+  lastLoginAt: string | null;
+  lockedUntil: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RoleResponse {
+  id: number;
+  name: string;
+  description: string;
+  builtIn: boolean;
+  permissions: Permission[];
+  staffCount: number;
+}
+
+/** Every error body of the API. `errors` maps a field to its message, as react-admin shows it. */
+export interface ApiErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  errors?: Record<string, string>;
+}
