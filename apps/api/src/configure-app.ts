@@ -7,7 +7,6 @@ import express, { NextFunction, Request, Response } from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import passport from 'passport';
 
 import { Clock } from './common/time/clock';
 import { AppConfig } from './config/app.config';
@@ -15,6 +14,7 @@ import { sessionCookieName } from './modules/auth/auth.controller';
 import { DatabaseSessionStore } from './modules/auth/database-session.store';
 import { SessionRepository } from './modules/auth/session.repository';
 import { SessionTimeoutMiddleware } from './modules/auth/session-timeout.middleware';
+import { StaffAuthenticator } from './modules/auth/staff-authenticator';
 
 /** Everything between the socket and the controllers; shared by main.ts and the e2e tests. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
@@ -39,6 +39,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   );
   const timeout = app.get(SessionTimeoutMiddleware);
   app.use((request: Request, response: Response, next: NextFunction) => void timeout.use(request, response, next));
+  const { passport } = app.get(StaffAuthenticator);
   app.use(passport.initialize());
   app.use(passport.session());
   setUpOpenApi(app);

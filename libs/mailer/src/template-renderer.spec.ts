@@ -53,8 +53,7 @@ describe('staff-password-changed, the shipped templates', () => {
   });
 
   it('throws on a missing variable instead of printing nothing', () => {
-    const { supportUrl, ...withoutUrl } = passwordChanged('footer');
-    void supportUrl;
+    const withoutUrl = { productName: 'Keydesk', footer: 'f', displayName: 'Ana', changedAt: 'today' };
 
     expect(() => renderer.render('staff-password-changed', 'es', withoutUrl)).toThrow(
       /es\.html\.hbs failed to render: "supportUrl" not defined/,

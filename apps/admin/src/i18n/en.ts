@@ -38,6 +38,7 @@ const keydeskEnglish = {
     },
   },
   keydesk: {
+    account: { menu: '%{name}, profile menu' },
     app: {
       name: 'Keydesk',
       tagline: 'Sign in to help customers get their access back.',

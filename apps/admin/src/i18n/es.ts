@@ -37,6 +37,7 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
     },
   },
   keydesk: {
+    account: { menu: '%{name}, menú del perfil' },
     app: {
       name: 'Keydesk',
       tagline: 'Inicia sesión para ayudar a los clientes a recuperar su acceso.',

@@ -30,7 +30,7 @@ export interface AuditRecord {
 export const SYSTEM_ACTOR: AuditActor = { type: ActorType.System, name: 'Keydesk' };
 
 /** Keys that would put a secret in the trail; a programming error, so it throws. */
-const SECRET_KEY = /pass(word)?|token|secret|hash|code|cookie|session/i;
+const SECRET_KEY = /password|passphrase|token|secret|hash$|cookie|sessionId|^code$|Code$/i;
 
 @Injectable()
 export class AuditService {

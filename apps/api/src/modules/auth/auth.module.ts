@@ -1,19 +1,18 @@
 import { Module } from '@nestjs/common';
-import { PassportModule } from '@nestjs/passport';
 
 import { StaffModule } from '../staff/staff.module';
 import { AuthCoreModule } from './auth-core.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LocalSignInGuard } from './local-sign-in.guard';
-import { LocalStrategy } from './local.strategy';
 import { SessionSerializer } from './session.serializer';
+import { StaffAuthenticator } from './staff-authenticator';
 import { SessionTimeoutMiddleware } from './session-timeout.middleware';
 
 @Module({
-  imports: [PassportModule.register({ session: true }), AuthCoreModule, StaffModule],
+  imports: [AuthCoreModule, StaffModule],
   controllers: [AuthController],
-  providers: [AuthService, LocalStrategy, SessionSerializer, LocalSignInGuard, SessionTimeoutMiddleware],
-  exports: [SessionTimeoutMiddleware],
+  providers: [AuthService, SessionSerializer, StaffAuthenticator, LocalSignInGuard, SessionTimeoutMiddleware],
+  exports: [SessionTimeoutMiddleware, StaffAuthenticator],
 })
 export class AuthModule {}

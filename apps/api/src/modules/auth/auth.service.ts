@@ -56,7 +56,7 @@ export class AuthService {
         action: ActivityAction.StaffSignedIn,
         subject: { type: SubjectType.Staff, id: staff.id, name: staff.displayName },
         ip: context.ip, userAgent: context.userAgent,
-        details: rehash ? { passwordRehashed: true } : {},
+        details: rehash ? { rehashedToCurrentParameters: true } : {},
       });
     });
     return toSessionStaff(staff);

@@ -50,7 +50,8 @@ export class SessionTimeoutMiddleware implements NestMiddleware {
           details: { limit: reason },
         }),
       );
-      await new Promise<void>((resolve, reject) => session.destroy((error) => (error ? reject(error) : resolve())));
+      // regenerate, not destroy: the stored session goes, and passport still finds a (blank) one.
+      await new Promise<void>((resolve, reject) => session.regenerate((error) => (error ? reject(error) : resolve())));
       request.sessionExpired = true;
       next();
     } catch (error) {

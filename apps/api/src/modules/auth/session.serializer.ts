@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { PassportSerializer } from '@nestjs/passport';
 
 import { SessionStaff, StaffStatus } from '@keydesk/domain';
 
@@ -8,13 +7,13 @@ import { StaffRepository } from '../staff/staff.repository';
 
 /**
  * The session holds only the staff id; roles and status are read on every request, so a
- * permission taken away or an account disabled takes effect at once.
+ * permission taken away or an account disabled takes effect at once. Registered on the app's own
+ * Passport instance (configure-app.ts) rather than the global one, which would keep the
+ * serializers of every app ever created in the process.
  */
 @Injectable()
-export class SessionSerializer extends PassportSerializer {
-  constructor(private readonly staff: StaffRepository) {
-    super();
-  }
+export class SessionSerializer {
+  constructor(private readonly staff: StaffRepository) {}
 
   serializeUser(user: SessionStaff, done: (error: unknown, id?: number) => void): void {
     done(null, user.id);
