@@ -52,11 +52,13 @@ describe('signing in to the admin UI', () => {
     await expectAccessible(page, 'the dashboard');
 
     await page.getByRole('menuitem', { name: 'Personal' }).click();
+    await page.waitForURL(/#\/staff$/);
     await page.getByRole('cell', { name: adminUsername, exact: true }).waitFor();
     await expectAccessible(page, 'the staff list');
 
     await page.getByRole('menuitem', { name: 'Roles' }).click();
-    await page.getByRole('cell', { name: 'Administrator', exact: true }).waitFor();
+    await page.waitForURL(/#\/roles$/);
+    await page.getByRole('cell', { name: 'Supervisor', exact: true }).waitFor();
     await expectAccessible(page, 'the roles list');
 
     await page.getByRole('button', { name: 'Español' }).click();

@@ -19,6 +19,8 @@ function formatViolation(violation: Result): string {
  * each with the elements concerned. Minor and moderate findings are left to review, not to CI.
  */
 export async function expectAccessible(page: Page, pageName: string): Promise<void> {
+  // Judge the page once its data has arrived, not a loading state that depends on timing.
+  await page.waitForLoadState('networkidle');
   const loaded = await page.evaluate(() => 'axe' in window);
   // Evaluated through the DevTools protocol rather than added as a <script>: the api's
   // Content-Security-Policy rightly forbids inline scripts, and the test must not weaken it.

@@ -1,6 +1,8 @@
 import { Box, Typography } from '@mui/material';
 import { LocalesMenuButton, Login, LoginForm, useTranslate } from 'react-admin';
 
+import { ProgressLabels } from '../layout/ProgressLabels';
+
 /**
  * react-admin's login page with the product's name, what it is for, and the language switch:
  * someone who cannot read the browser's language must be able to change it before signing in.
@@ -8,21 +10,23 @@ import { LocalesMenuButton, Login, LoginForm, useTranslate } from 'react-admin';
 export const LoginPage = () => {
   const translate = useTranslate();
   return (
-    <Box component="main">
-      <Login>
-        <Box sx={{ px: 2, textAlign: 'center' }}>
-          <Typography component="h1" variant="h5">
-            {translate('keydesk.app.name')}
-          </Typography>
-          <Typography variant="body2" color="text.secondary" sx={{ mt: 1, maxWidth: 268, mx: 'auto' }}>
-            {translate('keydesk.app.tagline')}
-          </Typography>
-        </Box>
-        <LoginForm />
-        <Box sx={{ display: 'flex', justifyContent: 'center', pb: 2 }}>
-          <LocalesMenuButton />
-        </Box>
-      </Login>
-    </Box>
+    <ProgressLabels>
+      <Box component="main">
+        <Login>
+          <Box sx={{ px: 2, textAlign: 'center' }}>
+            <Typography component="h1" variant="h5">
+              {translate('keydesk.app.name')}
+            </Typography>
+            <Typography variant="body2" color="text.secondary" sx={{ mt: 1, maxWidth: 268, mx: 'auto' }}>
+              {translate('keydesk.app.tagline')}
+            </Typography>
+          </Box>
+          <LoginForm />
+          <Box sx={{ display: 'flex', justifyContent: 'center', pb: 2 }}>
+            <LocalesMenuButton />
+          </Box>
+        </Login>
+      </Box>
+    </ProgressLabels>
   );
 };

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
 
+import { ProgressLabels } from './ProgressLabels';
+
 /**
  * react-admin's user menu shows the staff member's name but is labelled "Profile" for screen
  * readers; speech-input users say what they see (WCAG 2.5.3), so the label starts with the name.
@@ -17,5 +19,7 @@ const AccountMenu = () => {
 const KeydeskAppBar = () => <AppBar userMenu={<AccountMenu />} />;
 
 export const Layout = ({ children }: { children: ReactNode }) => (
-  <RaLayout appBar={KeydeskAppBar}>{children}</RaLayout>
+  <ProgressLabels>
+    <RaLayout appBar={KeydeskAppBar}>{children}</RaLayout>
+  </ProgressLabels>
 );
