@@ -64,7 +64,7 @@ describe('signing in to the admin UI', () => {
     await page.getByRole('button', { name: 'Español' }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByRole('menuitem', { name: 'Staff' }).waitFor();
-    await page.getByRole('columnheader', { name: /Kind/ }).waitFor();
+    await page.getByText('Staff members', { exact: true }).waitFor();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
     await expectAccessible(page, 'the roles list in English');
 

@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { BuiltInRole, generatePassword } from '@keydesk/domain';
 
 import { AppModule } from './app.module';
+import { describeError } from './common/errors/describe-error';
 import { loadConfig } from './config/app.config';
 import { runMigrations } from './database/run-migrations';
 import { AuditVerifierService } from './modules/audit/audit-verifier.service';
@@ -70,7 +71,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(describeError(error));
     process.exit(1);
   },
 );

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 import { AppConfig, loadConfig } from './config/app.config';
 import { InvalidConfigError } from './config/config-errors';
+import { describeError } from './common/errors/describe-error';
 import { redactPassword } from './config/database.config';
 import { createApp } from './create-app';
 import { formatCredentials } from './modules/bootstrap/bootstrap.service';
@@ -26,6 +27,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('Keydesk could not start:', error instanceof Error ? error.message : error);
+  console.error(`Keydesk could not start: ${describeError(error)}`);
   process.exit(1);
 });

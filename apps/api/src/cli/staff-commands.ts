@@ -4,7 +4,7 @@ import { BuiltInRole } from '@keydesk/domain';
 
 import { DomainError } from '../common/errors/domain-error';
 import { RequestContext } from '../common/http/request-context';
-import { translate } from '../common/i18n/translate';
+import { describeError } from '../common/errors/describe-error';
 import { RoleRepository } from '../modules/roles/role.repository';
 import { StaffRepository } from '../modules/staff/staff.repository';
 import { StaffService } from '../modules/staff/staff.service';
@@ -30,8 +30,7 @@ export async function runStaffCommand(app: INestApplicationContext, command: str
     else throw new Error(`Unknown command "${command}"`);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const fields = Object.entries(error.fieldErrors ?? {}).map(([field, e]) => `  ${field}: ${translate('en', e.key, e.params)}`);
-    console.error([translate('en', `errors.${error.code}`, error.params), ...fields].join('\n'));
+    console.error(describeError(error));
     return 1;
   }
   if (options.generated) console.log(`Password (shown only now): ${options.password}`);
