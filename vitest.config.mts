@@ -34,6 +34,17 @@ export default defineConfig({
         },
       },
       {
+        // The built programs (npm run build) in their own processes: the CLI, first start.
+        extends: true,
+        test: {
+          name: 'dist',
+          include: ['test/dist/**/*.dist-spec.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'browser',

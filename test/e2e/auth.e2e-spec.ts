@@ -158,3 +158,36 @@ describe.each(TEST_DATABASES)('staff sign-in and sessions on %s', (kind) => {
     expect(retry.body.code).toBe('INVALID_CREDENTIALS');
   });
 });
+
+describe.each(TEST_DATABASES)('password storage on %s', (kind) => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('rehashes a password stored with weaker parameters at the next sign-in', async () => {
+    const { hash } = await import('@node-rs/argon2');
+    const staff = await createStaff(t, 'Agent');
+    const weak = await hash(staff.password, { memoryCost: 4096, timeCost: 1, parallelism: 1 });
+    await t.dataSource.query('UPDATE staff SET password_hash = ? WHERE id = ?', [weak, staff.id]);
+    await signIn(t.http(), staff.username, staff.password);
+    const [{ password_hash: stored }] = await t.dataSource.query('SELECT password_hash FROM staff WHERE id = ?', [staff.id]);
+    expect(stored).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    await signIn(t.http(), staff.username, staff.password);
+  });
+
+  it('publishes the OpenAPI document and serves health from the database', async () => {
+    const document = await t.http().get('/api/docs-json');
+    expect(document.status).toBe(200);
+    expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/staff', '/api/roles/{id}']));
+    await t.dataSource.destroy();
+    const down = await t.http().get('/api/health');
+    expect(down.status).toBe(503);
+    expect(down.body).toEqual({ status: 'error', database: 'down' });
+    await t.dataSource.initialize();
+  });
+});

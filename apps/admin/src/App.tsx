@@ -3,7 +3,7 @@ import { Admin, Resource } from 'react-admin';
 
 import { LoginPage } from './auth/LoginPage';
 import { Dashboard } from './dashboard/Dashboard';
-import { Layout } from './layout/Layout';
+import { AppTitle, Layout } from './layout/Layout';
 import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
 import { i18nProvider } from './providers/i18n-provider';
@@ -21,6 +21,7 @@ export const App = () => (
     dashboard={Dashboard}
     loginPage={LoginPage}
     layout={Layout}
+    title={<AppTitle />}
     theme={theme}
   >
     {(permissions: string[]) =>

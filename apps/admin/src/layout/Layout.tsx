@@ -16,6 +16,12 @@ const AccountMenu = () => {
   return <UserMenu label={label} />;
 };
 
+/** The app bar's title where a page sets none of its own (react-admin's default is "React Admin"). */
+export const AppTitle = () => {
+  const translate = useTranslate();
+  return <>{translate('keydesk.app.name')}</>;
+};
+
 const KeydeskAppBar = () => <AppBar userMenu={<AccountMenu />} />;
 
 export const Layout = ({ children }: { children: ReactNode }) => (

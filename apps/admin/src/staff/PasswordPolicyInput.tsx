@@ -92,7 +92,7 @@ export const PasswordPolicyInput = ({ known, autoFocus }: { known?: PasswordCont
         color={METER_COLOR[strength.score]}
         aria-label={translate('keydesk.password.strength')}
         aria-valuetext={description}
-        sx={{ mb: 2, mt: -1, borderRadius: 1 }}
+        sx={{ mb: 2, mt: 0.5, borderRadius: 1 }}
       />
     </Box>
   );

@@ -41,7 +41,12 @@ export const StaffInputs = ({ isNew }: { isNew: boolean }) => (
       />
     )}
     <ReferenceArrayInput source="roleIds" reference="roles" sort={{ field: 'name', order: 'ASC' }} perPage={100}>
-      <CheckboxGroupInput optionText="name" helperText="keydesk.staff.roles_help" />
+      {/* Inside the reference the resource is "roles", so the label would not be the staff field's. */}
+      <CheckboxGroupInput
+        optionText="name"
+        label="resources.staff.fields.roleIds"
+        helperText="keydesk.staff.roles_help"
+      />
     </ReferenceArrayInput>
   </>
 );

@@ -27,7 +27,7 @@ export class PasswordHasher {
     this.limiter = new Limiter(config.auth.hashConcurrency, config.auth.hashQueueLimit);
   }
 
-  hash(password: string): Promise<string> {
+  async hash(password: string): Promise<string> {
     const input = this.prepare(password);
     return this.limited(() =>
       hash(input, {
