@@ -17,6 +17,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['libs/*/src/**/*.spec.ts', 'apps/*/src/**/*.spec.{ts,tsx}'],
           environment: 'node',
         },
@@ -25,6 +26,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 1 },
           include: ['test/e2e/**/*.e2e-spec.ts'],
           environment: 'node',
           testTimeout: 30_000,
@@ -38,6 +40,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'dist',
+          sequence: { groupOrder: 2 },
           include: ['test/dist/**/*.dist-spec.ts'],
           environment: 'node',
           testTimeout: 90_000,
@@ -48,6 +51,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
+          sequence: { groupOrder: 3 },
           include: ['test/browser/**/*.browser-spec.ts'],
           environment: 'node',
           testTimeout: 60_000,

@@ -191,3 +191,40 @@ describe.each(TEST_DATABASES)('password storage on %s', (kind) => {
     await t.dataSource.initialize();
   });
 });
+
+describe.each(TEST_DATABASES)('sessions behind an https proxy on %s', (kind) => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind, { PUBLIC_URL: 'https://support.example.test', TRUST_PROXY: '1' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('uses a __Host- cookie with Secure', async () => {
+    const response = await t.http().post('/api/auth/login').set('X-Forwarded-Proto', 'https')
+      .send({ username: t.admin.username, password: t.admin.password });
+    expect(response.status).toBe(200);
+    const cookie = response.headers['set-cookie'][0];
+    expect(cookie).toMatch(/^__Host-keydesk\.sid=/);
+    expect(cookie).toMatch(/; Path=\//);
+    expect(cookie).toMatch(/; Secure/);
+    expect(cookie).not.toMatch(/Domain=/);
+  });
+
+  it('deletes sessions and throttle counters long past their time', async () => {
+    const { AuthHousekeepingService } = await import('../../apps/api/src/modules/auth/auth-housekeeping.service');
+    await t.http().post('/api/auth/login').set('X-Forwarded-Proto', 'https').send({ username: t.admin.username, password: t.admin.password });
+    await t.http().post('/api/auth/login').send({ username: 'someone', password: 'a wrong password for sure' });
+    const count = async (table: string) => Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+    expect(await count('sessions')).toBeGreaterThan(0);
+    expect(await count('sign_in_throttle')).toBeGreaterThan(0);
+    await t.app.get(AuthHousekeepingService).run();
+    expect(await count('sessions')).toBeGreaterThan(0);
+    t.clock.advanceMinutes(31 + 24 * 60);
+    await t.app.get(AuthHousekeepingService).run();
+    expect(await count('sessions')).toBe(0);
+    expect(await count('sign_in_throttle')).toBe(0);
+  });
+});

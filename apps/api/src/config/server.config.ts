@@ -25,13 +25,19 @@ export function readServerConfig(env: Env, errors: ConfigErrors, adminDistDir: s
       errors.add('PUBLIC_URL', 'must be an http(s) URL such as https://support.example.com', env.PUBLIC_URL);
     }
   }
+  const trustProxy = readTrustProxy(env, errors);
+  // Keydesk listens on plain http: with an https address, TLS ends at a proxy, and without
+  // trusting it Express never sees the request as secure and will not set the Secure cookie.
+  if (publicUrl.protocol === 'https:' && trustProxy === false) {
+    errors.add('TRUST_PROXY', 'must be set when PUBLIC_URL is https (e.g. TRUST_PROXY=1 for one proxy in front)');
+  }
   const logLevel = env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info');
   if (!LOG_LEVELS.includes(logLevel)) errors.add('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`, logLevel);
   return {
     port,
     publicUrl,
     production: env.NODE_ENV === 'production',
-    trustProxy: readTrustProxy(env, errors),
+    trustProxy,
     logLevel,
     adminDistDir,
   };

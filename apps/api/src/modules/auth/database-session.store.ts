@@ -7,6 +7,13 @@ import { Clock } from '../../common/time/clock';
 import { SessionEntity } from './session.entity';
 import { SessionRepository } from './session.repository';
 
+/**
+ * Rows are read a day past their expiry so the timeout middleware can still see the session and
+ * answer "session expired" (and log it) instead of a bare "not signed in"; housekeeping then
+ * deletes them.
+ */
+export const SESSION_ROW_GRACE_MS = 24 * 60 * 60 * 1000;
+
 type Callback<T = void> = (error?: unknown, value?: T) => void;
 
 /**
@@ -25,7 +32,7 @@ export class DatabaseSessionStore extends Store {
 
   override get(sid: string, callback: Callback<SessionData | null>): void {
     this.repository
-      .findLive(hashId(sid), this.clock.nowMs() - this.graceMs())
+      .findLive(hashId(sid), this.clock.nowMs() - SESSION_ROW_GRACE_MS)
       .then((row) => callback(undefined, row ? (JSON.parse(row.data) as SessionData) : null), callback);
   }
 
@@ -52,14 +59,6 @@ export class DatabaseSessionStore extends Store {
     const idle = (session.lastSeenAt ?? now) + this.config.auth.sessionIdleSeconds * 1000;
     const absolute = (session.signedInAt ?? now) + this.config.auth.sessionAbsoluteSeconds * 1000;
     return Math.min(idle, absolute);
-  }
-
-  /**
-   * Rows are read a little past their expiry so the timeout middleware can still see the session
-   * and answer "session expired" (and log it) instead of a bare "not signed in".
-   */
-  private graceMs(): number {
-    return 24 * 60 * 60 * 1000;
   }
 }
 

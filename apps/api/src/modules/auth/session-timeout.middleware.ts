@@ -8,6 +8,7 @@ import { Clock } from '../../common/time/clock';
 import { requestContextOf } from '../../common/http/request-context';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
+import { StaffRepository } from '../staff/staff.repository';
 
 /** Only write the session back when it was last marked this long ago: not on every request. */
 const LAST_SEEN_RESOLUTION_MS = 30_000;
@@ -23,6 +24,7 @@ export class SessionTimeoutMiddleware implements NestMiddleware {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly transactions: TransactionRunner,
+    private readonly staff: StaffRepository,
   ) {}
 
   async use(request: Request, _response: Response, next: NextFunction): Promise<void> {
@@ -40,11 +42,12 @@ export class SessionTimeoutMiddleware implements NestMiddleware {
     }
     try {
       const context = requestContextOf(request);
+      const name = (await this.staff.findWithRoles(staffId))?.displayName ?? `#${staffId}`;
       await this.transactions.run((manager) =>
         this.audit.record(manager, {
-          actor: { type: ActorType.Staff, id: staffId, name: `#${staffId}` },
+          actor: { type: ActorType.Staff, id: staffId, name },
           action: ActivityAction.StaffSessionExpired,
-          subject: { type: SubjectType.Staff, id: staffId },
+          subject: { type: SubjectType.Staff, id: staffId, name },
           ip: context.ip,
           userAgent: context.userAgent,
           details: { limit: reason },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, LessThan } from 'typeorm';
+import { DataSource, EntityManager, LessThan } from 'typeorm';
 
 import { TransactionRunner } from '../../database/transaction-runner';
 import { SessionEntity } from './session.entity';
@@ -37,9 +37,7 @@ export class SessionRepository {
     });
   }
 
-  deleteExpired(now: number): Promise<void> {
-    return this.transactions.run(async (manager) => {
-      await manager.getRepository(SessionEntity).delete({ expiresAt: LessThan(now) });
-    });
+  async deleteExpired(manager: EntityManager, before: number): Promise<void> {
+    await manager.getRepository(SessionEntity).delete({ expiresAt: LessThan(before) });
   }
 }

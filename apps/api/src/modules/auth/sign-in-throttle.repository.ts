@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, LessThan } from 'typeorm';
 
 import { SignInThrottleEntity } from './sign-in-throttle.entity';
 import { StaffKnownIpEntity } from './staff-known-ip.entity';
@@ -28,6 +28,11 @@ export class SignInThrottleRepository {
 
   async clear(manager: EntityManager, keys: string[]): Promise<void> {
     await manager.getRepository(SignInThrottleEntity).delete({ throttleKey: In(keys) });
+  }
+
+  /** Counters untouched for a day hold nothing that still blocks anyone. */
+  async deleteStale(manager: EntityManager, before: number): Promise<void> {
+    await manager.getRepository(SignInThrottleEntity).delete({ updatedAt: LessThan(before) });
   }
 
   async isKnownIp(staffId: number, ip: string): Promise<boolean> {
