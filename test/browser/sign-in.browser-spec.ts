@@ -44,7 +44,7 @@ describe('signing in to the admin UI', () => {
     await page.getByLabel(/^Contraseña/).fill(adminPassword);
     await signIn.click();
 
-    const welcome = page.getByRole('heading', { level: 1, name: /^Te damos la bienvenida, / });
+    const welcome = page.getByRole('heading', { level: 2, name: /^Te damos la bienvenida, / });
     await welcome.waitFor();
     await expect(welcome.textContent()).resolves.toContain(await signedInStaffName(page));
     await page.getByText('Gestionar el personal y los roles').waitFor();

@@ -35,6 +35,15 @@ describe.each(TEST_DATABASES)('staff and roles administration on %s', (kind) => 
     expect(byName.Administrator).toMatchObject({ builtIn: true, staffCount: 1 });
   });
 
+  it('answers react-admin getMany by ids', async () => {
+    const roles = await admin.get('/api/roles').query({ filter: JSON.stringify({ id: [roleIds.Agent, roleIds.Supervisor] }) });
+    expect(roles.body.map((r: { name: string }) => r.name).sort()).toEqual(['Agent', 'Supervisor']);
+    const me = (await admin.get('/api/auth/session')).body.staff.id;
+    const staff = await admin.get('/api/staff').query({ filter: JSON.stringify({ id: [me] }) });
+    expect(staff.body.map((s: { id: number }) => s.id)).toEqual([me]);
+    expect((await admin.get('/api/roles').query({ filter: '{"id":["x"]}' })).status).toBe(400);
+  });
+
   it('creates staff, refusing weak passwords with a message per field in the caller language', async () => {
     const weak = await create({ username: 'maria', email: 'maria@example.test', displayName: 'María Pérez', password: 'maria-password-2024', roleIds: [roleIds.Agent] }, 'es');
     expect(weak.status).toBe(400);

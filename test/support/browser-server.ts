@@ -95,6 +95,7 @@ export async function startServer(): Promise<RunningServer> {
     env: {
       ...process.env,
       PORT: String(port),
+      DATA_DIR: dataDir,
       DATABASE_URL: `sqlite:${join(dataDir, 'keydesk.sqlite')}`,
       KEYDESK_ADMIN_USER: adminUsername,
       KEYDESK_ADMIN_PASSWORD: adminPassword,

@@ -1,7 +1,8 @@
-import { Box, Typography } from '@mui/material';
+import { Alert, Box, Typography } from '@mui/material';
 import { LocalesMenuButton, Login, LoginForm, useTranslate } from 'react-admin';
 
 import { ProgressLabels } from '../layout/ProgressLabels';
+import { sessionEndedReason } from '../providers/auth-provider';
 
 /**
  * react-admin's login page with the product's name, what it is for, and the language switch:
@@ -9,6 +10,7 @@ import { ProgressLabels } from '../layout/ProgressLabels';
  */
 export const LoginPage = () => {
   const translate = useTranslate();
+  const endedReason = sessionEndedReason();
   return (
     <ProgressLabels>
       <Box component="main">
@@ -21,6 +23,11 @@ export const LoginPage = () => {
               {translate('keydesk.app.tagline')}
             </Typography>
           </Box>
+          {endedReason && (
+            <Alert severity="info" sx={{ mx: 2, mt: 2, maxWidth: 268 }}>
+              {translate(endedReason, { _: endedReason })}
+            </Alert>
+          )}
           <LoginForm />
           <Box sx={{ display: 'flex', justifyContent: 'center', pb: 2 }}>
             <LocalesMenuButton />

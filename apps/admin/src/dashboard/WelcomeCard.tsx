@@ -14,12 +14,12 @@ export const WelcomeCard = () => {
   return (
     <Card component="section" aria-labelledby="welcome-title" sx={{ flex: 2, width: '100%' }}>
       <CardContent>
-        <Typography id="welcome-title" component="h1" variant="h5" gutterBottom>
+        <Typography id="welcome-title" component="h2" variant="h5" gutterBottom>
           {translate('keydesk.dashboard.welcome', { name: fullName })}
         </Typography>
         <Typography color="text.secondary">{translate('keydesk.dashboard.signed_in_as', { username })}</Typography>
 
-        <Typography component="h2" variant="h6" sx={{ mt: 3, mb: 1 }}>
+        <Typography component="h3" variant="h6" sx={{ mt: 3, mb: 1 }}>
           {translate('keydesk.dashboard.roles_title')}
         </Typography>
         {roles.length > 0 ? (
@@ -32,7 +32,7 @@ export const WelcomeCard = () => {
           <Typography>{translate('keydesk.dashboard.no_roles')}</Typography>
         )}
 
-        <Typography component="h2" variant="h6" sx={{ mt: 3 }}>
+        <Typography component="h3" variant="h6" sx={{ mt: 3 }}>
           {translate('keydesk.dashboard.permissions_title')}
         </Typography>
         {permissions.length > 0 ? (

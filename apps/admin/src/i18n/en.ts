@@ -80,7 +80,6 @@ const keydeskEnglish = {
       locked_until: 'Locked until %{time}',
       never_signed_in: 'Never',
       username_help: 'It cannot be changed once the account exists.',
-      username_fixed: 'The user name cannot be changed.',
       status_help: 'A disabled staff member cannot sign in; their history is kept.',
       roles_help: 'A staff member may do what any of their roles allows.',
     },

@@ -79,7 +79,6 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
       locked_until: 'Bloqueado hasta %{time}',
       never_signed_in: 'Nunca',
       username_help: 'No se puede cambiar una vez creada la cuenta.',
-      username_fixed: 'El usuario no se puede cambiar.',
       status_help: 'Un miembro desactivado no puede iniciar sesión; su historial se conserva.',
       roles_help: 'Cada miembro puede hacer lo que le permita cualquiera de sus roles.',
     },

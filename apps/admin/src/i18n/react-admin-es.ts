@@ -127,11 +127,7 @@ export const reactAdminSpanish: Pick<TranslationMessages, 'ra'> = {
       page_rows_per_page: 'Filas por página:',
       skip_nav: 'Saltar al contenido',
     },
-    sort: {
-      sort_by: 'Ordenar por %{field_lower_first} en orden %{order}',
-      ASC: 'ascendente',
-      DESC: 'descendente',
-    },
+    sort: { sort_by: 'Ordenar por %{field_lower_first} en orden %{order}', ASC: 'ascendente', DESC: 'descendente' },
     auth: {
       auth_check_error: 'Inicia sesión para continuar',
       user_menu: 'Perfil',

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { AppBar, Layout as RaLayout, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
+import { AppBar, Layout as RaLayout, TitlePortal, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
 
 import { ProgressLabels } from './ProgressLabels';
 
@@ -22,7 +22,12 @@ export const AppTitle = () => {
   return <>{translate('keydesk.app.name')}</>;
 };
 
-const KeydeskAppBar = () => <AppBar userMenu={<AccountMenu />} />;
+// Each page's title is its main heading: an <h1> for screen readers' heading navigation.
+const KeydeskAppBar = () => (
+  <AppBar userMenu={<AccountMenu />}>
+    <TitlePortal component="h1" />
+  </AppBar>
+);
 
 export const Layout = ({ children }: { children: ReactNode }) => (
   <ProgressLabels>

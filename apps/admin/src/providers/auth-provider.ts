@@ -9,9 +9,15 @@ export interface KeydeskIdentity extends UserIdentity {
   permissions: Permission[];
 }
 
-/** react-admin's rejection shape: a message to notify, or `false` to go to the login page silently. */
-interface AuthRejection {
-  message: string | false;
+/**
+ * Why the last session ended without the staff member signing out (idle timeout, revoked…), as
+ * the api worded it in the UI's language. The login page shows it until the next sign-in: a
+ * notification would vanish before someone back from a break reads it.
+ */
+let endedReason: string | null = null;
+
+export function sessionEndedReason(): string | null {
+  return endedReason;
 }
 
 let staff: SessionStaff | null = null;
@@ -23,17 +29,16 @@ function remember(answer: SessionResponse): SessionStaff {
   return answer.staff;
 }
 
-function forget(): void {
+function forget(error?: unknown): void {
   staff = null;
   setCsrfToken(null);
+  // Someone who simply is not signed in yet needs the login page, not an explanation.
+  const notSignedIn = error instanceof HttpError && error.body?.code === ErrorCode.NotAuthenticated;
+  if (error instanceof HttpError && !notSignedIn) endedReason = error.message;
 }
 
-/**
- * After a reload only the cookie survives; react-admin then asks checkAuth, getIdentity and
- * getPermissions at once, and a single request to the api answers all three.
- */
-function loadSession(): Promise<SessionStaff> {
-  if (staff) return Promise.resolve(staff);
+/** One request at a time: react-admin asks checkAuth, getIdentity and getPermissions at once. */
+function fetchSession(): Promise<SessionStaff> {
   sessionRequest ??= httpClient(`${API_URL}/auth/session`)
     .then(({ json }) => remember(json as SessionResponse))
     .finally(() => {
@@ -42,12 +47,12 @@ function loadSession(): Promise<SessionStaff> {
   return sessionRequest;
 }
 
-function rejectionFor(error: unknown): AuthRejection {
-  if (!(error instanceof HttpError)) return { message: 'ra.notification.http_error' };
-  // Someone who simply has not signed in yet needs the login page, not an error message.
-  if (error.status === 401 && error.body?.code === ErrorCode.NotAuthenticated) return { message: false };
-  return { message: error.message };
+function currentSession(): Promise<SessionStaff> {
+  return staff ? Promise.resolve(staff) : fetchSession();
 }
+
+// The login page explains why, so react-admin's own notification would only repeat it.
+const QUIET = { message: false } as const;
 
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
@@ -57,6 +62,7 @@ export const authProvider: AuthProvider = {
         body: JSON.stringify({ username, password }),
       });
       remember(json as SessionResponse);
+      endedReason = null;
     } catch (error) {
       // The api's message is already in the UI's language and explains the 401 and both 429s.
       throw error instanceof HttpError ? new Error(error.message) : new Error('ra.notification.http_error');
@@ -65,6 +71,7 @@ export const authProvider: AuthProvider = {
 
   async logout() {
     if (staff) {
+      endedReason = null;
       try {
         await httpClient(`${API_URL}/auth/logout`, { method: 'POST' });
       } catch {
@@ -74,23 +81,31 @@ export const authProvider: AuthProvider = {
     forget();
   },
 
+  /**
+   * Asks the api on every page change, so a session that ended while the page stayed open is
+   * noticed at the next click rather than at the next save.
+   */
   async checkAuth() {
     try {
-      await loadSession();
+      await fetchSession();
     } catch (error) {
-      forget();
-      throw rejectionFor(error);
+      // A passing network failure should not sign anyone out; the api decides that, with a 401.
+      if (staff && !(error instanceof HttpError)) return;
+      forget(error instanceof HttpError ? error : undefined);
+      throw QUIET;
     }
   },
 
   async checkError(error: unknown) {
-    // The session stays remembered until logout(), so react-admin still shows the api's reason
-    // (an expired session, say) before it leaves for the login page. A 403 keeps the user here.
-    if (error instanceof HttpError && error.status === 401) throw rejectionFor(error);
+    // A 403 keeps the staff member where they are, with the api's message as a notification.
+    if (error instanceof HttpError && error.status === 401) {
+      forget(error);
+      throw QUIET;
+    }
   },
 
   async getIdentity(): Promise<KeydeskIdentity> {
-    const current = await loadSession();
+    const current = await currentSession();
     return {
       id: current.id,
       fullName: current.displayName,
@@ -102,7 +117,7 @@ export const authProvider: AuthProvider = {
 
   async getPermissions(): Promise<Permission[]> {
     try {
-      return (await loadSession()).permissions;
+      return (await currentSession()).permissions;
     } catch {
       // Not signed in means no permissions; checkAuth takes care of sending the user to log in.
       return [];

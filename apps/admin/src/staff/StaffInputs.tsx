@@ -2,9 +2,11 @@ import { lazy, Suspense } from 'react';
 import {
   CheckboxGroupInput,
   email,
+  Labeled,
   RadioButtonGroupInput,
   ReferenceArrayInput,
   required,
+  TextField,
   TextInput,
 } from 'react-admin';
 
@@ -19,13 +21,14 @@ const PasswordPolicyInput = lazy(() =>
 /** The inputs of a staff member, shared by Create (with a first password) and Edit (with a status). */
 export const StaffInputs = ({ isNew }: { isNew: boolean }) => (
   <>
-    <TextInput
-      source="username"
-      autoComplete="off"
-      validate={isNew ? required() : undefined}
-      readOnly={!isNew}
-      helperText={isNew ? 'keydesk.staff.username_help' : 'keydesk.staff.username_fixed'}
-    />
+    {isNew ? (
+      <TextInput source="username" autoComplete="off" validate={required()} helperText="keydesk.staff.username_help" />
+    ) : (
+      // Shown as text, not as a greyed-out input: it cannot change, and grey text is hard to read.
+      <Labeled>
+        <TextField source="username" />
+      </Labeled>
+    )}
     <TextInput source="displayName" autoComplete="off" validate={required()} />
     <TextInput source="email" type="email" autoComplete="off" validate={[required(), email()]} />
     {isNew ? (

@@ -61,6 +61,15 @@ export function filterText(filter: Record<string, unknown>, name: string): strin
   return String(value).trim() || undefined;
 }
 
+/** react-admin's getMany asks for `filter={"id":[1,2,3]}`; positive integers only. */
+export function filterIds(filter: Record<string, unknown>): number[] | undefined {
+  const value = filter.id;
+  if (value === undefined) return undefined;
+  const ids = Array.isArray(value) ? value : [value];
+  if (ids.length > MAX_PAGE || !ids.every((id) => Number.isInteger(Number(id)) && Number(id) > 0)) invalid('filter.id');
+  return ids.map(Number);
+}
+
 function parseJson(value: string | undefined, field: string, fallback: unknown): unknown {
   if (value === undefined || value === '') return fallback;
   try {

@@ -17,9 +17,11 @@ export class RoleRepository {
     return manager.getRepository(RoleEntity);
   }
 
-  search(q: string | undefined, offset: number, limit: number, sortField: RoleSortField, sortOrder: 'ASC' | 'DESC') {
+  search(filter: { q?: string; ids?: number[] }, offset: number, limit: number, sortField: RoleSortField, sortOrder: 'ASC' | 'DESC') {
+    const { q, ids } = filter;
     const query = this.repo().createQueryBuilder('role').leftJoinAndSelect('role.grants', 'grant');
-    if (q) query.where("LOWER(role.name) LIKE :like ESCAPE '!'", { like: `%${q.toLowerCase().replace(/[!%_]/g, '!$&')}%` });
+    if (ids) query.andWhere(ids.length ? 'role.id IN (:...ids)' : '1 = 0', { ids });
+    if (q) query.andWhere("LOWER(role.name) LIKE :like ESCAPE '!'", { like: `%${q.toLowerCase().replace(/[!%_]/g, '!$&')}%` });
     return query.orderBy(`role.${sortField}`, sortOrder).addOrderBy('role.id', 'ASC').skip(offset).take(limit).getManyAndCount();
   }
 

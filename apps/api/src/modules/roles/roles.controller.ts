@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { Permission, RoleResponse } from '@keydesk/domain';
 
 import { RequirePermission } from '../../common/access/access.decorator';
-import { filterText, parseListQuery, RawListQuery, setContentRange } from '../../common/http/list-query';
+import { parseListQuery, RawListQuery, setContentRange } from '../../common/http/list-query';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { SaveRoleDto } from './dto/save-role.dto';
 import { ROLE_SORT_FIELDS } from './role.repository';
@@ -20,7 +20,7 @@ export class RolesController {
   @RequirePermission(Permission.StaffManage)
   async list(@Query() raw: RawListQuery, @Res({ passthrough: true }) response: Response): Promise<RoleResponse[]> {
     const query = parseListQuery(raw, ROLE_SORT_FIELDS, 'name');
-    const { rows, total } = await this.roles.list(query, filterText(query.filter, 'q'));
+    const { rows, total } = await this.roles.list(query);
     setContentRange(response, 'roles', query.offset, rows.length, total);
     return rows;
   }

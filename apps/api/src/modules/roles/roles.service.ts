@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ActivityAction, BUILT_IN_ROLE_PERMISSIONS, BuiltInRole, ErrorCode, RoleResponse, SubjectType } from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
-import { ListQuery } from '../../common/http/list-query';
+import { filterIds, filterText, ListQuery } from '../../common/http/list-query';
 import { RequestContext } from '../../common/http/request-context';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { staffActor } from '../audit/audit-actors';
@@ -21,8 +21,9 @@ export class RolesService {
     private readonly transactions: TransactionRunner,
   ) {}
 
-  async list(query: ListQuery<RoleSortField>, q?: string): Promise<{ rows: RoleResponse[]; total: number }> {
-    const [roles, total] = await this.roles.search(q, query.offset, query.limit, query.sortField, query.sortOrder);
+  async list(query: ListQuery<RoleSortField>): Promise<{ rows: RoleResponse[]; total: number }> {
+    const filter = { q: filterText(query.filter, 'q'), ids: filterIds(query.filter) };
+    const [roles, total] = await this.roles.search(filter, query.offset, query.limit, query.sortField, query.sortOrder);
     const counts = await this.roles.staffCounts(roles.map((role) => role.id));
     return { rows: roles.map((role) => toRoleResponse(role, counts.get(role.id) ?? 0)), total };
   }

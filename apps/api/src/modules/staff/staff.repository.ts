@@ -11,6 +11,7 @@ export type StaffSortField = (typeof STAFF_SORT_FIELDS)[number];
 
 export interface StaffSearch {
   q?: string;
+  ids?: number[];
   status?: string;
   roleId?: number;
   offset: number;
@@ -54,6 +55,7 @@ export class StaffRepository {
         ),
       );
     }
+    if (search.ids) query.andWhere(search.ids.length ? 'staff.id IN (:...ids)' : '1 = 0', { ids: search.ids });
     if (search.status) query.andWhere('staff.status = :status', { status: search.status });
     if (search.roleId !== undefined) {
       query.andWhere('staff.id IN (SELECT sr.staff_id FROM staff_roles sr WHERE sr.role_id = :roleId)', {

@@ -5,7 +5,7 @@ import { ActivityAction, BuiltInRole, ErrorCode, StaffResponse, StaffStatus, Sub
 
 import { AppConfig } from '../../config/app.config';
 import { DomainError } from '../../common/errors/domain-error';
-import { ListQuery, filterText } from '../../common/http/list-query';
+import { filterIds, filterText, ListQuery } from '../../common/http/list-query';
 import { RequestContext } from '../../common/http/request-context';
 import { Clock } from '../../common/time/clock';
 import { assertPasswordAccepted } from '../../common/validation/password-rules';
@@ -38,6 +38,7 @@ export class StaffService {
     const roleId = filterText(query.filter, 'roleId');
     const [rows, total] = await this.staff.search({
       q: filterText(query.filter, 'q'),
+      ids: filterIds(query.filter),
       status: filterText(query.filter, 'status'),
       roleId: roleId === undefined ? undefined : Number(roleId),
       ...query,
