@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { expectAccessible } from '../support/browser-axe';
 import { openBrowser, saveScreenshot, type OpenBrowser } from '../support/browser-chromium';
-import { startServer, type RunningServer } from '../support/browser-server';
+import { startServer, type RunningServer } from '../support/built-server';
 
 async function signedInStaffName(page: Page): Promise<string> {
   const session = await page.evaluate(async () => {

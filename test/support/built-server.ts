@@ -20,7 +20,16 @@ export interface RunningServer {
   url: string;
   adminUsername: string;
   adminPassword: string;
+  /** What the server printed so far (the last 64 KiB). */
+  output(): string;
   stop(): Promise<void>;
+}
+
+export interface ServerOptions {
+  /** Replaces the fresh first-administrator settings, e.g. to start as a newcomer would. */
+  env?: Record<string, string | undefined>;
+  /** Reuse a data folder (restart on the same database); kept on stop. */
+  dataDir?: string;
 }
 
 function freePort(): Promise<number> {
@@ -77,14 +86,14 @@ function stopProcess(child: ChildProcess): Promise<void> {
  * The real api, built, on a free port and a fresh SQLite database, with a first administrator whose
  * password is random for each run. Browser tests drive the UI it serves.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   for (const [file, hint] of [
     [API_MAIN, 'the api'],
     [ADMIN_INDEX, 'the admin UI'],
   ]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: build ${hint} first with \`npm run build\`.`);
   }
-  const dataDir = await mkdtemp(join(tmpdir(), 'keydesk-browser-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'keydesk-browser-')));
   const port = await freePort();
   const url = `http://localhost:${port}/`;
   const adminUsername = 'root-admin';
@@ -101,13 +110,14 @@ export async function startServer(): Promise<RunningServer> {
       KEYDESK_ADMIN_PASSWORD: adminPassword,
       KEYDESK_DEMO_DATA: 'false',
       NODE_ENV: 'test',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = collectOutput(child);
   const stop = async () => {
     await stopProcess(child);
-    await rm(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
   };
 
   try {
@@ -116,5 +126,5 @@ export async function startServer(): Promise<RunningServer> {
     await stop();
     throw error;
   }
-  return { url, adminUsername, adminPassword, stop };
+  return { url, adminUsername, adminPassword, output, stop };
 }
