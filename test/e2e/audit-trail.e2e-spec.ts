@@ -6,7 +6,7 @@ import { signIn } from '../support/sign-in';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DATABASES } from '../support/test-database';
 
-const COLUMNS = ['id', 'occurred_at', 'actor_type', 'actor_id', 'actor_name', 'action', 'subject_type', 'subject_id',
+const COLUMNS = ['id', 'occurred_at', 'client_id', 'actor_type', 'actor_id', 'actor_name', 'action', 'subject_type', 'subject_id',
   'subject_name', 'ip', 'user_agent', 'details', 'prev_hash', 'hash'];
 
 describe.each(TEST_DATABASES)('the audit trail on %s', (kind) => {

@@ -15,9 +15,14 @@ import { loggerOptions } from './logging/logger-options';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BootstrapModule } from './modules/bootstrap/bootstrap.module';
+import { ClientsModule } from './modules/clients/clients.module';
+import { ContactsModule } from './modules/contacts/contacts.module';
 import { HealthModule } from './modules/health/health.module';
+import { NotesModule } from './modules/notes/notes.module';
 import { RolesModule } from './modules/roles/roles.module';
 import { StaffModule } from './modules/staff/staff.module';
+import { TicketsModule } from './modules/tickets/tickets.module';
+import { UsersModule } from './modules/users/users.module';
 
 /** Configuration, time and transactions: what every module may inject. */
 @Global()
@@ -46,6 +51,11 @@ export class AppModule {
         RolesModule,
         StaffModule,
         AuthModule,
+        ClientsModule,
+        ContactsModule,
+        UsersModule,
+        TicketsModule,
+        NotesModule,
         BootstrapModule,
       ],
       providers: [

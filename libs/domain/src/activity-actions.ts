@@ -18,6 +18,23 @@ export const ActivityAction = {
   RoleUpdated: 'role.updated',
   RoleDeleted: 'role.deleted',
   SystemBootstrapped: 'system.bootstrapped',
+  ClientCreated: 'client.created',
+  ClientUpdated: 'client.updated',
+  ContactCreated: 'contact.created',
+  ContactUpdated: 'contact.updated',
+  ContactDeleted: 'contact.deleted',
+  UserCreated: 'user.created',
+  UserUpdated: 'user.updated',
+  UserAssociated: 'user.associated',
+  UserDissociated: 'user.dissociated',
+  UserAssociationUpdated: 'user.association_updated',
+  ClientOwnerChanged: 'client.owner_changed',
+  TicketOpened: 'ticket.opened',
+  TicketReplied: 'ticket.replied',
+  TicketNoteAdded: 'ticket.note_added',
+  TicketUpdated: 'ticket.updated',
+  NoteAdded: 'note.added',
+  NoteEdited: 'note.edited',
 } as const;
 
 export type ActivityAction = (typeof ActivityAction)[keyof typeof ActivityAction];
@@ -40,6 +57,8 @@ export const SubjectType = {
   Client: 'client',
   User: 'user',
   Ticket: 'ticket',
+  Contact: 'contact',
+  Note: 'note',
   System: 'system',
 } as const;
 

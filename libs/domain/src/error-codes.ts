@@ -23,6 +23,13 @@ export const ErrorCode = {
   CannotDisableSelf: 'CANNOT_DISABLE_SELF',
   LastAdministrator: 'LAST_ADMINISTRATOR',
   ServiceBusy: 'SERVICE_BUSY',
+  ClientKeyTaken: 'CLIENT_KEY_TAKEN',
+  ClientKeyInvalid: 'CLIENT_KEY_INVALID',
+  UserEmailTaken: 'USER_EMAIL_TAKEN',
+  ClientUsernameTaken: 'CLIENT_USERNAME_TAKEN',
+  AlreadyAssociated: 'ALREADY_ASSOCIATED',
+  OwnerRequired: 'OWNER_REQUIRED',
+  NotYourNote: 'NOT_YOUR_NOTE',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   InternalError: 'INTERNAL_ERROR',
 } as const;

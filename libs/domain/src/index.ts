@@ -4,3 +4,6 @@ export * from './lifetimes';
 export * from './error-codes';
 export * from './types';
 export * from './password-policy';
+export * from './customers';
+export * from './customer-types';
+export * from './rfc';

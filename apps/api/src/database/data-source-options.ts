@@ -6,11 +6,13 @@ import { DataSourceOptions } from 'typeorm';
 import { DatabaseConfig } from '../config/database.config';
 import { ENTITIES } from './entities';
 import { Foundation1763900000000 as MysqlFoundation } from './migrations/mysql/1763900000000-foundation';
+import { Customers1764000000000 as MysqlCustomers } from './migrations/mysql/1764000000000-customers';
 import { Foundation1763900000000 as SqliteFoundation } from './migrations/sqlite/1763900000000-foundation';
+import { Customers1764000000000 as SqliteCustomers } from './migrations/sqlite/1764000000000-customers';
 
 /** Migrations are SQL per dialect; each list is in order and only ever appended to. */
-const SQLITE_MIGRATIONS = [SqliteFoundation];
-const MYSQL_MIGRATIONS = [MysqlFoundation];
+const SQLITE_MIGRATIONS = [SqliteFoundation, SqliteCustomers];
+const MYSQL_MIGRATIONS = [MysqlFoundation, MysqlCustomers];
 
 export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
   const common = { entities: ENTITIES, synchronize: false, migrationsRun: false, logging: false } as const;

@@ -3,6 +3,15 @@ import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { SignInThrottleEntity } from '../modules/auth/sign-in-throttle.entity';
 import { StaffKnownIpEntity } from '../modules/auth/staff-known-ip.entity';
+import { ClientSearchTermEntity } from '../modules/clients/client-search-term.entity';
+import { ClientEntity } from '../modules/clients/client.entity';
+import { ContactEntity } from '../modules/contacts/contact.entity';
+import { NoteEntity } from '../modules/notes/note.entity';
+import { TicketMessageEntity } from '../modules/tickets/ticket-message.entity';
+import { TicketEntity } from '../modules/tickets/ticket.entity';
+import { ClientUserEntity } from '../modules/users/client-user.entity';
+import { UserSignInEntity } from '../modules/users/user-sign-in.entity';
+import { UserEntity } from '../modules/users/user.entity';
 import { RolePermissionEntity } from '../modules/roles/role-permission.entity';
 import { RoleEntity } from '../modules/roles/role.entity';
 import { StaffEntity } from '../modules/staff/staff.entity';
@@ -17,4 +26,13 @@ export const ENTITIES = [
   SignInThrottleEntity,
   AuditEntryEntity,
   AuditChainHeadEntity,
+  ClientEntity,
+  ClientSearchTermEntity,
+  ContactEntity,
+  UserEntity,
+  ClientUserEntity,
+  UserSignInEntity,
+  TicketEntity,
+  TicketMessageEntity,
+  NoteEntity,
 ];

@@ -24,4 +24,11 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.AccountLocked]: 429,
   [ErrorCode.InternalError]: 500,
   [ErrorCode.ServiceBusy]: 503,
+  [ErrorCode.ClientKeyTaken]: 409,
+  [ErrorCode.ClientKeyInvalid]: 400,
+  [ErrorCode.UserEmailTaken]: 409,
+  [ErrorCode.ClientUsernameTaken]: 409,
+  [ErrorCode.AlreadyAssociated]: 409,
+  [ErrorCode.OwnerRequired]: 409,
+  [ErrorCode.NotYourNote]: 403,
 };

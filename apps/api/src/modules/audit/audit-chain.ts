@@ -9,7 +9,7 @@ export const GENESIS_HASH = '0'.repeat(64);
  * the key (kept outside the database) nobody can edit, delete or reorder rows and re-seal them.
  */
 export function chainHash(key: Buffer, entry: Omit<AuditEntryEntity, 'hash'>): string {
-  const content = JSON.stringify([
+  const fields: unknown[] = [
     entry.seq,
     entry.id,
     entry.occurredAt.getTime(),
@@ -24,7 +24,10 @@ export function chainHash(key: Buffer, entry: Omit<AuditEntryEntity, 'hash'>): s
     entry.userAgent,
     entry.details,
     entry.prevHash,
-  ]);
+  ];
+  // Appended only when set, so entries written before the column existed still verify.
+  if (entry.clientId != null) fields.push(entry.clientId);
+  const content = JSON.stringify(fields);
   return createHmac('sha256', key).update(content).digest('hex');
 }
 

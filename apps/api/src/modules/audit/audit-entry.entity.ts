@@ -37,6 +37,10 @@ export class AuditEntryEntity {
   @Column({ name: 'subject_name', type: 'varchar', length: 255, nullable: true })
   subjectName!: string | null;
 
+  /** The client the entry concerns, if any: the client's Log tab reads by it. */
+  @Column({ name: 'client_id', type: 'int', nullable: true })
+  clientId!: number | null;
+
   @Column({ type: 'varchar', length: 45, nullable: true })
   ip!: string | null;
 

@@ -21,6 +21,8 @@ export interface AuditRecord {
   actor: AuditActor;
   action: ActivityAction;
   subject?: { type: SubjectType; id: string | number; name?: string | null };
+  /** The client the change concerns, when there is one. */
+  clientId?: number | null;
   ip?: string | null;
   userAgent?: string | null;
   /** What changed and why; refused if a key names a secret. */
@@ -56,6 +58,7 @@ export class AuditService {
       subjectType: record.subject?.type ?? null,
       subjectId: record.subject ? String(record.subject.id) : null,
       subjectName: record.subject?.name?.slice(0, 255) ?? null,
+      clientId: record.clientId ?? null,
       ip: record.ip?.slice(0, 45) ?? null,
       userAgent: record.userAgent?.slice(0, 512) ?? null,
       details,

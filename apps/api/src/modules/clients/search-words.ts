@@ -1,0 +1,71 @@
+/**
+ * How clients become searchable: every name, email, key and phone is cut into lower-case,
+ * accent-free words; a search matches a client when each word typed is the start of one of its
+ * words. Both sides use the same rules, so "Peña" finds "pena" and "ana.lopez@" finds the email.
+ */
+const MAX_TERM_LENGTH = 100;
+const MAX_TERMS_PER_CLIENT = 300;
+
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Words of a name, a company, a key or an email (the whole address and its parts). */
+export function wordsOf(text: string): string[] {
+  const words: string[] = [];
+  for (const token of fold(text).split(/[^a-z0-9@._+&-]+/)) {
+    if (!token) continue;
+    if (token.includes('@')) words.push(token);
+    words.push(...token.split(/[@._+&-]+/).filter(Boolean));
+  }
+  return words;
+}
+
+/** Phone numbers are found by their digits, whatever spacing or symbols were typed. */
+export function phoneTerms(phone: string): string[] {
+  const digits = phone.replace(/\D/g, '');
+  if (!digits) return [];
+  // "+52 55 1234 5678" is searched as 525512345678 or as the national 5512345678.
+  return digits.length > 10 ? [digits, digits.slice(-10)] : [digits];
+}
+
+export interface SearchableClient {
+  clientKey: string;
+  companyName: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  people: ReadonlyArray<{ firstName: string; lastName: string; email: string }>;
+}
+
+export function termsOf(client: SearchableClient): string[] {
+  const terms = new Set<string>([fold(client.clientKey), ...phoneTerms(client.phone)]);
+  const texts = [client.companyName, client.firstName, client.lastName, client.email];
+  for (const person of client.people) texts.push(person.firstName, person.lastName, person.email);
+  for (const text of texts) for (const word of wordsOf(text)) terms.add(word.slice(0, MAX_TERM_LENGTH));
+  return [...terms].slice(0, MAX_TERMS_PER_CLIENT);
+}
+
+/**
+ * The words of a search box. A query of digits and phone punctuation is one phone number; an
+ * email-like word is kept whole (its parts would add nothing); other words split as names do.
+ */
+export function queryWords(query: string): string[] {
+  const trimmed = query.trim();
+  if (/^[\d\s()+.-]+$/.test(trimmed) && /\d{3}/.test(trimmed.replace(/\D/g, ''))) {
+    return [trimmed.replace(/\D/g, '')];
+  }
+  const words: string[] = [];
+  for (const token of fold(trimmed).split(/[^a-z0-9@._+&-]+/)) {
+    if (!token) continue;
+    if (token.includes('@')) words.push(token);
+    else words.push(...token.split(/[._+&-]+/).filter(Boolean));
+  }
+  return [...new Set(words.map((w) => w.slice(0, MAX_TERM_LENGTH)))].slice(0, 8);
+}
+
+/** The exclusive upper bound of a prefix range: every term starting with `prefix` sorts below it. */
+export function prefixEnd(prefix: string): string {
+  return `${prefix}\uffff`;
+}
