@@ -8,6 +8,6 @@ import { AuditService } from './audit.service';
 @Global()
 @Module({
   providers: [AuditRepository, AuditService, AuditVerifierService],
-  exports: [AuditService, AuditVerifierService],
+  exports: [AuditRepository, AuditService, AuditVerifierService],
 })
 export class AuditModule {}

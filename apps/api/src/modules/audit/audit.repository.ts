@@ -37,4 +37,14 @@ export class AuditRepository {
       take: size,
     });
   }
+
+  /** A client's entries, newest first (the client's Log tab). */
+  pageForClient(clientId: number, offset: number, limit: number): Promise<[AuditEntryEntity[], number]> {
+    return this.dataSource.getRepository(AuditEntryEntity).findAndCount({
+      where: { clientId },
+      order: { seq: 'DESC' },
+      skip: offset,
+      take: limit,
+    });
+  }
 }

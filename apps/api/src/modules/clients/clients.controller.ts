@@ -1,0 +1,66 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+
+import { ActivityEntryResponse, ClientResponse, ClientSummaryResponse, Permission } from '@keydesk/domain';
+
+import { RequirePermission } from '../../common/access/access.decorator';
+import { parseListQuery, RawListQuery, setContentRange } from '../../common/http/list-query';
+import { Ctx, RequestContext } from '../../common/http/request-context';
+import { CLIENT_SORT_FIELDS } from './client.repository';
+import { ClientsService } from './clients.service';
+import { CreateClientDto, UpdateClientDto } from './dto/save-client.dto';
+
+@ApiTags('clients')
+@Controller('api/clients')
+export class ClientsController {
+  constructor(private readonly clients: ClientsService) {}
+
+  /** `filter={"q":"..."}` finds by company, contact name, any email, client key or phone. */
+  @Get()
+  @RequirePermission(Permission.ClientsView)
+  async list(@Query() raw: RawListQuery, @Res({ passthrough: true }) response: Response): Promise<ClientResponse[]> {
+    const query = parseListQuery(raw, CLIENT_SORT_FIELDS, 'companyName');
+    const { rows, total } = await this.clients.list(query);
+    setContentRange(response, 'clients', query.offset, rows.length, total);
+    return rows;
+  }
+
+  @Get(':id')
+  @RequirePermission(Permission.ClientsView)
+  get(@Param('id', ParseIntPipe) id: number): Promise<ClientResponse> {
+    return this.clients.get(id);
+  }
+
+  @Get(':id/summary')
+  @RequirePermission(Permission.ClientsView)
+  summary(@Param('id', ParseIntPipe) id: number, @Ctx() context: RequestContext): Promise<ClientSummaryResponse> {
+    return this.clients.summary(id, context);
+  }
+
+  /** The client's Log tab: its audit entries, newest first. */
+  @Get(':id/activity')
+  @RequirePermission(Permission.ClientsView)
+  async activity(
+    @Param('id', ParseIntPipe) id: number,
+    @Query() raw: RawListQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ActivityEntryResponse[]> {
+    const query = parseListQuery(raw, ['seq'] as const, 'seq');
+    const { rows, total } = await this.clients.activity(id, query.offset, query.limit);
+    setContentRange(response, 'activity', query.offset, rows.length, total);
+    return rows;
+  }
+
+  @Post()
+  @RequirePermission(Permission.ClientsEdit)
+  create(@Body() dto: CreateClientDto, @Ctx() context: RequestContext): Promise<ClientResponse> {
+    return this.clients.create(dto, context);
+  }
+
+  @Put(':id')
+  @RequirePermission(Permission.ClientsEdit)
+  update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateClientDto, @Ctx() context: RequestContext): Promise<ClientResponse> {
+    return this.clients.update(id, dto, context);
+  }
+}
