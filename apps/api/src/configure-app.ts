@@ -10,6 +10,7 @@ import { Logger } from 'nestjs-pino';
 
 import { Clock } from './common/time/clock';
 import { AppConfig } from './config/app.config';
+import { QuietStartupLogger } from './logging/quiet-startup-logger';
 import { sessionCookieName } from './modules/auth/auth.controller';
 import { DatabaseSessionStore } from './modules/auth/database-session.store';
 import { SessionRepository } from './modules/auth/session.repository';
@@ -18,7 +19,7 @@ import { StaffAuthenticator } from './modules/auth/staff-authenticator';
 
 /** Everything between the socket and the controllers; shared by main.ts and the e2e tests. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietStartupLogger(app.get(Logger)));
   app.set('trust proxy', config.server.trustProxy);
   app.disable('x-powered-by');
   app.use(helmet());
