@@ -49,6 +49,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const code = HTTP_STATUS_CODES[exception.getStatus()];
       return new DomainError(code, code === ErrorCode.NotFound ? { resource: 'route' } : { permission: '-' });
     }
+    // Two requests creating the same unique value at once: the database's unique index wins the
+    // race the services' checks lost, and the caller gets the conflict, not a 500.
+    if (isDuplicateKey(exception)) return new DomainError(ErrorCode.Conflict);
     const status = (exception as { status?: number; statusCode?: number })?.status;
     if (status === 413) return new DomainError(ErrorCode.PayloadTooLarge);
     if (status === 400) return new DomainError(ErrorCode.ValidationFailed);
@@ -56,4 +59,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     this.logger.error({ err: exception, method: request.method, path: request.path }, 'Unhandled error');
     return new DomainError(ErrorCode.InternalError);
   }
+}
+
+function isDuplicateKey(exception: unknown): boolean {
+  const code = (exception as { driverError?: { code?: string } })?.driverError?.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn 
 
 import type { ClientUserPermission } from '@keydesk/domain';
 
+import { ClientEntity } from '../clients/client.entity';
 import { UserEntity } from './user.entity';
 
 /** A user's membership of one client: a user name unique within the client, owner flag, rights. */
@@ -21,6 +22,10 @@ export class ClientUserEntity {
 
   @Column({ type: 'simple-array' })
   permissions!: ClientUserPermission[];
+
+  @ManyToOne(() => ClientEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'client_id' })
+  client?: ClientEntity;
 
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })

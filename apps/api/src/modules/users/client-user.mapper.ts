@@ -1,4 +1,4 @@
-import { ClientUserResponse } from '@keydesk/domain';
+import { ALL_CLIENT_USER_PERMISSIONS, ClientUserResponse } from '@keydesk/domain';
 
 import { ClientUserEntity } from './client-user.entity';
 import { UserEntity } from './user.entity';
@@ -14,7 +14,8 @@ export function toClientUserResponse(membership: ClientUserEntity & { user: User
     lastName: user.lastName,
     username: membership.username,
     owner: membership.owner,
-    permissions: membership.permissions.filter(Boolean),
+    // As in WHMCS, the owner may do everything in the account, whatever was stored.
+    permissions: membership.owner ? [...ALL_CLIENT_USER_PERMISSIONS] : membership.permissions.filter(Boolean),
     status: user.status,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
   };

@@ -1,8 +1,17 @@
 import { Module } from '@nestjs/common';
 
 import { ClientsModule } from '../clients/clients.module';
+import { ClientUserRepository } from './client-user.repository';
+import { ClientUsersController } from './client-users.controller';
+import { ClientUsersService } from './client-users.service';
+import { UserRepository } from './user.repository';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
 
 @Module({
   imports: [ClientsModule],
+  controllers: [ClientUsersController, UsersController],
+  providers: [UserRepository, ClientUserRepository, ClientUsersService, UsersService],
+  exports: [UserRepository, ClientUserRepository],
 })
 export class UsersModule {}

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
+
+import type { ClientUserPermission } from '@keydesk/domain';
+
+import { ClientEntity } from '../clients/client.entity';
+import { ClientUserEntity } from './client-user.entity';
+import { UserEntity } from './user.entity';
+
+export const CLIENT_USER_SORT_FIELDS = ['id', 'username', 'email', 'lastName', 'lastLoginAt'] as const;
+export type ClientUserSortField = (typeof CLIENT_USER_SORT_FIELDS)[number];
+
+const SORT_COLUMNS: Record<ClientUserSortField, string> = {
+  id: 'user.id',
+  username: 'membership.username',
+  email: 'user.email',
+  lastName: 'user.lastName',
+  lastLoginAt: 'user.lastLoginAt',
+};
+
+export interface ClientUserPage {
+  offset: number;
+  limit: number;
+  sortField: ClientUserSortField;
+  sortOrder: 'ASC' | 'DESC';
+  /** The owner on top, as the Users tab shows it when no order was asked for. */
+  ownerFirst: boolean;
+}
+
+/** A membership read with its user, as a Users-tab row needs it. */
+export type MembershipWithUser = ClientUserEntity & { user: UserEntity };
+/** A membership read with its client, as a user's page lists it. */
+export type MembershipWithClient = ClientUserEntity & { client: ClientEntity };
+
+@Injectable()
+export class ClientUserRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private repo(manager: EntityManager = this.dataSource.manager) {
+    return manager.getRepository(ClientUserEntity);
+  }
+
+  /**
+   * Reads the client and locks its row until the transaction ends: every change to a client's
+   * memberships takes this lock first, so owner and user-name rules are checked one change at a
+   * time per client. SQLite transactions are already serialized.
+   */
+  lockClient(manager: EntityManager, clientId: number): Promise<ClientEntity | null> {
+    const query = manager.getRepository(ClientEntity).createQueryBuilder('client').where('client.id = :clientId', { clientId });
+    if (manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+    return query.getOne();
+  }
+
+  pageForClient(clientId: number, page: ClientUserPage): Promise<[MembershipWithUser[], number]> {
+    const query = this.repo()
+      .createQueryBuilder('membership')
+      .innerJoinAndSelect('membership.user', 'user')
+      .where('membership.clientId = :clientId', { clientId });
+    if (page.ownerFirst) query.addOrderBy('membership.owner', 'DESC');
+    return query
+      .addOrderBy(SORT_COLUMNS[page.sortField], page.sortOrder)
+      .addOrderBy('user.id', page.sortOrder)
+      .skip(page.offset)
+      .take(page.limit)
+      .getManyAndCount() as Promise<[MembershipWithUser[], number]>;
+  }
+
+  find(clientId: number, userId: number, manager?: EntityManager): Promise<MembershipWithUser | null> {
+    return this.repo(manager).findOne({ where: { clientId, userId }, relations: { user: true } }) as Promise<MembershipWithUser | null>;
+  }
+
+  findOwner(manager: EntityManager, clientId: number): Promise<MembershipWithUser | null> {
+    return this.repo(manager).findOne({ where: { clientId, owner: true }, relations: { user: true } }) as Promise<MembershipWithUser | null>;
+  }
+
+  /** User names are stored lower-case and compared case-insensitively by both dialects' collations. */
+  usernameTaken(manager: EntityManager, clientId: number, username: string, exceptUserId?: number): Promise<boolean> {
+    return this.repo(manager).existsBy({ clientId, username, ...(exceptUserId ? { userId: Not(exceptUserId) } : {}) });
+  }
+
+  hasMembers(manager: EntityManager, clientId: number): Promise<boolean> {
+    return this.repo(manager).existsBy({ clientId });
+  }
+
+  /** The clients of each user, by company name. */
+  countMembers(manager: EntityManager, clientId: number): Promise<number> {
+    return this.repo(manager).countBy({ clientId });
+  }
+
+  forUsers(userIds: number[], manager: EntityManager = this.dataSource.manager): Promise<MembershipWithClient[]> {
+    if (userIds.length === 0) return Promise.resolve([]);
+    return this.repo(manager).find({
+      where: { userId: In(userIds) },
+      relations: { client: true },
+      order: { client: { companyName: 'ASC' }, clientId: 'ASC' },
+    }) as Promise<MembershipWithClient[]>;
+  }
+
+  async insert(manager: EntityManager, membership: Pick<ClientUserEntity, 'clientId' | 'userId' | 'username' | 'owner' | 'permissions'>): Promise<void> {
+    await this.repo(manager).insert(membership);
+  }
+
+  async update(
+    manager: EntityManager, clientId: number, userId: number,
+    changes: Partial<{ username: string; owner: boolean; permissions: ClientUserPermission[] }>,
+  ): Promise<void> {
+    await this.repo(manager).update({ clientId, userId }, changes);
+  }
+
+  async delete(manager: EntityManager, clientId: number, userId: number): Promise<void> {
+    await this.repo(manager).delete({ clientId, userId });
+  }
+}

@@ -1,0 +1,62 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Put, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+
+import { Permission, UserResponse, UserSignInResponse } from '@keydesk/domain';
+
+import { RequirePermission } from '../../common/access/access.decorator';
+import { parseListQuery, RawListQuery, setContentRange } from '../../common/http/list-query';
+import { Ctx, RequestContext } from '../../common/http/request-context';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { USER_SORT_FIELDS } from './user.repository';
+import { UsersService } from './users.service';
+
+/** The Manage user page: one login identity, whichever clients it belongs to. */
+@ApiTags('users')
+@Controller('api/users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @RequirePermission(Permission.ClientsView)
+  @ApiOperation({
+    summary: 'Finds users by the start of their email',
+    description: 'For the "associate existing user" lookup. Each user comes with `clients`, their memberships.',
+  })
+  @ApiQuery({ name: 'filter', required: false, description: '{"q":"ana@"}: emails starting with q; {"id":[1,2]}: those users' })
+  @ApiQuery({ name: 'sort', required: false, description: `["field","ASC"|"DESC"], field one of ${USER_SORT_FIELDS.join(', ')}` })
+  @ApiQuery({ name: 'range', required: false, description: '[first,last], e.g. [0,24]' })
+  async list(@Query() raw: RawListQuery, @Res({ passthrough: true }) response: Response): Promise<UserResponse[]> {
+    const query = parseListQuery(raw, USER_SORT_FIELDS, 'email');
+    const { rows, total } = await this.users.list(query);
+    setContentRange(response, 'users', query.offset, rows.length, total);
+    return rows;
+  }
+
+  @Get(':id')
+  @RequirePermission(Permission.ClientsView)
+  get(@Param('id', ParseIntPipe) id: number): Promise<UserResponse> {
+    return this.users.get(id);
+  }
+
+  @Put(':id')
+  @RequirePermission(Permission.UsersManage)
+  update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateUserDto, @Ctx() context: RequestContext): Promise<UserResponse> {
+    return this.users.update(id, dto, context);
+  }
+
+  /** Client-area sign-ins, newest first whatever the sort. */
+  @Get(':id/sign-ins')
+  @RequirePermission(Permission.ClientsView)
+  @ApiQuery({ name: 'range', required: false, description: '[first,last], e.g. [0,24]' })
+  async signIns(
+    @Param('id', ParseIntPipe) id: number,
+    @Query() raw: RawListQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<UserSignInResponse[]> {
+    const query = parseListQuery(raw, ['id', 'occurredAt'] as const, 'id');
+    const { rows, total } = await this.users.signIns(id, query.offset, query.limit);
+    setContentRange(response, 'sign-ins', query.offset, rows.length, total);
+    return rows;
+  }
+}

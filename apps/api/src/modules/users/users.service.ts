@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+
+import { ActivityAction, ErrorCode, SubjectType, UserResponse, UserSignInResponse } from '@keydesk/domain';
+
+import { DomainError } from '../../common/errors/domain-error';
+import { filterIds, filterText, ListQuery } from '../../common/http/list-query';
+import { RequestContext } from '../../common/http/request-context';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { staffActor } from '../audit/audit-actors';
+import { AuditService } from '../audit/audit.service';
+import { ClientSearchIndex } from '../clients/client-search-index';
+import { ClientUserRepository } from './client-user.repository';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { UserEntity } from './user.entity';
+import { toUserResponse, toUserSignInResponse } from './user.mapper';
+import { UserRepository, UserSortField } from './user.repository';
+
+/** The fields of a user that staff may change, and that the audit trail compares. */
+const EDITABLE = ['firstName', 'lastName', 'email', 'status'] as const;
+/** Those that are search words of the user's clients. */
+const SEARCHABLE: ReadonlyArray<(typeof EDITABLE)[number]> = ['firstName', 'lastName', 'email'];
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly memberships: ClientUserRepository,
+    private readonly searchIndex: ClientSearchIndex,
+    private readonly audit: AuditService,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  /** `filter={"q":"ana@"}`: users whose email starts with q, each with their clients. */
+  async list(query: ListQuery<UserSortField>): Promise<{ rows: UserResponse[]; total: number }> {
+    const [users, total] = await this.users.search({
+      ...query,
+      emailPrefix: filterText(query.filter, 'q')?.toLowerCase(),
+      ids: filterIds(query.filter),
+    });
+    const memberships = await this.memberships.forUsers(users.map((user) => user.id));
+    return { rows: users.map((user) => toUserResponse(user, memberships)), total };
+  }
+
+  async get(id: number): Promise<UserResponse> {
+    const user = await this.require(id);
+    return toUserResponse(user, await this.memberships.forUsers([id]));
+  }
+
+  async update(id: number, dto: UpdateUserDto, context: RequestContext): Promise<UserResponse> {
+    const user = await this.require(id);
+    const next = {
+      firstName: dto.firstName?.trim() ?? user.firstName,
+      lastName: dto.lastName?.trim() ?? user.lastName,
+      email: dto.email?.trim().toLowerCase() ?? user.email,
+      status: dto.status ?? user.status,
+    };
+    const changed = EDITABLE.filter((field) => next[field] !== user[field]);
+    if (changed.length === 0) return this.get(id);
+    const changes = Object.fromEntries(changed.map((field) => [field, { from: user[field], to: next[field] }]));
+    await this.transactions.run(async (manager) => {
+      if (changed.includes('email') && (await this.users.existsByEmail(next.email, id, manager))) {
+        const params = { email: next.email };
+        throw new DomainError(ErrorCode.UserEmailTaken, params, { email: { key: 'errors.USER_EMAIL_TAKEN', params } });
+      }
+      await this.users.save(manager, Object.assign(user, next));
+      const clientIds = await this.searchIndex.clientsOfUser(manager, id);
+      if (changed.some((field) => SEARCHABLE.includes(field))) await this.searchIndex.reindex(manager, clientIds);
+      // One entry per client the user belongs to, so each client's Log tab shows the change.
+      for (const clientId of clientIds.length ? clientIds : [null]) {
+        await this.audit.record(manager, {
+          actor: staffActor(context), action: ActivityAction.UserUpdated, clientId, ip: context.ip, userAgent: context.userAgent,
+          subject: { type: SubjectType.User, id, name: `${user.firstName} ${user.lastName}` },
+          details: { changes },
+        });
+      }
+    });
+    return this.get(id);
+  }
+
+  /** Newest first, whatever the sort asked for: it is a history. */
+  async signIns(id: number, offset: number, limit: number): Promise<{ rows: UserSignInResponse[]; total: number }> {
+    await this.require(id);
+    const [rows, total] = await this.users.pageOfSignIns(id, offset, limit);
+    return { rows: rows.map(toUserSignInResponse), total };
+  }
+
+  private async require(id: number): Promise<UserEntity> {
+    const user = await this.users.findById(id);
+    if (!user) throw new DomainError(ErrorCode.NotFound, { resource: 'user' });
+    return user;
+  }
+}
