@@ -46,6 +46,11 @@ describe.each(TEST_DATABASES)('clients on %s', (kind) => {
     expect(fields.status).toBe(400);
     expect(Object.keys(fields.body.errors)).toEqual(expect.arrayContaining(['clientKey', 'companyName', 'email', 'country', 'phone']));
     expect((await search('Copy')).body).toEqual([]);
+    const existing = await createClient(agent, csrf);
+    const cleared = await agent.put(`/api/clients/${existing.id}`).set('X-CSRF-Token', csrf).send({ companyName: null, phone: '' });
+    expect(cleared.status).toBe(400);
+    expect(Object.keys(cleared.body.errors)).toEqual(['companyName']);
+    expect((await agent.get(`/api/clients/${existing.id}`)).body.companyName).toBe(existing.companyName);
   });
 
   it('finds a client by company, contact name, email, key and phone, accents and case aside', async () => {

@@ -23,7 +23,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.set('trust proxy', config.server.trustProxy);
   app.disable('x-powered-by');
   app.use(helmet());
-  app.use('/api', express.json({ limit: '64kb' }));
+  // Room for a 20,000-character ticket reply in any script (up to 4 bytes a character).
+  app.use('/api', express.json({ limit: '100kb' }));
   const secure = config.server.publicUrl.protocol === 'https:';
   app.use(
     session({

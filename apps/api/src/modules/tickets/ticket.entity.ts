@@ -1,6 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 import type { TicketDepartment, TicketPriority, TicketStatus } from '@keydesk/domain';
+
+import { ClientEntity } from '../clients/client.entity';
 
 @Entity('tickets')
 export class TicketEntity {
@@ -37,4 +39,9 @@ export class TicketEntity {
 
   @UpdateDateColumn({ name: 'updated_at' })
   updatedAt!: Date;
+
+  /** Joined where a response needs the company name: one query for a whole queue page. */
+  @ManyToOne(() => ClientEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'client_id' })
+  client?: ClientEntity;
 }

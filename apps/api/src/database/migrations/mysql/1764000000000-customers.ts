@@ -32,7 +32,7 @@ export class Customers1764000000000 implements MigrationInterface {
       receives_security_emails tinyint NOT NULL DEFAULT 0,
       created_at datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
       updated_at datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-      KEY idx_contacts_client (client_id),
+      UNIQUE KEY uq_contacts_email (client_id, email),
       CONSTRAINT fk_contacts_client FOREIGN KEY (client_id) REFERENCES clients(id) ON DELETE CASCADE) ${TABLE_OPTIONS}`);
     await db.query(`CREATE TABLE users (
       id int NOT NULL AUTO_INCREMENT PRIMARY KEY,

@@ -29,7 +29,7 @@ export class Customers1764000000000 implements MigrationInterface {
       receives_security_emails boolean NOT NULL DEFAULT 0,
       created_at datetime NOT NULL DEFAULT (datetime('now')),
       updated_at datetime NOT NULL DEFAULT (datetime('now')))`);
-    await db.query(`CREATE INDEX idx_contacts_client ON contacts (client_id)`);
+    await db.query(`CREATE UNIQUE INDEX uq_contacts_email ON contacts (client_id, email)`);
     await db.query(`CREATE TABLE users (
       id integer PRIMARY KEY AUTOINCREMENT,
       email varchar(254) NOT NULL UNIQUE COLLATE NOCASE,

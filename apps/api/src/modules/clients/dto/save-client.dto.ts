@@ -1,59 +1,104 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 import { ClientStatus, COUNTRIES, Locale, LOCALES } from '@keydesk/domain';
 
+import { OptionalNotNull, Trimmed } from '../../../common/validation/dto-decorators';
+
+/** The rules of each field, once, for creating and for updating. */
+const Text = (max: number) => applyDecorators(Trimmed(), IsString(), IsNotEmpty(), MaxLength(max));
+const Email = () => applyDecorators(Trimmed(), IsEmail(), MaxLength(254));
+const Phone = () => applyDecorators(Trimmed(), IsString(), MaxLength(32), Matches(/^[\d\s()+.-]*$/));
+const Country = () => IsIn(COUNTRIES);
+const Language = () => IsIn(LOCALES);
+const Status = () => IsIn(Object.values(ClientStatus));
+
 export class CreateClientDto {
   @ApiProperty({ example: 'SAT970701NN3', description: 'For Mexican clients the RFC, checked by format and check digit.' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(13)
+  @Text(13)
   clientKey!: string;
 
   @ApiProperty({ example: 'Abarrotes Hernández S.A. de C.V.' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(255)
+  @Text(255)
   companyName!: string;
 
   @ApiProperty({ example: 'María' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @Text(100)
   firstName!: string;
 
   @ApiProperty({ example: 'Hernández' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @Text(100)
   lastName!: string;
 
   @ApiProperty({ example: 'maria@abarrotes.example' })
-  @IsEmail()
-  @MaxLength(254)
+  @Email()
   email!: string;
 
   @ApiPropertyOptional({ example: '+52 55 1234 5678' })
   @IsOptional()
-  @IsString()
-  @MaxLength(32)
-  @Matches(/^[\d\s()+.-]*$/)
+  @Phone()
   phone?: string;
 
   @ApiProperty({ enum: COUNTRIES, example: 'MX' })
-  @IsIn(COUNTRIES)
+  @Country()
   country!: string;
 
   @ApiPropertyOptional({ enum: LOCALES, default: 'es' })
   @IsOptional()
-  @IsIn(LOCALES)
+  @Language()
   language?: Locale;
 
   @ApiPropertyOptional({ enum: Object.values(ClientStatus), default: 'active' })
   @IsOptional()
-  @IsIn(Object.values(ClientStatus))
+  @Status()
   status?: ClientStatus;
 }
 
-/** Every field may change, the key included (a corrected RFC), under the same rules. */
-export class UpdateClientDto extends PartialType(CreateClientDto) {}
+/** Every field may change, the key included (a corrected RFC); none may be cleared with null. */
+export class UpdateClientDto {
+  @ApiPropertyOptional({ example: 'SAT970701NN3' })
+  @OptionalNotNull()
+  @Text(13)
+  clientKey?: string;
+
+  @ApiPropertyOptional()
+  @OptionalNotNull()
+  @Text(255)
+  companyName?: string;
+
+  @ApiPropertyOptional()
+  @OptionalNotNull()
+  @Text(100)
+  firstName?: string;
+
+  @ApiPropertyOptional()
+  @OptionalNotNull()
+  @Text(100)
+  lastName?: string;
+
+  @ApiPropertyOptional()
+  @OptionalNotNull()
+  @Email()
+  email?: string;
+
+  @ApiPropertyOptional()
+  @OptionalNotNull()
+  @Phone()
+  phone?: string;
+
+  @ApiPropertyOptional({ enum: COUNTRIES })
+  @OptionalNotNull()
+  @Country()
+  country?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES })
+  @OptionalNotNull()
+  @Language()
+  language?: Locale;
+
+  @ApiPropertyOptional({ enum: Object.values(ClientStatus) })
+  @OptionalNotNull()
+  @Status()
+  status?: ClientStatus;
+}
