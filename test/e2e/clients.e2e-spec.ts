@@ -1,8 +1,10 @@
 import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { Permission } from '@keydesk/domain';
+
 import { createClient, uniqueRfc } from '../factories/client.factory';
-import { createStaff } from '../factories/staff.factory';
+import { createStaff, signInWithPermissions } from '../factories/staff.factory';
 import { signIn } from '../support/sign-in';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DATABASES } from '../support/test-database';
@@ -95,13 +97,7 @@ describe.each(TEST_DATABASES)('clients on %s', (kind) => {
   });
 
   it('lets staff without clients.edit read but not write (403)', async () => {
-    const admin = t.http();
-    const adminCsrf = await signIn(admin, t.admin.username, t.admin.password);
-    const role = await admin.post('/api/roles').set('X-CSRF-Token', adminCsrf).send({ name: 'Read only', description: '', permissions: ['clients.view'] });
-    const reader = await createStaff(t, 'Agent');
-    await admin.put(`/api/staff/${reader.id}`).set('X-CSRF-Token', adminCsrf).send({ roleIds: [role.body.id] }).expect(200);
-    const session = t.http();
-    const readerCsrf = await signIn(session, reader.username, reader.password);
+    const { agent: session, csrf: readerCsrf } = await signInWithPermissions(t, [Permission.ClientsView]);
     expect((await session.get('/api/clients')).status).toBe(200);
     const refused = await session.post('/api/clients').set('X-CSRF-Token', readerCsrf)
       .send({ clientKey: uniqueRfc(), companyName: 'X', firstName: 'A', lastName: 'B', email: 'a@b.example', country: 'MX' });

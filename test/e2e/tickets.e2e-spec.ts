@@ -1,10 +1,10 @@
 import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { TicketResponse } from '@keydesk/domain';
+import { Permission, type TicketResponse } from '@keydesk/domain';
 
 import { createClient } from '../factories/client.factory';
-import { createStaff, CreatedStaff } from '../factories/staff.factory';
+import { createStaff, CreatedStaff, signInWithPermissions } from '../factories/staff.factory';
 import { createClientUser, createTicket } from '../factories/ticket.factory';
 import { signIn } from '../support/sign-in';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -242,14 +242,7 @@ describe.each(TEST_DATABASES)('tickets on %s', (kind) => {
   it('lets staff without tickets.reply read the queue and threads but not open, route or answer tickets (403)', async () => {
     const client = await createClient(agent, csrf);
     const ticket = await createTicket(agent, csrf, client.id);
-    const admin = t.http();
-    const adminCsrf = await signIn(admin, t.admin.username, t.admin.password);
-    const role = await admin.post('/api/roles').set('X-CSRF-Token', adminCsrf)
-      .send({ name: 'Ticket reader', description: '', permissions: ['clients.view', 'tickets.view'] });
-    const reader = await createStaff(t, 'Agent');
-    await admin.put(`/api/staff/${reader.id}`).set('X-CSRF-Token', adminCsrf).send({ roleIds: [role.body.id] }).expect(200);
-    const session = t.http();
-    const readerCsrf = await signIn(session, reader.username, reader.password);
+    const { agent: session, csrf: readerCsrf } = await signInWithPermissions(t, [Permission.ClientsView, Permission.TicketsView]);
     expect((await session.get('/api/tickets')).status).toBe(200);
     expect((await session.get(`/api/tickets/${ticket.id}`)).status).toBe(200);
     expect((await session.get(`/api/tickets/${ticket.id}/messages`)).status).toBe(200);

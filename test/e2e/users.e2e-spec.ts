@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Permission } from '@keydesk/domain';
 
 import { createClient } from '../factories/client.factory';
-import { createStaff } from '../factories/staff.factory';
-import { addClientUser, insertSignIn, signInWithPermissions } from '../factories/user.factory';
+import { createStaff, signInWithPermissions } from '../factories/staff.factory';
+import { addClientUser, insertSignIn } from '../factories/user.factory';
 import { signIn } from '../support/sign-in';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DATABASES } from '../support/test-database';

@@ -2,12 +2,10 @@ import { randomBytes } from 'node:crypto';
 
 import type request from 'supertest';
 
-import type { ClientUserPermission, ClientUserResponse, Permission } from '@keydesk/domain';
+import type { ClientUserPermission, ClientUserResponse } from '@keydesk/domain';
 
 import { UserSignInEntity } from '../../apps/api/src/modules/users/user-sign-in.entity';
-import { signIn } from '../support/sign-in';
 import { TestApp } from '../support/test-app';
-import { createStaff } from './staff.factory';
 
 let sequence = 0;
 
@@ -51,15 +49,3 @@ export async function insertSignIn(
   });
 }
 
-/** A signed-in staff member whose only role grants exactly `permissions`, made by the root administrator. */
-export async function signInWithPermissions(t: TestApp, permissions: Permission[]): Promise<{ agent: request.Agent; csrf: string }> {
-  const admin = t.http();
-  const adminCsrf = await signIn(admin, t.admin.username, t.admin.password);
-  const role = await admin.post('/api/roles').set('X-CSRF-Token', adminCsrf)
-    .send({ name: `Only ${permissions.join(' ')} ${randomBytes(3).toString('hex')}`, description: '', permissions });
-  if (role.status !== 201) throw new Error(`role failed: ${role.status} ${JSON.stringify(role.body)}`);
-  const staff = await createStaff(t, 'Agent');
-  await admin.put(`/api/staff/${staff.id}`).set('X-CSRF-Token', adminCsrf).send({ roleIds: [role.body.id] }).expect(200);
-  const agent = t.http();
-  return { agent, csrf: await signIn(agent, staff.username, staff.password) };
-}
