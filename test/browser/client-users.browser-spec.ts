@@ -93,10 +93,10 @@ describe('from a client search to Manage user', () => {
     await server?.stop();
   });
 
-  it.for(JOURNEYS)('walks the support procedure in $locale', { timeout: 120_000 }, async ({ locale, text }, { onTestFailed }) => {
+  // Sign-in, four pages and four accessibility checks: more than the project's 60 s default.
+  it.for(JOURNEYS)('walks the support procedure in $locale', { timeout: 120_000 }, async ({ locale, text }) => {
     const browser = await openBrowser(locale);
     const { page } = browser;
-    onTestFailed(() => saveScreenshot(page, `client-users-${locale}`));
     try {
       await signIn(page, server!, text);
       await page.getByRole('menuitem', { name: text.clients }).click();
@@ -125,6 +125,10 @@ describe('from a client search to Manage user', () => {
       await page.getByText(text.noSignIns).waitFor();
       await expect(page.getByRole('link', { name: CLIENT.companyName }).count()).resolves.toBe(1);
       await expectAccessible(page, `Manage user (${locale})`);
+    } catch (error) {
+      // Before the browser closes: the page as it was when the step failed.
+      await saveScreenshot(page, `client-users-${locale}`);
+      throw error;
     } finally {
       await browser.close();
     }

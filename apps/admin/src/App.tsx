@@ -2,6 +2,7 @@ import { hasPermission, Permission } from '@keydesk/domain';
 import { Admin, Resource } from 'react-admin';
 
 import { LoginPage } from './auth/LoginPage';
+import clients from './clients';
 import { Dashboard } from './dashboard/Dashboard';
 import { AppTitle, Layout } from './layout/Layout';
 import { authProvider } from './providers/auth-provider';
@@ -9,7 +10,42 @@ import { dataProvider } from './providers/data-provider';
 import { i18nProvider } from './providers/i18n-provider';
 import roles from './roles';
 import staff from './staff';
+import tickets from './tickets';
 import { theme } from './theme';
+import users from './users';
+
+/**
+ * Each resource with only the pages the staff member may use: the api refuses the rest anyway,
+ * and a menu entry or a Create button that only leads to a refusal wastes an agent's time.
+ * Resources are declared in menu order.
+ */
+const resources = (permissions: readonly string[]) => {
+  const can = (permission: Permission) => hasPermission(permissions, permission);
+  return (
+    <>
+      {can(Permission.ClientsView) && (
+        <>
+          <Resource
+            name="clients"
+            {...clients}
+            create={can(Permission.ClientsEdit) ? clients.create : undefined}
+            edit={can(Permission.ClientsEdit) ? clients.edit : undefined}
+          />
+          <Resource name="users" {...users} edit={can(Permission.UsersManage) ? users.edit : undefined} />
+        </>
+      )}
+      {can(Permission.TicketsView) && (
+        <Resource name="tickets" {...tickets} create={can(Permission.TicketsReply) ? tickets.create : undefined} />
+      )}
+      {can(Permission.StaffManage) && (
+        <>
+          <Resource name="staff" {...staff} />
+          <Resource name="roles" {...roles} />
+        </>
+      )}
+    </>
+  );
+};
 
 export const App = () => (
   <Admin
@@ -24,14 +60,6 @@ export const App = () => (
     title={<AppTitle />}
     theme={theme}
   >
-    {(permissions: string[]) =>
-      // The api refuses these calls without staff.manage anyway; hiding them spares the dead ends.
-      hasPermission(permissions ?? [], Permission.StaffManage) ? (
-        <>
-          <Resource name="staff" {...staff} />
-          <Resource name="roles" {...roles} />
-        </>
-      ) : null
-    }
+    {(permissions: string[]) => resources(permissions ?? [])}
   </Admin>
 );

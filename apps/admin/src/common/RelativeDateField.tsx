@@ -38,15 +38,19 @@ const visuallyHidden = {
   width: '1px',
 } as const;
 
+interface RelativeDateProps {
+  value: string | null | undefined;
+  /** Translation key shown when there is no date. */
+  emptyText: string;
+}
+
 /**
  * A date as people speak of it ("yesterday"), with the exact date and time on hover, for when it
  * matters (a support case, an audit).
  */
-export const RelativeDateField = ({ source, emptyText }: RelativeDateFieldProps) => {
-  const record = useRecordContext();
+export const RelativeDate = ({ value, emptyText }: RelativeDateProps) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const value: unknown = record?.[source];
   if (typeof value !== 'string' || value === '') {
     return (
       <Typography component="span" variant="body2">
@@ -66,4 +70,11 @@ export const RelativeDateField = ({ source, emptyText }: RelativeDateFieldProps)
       </Typography>
     </Tooltip>
   );
+};
+
+/** The record's date at `source`, as RelativeDate shows it. */
+export const RelativeDateField = ({ source, emptyText }: RelativeDateFieldProps) => {
+  const record = useRecordContext();
+  const value: unknown = record?.[source];
+  return <RelativeDate value={typeof value === 'string' ? value : null} emptyText={emptyText} />;
 };

@@ -1,4 +1,17 @@
-import { ALL_PERMISSIONS, StaffStatus, type Permission } from '@keydesk/domain';
+import {
+  ALL_CLIENT_USER_PERMISSIONS,
+  ALL_PERMISSIONS,
+  ClientStatus,
+  LOCALES,
+  StaffStatus,
+  TicketDepartment,
+  TicketPriority,
+  TicketStatus,
+  UserStatus,
+  type ClientUserPermission,
+  type Locale,
+  type Permission,
+} from '@keydesk/domain';
 
 /** A choice of a react-admin input or field; the components translate `name` themselves. */
 export interface TranslatedChoice<T extends string> {
@@ -7,11 +20,21 @@ export interface TranslatedChoice<T extends string> {
 }
 
 /**
- * Permission values contain dots ("clients.view"), which polyglot would read as nesting; the
- * translations are keyed by the same value with underscores instead.
+ * Permission and activity-action values contain dots ("clients.view"), which polyglot would read
+ * as nesting; their translations are keyed by the same value with underscores instead.
  */
+const flat = (value: string) => value.replaceAll('.', '_');
+
 export function permissionLabelKey(permission: Permission | string): string {
-  return `keydesk.permissions.${permission.replaceAll('.', '_')}`;
+  return `keydesk.permissions.${flat(permission)}`;
+}
+
+export function activityActionKey(action: string): string {
+  return `keydesk.activity.actions.${flat(action)}`;
+}
+
+function choicesOf<T extends string>(values: readonly T[], prefix: string): TranslatedChoice<T>[] {
+  return values.map((value) => ({ id: value, name: `${prefix}.${value}` }));
 }
 
 export const PERMISSION_CHOICES: TranslatedChoice<Permission>[] = ALL_PERMISSIONS.map((permission) => ({
@@ -19,6 +42,14 @@ export const PERMISSION_CHOICES: TranslatedChoice<Permission>[] = ALL_PERMISSION
   name: permissionLabelKey(permission),
 }));
 
-export const STAFF_STATUS_CHOICES: TranslatedChoice<StaffStatus>[] = Object.values(StaffStatus).map(
-  (status) => ({ id: status, name: `keydesk.staff.status.${status}` }),
+export const STAFF_STATUS_CHOICES = choicesOf(Object.values(StaffStatus), 'keydesk.staff.status');
+export const CLIENT_STATUS_CHOICES = choicesOf(Object.values(ClientStatus), 'keydesk.clients.status');
+export const USER_STATUS_CHOICES = choicesOf(Object.values(UserStatus), 'keydesk.users.status');
+export const LANGUAGE_CHOICES: TranslatedChoice<Locale>[] = choicesOf(LOCALES, 'keydesk.languages');
+export const CLIENT_USER_PERMISSION_CHOICES: TranslatedChoice<ClientUserPermission>[] = choicesOf(
+  ALL_CLIENT_USER_PERMISSIONS,
+  'keydesk.client_user_permissions',
 );
+export const TICKET_STATUS_CHOICES = choicesOf(Object.values(TicketStatus), 'keydesk.tickets.status');
+export const TICKET_PRIORITY_CHOICES = choicesOf(Object.values(TicketPriority), 'keydesk.tickets.priority');
+export const TICKET_DEPARTMENT_CHOICES = choicesOf(Object.values(TicketDepartment), 'keydesk.tickets.department');

@@ -1,7 +1,18 @@
-import { ALL_PERMISSIONS } from '@keydesk/domain';
+import { ALL_ACTIVITY_ACTIONS, ALL_PERMISSIONS, MessageAuthorType } from '@keydesk/domain';
 import { describe, expect, it } from 'vitest';
 
-import { PERMISSION_CHOICES, STAFF_STATUS_CHOICES } from './choices';
+import {
+  activityActionKey,
+  CLIENT_STATUS_CHOICES,
+  CLIENT_USER_PERMISSION_CHOICES,
+  LANGUAGE_CHOICES,
+  PERMISSION_CHOICES,
+  STAFF_STATUS_CHOICES,
+  TICKET_DEPARTMENT_CHOICES,
+  TICKET_PRIORITY_CHOICES,
+  TICKET_STATUS_CHOICES,
+  USER_STATUS_CHOICES,
+} from './choices';
 import { englishMessages } from './en';
 import { spanishMessages } from './es';
 
@@ -57,10 +68,32 @@ describe('translations', () => {
 
   it('names every permission of the catalogue and every staff status', () => {
     expect(PERMISSION_CHOICES.map((choice) => choice.id)).toEqual([...ALL_PERMISSIONS]);
-    const keys = [...PERMISSION_CHOICES, ...STAFF_STATUS_CHOICES].map((choice) => choice.name);
-    for (const language of ['en', 'es'] as const) {
-      const missing = keys.filter((key) => !languages[language].has(key));
-      expect(missing, `labels missing in ${language}`).toEqual([]);
-    }
+    expectLabels([...PERMISSION_CHOICES, ...STAFF_STATUS_CHOICES].map((choice) => choice.name));
+  });
+
+  it('names every value of the customer side: statuses, languages, rights, ticket settings', () => {
+    const choices = [
+      ...CLIENT_STATUS_CHOICES,
+      ...USER_STATUS_CHOICES,
+      ...LANGUAGE_CHOICES,
+      ...CLIENT_USER_PERMISSION_CHOICES,
+      ...TICKET_STATUS_CHOICES,
+      ...TICKET_PRIORITY_CHOICES,
+      ...TICKET_DEPARTMENT_CHOICES,
+    ];
+    const authors = Object.values(MessageAuthorType).map((type) => `keydesk.tickets.author_type.${type}`);
+    expectLabels([...choices.map((choice) => choice.name), ...authors]);
+  });
+
+  // The Log tab shows every audit entry: an action without words would show its raw value.
+  it('names every activity action', () => {
+    expectLabels(ALL_ACTIVITY_ACTIONS.map(activityActionKey));
   });
 });
+
+function expectLabels(keys: string[]): void {
+  for (const language of ['en', 'es'] as const) {
+    const missing = keys.filter((key) => !languages[language].has(key));
+    expect(missing, `labels missing in ${language}`).toEqual([]);
+  }
+}

@@ -1,7 +1,18 @@
+import type { ClientSummaryResponse } from '@keydesk/domain';
 import simpleRestProvider from 'ra-data-simple-rest';
-import { HttpError, type DataProvider, type Identifier } from 'react-admin';
+import {
+  HttpError,
+  type CreateParams,
+  type DataProvider,
+  type DeleteParams,
+  type GetManyReferenceParams,
+  type Identifier,
+  type RaRecord,
+  type UpdateParams,
+} from 'react-admin';
 
 import { API_URL, httpClient } from './http-client';
+import { createNested, deleteNested, getNestedList, nestedResource, updateNested } from './nested-resources';
 
 export interface SystemHealth {
   status: string;
@@ -12,6 +23,7 @@ export interface SystemHealth {
 export interface KeydeskDataProvider extends DataProvider {
   setStaffPassword(id: Identifier, password: string): Promise<void>;
   getHealth(): Promise<SystemHealth>;
+  getClientSummary(id: Identifier): Promise<ClientSummaryResponse>;
 }
 
 function isHealthReport(body: unknown): body is SystemHealth {
@@ -19,12 +31,38 @@ function isHealthReport(body: unknown): body is SystemHealth {
 }
 
 const crud = simpleRestProvider(API_URL, httpClient);
+const segment = (id: Identifier) => encodeURIComponent(String(id));
 
 export const dataProvider: KeydeskDataProvider = {
   ...crud,
 
+  // Nested resources (a client's users, a ticket's messages) have their own paths; see nested-resources.
+
+  getManyReference<R extends RaRecord>(resource: string, params: GetManyReferenceParams) {
+    const nested = nestedResource(resource);
+    return nested ? getNestedList<R>(nested, params) : crud.getManyReference<R>(resource, params);
+  },
+
+  create<R extends Omit<RaRecord, 'id'>, Result extends RaRecord = R & { id: Identifier }>(
+    resource: string,
+    params: CreateParams,
+  ) {
+    const nested = nestedResource(resource);
+    return nested ? createNested<Result>(nested, params) : crud.create<R, Result>(resource, params);
+  },
+
+  update<R extends RaRecord>(resource: string, params: UpdateParams) {
+    const nested = nestedResource(resource);
+    return nested ? updateNested<R>(nested, params) : crud.update<R>(resource, params);
+  },
+
+  delete<R extends RaRecord>(resource: string, params: DeleteParams<R>) {
+    const nested = nestedResource(resource);
+    return nested ? deleteNested<R>(nested, params) : crud.delete<R>(resource, params);
+  },
+
   async setStaffPassword(id, password) {
-    await httpClient(`${API_URL}/staff/${encodeURIComponent(String(id))}/password`, {
+    await httpClient(`${API_URL}/staff/${segment(id)}/password`, {
       method: 'POST',
       body: JSON.stringify({ password }),
     });
@@ -39,5 +77,10 @@ export const dataProvider: KeydeskDataProvider = {
       if (error instanceof HttpError && isHealthReport(error.body)) return error.body;
       throw error;
     }
+  },
+
+  async getClientSummary(id) {
+    const { json } = await httpClient(`${API_URL}/clients/${segment(id)}/summary`);
+    return json as ClientSummaryResponse;
   },
 };

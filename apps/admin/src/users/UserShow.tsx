@@ -1,0 +1,54 @@
+import { Divider, Stack } from '@mui/material';
+import { Permission } from '@keydesk/domain';
+import { EditButton, EmailField, Labeled, Show, TextField, TopToolbar } from 'react-admin';
+
+import { RelativeDateField } from '../common/RelativeDateField';
+import { Section } from '../common/Section';
+import { useHasPermission } from '../common/useHasPermission';
+import { UserStatusField } from './UserFields';
+import { UserMembershipsSection } from './UserMembershipsSection';
+import { UserSecuritySection } from './UserSecuritySection';
+import { UserSignInsSection } from './UserSignInsSection';
+
+const UserShowActions = () => {
+  const canManage = useHasPermission(Permission.UsersManage);
+  return <TopToolbar>{canManage && <EditButton />}</TopToolbar>;
+};
+
+/** Who the person is, on one line: the agent compares it with what the caller says. */
+const UserProfileSection = () => (
+  <Section title="keydesk.users.profile">
+    <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
+      <Labeled>
+        <TextField source="firstName" />
+      </Labeled>
+      <Labeled>
+        <TextField source="lastName" />
+      </Labeled>
+      <Labeled>
+        <EmailField source="email" />
+      </Labeled>
+      <Labeled label="resources.users.fields.status">
+        <UserStatusField />
+      </Labeled>
+      <Labeled>
+        <RelativeDateField source="createdAt" emptyText="keydesk.users.never" />
+      </Labeled>
+    </Stack>
+  </Section>
+);
+
+/**
+ * Manage user: step 4 of the support procedure. Who the person is, the state of their access
+ * (Security), the clients they belong to and how their recent sign-ins went.
+ */
+export const UserShow = () => (
+  <Show actions={<UserShowActions />}>
+    <Stack spacing={3} divider={<Divider flexItem />} sx={{ p: 2 }}>
+      <UserProfileSection />
+      <UserSecuritySection />
+      <UserMembershipsSection />
+      <UserSignInsSection />
+    </Stack>
+  </Show>
+);
