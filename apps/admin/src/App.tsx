@@ -4,6 +4,7 @@ import { Admin, Resource } from 'react-admin';
 import { LoginPage } from './auth/LoginPage';
 import clients from './clients';
 import { Dashboard } from './dashboard/Dashboard';
+import emails from './emails';
 import { AppTitle, Layout } from './layout/Layout';
 import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
@@ -32,6 +33,7 @@ const resources = (permissions: readonly string[]) => {
             edit={can(Permission.ClientsEdit) ? clients.edit : undefined}
           />
           <Resource name="users" {...users} edit={can(Permission.UsersManage) ? users.edit : undefined} />
+          <Resource name="emails" {...emails} />
         </>
       )}
       {can(Permission.TicketsView) && (

@@ -17,6 +17,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { BootstrapModule } from './modules/bootstrap/bootstrap.module';
 import { ClientsModule } from './modules/clients/clients.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
+import { EmailsModule } from './modules/emails/emails.module';
 import { HealthModule } from './modules/health/health.module';
 import { NotesModule } from './modules/notes/notes.module';
 import { RolesModule } from './modules/roles/roles.module';
@@ -56,6 +57,7 @@ export class AppModule {
         UsersModule,
         TicketsModule,
         NotesModule,
+        EmailsModule,
         BootstrapModule,
       ],
       providers: [

@@ -67,7 +67,7 @@ function serveAdminUi(app: NestExpressApplication, distDir: string): void {
   const index = join(distDir, 'index.html');
   app.useStaticAssets(distDir, { index: false, maxAge: '1h' });
   app.use((request: Request, response: Response, next: NextFunction) => {
-    if (request.method !== 'GET' || request.path.startsWith('/api') || !request.accepts('html')) return next();
+    if (request.method !== 'GET' || /^\/(api|dev)(\/|$)/.test(request.path) || !request.accepts('html')) return next();
     if (!existsSync(index)) return next();
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(index);

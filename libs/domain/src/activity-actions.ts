@@ -35,6 +35,7 @@ export const ActivityAction = {
   TicketUpdated: 'ticket.updated',
   NoteAdded: 'note.added',
   NoteEdited: 'note.edited',
+  EmailResent: 'email.resent',
 } as const;
 
 export type ActivityAction = (typeof ActivityAction)[keyof typeof ActivityAction];
@@ -59,6 +60,7 @@ export const SubjectType = {
   Ticket: 'ticket',
   Contact: 'contact',
   Note: 'note',
+  Email: 'email',
   System: 'system',
 } as const;
 

@@ -30,6 +30,7 @@ export const ErrorCode = {
   AlreadyAssociated: 'ALREADY_ASSOCIATED',
   OwnerRequired: 'OWNER_REQUIRED',
   NotYourNote: 'NOT_YOUR_NOTE',
+  MailHasSecret: 'MAIL_HAS_SECRET',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   InternalError: 'INTERNAL_ERROR',
 } as const;

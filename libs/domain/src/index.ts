@@ -6,4 +6,5 @@ export * from './types';
 export * from './password-policy';
 export * from './customers';
 export * from './customer-types';
+export * from './emails';
 export * from './rfc';

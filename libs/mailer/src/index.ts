@@ -8,6 +8,10 @@ export {
   type RenderedMail,
   type TemplateData,
 } from './template-renderer';
+export { SecretBox } from './secret-box';
+export type { MailTransport, OutgoingMail } from './mail-transport';
+export { SmtpTransport, type SmtpTransportOptions } from './smtp-transport';
+export { REDACTED, redactedVariables, scrubSecrets } from './redaction';
 
 /**
  * The templates shipped with this library. They sit beside `src/` and `dist/` rather than inside either,

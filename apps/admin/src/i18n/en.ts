@@ -55,6 +55,19 @@ const keydeskEnglish = {
         sticky: 'Pin to the summary',
       },
     },
+    emails: {
+      name: 'Email |||| Emails',
+      fields: {
+        createdAt: 'Date',
+        to: 'To',
+        subject: 'Subject',
+        template: 'Message',
+        status: 'Status',
+        attempts: 'Attempts',
+        sentAt: 'Sent',
+        clientId: 'Client',
+      },
+    },
     'client-activity': {
       name: 'Activity',
       fields: {
@@ -253,6 +266,27 @@ const keydeskEnglish = {
       title: 'Emails sent',
       empty: 'No emails have been sent to this client yet.',
     },
+    emails: {
+      status: { queued: 'Queued', sent: 'Sent', retrying: 'Retrying', failed: 'Failed' },
+      template: {
+        'ticket-reply': 'Ticket reply',
+        'password-reset-link': 'Password reset link',
+        'password-changed': 'Password changed',
+        'new-password': 'Temporary password',
+        'rescue-code': 'Rescue code',
+      },
+      body: 'Message as sent',
+      unknown_date: 'Unknown',
+      not_sent: 'Not sent',
+      back_to_client: "The client's emails",
+      last_error: 'The latest attempt failed: %{error}',
+      has_secret:
+        'This email carried a link, password or code, shown here as [redacted]. It cannot be resent: repeat the action to send a new one.',
+      resend: 'Resend',
+      resend_title: 'Resend this email?',
+      resend_content: 'A new copy goes to %{to}. The original stays in the list.',
+      resent: 'A new copy is on its way to %{to}.',
+    },
     client_tickets: {
       title: 'Tickets',
       empty: 'This client has no tickets.',
@@ -294,6 +328,7 @@ const keydeskEnglish = {
         ticket_updated: 'Ticket updated',
         note_added: 'Note added',
         note_edited: 'Note edited',
+        email_resent: 'Email resent',
       },
     },
     users: {

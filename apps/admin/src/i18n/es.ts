@@ -54,6 +54,19 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
         sticky: 'Fijar en el resumen',
       },
     },
+    emails: {
+      name: 'Correo |||| Correos',
+      fields: {
+        createdAt: 'Fecha',
+        to: 'Para',
+        subject: 'Asunto',
+        template: 'Mensaje',
+        status: 'Estado',
+        attempts: 'Intentos',
+        sentAt: 'Enviado',
+        clientId: 'Cliente',
+      },
+    },
     'client-activity': {
       name: 'Actividad',
       fields: {
@@ -255,6 +268,27 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
       title: 'Correos enviados',
       empty: 'Todavía no se ha enviado ningún correo a este cliente.',
     },
+    emails: {
+      status: { queued: 'En cola', sent: 'Enviado', retrying: 'Reintentando', failed: 'Falló' },
+      template: {
+        'ticket-reply': 'Respuesta a ticket',
+        'password-reset-link': 'Enlace para restablecer la contraseña',
+        'password-changed': 'Contraseña cambiada',
+        'new-password': 'Contraseña temporal',
+        'rescue-code': 'Código de rescate',
+      },
+      body: 'Mensaje como se envió',
+      unknown_date: 'Desconocida',
+      not_sent: 'Sin enviar',
+      back_to_client: 'Los correos del cliente',
+      last_error: 'El último intento falló: %{error}',
+      has_secret:
+        'Este correo llevaba un enlace, una contraseña o un código, que aquí aparece como [redacted]. No se puede reenviar: repite la acción para enviar uno nuevo.',
+      resend: 'Reenviar',
+      resend_title: '¿Reenviar este correo?',
+      resend_content: 'Se enviará una copia nueva a %{to}. El original se queda en la lista.',
+      resent: 'Una copia nueva va en camino a %{to}.',
+    },
     client_tickets: {
       title: 'Tickets',
       empty: 'Este cliente no tiene tickets.',
@@ -296,6 +330,7 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
         ticket_updated: 'Ticket actualizado',
         note_added: 'Nota agregada',
         note_edited: 'Nota editada',
+        email_resent: 'Correo reenviado',
       },
     },
     users: {

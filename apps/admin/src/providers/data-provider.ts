@@ -1,4 +1,4 @@
-import type { ClientSummaryResponse } from '@keydesk/domain';
+import type { ClientSummaryResponse, EmailDetailResponse } from '@keydesk/domain';
 import simpleRestProvider from 'ra-data-simple-rest';
 import {
   HttpError,
@@ -24,6 +24,8 @@ export interface KeydeskDataProvider extends DataProvider {
   setStaffPassword(id: Identifier, password: string): Promise<void>;
   getHealth(): Promise<SystemHealth>;
   getClientSummary(id: Identifier): Promise<ClientSummaryResponse>;
+  /** Queues a copy of a mail without secrets; resolves with the copy. */
+  resendEmail(id: Identifier): Promise<EmailDetailResponse>;
 }
 
 function isHealthReport(body: unknown): body is SystemHealth {
@@ -82,5 +84,10 @@ export const dataProvider: KeydeskDataProvider = {
   async getClientSummary(id) {
     const { json } = await httpClient(`${API_URL}/clients/${segment(id)}/summary`);
     return json as ClientSummaryResponse;
+  },
+
+  async resendEmail(id) {
+    const { json } = await httpClient(`${API_URL}/emails/${segment(id)}/resend`, { method: 'POST' });
+    return json as EmailDetailResponse;
   },
 };

@@ -62,6 +62,7 @@ describe('loadConfig', () => {
     expect(problems).toEqual([
       'AUDIT_HMAC_KEY is required when NODE_ENV=production (32 random bytes, e.g. `openssl rand -hex 32`)',
       'MAIL_ENCRYPTION_KEY is required when NODE_ENV=production (32 random bytes, e.g. `openssl rand -hex 32`)',
+      'SMTP_URL is required when NODE_ENV=production, e.g. smtp://mail.example.com:587',
     ]);
   });
 

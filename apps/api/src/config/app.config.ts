@@ -5,6 +5,7 @@ import { AuthConfig, readAuthConfig } from './auth.config';
 import { BootstrapConfig, readBootstrapConfig } from './bootstrap.config';
 import { ConfigErrors, Env } from './config-errors';
 import { DatabaseConfig, readDatabaseConfig } from './database.config';
+import { MailConfig, readMailConfig } from './mail.config';
 import { readSecretsConfig, SecretsConfig } from './secrets.config';
 import { readServerConfig, ServerConfig } from './server.config';
 
@@ -17,6 +18,7 @@ export class AppConfig {
     readonly auth: AuthConfig,
     readonly secrets: SecretsConfig,
     readonly bootstrap: BootstrapConfig,
+    readonly mail: MailConfig,
   ) {}
 }
 
@@ -33,6 +35,7 @@ export function loadConfig(env: Env = process.env, envFile = join(process.cwd(),
   const auth = readAuthConfig(env, errors);
   const secrets = readSecretsConfig(env, errors, dataDir, server.production);
   const bootstrap = readBootstrapConfig(env, errors, database);
+  const mail = readMailConfig(env, errors, server.production);
   errors.throwIfAny();
-  return new AppConfig(dataDir, server, database, auth, secrets, bootstrap);
+  return new AppConfig(dataDir, server, database, auth, secrets, bootstrap, mail);
 }

@@ -6,6 +6,8 @@ import { StaffKnownIpEntity } from '../modules/auth/staff-known-ip.entity';
 import { ClientSearchTermEntity } from '../modules/clients/client-search-term.entity';
 import { ClientEntity } from '../modules/clients/client.entity';
 import { ContactEntity } from '../modules/contacts/contact.entity';
+import { DevMailboxMessageEntity } from '../modules/emails/dev-mailbox-message.entity';
+import { MailOutboxEntity } from '../modules/emails/mail-outbox.entity';
 import { NoteEntity } from '../modules/notes/note.entity';
 import { TicketMessageEntity } from '../modules/tickets/ticket-message.entity';
 import { TicketEntity } from '../modules/tickets/ticket.entity';
@@ -35,4 +37,6 @@ export const ENTITIES = [
   TicketEntity,
   TicketMessageEntity,
   NoteEntity,
+  MailOutboxEntity,
+  DevMailboxMessageEntity,
 ];

@@ -31,4 +31,5 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.AlreadyAssociated]: 409,
   [ErrorCode.OwnerRequired]: 409,
   [ErrorCode.NotYourNote]: 403,
+  [ErrorCode.MailHasSecret]: 409,
 };

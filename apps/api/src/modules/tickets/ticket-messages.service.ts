@@ -11,6 +11,7 @@ import { staffActor } from '../audit/audit-actors';
 import { AuditService } from '../audit/audit.service';
 import { CreateTicketMessageDto } from './dto/create-ticket-message.dto';
 import { TicketMessageRepository, TicketMessageSortField } from './ticket-message.repository';
+import { TicketReplyMail } from './ticket-reply-mail';
 import { toTicketMessageResponse } from './ticket.mapper';
 import { TicketRepository } from './ticket.repository';
 import { signedIn, TicketsService } from './tickets.service';
@@ -25,6 +26,7 @@ export class TicketMessagesService {
     private readonly tickets: TicketsService,
     private readonly ticketRows: TicketRepository,
     private readonly messages: TicketMessageRepository,
+    private readonly replyMail: TicketReplyMail,
     private readonly audit: AuditService,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
@@ -37,8 +39,9 @@ export class TicketMessagesService {
   }
 
   /**
-   * A public reply answers the customer: the ticket becomes `answered` and moves in the queue.
-   * An internal note changes neither; it is for colleagues only.
+   * A public reply answers the customer: the ticket becomes `answered` and moves in the queue, and
+   * the customer gets it by mail, queued in the same transaction. An internal note changes neither
+   * and sends nothing; it is for colleagues only.
    */
   async post(ticketId: number, dto: CreateTicketMessageDto, context: RequestContext): Promise<TicketMessageResponse> {
     const ticket = await this.tickets.require(ticketId);
@@ -48,6 +51,7 @@ export class TicketMessagesService {
       if (!row.internal) {
         await this.ticketRows.update(manager, ticketId, { status: TicketStatus.Answered, lastReplyAt: this.clock.now() });
       }
+      const mail = row.internal ? null : await this.replyMail.enqueue(manager, ticket, row);
       await this.audit.record(manager, {
         actor: staffActor(context),
         action: row.internal ? ActivityAction.TicketNoteAdded : ActivityAction.TicketReplied,
@@ -56,7 +60,7 @@ export class TicketMessagesService {
         ip: context.ip, userAgent: context.userAgent,
         details: {
           messageId: row.id, internal: row.internal, length: row.body.length,
-          ...(row.internal ? {} : { status: { from: ticket.status, to: TicketStatus.Answered } }),
+          ...(row.internal ? {} : { status: { from: ticket.status, to: TicketStatus.Answered }, emailId: mail?.id }),
         },
       });
       return row;
