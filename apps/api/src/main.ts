@@ -24,6 +24,8 @@ async function main(): Promise<void> {
   if (credentials.length) console.log(formatCredentials(credentials, url));
   console.log(`Keydesk is listening on port ${config.server.port}: admin UI ${url}, API ${url}api, docs ${url}api/docs`);
   console.log(`Database: ${database}`);
+  const smtp = config.mail.smtpUrl ? new URL(config.mail.smtpUrl) : null;
+  console.log(smtp ? `Mail: SMTP ${smtp.host}` : `Mail: kept in the development mailbox, ${url}dev/mailbox`);
 }
 
 main().catch((error: unknown) => {
