@@ -10,6 +10,7 @@ import { RoleRepository } from '../roles/role.repository';
 import { RolesService } from '../roles/roles.service';
 import { StaffRepository } from '../staff/staff.repository';
 import { StaffService } from '../staff/staff.service';
+import { DemoCustomersService } from './demo-customers';
 
 export interface CreatedCredential {
   username: string;
@@ -38,6 +39,7 @@ export class BootstrapService {
     private readonly roleRepository: RoleRepository,
     private readonly staffRepository: StaffRepository,
     private readonly staff: StaffService,
+    private readonly demoCustomers: DemoCustomersService,
   ) {}
 
   async run(): Promise<CreatedCredential[]> {
@@ -55,6 +57,7 @@ export class BootstrapService {
         await this.createStaff(demo.username, demo.displayName, demo.role, password);
         created.push({ username: demo.username, password, role: demo.role });
       }
+      await this.demoCustomers.load();
     }
     return created;
   }

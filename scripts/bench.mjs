@@ -1,0 +1,226 @@
+#!/usr/bin/env node
+// How fast an agent finds a client and opens its Users tab on a large database, against the floor
+// of the same SQL sent straight to the server:
+//   npm run build && npm run seed:large && npm run bench [-- --duration 10 --connections 16 --only profile]
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import autocannon from 'autocannon';
+import mysql from 'mysql2/promise';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '16' }, samples: { type: 'string', default: '200' },
+    only: { type: 'string' },
+  },
+});
+const DURATION = Number(args.duration);
+const CONNECTIONS = Number(args.connections);
+const SAMPLES = Number(args.samples);
+const DATABASE_URL = (process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/keydesk_large').replace(/^mariadb:/, 'mysql:');
+for (const file of ['apps/api/dist/main.js', 'apps/api/dist/cli.js']) {
+  if (!existsSync(`${ROOT}/${file}`)) fail(`Missing ${file}: run \`npm run build\` first.`);
+}
+// The api's own query rules, so the baseline asks the database exactly what the api asks.
+const { queryWords, prefixEnd } = createRequire(import.meta.url)(`${ROOT}/apps/api/dist/modules/clients/search-words.js`);
+
+const TARGETS = { search: 30, profile: 20 };
+const MAX_RATIO = 2;
+const PAGE = 25;
+const WARM_UP_MS = 5_000;
+
+/** The client list's search: a count and a page, one IN (range scan) per typed word, as ClientRepository.search. */
+function searchSql(q) {
+  const words = queryWords(q);
+  const where = words.map((_, i) => `client.id IN (SELECT t${i}.client_id FROM client_search_terms t${i} WHERE t${i}.term >= ? AND t${i}.term < ?)`);
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const params = words.flatMap((word) => [word, prefixEnd(word)]);
+  return [
+    [`SELECT COUNT(DISTINCT client.id) AS cnt FROM clients client ${clause}`, params],
+    [`SELECT client.* FROM clients client ${clause} ORDER BY client.company_name ASC, client.id ASC LIMIT ${PAGE} OFFSET 0`, params],
+  ];
+}
+
+/** GET /api/clients/:id reads the client by id. */
+const clientSql = (id) => [['SELECT * FROM clients WHERE id = ? LIMIT 1', [id]]];
+
+/** GET /api/clients/:id/users: the client must exist, then the owner-first page of memberships with their users and a count. */
+const usersSql = (id) => [
+  ['SELECT * FROM clients WHERE id = ? LIMIT 1', [id]],
+  ['SELECT COUNT(*) AS cnt FROM client_users m INNER JOIN users u ON u.id = m.user_id WHERE m.client_id = ?', [id]],
+  [`SELECT m.*, u.* FROM client_users m INNER JOIN users u ON u.id = m.user_id WHERE m.client_id = ?
+    ORDER BY m.owner DESC, m.username ASC, u.id ASC LIMIT ${PAGE} OFFSET 0`, [id]],
+];
+
+const searchPath = (q) => `/api/clients?filter=${encodeURIComponent(JSON.stringify({ q }))}&range=${encodeURIComponent(`[0,${PAGE - 1}]`)}&sort=${encodeURIComponent('["companyName","ASC"]')}`;
+
+/** Real values to search for, from random clients: what agents type when a customer calls. */
+async function pickSamples(pool) {
+  const [[{ maxId, clients }]] = await pool.query('SELECT MAX(id) AS maxId, COUNT(*) AS clients FROM clients');
+  if (!clients) fail('The database has no clients: run `npm run seed:large` first.');
+  const ids = Array.from({ length: SAMPLES }, () => 1 + Math.floor(Math.random() * maxId));
+  const [rows] = await pool.query('SELECT id, company_name, client_key, phone FROM clients WHERE id IN (?)', [ids]);
+  const [users] = await pool.query('SELECT u.email FROM client_users m JOIN users u ON u.id = m.user_id WHERE m.client_id IN (?)', [ids]);
+  const [[{ maxContact }]] = await pool.query('SELECT MAX(id) AS maxContact FROM contacts');
+  const contactIds = Array.from({ length: SAMPLES }, () => 1 + Math.floor(Math.random() * (maxContact ?? 0)));
+  const [contacts] = await pool.query('SELECT last_name FROM contacts WHERE id IN (?)', [contactIds]);
+  const legalForm = /^(s\.?a\.?|s\.?c\.?|c\.?v\.?|de|del|la|el|los|las|ltda\.?|s\.a\.s\.|r\.l\.)$/i;
+  const companyWord = (name) => {
+    const candidates = name.split(/\s+/).filter((word) => word.length >= 4 && !legalForm.test(word));
+    return candidates[Math.floor(Math.random() * candidates.length)] ?? name;
+  };
+  return {
+    clients, ids: rows.map((row) => row.id),
+    queries: {
+      'search company word': rows.map((row) => companyWord(row.company_name)),
+      'search contact last name': contacts.map((row) => row.last_name),
+      'search user email': users.map((row) => row.email),
+      'search key prefix': rows.map((row) => row.client_key.slice(0, 6)),
+      'search phone': rows.map((row) => row.phone),
+    },
+  };
+}
+
+/** Starts the built api on a free port, signed in as a bench administrator; answers its cookie and a stop function. */
+async function startApi(pool) {
+  const password = randomBytes(24).toString('base64url');
+  const env = { ...process.env, DATABASE_URL, PORT: String(await freePort()), LOG_LEVEL: 'warn', KEYDESK_DEMO_DATA: 'false' };
+  const [[{ staff }]] = await pool.query('SELECT COUNT(*) AS staff FROM staff');
+  const [bench] = await pool.query("SELECT id FROM staff WHERE username = 'bench'");
+  if (staff === 0) Object.assign(env, { KEYDESK_ADMIN_USER: 'bench', KEYDESK_ADMIN_PASSWORD: password });
+  else {
+    const command = bench.length ? ['staff:reset-password', '--username', 'bench']
+      : ['staff:create', '--username', 'bench', '--email', 'bench@keydesk.invalid', '--name', 'Benchmark', '--role', 'Administrator'];
+    const cli = spawnSync(process.execPath, [`${ROOT}/apps/api/dist/cli.js`, ...command, '--password', password], { cwd: ROOT, env, encoding: 'utf8' });
+    if (cli.status !== 0) fail(`Could not prepare the bench staff member:\n${cli.stdout}${cli.stderr}`);
+  }
+  const api = spawn(process.execPath, [`${ROOT}/apps/api/dist/main.js`], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const stop = () => api.exitCode === null && api.kill();
+  process.on('exit', stop);
+  const base = `http://127.0.0.1:${env.PORT}`;
+  for (let tries = 0; ; tries += 1) {
+    if (api.exitCode !== null) fail('The api exited while starting (its errors are above).');
+    const health = await fetch(`${base}/api/health`).catch(() => null);
+    if (health?.ok) break;
+    if (tries > 120) fail('The api did not answer /api/health within a minute.');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password }),
+  });
+  if (!login.ok) fail(`Sign-in failed: ${login.status} ${await login.text()}`);
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return { base, cookie, stop };
+}
+
+/** autocannon against the api, every connection cycling through the paths; per-request times in ms. */
+async function throughApi(api, paths) {
+  let next = 0;
+  const times = [];
+  const instance = autocannon({
+    url: api.base, connections: CONNECTIONS, duration: DURATION, headers: { cookie: api.cookie },
+    requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
+  });
+  instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  const result = await instance;
+  const failures = result.non2xx + result.errors + result.timeouts;
+  if (result.timeouts) process.stderr.write(` ${result.timeouts} requests over autocannon's 10 s timeout, not in the times;`);
+  if (result.non2xx) {
+    const sample = await fetch(api.base + paths[0], { headers: { cookie: api.cookie } });
+    process.stderr.write(` ${result.non2xx} answers not 2xx, e.g. GET ${paths[0]} → ${sample.status} ${(await sample.text()).slice(0, 200)};`);
+  }
+  return { times, perSecond: times.length / DURATION, failures };
+}
+
+/** The same statements from CONNECTIONS workers on a pool, for as long: the floor the api stands on. */
+async function throughSql(pool, jobs) {
+  let next = 0;
+  const times = [];
+  const start = performance.now();
+  const end = start + DURATION * 1000;
+  await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
+    while (performance.now() < end) {
+      const started = performance.now();
+      for (const [sql, params] of jobs[next++ % jobs.length]) await pool.query(sql, params);
+      times.push(performance.now() - started);
+    }
+  }));
+  // Slow statements finish after the deadline: the rate is over the time actually taken.
+  return { times, perSecond: (times.length * 1000) / (performance.now() - start) };
+}
+
+function percentile(times, p) {
+  const sorted = Float64Array.from(times).sort();
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
+}
+
+async function main() {
+  const pool = mysql.createPool({ uri: DATABASE_URL, connectionLimit: CONNECTIONS });
+  const samples = await pickSamples(pool);
+  const [[{ bufferPool }]] = await pool.query('SELECT @@innodb_buffer_pool_size AS bufferPool');
+  const scenarios = [
+    ...Object.entries(samples.queries).filter(([, qs]) => qs.length).map(([name, qs]) => ({ name, kind: 'search', paths: qs.map(searchPath), jobs: qs.map(searchSql) })),
+    { name: 'profile: client', kind: 'profile', paths: samples.ids.map((id) => `/api/clients/${id}`), jobs: samples.ids.map(clientSql) },
+    { name: 'profile: users tab', kind: 'profile', paths: samples.ids.map((id) => `/api/clients/${id}/users?range=${encodeURIComponent(`[0,${PAGE - 1}]`)}`), jobs: samples.ids.map(usersSql) },
+  ].filter((scenario) => !args.only || scenario.name.includes(args.only));
+  console.log(`Keydesk bench: ${samples.clients.toLocaleString('en')} clients, ${CONNECTIONS} connections, ${DURATION} s per run, `
+    + `${SAMPLES} sampled clients, InnoDB buffer pool ${Math.round(bufferPool / 2 ** 20)} MiB, api LOG_LEVEL=warn`);
+  const api = await startApi(pool);
+  const results = [];
+  for (const scenario of scenarios) {
+    // An untimed pass reads the sampled rows into the buffer pool, so neither side alone pays the cold reads.
+    const warmUntil = Date.now() + WARM_UP_MS;
+    for (const job of scenario.jobs) {
+      if (Date.now() > warmUntil) break;
+      for (const [sql, params] of job) await pool.query(sql, params);
+    }
+    process.stderr.write(`${scenario.name}: api…`);
+    const viaApi = await throughApi(api, scenario.paths);
+    process.stderr.write(' sql…\n');
+    const viaSql = await throughSql(pool, scenario.jobs);
+    results.push({ ...scenario, viaApi, viaSql });
+  }
+  api.stop();
+  await pool.end();
+  report(results);
+  process.exit(results.every((row) => row.pass) ? 0 : 1);
+}
+
+function report(results) {
+  const header = ['scenario', 'p50', 'p95', 'p99', 'req/s', 'sql p95', 'ratio', 'target', 'result'];
+  const lines = results.map((row) => {
+    const [p50, p95, p99] = [50, 95, 99].map((p) => percentile(row.viaApi.times, p));
+    const base95 = percentile(row.viaSql.times, 95);
+    const ratio = p95 / base95;
+    row.pass = row.viaApi.failures === 0 && p95 <= TARGETS[row.kind] && ratio <= MAX_RATIO;
+    const ms = (value) => value.toFixed(1);
+    return [row.name, ms(p50), ms(p95), ms(p99), Math.round(row.viaApi.perSecond), ms(base95), `${ratio.toFixed(2)}×`,
+      `≤${TARGETS[row.kind]} ms, ≤${MAX_RATIO}×`, row.pass ? 'PASS' : 'FAIL'];
+  });
+  const widths = header.map((_, i) => Math.max(...[header, ...lines].map((line) => String(line[i]).length)));
+  for (const line of [header, ...lines]) console.log(line.map((cell, i) => (i ? String(cell).padStart(widths[i]) : String(cell).padEnd(widths[i]))).join('  '));
+  console.log('Times in ms per request (the api) or per statement group (sql, the same statements straight to the database).');
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+function fail(message) {
+  console.error(message);
+  process.exit(1);
+}
+
+main().catch((error) => fail(`bench failed: ${error.stack ?? error}`));
