@@ -3,7 +3,7 @@
 // of the same SQL sent straight to the server:
 //   npm run build && npm run seed:large && npm run bench [-- --duration 10 --connections 16 --only profile]
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -35,17 +35,25 @@ const MAX_RATIO = 2;
 const PAGE = 25;
 const WARM_UP_MS = 5_000;
 
-/** The client list's search: a count and a page, one IN (range scan) per typed word, as ClientRepository.search. */
+/** The client list's search as ClientRepository.search runs it: the longest word drives an index
+ *  range, the others are checked per candidate, at most 1,001 candidates; then a count and a page. */
 function searchSql(q) {
-  const words = queryWords(q);
-  const where = words.map((_, i) => `client.id IN (SELECT t${i}.client_id FROM client_search_terms t${i} WHERE t${i}.term >= ? AND t${i}.term < ?)`);
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const words = [...queryWords(q)].sort((a, b) => b.length - a.length);
+  const checks = words.slice(1).map((_, i) => ` AND EXISTS (SELECT 1 FROM client_search_terms t${i + 1} WHERE t${i + 1}.client_id = t0.client_id AND t${i + 1}.term >= ? AND t${i + 1}.term < ?)`);
+  const matched = `INNER JOIN (SELECT DISTINCT t0.client_id AS client_id FROM client_search_terms t0 WHERE t0.term >= ? AND t0.term < ?${checks.join('')} LIMIT 1001) matched ON matched.client_id = client.id`;
   const params = words.flatMap((word) => [word, prefixEnd(word)]);
   return [
-    [`SELECT COUNT(DISTINCT client.id) AS cnt FROM clients client ${clause}`, params],
-    [`SELECT client.* FROM clients client ${clause} ORDER BY client.company_name ASC, client.id ASC LIMIT ${PAGE} OFFSET 0`, params],
+    [`SELECT COUNT(DISTINCT client.id) AS cnt FROM clients client ${matched}`, params],
+    [`SELECT client.* FROM clients client ${matched} ORDER BY client.company_name ASC, client.id ASC LIMIT ${PAGE} OFFSET 0`, params],
   ];
 }
+
+/** What every signed-in request reads before its own work: the session row and the staff member with roles. */
+const requestSql = (api) => [
+  ['SELECT * FROM sessions WHERE id_hash = ? AND expires_at > ?', [api.sessionHash, Date.now() - 86_400_000]],
+  [`SELECT s.*, r.*, g.* FROM staff s LEFT JOIN staff_roles sr ON sr.staff_id = s.id LEFT JOIN roles r ON r.id = sr.role_id
+    LEFT JOIN role_permissions g ON g.role_id = r.id WHERE s.id = ?`, [api.staffId]],
+];
 
 /** GET /api/clients/:id reads the client by id. */
 const clientSql = (id) => [['SELECT * FROM clients WHERE id = ? LIMIT 1', [id]]];
@@ -116,7 +124,11 @@ async function startApi(pool) {
   });
   if (!login.ok) fail(`Sign-in failed: ${login.status} ${await login.text()}`);
   const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return { base, cookie, stop };
+  // The store keys sessions by the SHA-256 of the id inside the signed cookie (s:<id>.<signature>).
+  const sid = decodeURIComponent(cookie.split('=')[1]).slice(2).split('.')[0];
+  const sessionHash = createHash('sha256').update(sid).digest('hex');
+  const { staff } = await login.json();
+  return { base, cookie, stop, sessionHash, staffId: staff.id };
 }
 
 /** autocannon against the api, every connection cycling through the paths; per-request times in ms. */
@@ -164,14 +176,15 @@ async function main() {
   const pool = mysql.createPool({ uri: DATABASE_URL, connectionLimit: CONNECTIONS });
   const samples = await pickSamples(pool);
   const [[{ bufferPool }]] = await pool.query('SELECT @@innodb_buffer_pool_size AS bufferPool');
+  const api = await startApi(pool);
+  const withRequest = (job) => [...requestSql(api), ...job];
   const scenarios = [
-    ...Object.entries(samples.queries).filter(([, qs]) => qs.length).map(([name, qs]) => ({ name, kind: 'search', paths: qs.map(searchPath), jobs: qs.map(searchSql) })),
-    { name: 'profile: client', kind: 'profile', paths: samples.ids.map((id) => `/api/clients/${id}`), jobs: samples.ids.map(clientSql) },
-    { name: 'profile: users tab', kind: 'profile', paths: samples.ids.map((id) => `/api/clients/${id}/users?range=${encodeURIComponent(`[0,${PAGE - 1}]`)}`), jobs: samples.ids.map(usersSql) },
+    ...Object.entries(samples.queries).filter(([, qs]) => qs.length).map(([name, qs]) => ({ name, kind: 'search', paths: qs.map(searchPath), jobs: qs.map((q) => withRequest(searchSql(q))) })),
+    { name: 'profile: client', kind: 'profile', paths: samples.ids.map((id) => `/api/clients/${id}`), jobs: samples.ids.map((id) => withRequest(clientSql(id))) },
+    { name: 'profile: users tab', kind: 'profile', paths: samples.ids.map((id) => `/api/clients/${id}/users?range=${encodeURIComponent(`[0,${PAGE - 1}]`)}`), jobs: samples.ids.map((id) => withRequest(usersSql(id))) },
   ].filter((scenario) => !args.only || scenario.name.includes(args.only));
   console.log(`Keydesk bench: ${samples.clients.toLocaleString('en')} clients, ${CONNECTIONS} connections, ${DURATION} s per run, `
     + `${SAMPLES} sampled clients, InnoDB buffer pool ${Math.round(bufferPool / 2 ** 20)} MiB, api LOG_LEVEL=warn`);
-  const api = await startApi(pool);
   const results = [];
   for (const scenario of scenarios) {
     // An untimed pass reads the sampled rows into the buffer pool, so neither side alone pays the cold reads.

@@ -83,6 +83,27 @@ describe.each(TEST_DATABASES)('clients on %s', (kind) => {
     expect((await agent.get('/api/clients').query({ sort: '["password","ASC"]' })).status).toBe(400);
   });
 
+  it('keeps the first 1,000 matches of a very common word and says so', async () => {
+    const rows = Array.from({ length: 1005 }, (_, i) => i);
+    const [{ next }] = await t.dataSource.query('SELECT COALESCE(MAX(id), 0) + 1 AS next FROM clients');
+    const first = Number(next);
+    for (let start = 0; start < rows.length; start += 250) {
+      const batch = rows.slice(start, start + 250);
+      await t.dataSource.query(
+        `INSERT INTO clients (id, client_key, company_name, first_name, last_name, email, phone, country, language, status) VALUES ${batch.map(() => "(?, ?, ?, 'A', 'B', 'x@y.example', '', 'CO', 'es', 'active')").join(', ')}`,
+        batch.flatMap((i) => [first + i, `CO${900000000 + i}`, `Comun ${i}`]),
+      );
+      await t.dataSource.query(`INSERT INTO client_search_terms (term, client_id) VALUES ${batch.map(() => "('zzcomun', ?)").join(', ')}`, batch.map((i) => first + i));
+    }
+    await t.dataSource.query(`INSERT INTO client_search_terms (term, client_id) VALUES ('zzunico', ?)`, [first + 1004]);
+    const common = await search('zzcomun');
+    expect(common.headers['content-range']).toBe('clients 0-24/1000');
+    expect(common.headers['x-search-capped']).toBe('true');
+    const narrowed = await search('zzcomun zzunico');
+    expect(narrowed.body.map((c: { id: number }) => c.id)).toEqual([first + 1004]);
+    expect(narrowed.headers['x-search-capped']).toBeUndefined();
+  });
+
   it('shows a profile summary and answers 404 for an unknown client', async () => {
     const client = await createClient(agent, csrf, { email: 'owner@summary.example' });
     const summary = await agent.get(`/api/clients/${client.id}/summary`);

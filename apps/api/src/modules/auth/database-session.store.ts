@@ -46,8 +46,13 @@ export class DatabaseSessionStore extends Store {
     this.repository.save(row).then(() => callback?.(), callback);
   }
 
-  override touch(sid: string, session: SessionData, callback?: Callback): void {
-    this.repository.touch(hashId(sid), this.expiresAt(session)).then(() => callback?.(), callback);
+  /**
+   * express-session touches on every request that did not change the session. The expiry only
+   * moves when lastSeenAt does, and SessionTimeoutMiddleware changes it (so the session is saved
+   * through `set`) at most every 30 s: a write per request would buy nothing.
+   */
+  override touch(_sid: string, _session: SessionData, callback?: Callback): void {
+    callback?.();
   }
 
   override destroy(sid: string, callback?: Callback): void {

@@ -25,12 +25,6 @@ export class SessionRepository {
     });
   }
 
-  touch(idHash: string, expiresAt: number): Promise<void> {
-    return this.transactions.run(async (manager) => {
-      await manager.getRepository(SessionEntity).update({ idHash }, { expiresAt });
-    });
-  }
-
   delete(idHash: string): Promise<void> {
     return this.transactions.run(async (manager) => {
       await manager.getRepository(SessionEntity).delete({ idHash });

@@ -16,13 +16,18 @@ import { CreateClientDto, UpdateClientDto } from './dto/save-client.dto';
 export class ClientsController {
   constructor(private readonly clients: ClientsService) {}
 
-  /** `filter={"q":"..."}` finds by company, contact name, any email, client key or phone. */
+  /**
+   * `filter={"q":"..."}` finds by company, contact name, any email, client key or phone; a search
+   * keeps its first 1,000 matches (header X-Search-Capped: true when there were more).
+   */
   @Get()
   @RequirePermission(Permission.ClientsView)
   async list(@Query() raw: RawListQuery, @Res({ passthrough: true }) response: Response): Promise<ClientResponse[]> {
     const query = parseListQuery(raw, CLIENT_SORT_FIELDS, 'companyName');
-    const { rows, total } = await this.clients.list(query);
+    const { rows, total, capped } = await this.clients.list(query);
     setContentRange(response, 'clients', query.offset, rows.length, total);
+    // More matches than a search keeps: the UI asks the agent to type more.
+    if (capped) response.setHeader('X-Search-Capped', 'true');
     return rows;
   }
 

@@ -44,14 +44,14 @@ export class ClientsService {
     private readonly transactions: TransactionRunner,
   ) {}
 
-  async list(query: ListQuery<ClientSortField>): Promise<{ rows: ClientResponse[]; total: number }> {
-    const [rows, total] = await this.clients.search({
+  async list(query: ListQuery<ClientSortField>): Promise<{ rows: ClientResponse[]; total: number; capped: boolean }> {
+    const { rows, total, capped } = await this.clients.search({
       ...query,
       words: queryWords(filterText(query.filter, 'q') ?? ''),
       ids: filterIds(query.filter),
       status: filterText(query.filter, 'status'),
     });
-    return { rows: rows.map(toClientResponse), total };
+    return { rows: rows.map(toClientResponse), total, capped };
   }
 
   async get(id: number): Promise<ClientResponse> {
