@@ -28,24 +28,33 @@ for (const file of ['apps/api/dist/main.js', 'apps/api/dist/cli.js']) {
   if (!existsSync(`${ROOT}/${file}`)) fail(`Missing ${file}: run \`npm run build\` first.`);
 }
 // The api's own query rules, so the baseline asks the database exactly what the api asks.
-const { queryWords, prefixEnd } = createRequire(import.meta.url)(`${ROOT}/apps/api/dist/modules/clients/search-words.js`);
+const { queryWords, queryPhrase, prefixEnd } = createRequire(import.meta.url)(`${ROOT}/apps/api/dist/modules/clients/search-words.js`);
 
 const TARGETS = { search: 30, profile: 20 };
 const MAX_RATIO = 2;
 const PAGE = 25;
 const WARM_UP_MS = 5_000;
 
-/** The client list's search as ClientRepository.search runs it: the longest word drives an index
- *  range, the others are checked per candidate, at most 1,001 candidates; then a count and a page. */
+/** The client list's search as ClientRepository.search runs it: the matching ids (the whole-name
+ *  phrase first, else the longest word's range with the others checked per candidate, at most
+ *  1,001), then the page of clients among them. A job that needs earlier answers is a function. */
 function searchSql(q) {
-  const words = [...queryWords(q)].sort((a, b) => b.length - a.length);
-  const checks = words.slice(1).map((_, i) => ` AND EXISTS (SELECT 1 FROM client_search_terms t${i + 1} WHERE t${i + 1}.client_id = t0.client_id AND t${i + 1}.term >= ? AND t${i + 1}.term < ?)`);
-  const matched = `INNER JOIN (SELECT DISTINCT t0.client_id AS client_id FROM client_search_terms t0 WHERE t0.term >= ? AND t0.term < ?${checks.join('')} LIMIT 1001) matched ON matched.client_id = client.id`;
-  const params = words.flatMap((word) => [word, prefixEnd(word)]);
-  return [
-    [`SELECT COUNT(DISTINCT client.id) AS cnt FROM clients client ${matched}`, params],
-    [`SELECT client.* FROM clients client ${matched} ORDER BY client.company_name ASC, client.id ASC LIMIT ${PAGE} OFFSET 0`, params],
+  const words = queryWords(q);
+  const phrase = queryPhrase(q);
+  const idsSql = (driver, others) => [
+    `SELECT DISTINCT t0.client_id AS clientId FROM client_search_terms t0 WHERE t0.term >= ? AND t0.term < ?`
+      + others.map((_, i) => ` AND EXISTS (SELECT 1 FROM client_search_terms t${i + 1} WHERE t${i + 1}.client_id = t0.client_id AND t${i + 1}.term >= ? AND t${i + 1}.term < ?)`).join('')
+      + ' LIMIT 1001',
+    [driver, ...others].flatMap((word) => [word, prefixEnd(word)]),
   ];
+  const [driver, ...others] = [...words].sort((a, b) => b.length - a.length);
+  return async (pool) => {
+    let [matched] = phrase ? await pool.query(...idsSql(phrase, [])) : [[]];
+    if (matched.length === 0) [matched] = await pool.query(...idsSql(driver, others));
+    if (matched.length === 0) return;
+    await pool.query(`SELECT client.* FROM clients client WHERE client.id IN (?) ORDER BY client.company_name ASC, client.id ASC LIMIT ${PAGE}`,
+      [matched.slice(0, 1000).map((row) => row.clientId)]);
+  };
 }
 
 /** What every signed-in request reads before its own work: the session row and the staff member with roles. */
@@ -127,8 +136,8 @@ async function startApi(pool) {
   // The store keys sessions by the SHA-256 of the id inside the signed cookie (s:<id>.<signature>).
   const sid = decodeURIComponent(cookie.split('=')[1]).slice(2).split('.')[0];
   const sessionHash = createHash('sha256').update(sid).digest('hex');
-  const { staff } = await login.json();
-  return { base, cookie, stop, sessionHash, staffId: staff.id };
+  const { staff: signedIn } = await login.json();
+  return { base, cookie, stop, sessionHash, staffId: signedIn.id };
 }
 
 /** autocannon against the api, every connection cycling through the paths; per-request times in ms. */
@@ -159,7 +168,9 @@ async function throughSql(pool, jobs) {
   await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
     while (performance.now() < end) {
       const started = performance.now();
-      for (const [sql, params] of jobs[next++ % jobs.length]) await pool.query(sql, params);
+      const job = jobs[next++ % jobs.length];
+      if (typeof job === 'function') await job(pool);
+      else for (const [sql, params] of job) await pool.query(sql, params);
       times.push(performance.now() - started);
     }
   }));
@@ -177,7 +188,9 @@ async function main() {
   const samples = await pickSamples(pool);
   const [[{ bufferPool }]] = await pool.query('SELECT @@innodb_buffer_pool_size AS bufferPool');
   const api = await startApi(pool);
-  const withRequest = (job) => [...requestSql(api), ...job];
+  const withRequest = (job) => (typeof job === 'function'
+    ? async (pool) => { for (const [sql, params] of requestSql(api)) await pool.query(sql, params); await job(pool); }
+    : [...requestSql(api), ...job]);
   const scenarios = [
     ...Object.entries(samples.queries).filter(([, qs]) => qs.length).map(([name, qs]) => ({ name, kind: 'search', paths: qs.map(searchPath), jobs: qs.map((q) => withRequest(searchSql(q))) })),
     { name: 'profile: client', kind: 'profile', paths: samples.ids.map((id) => `/api/clients/${id}`), jobs: samples.ids.map((id) => withRequest(clientSql(id))) },

@@ -29,7 +29,7 @@ import { ClientEntity } from './client.entity';
 import { toClientResponse } from './client.mapper';
 import { ClientRepository, ClientSortField } from './client.repository';
 import { CreateClientDto, UpdateClientDto } from './dto/save-client.dto';
-import { queryWords } from './search-words';
+import { queryPhrase, queryWords } from './search-words';
 
 const LATEST_ACTIVITY = 10;
 
@@ -48,6 +48,7 @@ export class ClientsService {
     const { rows, total, capped } = await this.clients.search({
       ...query,
       words: queryWords(filterText(query.filter, 'q') ?? ''),
+      phrase: queryPhrase(filterText(query.filter, 'q') ?? ''),
       ids: filterIds(query.filter),
       status: filterText(query.filter, 'status'),
     });

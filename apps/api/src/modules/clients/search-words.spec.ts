@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { queryWords, termsOf, wordsOf } from './search-words';
+import { queryPhrase, queryWords, termsOf, wordsOf } from './search-words';
 
 describe('client search words', () => {
   const client = {
@@ -24,6 +24,14 @@ describe('client search words', () => {
       'pen850101ab1', 'panaderia', 'espiga', 'jose', 'pena', 'nunez', 'jose.pena@espiga.mx',
       'ana.lopez@correo.com', 'lopez', '525512345678', '5512345678',
     ]));
+  });
+
+  it('indexes whole names as phrases and reads a several-word search as one', () => {
+    expect(termsOf(client)).toEqual(expect.arrayContaining(['panaderia la espiga s a de c v', 'jose pena nunez', 'pena nunez', 'ana lopez']));
+    expect(queryPhrase('José  Peña')).toBe('jose pena');
+    expect(queryPhrase('espiga')).toBeUndefined();
+    expect(queryPhrase('ana.lopez@correo')).toBeUndefined();
+    expect(queryPhrase('55 1234 5678')).toBeUndefined();
   });
 
   it('reads a search box the same way', () => {

@@ -39,12 +39,29 @@ export interface SearchableClient {
   people: ReadonlyArray<{ firstName: string; lastName: string; email: string }>;
 }
 
+/** A name as one string of folded words ("Peña-Núñez, José" → "pena nunez jose"). */
+export function phraseOf(text: string): string {
+  return fold(text).replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
 export function termsOf(client: SearchableClient): string[] {
   const terms = new Set<string>([fold(client.clientKey), ...phoneTerms(client.phone)]);
-  const texts = [client.companyName, client.firstName, client.lastName, client.email];
-  for (const person of client.people) texts.push(person.firstName, person.lastName, person.email);
+  const people = [client, ...client.people];
+  const texts = [client.companyName];
+  for (const person of people) texts.push(person.firstName, person.lastName, person.email);
   for (const text of texts) for (const word of wordsOf(text)) terms.add(word.slice(0, MAX_TERM_LENGTH));
+  // Whole names too, so "ortiz ruiz" or "jose pena" is one index range, not two large ones to
+  // intersect (see ClientRepository.search).
+  const phrases = [client.companyName, ...people.flatMap((p) => [`${p.firstName} ${p.lastName}`, p.lastName])];
+  for (const phrase of phrases.map(phraseOf)) if (phrase.includes(' ')) terms.add(phrase.slice(0, MAX_TERM_LENGTH));
   return [...terms].slice(0, MAX_TERMS_PER_CLIENT);
+}
+
+/** The search box as one phrase, when it is several plain words (not a phone or an email). */
+export function queryPhrase(query: string): string | undefined {
+  if (query.includes('@') || /^[\d\s()+.-]+$/.test(query.trim())) return undefined;
+  const phrase = phraseOf(query).slice(0, MAX_TERM_LENGTH);
+  return phrase.includes(' ') ? phrase : undefined;
 }
 
 /**
