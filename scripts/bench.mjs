@@ -160,6 +160,12 @@ async function throughApi(api, paths) {
 }
 
 /** The same statements from CONNECTIONS workers on a pool, for as long: the floor the api stands on. */
+/** A job is a list of [sql, params], or a function when a statement depends on an earlier answer. */
+async function runJob(pool, job) {
+  if (typeof job === 'function') return job(pool);
+  for (const [sql, params] of job) await pool.query(sql, params);
+}
+
 async function throughSql(pool, jobs) {
   let next = 0;
   const times = [];
@@ -168,9 +174,7 @@ async function throughSql(pool, jobs) {
   await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
     while (performance.now() < end) {
       const started = performance.now();
-      const job = jobs[next++ % jobs.length];
-      if (typeof job === 'function') await job(pool);
-      else for (const [sql, params] of job) await pool.query(sql, params);
+      await runJob(pool, jobs[next++ % jobs.length]);
       times.push(performance.now() - started);
     }
   }));
@@ -204,7 +208,7 @@ async function main() {
     const warmUntil = Date.now() + WARM_UP_MS;
     for (const job of scenario.jobs) {
       if (Date.now() > warmUntil) break;
-      for (const [sql, params] of job) await pool.query(sql, params);
+      await runJob(pool, job);
     }
     process.stderr.write(`${scenario.name}: api…`);
     const viaApi = await throughApi(api, scenario.paths);
