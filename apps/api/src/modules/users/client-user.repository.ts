@@ -78,15 +78,11 @@ export class ClientUserRepository {
     return this.repo(manager).existsBy({ clientId, username, ...(exceptUserId ? { userId: Not(exceptUserId) } : {}) });
   }
 
-  hasMembers(manager: EntityManager, clientId: number): Promise<boolean> {
-    return this.repo(manager).existsBy({ clientId });
-  }
-
-  /** The clients of each user, by company name. */
   countMembers(manager: EntityManager, clientId: number): Promise<number> {
     return this.repo(manager).countBy({ clientId });
   }
 
+  /** The clients of each user, by company name. */
   forUsers(userIds: number[], manager: EntityManager = this.dataSource.manager): Promise<MembershipWithClient[]> {
     if (userIds.length === 0) return Promise.resolve([]);
     return this.repo(manager).find({
