@@ -1,5 +1,6 @@
 import type { ClientResponse } from '@keydesk/domain';
-import { DataTable, List, SearchInput, SelectInput, useTranslate } from 'react-admin';
+import { Alert } from '@mui/material';
+import { DataTable, List, SearchInput, SelectInput, useListContext, useTranslate } from 'react-admin';
 
 import { CLIENT_STATUS_CHOICES } from '../i18n/choices';
 import { ClientLink, ClientStatusField, ContactNameField, CountryField } from './ClientFields';
@@ -17,12 +18,21 @@ const useClientFilters = () => {
   ];
 };
 
+/** Shown when a very common word matched more clients than a search keeps. */
+const SearchCappedNotice = () => {
+  const { meta } = useListContext();
+  const translate = useTranslate();
+  if (!meta?.searchCapped) return null;
+  return <Alert severity="info" role="status" sx={{ mb: 1 }}>{translate('keydesk.clients.search_capped')}</Alert>;
+};
+
 const CompanyCell = (record: ClientResponse) => <ClientLink clientId={record.id}>{record.companyName}</ClientLink>;
 
 export const ClientList = () => {
   const filters = useClientFilters();
   return (
     <List filters={filters} sort={{ field: 'companyName', order: 'ASC' }} perPage={25} exporter={false}>
+      <SearchCappedNotice />
       <DataTable<ClientResponse> rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="clientKey" />
         {/* A real link as well as the row click, for keyboards and screen readers. */}

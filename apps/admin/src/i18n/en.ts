@@ -163,6 +163,7 @@ const keydeskEnglish = {
     languages: { es: 'Spanish', en: 'English' },
     clients: {
       search: 'Search by company, name, email, RFC or phone',
+      search_capped: 'More than 1,000 clients match: these are the first 1,000. Type more to narrow the search.',
       status: { active: 'Active', inactive: 'Inactive', closed: 'Closed' },
       client_key_help: 'For Mexican clients, their RFC: 12 characters for companies, 13 for persons.',
       rfc_invalid: 'This is not a valid RFC: check the letters, the date and the last character.',

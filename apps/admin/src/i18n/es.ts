@@ -162,6 +162,7 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
     languages: { es: 'Español', en: 'Inglés' },
     clients: {
       search: 'Busca por empresa, nombre, correo, RFC o teléfono',
+      search_capped: 'Más de 1,000 clientes coinciden: estos son los primeros 1,000. Escribe más para afinar la búsqueda.',
       status: { active: 'Activo', inactive: 'Inactivo', closed: 'Cerrado' },
       client_key_help: 'Para clientes de México, su RFC: 12 caracteres para empresas, 13 para personas físicas.',
       rfc_invalid: 'Este RFC no es válido: revisa las letras, la fecha y el último carácter.',

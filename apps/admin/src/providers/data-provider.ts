@@ -5,6 +5,7 @@ import {
   type CreateParams,
   type DataProvider,
   type DeleteParams,
+  type GetListParams,
   type GetManyReferenceParams,
   type Identifier,
   type RaRecord,
@@ -39,6 +40,21 @@ export const dataProvider: KeydeskDataProvider = {
   ...crud,
 
   // Nested resources (a client's users, a ticket's messages) have their own paths; see nested-resources.
+
+  async getList<R extends RaRecord>(resource: string, params: GetListParams) {
+    if (resource !== 'clients') return crud.getList<R>(resource, params);
+    // The client search keeps its first 1,000 matches; the list says so when there were more.
+    const { field, order } = params.sort ?? { field: 'companyName', order: 'ASC' };
+    const { page, perPage } = params.pagination ?? { page: 1, perPage: 25 };
+    const query = new URLSearchParams({
+      sort: JSON.stringify([field, order]),
+      range: JSON.stringify([(page - 1) * perPage, page * perPage - 1]),
+      filter: JSON.stringify(params.filter ?? {}),
+    });
+    const { headers, json } = await httpClient(`${API_URL}/clients?${query}`, { signal: params.signal });
+    const total = Number((headers.get('content-range') ?? '/0').split('/').pop());
+    return { data: json as R[], total, meta: { searchCapped: headers.get('x-search-capped') === 'true' } };
+  },
 
   getManyReference<R extends RaRecord>(resource: string, params: GetManyReferenceParams) {
     const nested = nestedResource(resource);
