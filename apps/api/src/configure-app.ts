@@ -65,7 +65,10 @@ function setUpOpenApi(app: NestExpressApplication): void {
 /** The react-admin build at /, with client-side routes falling back to index.html. */
 function serveAdminUi(app: NestExpressApplication, distDir: string): void {
   const index = join(distDir, 'index.html');
-  app.useStaticAssets(distDir, { index: false, maxAge: '1h' });
+  const assets = express.static(distDir, { index: false, maxAge: '1h' });
+  // Not for API calls: serve-static would look for a file (a stat) on every one of them.
+  app.use((request: Request, response: Response, next: NextFunction) =>
+    request.path.startsWith('/api/') ? next() : assets(request, response, next));
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' || /^\/(api|dev)(\/|$)/.test(request.path) || !request.accepts('html')) return next();
     if (!existsSync(index)) return next();
