@@ -70,6 +70,41 @@ export function filterIds(filter: Record<string, unknown>): number[] | undefined
   return ids.map(Number);
 }
 
+/** A positive whole-number filter (an id), or undefined when absent. */
+export function filterPositiveInt(filter: Record<string, unknown>, name: string): number | undefined {
+  const text = filterText(filter, name);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new DomainError(ErrorCode.ValidationFailed, {}, { [`filter.${name}`]: { key: 'validation.isInt' } });
+  }
+  return value;
+}
+
+/** One value from `allowed`, or undefined when absent. */
+export function filterOneOf<T extends string>(filter: Record<string, unknown>, name: string, allowed: readonly T[]): T | undefined {
+  const value = filterText(filter, name);
+  if (value !== undefined && !(allowed as readonly string[]).includes(value)) {
+    throw new DomainError(ErrorCode.ValidationFailed, {}, {
+      [`filter.${name}`]: { key: 'validation.isIn', params: { values: allowed.join(', ') } },
+    });
+  }
+  return value as T | undefined;
+}
+
+/** One value or several (react-admin's multi-select sends an array), each from `allowed`. */
+export function filterOneOrMany<T extends string>(filter: Record<string, unknown>, name: string, allowed: readonly T[]): T[] | undefined {
+  const value = filter[name];
+  if (value === undefined || value === null || value === '') return undefined;
+  const values = Array.isArray(value) ? value : [value];
+  if (!values.every((v) => typeof v === 'string' && (allowed as readonly string[]).includes(v))) {
+    throw new DomainError(ErrorCode.ValidationFailed, {}, {
+      [`filter.${name}`]: { key: 'validation.isIn', params: { values: allowed.join(', ') } },
+    });
+  }
+  return values as T[];
+}
+
 function parseJson(value: string | undefined, field: string, fallback: unknown): unknown {
   if (value === undefined || value === '') return fallback;
   try {
