@@ -12,6 +12,7 @@ import { AppConfig } from './config/app.config';
 import { dataSourceOptions } from './database/data-source-options';
 import { TransactionRunner } from './database/transaction-runner';
 import { loggerOptions } from './logging/logger-options';
+import { AccountModule } from './modules/account/account.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BootstrapModule } from './modules/bootstrap/bootstrap.module';
@@ -20,6 +21,7 @@ import { ContactsModule } from './modules/contacts/contacts.module';
 import { EmailsModule } from './modules/emails/emails.module';
 import { HealthModule } from './modules/health/health.module';
 import { NotesModule } from './modules/notes/notes.module';
+import { PasswordResetsModule } from './modules/password-resets/password-resets.module';
 import { RolesModule } from './modules/roles/roles.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
@@ -58,6 +60,8 @@ export class AppModule {
         TicketsModule,
         NotesModule,
         EmailsModule,
+        PasswordResetsModule,
+        AccountModule,
         BootstrapModule,
       ],
       providers: [

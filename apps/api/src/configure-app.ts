@@ -70,7 +70,7 @@ function serveAdminUi(app: NestExpressApplication, distDir: string): void {
   app.use((request: Request, response: Response, next: NextFunction) =>
     request.path.startsWith('/api/') ? next() : assets(request, response, next));
   app.use((request: Request, response: Response, next: NextFunction) => {
-    if (request.method !== 'GET' || /^\/(api|dev)(\/|$)/.test(request.path) || !request.accepts('html')) return next();
+    if (request.method !== 'GET' || /^\/(api|dev|account)(\/|$)/.test(request.path) || !request.accepts('html')) return next();
     if (!existsSync(index)) return next();
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(index);

@@ -36,6 +36,8 @@ export const ActivityAction = {
   NoteAdded: 'note.added',
   NoteEdited: 'note.edited',
   EmailResent: 'email.resent',
+  UserPasswordResetEmailSent: 'user.password_reset_email_sent',
+  UserPasswordResetCompleted: 'user.password_reset_completed',
 } as const;
 
 export type ActivityAction = (typeof ActivityAction)[keyof typeof ActivityAction];

@@ -8,3 +8,4 @@ export * from './customers';
 export * from './customer-types';
 export * from './emails';
 export * from './rfc';
+export * from './password-resets';

@@ -1,11 +1,15 @@
+import MailLockIcon from '@mui/icons-material/MarkEmailRead';
 import { Stack, Typography } from '@mui/material';
-import type { UserResponse } from '@keydesk/domain';
-import type { ReactNode } from 'react';
-import { useRecordContext, useTranslate } from 'react-admin';
+import { Permission, type UserResponse } from '@keydesk/domain';
+import { useState, type ReactNode } from 'react';
+import { Button, useRecordContext, useTranslate } from 'react-admin';
 
 import { RelativeDate } from '../common/RelativeDateField';
 import { Section } from '../common/Section';
+import { useHasPermission } from '../common/useHasPermission';
 import { YesNoField } from '../common/YesNoField';
+import { UserPasswordResetsTable } from './UserPasswordResetsTable';
+import { UserResetEmailDialog } from './UserResetEmailDialog';
 
 const Fact = ({ label, children }: { label: string; children: ReactNode }) => {
   const translate = useTranslate();
@@ -21,11 +25,14 @@ const Fact = ({ label, children }: { label: string; children: ReactNode }) => {
 
 /**
  * The facts an agent checks before touching a password: when the user last got in and from
- * where, when the password last changed, and whether the next sign-in must set a new one.
+ * where, when the password last changed, and whether the next sign-in must set a new one; then
+ * the password reset email (step 5 of the procedure) and the links already sent.
  */
 export const UserSecuritySection = () => {
   const user = useRecordContext<UserResponse>();
   const translate = useTranslate();
+  const canSendReset = useHasPermission(Permission.UsersSendResetEmail);
+  const [dialogOpen, setDialogOpen] = useState(false);
   if (!user) return null;
   return (
     <Section title="keydesk.users.security">
@@ -43,6 +50,18 @@ export const UserSecuritySection = () => {
           <YesNoField source="mustChangePassword" />
         </Fact>
       </Stack>
+      {canSendReset && (
+        <Stack direction="row" sx={{ mt: 2 }}>
+          <Button label="keydesk.users.reset.button" onClick={() => setDialogOpen(true)} aria-haspopup="dialog" variant="outlined">
+            <MailLockIcon />
+          </Button>
+        </Stack>
+      )}
+      {dialogOpen && <UserResetEmailDialog user={user} onClose={() => setDialogOpen(false)} />}
+      <Typography variant="subtitle2" component="h3" sx={{ mt: 2, mb: 1 }}>
+        {translate('keydesk.users.reset.links')}
+      </Typography>
+      <UserPasswordResetsTable user={user} />
     </Section>
   );
 };

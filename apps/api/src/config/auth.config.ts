@@ -1,4 +1,4 @@
-import { PASSWORD_MIN_LENGTH, STAFF_SESSION_ABSOLUTE_SECONDS, STAFF_SESSION_IDLE_SECONDS } from '@keydesk/domain';
+import { PASSWORD_MIN_LENGTH, RESET_LINK_SECONDS, STAFF_SESSION_ABSOLUTE_SECONDS, STAFF_SESSION_IDLE_SECONDS } from '@keydesk/domain';
 
 import { ConfigErrors, Env, readInteger } from './config-errors';
 
@@ -10,6 +10,8 @@ export interface AuthConfig {
   /** Concurrent argon2id hashes (19 MiB each); the rest wait in a bounded queue. */
   hashConcurrency: number;
   hashQueueLimit: number;
+  /** RESET_LINK_MINUTES: how long a password reset link works. */
+  resetLinkSeconds: number;
 }
 
 export function readAuthConfig(env: Env, errors: ConfigErrors): AuthConfig {
@@ -20,5 +22,6 @@ export function readAuthConfig(env: Env, errors: ConfigErrors): AuthConfig {
     passwordMinLength: readInteger(env, errors, 'PASSWORD_MIN_LENGTH', PASSWORD_MIN_LENGTH, 8, 64),
     hashConcurrency: readInteger(env, errors, 'PASSWORD_HASH_CONCURRENCY', 4, 1, 64),
     hashQueueLimit: readInteger(env, errors, 'PASSWORD_HASH_QUEUE', 200, 1, 10_000),
+    resetLinkSeconds: 60 * readInteger(env, errors, 'RESET_LINK_MINUTES', RESET_LINK_SECONDS / 60, 5, 24 * 60),
   };
 }

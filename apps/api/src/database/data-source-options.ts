@@ -8,13 +8,15 @@ import { ENTITIES } from './entities';
 import { Foundation1763900000000 as MysqlFoundation } from './migrations/mysql/1763900000000-foundation';
 import { Customers1764000000000 as MysqlCustomers } from './migrations/mysql/1764000000000-customers';
 import { MailOutbox1764100000000 as MysqlMailOutbox } from './migrations/mysql/1764100000000-mail-outbox';
+import { PasswordReset1764200000000 as MysqlPasswordReset } from './migrations/mysql/1764200000000-password-reset';
 import { Foundation1763900000000 as SqliteFoundation } from './migrations/sqlite/1763900000000-foundation';
 import { Customers1764000000000 as SqliteCustomers } from './migrations/sqlite/1764000000000-customers';
 import { MailOutbox1764100000000 as SqliteMailOutbox } from './migrations/sqlite/1764100000000-mail-outbox';
+import { PasswordReset1764200000000 as SqlitePasswordReset } from './migrations/sqlite/1764200000000-password-reset';
 
 /** Migrations are SQL per dialect; each list is in order and only ever appended to. */
-const SQLITE_MIGRATIONS = [SqliteFoundation, SqliteCustomers, SqliteMailOutbox];
-const MYSQL_MIGRATIONS = [MysqlFoundation, MysqlCustomers, MysqlMailOutbox];
+const SQLITE_MIGRATIONS = [SqliteFoundation, SqliteCustomers, SqliteMailOutbox, SqlitePasswordReset];
+const MYSQL_MIGRATIONS = [MysqlFoundation, MysqlCustomers, MysqlMailOutbox, MysqlPasswordReset];
 
 export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
   const common = { entities: ENTITIES, synchronize: false, migrationsRun: false, logging: false } as const;

@@ -9,6 +9,7 @@ import { ContactEntity } from '../modules/contacts/contact.entity';
 import { DevMailboxMessageEntity } from '../modules/emails/dev-mailbox-message.entity';
 import { MailOutboxEntity } from '../modules/emails/mail-outbox.entity';
 import { NoteEntity } from '../modules/notes/note.entity';
+import { PasswordResetTokenEntity } from '../modules/password-resets/password-reset-token.entity';
 import { TicketMessageEntity } from '../modules/tickets/ticket-message.entity';
 import { TicketEntity } from '../modules/tickets/ticket.entity';
 import { ClientUserEntity } from '../modules/users/client-user.entity';
@@ -39,4 +40,5 @@ export const ENTITIES = [
   NoteEntity,
   MailOutboxEntity,
   DevMailboxMessageEntity,
+  PasswordResetTokenEntity,
 ];

@@ -1,0 +1,47 @@
+import { Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import type { PasswordResetResponse, PasswordResetState, UserResponse } from '@keydesk/domain';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslate } from 'react-admin';
+
+import { RelativeDate } from '../common/RelativeDateField';
+import { listPasswordResets, passwordResetsKey } from './password-resets-api';
+
+const STATE_COLORS: Record<PasswordResetState, 'info' | 'success' | 'default' | 'warning'> = {
+  sent: 'info', used: 'success', expired: 'default', voided: 'warning',
+};
+
+/** The reset links sent to the user and what became of each: the agent sees whether the customer used it. */
+export const UserPasswordResetsTable = ({ user }: { user: UserResponse }) => {
+  const translate = useTranslate();
+  const { data } = useQuery({ queryKey: passwordResetsKey(user.id), queryFn: () => listPasswordResets(user.id) });
+  if (!data) return null;
+  if (data.length === 0) return <Typography variant="body2">{translate('keydesk.users.reset.none')}</Typography>;
+  const companyOf = (reset: PasswordResetResponse) => user.clients.find((m) => m.clientId === reset.clientId)?.companyName ?? '';
+  const reasonOf = (reason: string | null) =>
+    reason ? translate(`keydesk.users.reset.reasons.${reason}`, { _: reason }) : '';
+  return (
+    <Table size="small" aria-label={translate('keydesk.users.reset.links')}>
+      <TableHead>
+        <TableRow>
+          {['sent_at', 'state', 'client', 'sent_by', 'reason', 'expires_at'].map((column) => (
+            <TableCell key={column}>{translate(`keydesk.users.reset.columns.${column}`)}</TableCell>
+          ))}
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {data.map((reset) => (
+          <TableRow key={reset.id}>
+            <TableCell><RelativeDate value={reset.createdAt} emptyText="keydesk.users.never" /></TableCell>
+            <TableCell>
+              <Chip size="small" color={STATE_COLORS[reset.state]} label={translate(`keydesk.users.reset.states.${reset.state}`)} />
+            </TableCell>
+            <TableCell>{companyOf(reset)}{reset.ticketId ? ` · #${reset.ticketId}` : ''}</TableCell>
+            <TableCell>{reset.sentBy.name}</TableCell>
+            <TableCell>{reasonOf(reset.reason)}</TableCell>
+            <TableCell><RelativeDate value={reset.expiresAt} emptyText="keydesk.users.never" /></TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
