@@ -2,9 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { ClientsModule } from '../clients/clients.module';
 import { EmailsModule } from '../emails/emails.module';
-import { TicketMessageRepository } from '../tickets/ticket-message.repository';
-import { TicketReplyMail } from '../tickets/ticket-reply-mail';
-import { TicketRepository } from '../tickets/ticket.repository';
+import { TicketsModule } from '../tickets/tickets.module';
 import { UsersModule } from '../users/users.module';
 import { PasswordResetEmailService } from './password-reset-email.service';
 import { PasswordResetRepository } from './password-reset.repository';
@@ -12,12 +10,11 @@ import { PasswordResetsController } from './password-resets.controller';
 
 /**
  * Reset links: sent by staff here, used by the customer on the account pages (AccountModule).
- * The ticket providers are stateless and listed again rather than exported from TicketsModule.
  */
 @Module({
-  imports: [ClientsModule, UsersModule, EmailsModule],
+  imports: [ClientsModule, UsersModule, EmailsModule, TicketsModule],
   controllers: [PasswordResetsController],
-  providers: [PasswordResetRepository, PasswordResetEmailService, TicketRepository, TicketMessageRepository, TicketReplyMail],
+  providers: [PasswordResetRepository, PasswordResetEmailService],
   exports: [PasswordResetRepository],
 })
 export class PasswordResetsModule {}

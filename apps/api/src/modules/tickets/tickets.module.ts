@@ -16,5 +16,6 @@ import { TicketsService } from './tickets.service';
   imports: [ClientsModule, StaffModule, UsersModule, EmailsModule],
   controllers: [TicketsController, TicketMessagesController],
   providers: [TicketRepository, TicketMessageRepository, TicketsService, TicketMessagesService, TicketReplyMail],
+  exports: [TicketRepository, TicketMessageRepository, TicketReplyMail],
 })
 export class TicketsModule {}
