@@ -94,7 +94,7 @@ export class PasswordResetCompletionService {
       const now = this.clock.now();
       if (!(await this.resets.consume(manager, reset.row.tokenHash, now))) return false;
       const { user, client } = reset;
-      await this.resets.setUserPassword(manager, user.id, passwordHash, now);
+      await this.users.setChosenPassword(manager, user.id, passwordHash, now);
       await this.resets.voidLive(manager, user.id, now);
       // The client area's sessions (issue 4, point 9) are ended here, in this transaction, once they exist.
       const mail = await this.outbox.enqueue(manager, {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { UserEntity } from '../users/user.entity';
 import { PasswordResetTokenEntity } from './password-reset-token.entity';
 
 @Injectable()
@@ -46,12 +45,5 @@ export class PasswordResetRepository {
       .where('token_hash = :tokenHash AND used_at IS NULL AND voided_at IS NULL AND expires_at > :nowMs', { tokenHash, nowMs: now.getTime() })
       .execute();
     return result.affected === 1;
-  }
-
-  /** The new password, chosen by the user: not temporary, nothing left to change. */
-  async setUserPassword(manager: EntityManager, userId: number, passwordHash: string, now: Date): Promise<void> {
-    await manager.getRepository(UserEntity).update({ id: userId }, {
-      passwordHash, passwordChangedAt: now, mustChangePassword: false, passwordExpiresAt: null,
-    });
   }
 }

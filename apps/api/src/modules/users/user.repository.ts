@@ -59,6 +59,13 @@ export class UserRepository {
   }
 
   /** A user's client-area sign-ins, newest first, read by the (user_id, id) index. */
+  /** A password the user chose: not temporary, nothing left to change. */
+  async setChosenPassword(manager: EntityManager, userId: number, passwordHash: string, now: Date): Promise<void> {
+    await manager.getRepository(UserEntity).update({ id: userId }, {
+      passwordHash, passwordChangedAt: now, mustChangePassword: false, passwordExpiresAt: null,
+    });
+  }
+
   pageOfSignIns(userId: number, offset: number, limit: number): Promise<[UserSignInEntity[], number]> {
     return this.dataSource.getRepository(UserSignInEntity).findAndCount({
       where: { userId },
