@@ -38,6 +38,16 @@ export const ActivityAction = {
   EmailResent: 'email.resent',
   UserPasswordResetEmailSent: 'user.password_reset_email_sent',
   UserPasswordResetCompleted: 'user.password_reset_completed',
+  /** "Change password" on the Manage user page: a temporary password sent through a ticket. */
+  UserPasswordSet: 'user.password_set',
+  /** The customer pressed "Reveal" on the view-once link. */
+  UserPasswordRevealed: 'user.password_revealed',
+  UserSignedIn: 'user.signed_in',
+  UserSignInFailed: 'user.sign_in_failed',
+  UserLockedOut: 'user.locked_out',
+  UserSignedOut: 'user.signed_out',
+  /** The customer chose a password in the client area (forced after a temporary one, or by choice). */
+  UserPasswordChanged: 'user.password_changed',
 } as const;
 
 export type ActivityAction = (typeof ActivityAction)[keyof typeof ActivityAction];

@@ -60,6 +60,8 @@ export interface UserResponse {
   lastLoginIp: string | null;
   mustChangePassword: boolean;
   passwordChangedAt: string | null;
+  /** When the temporary password an agent set stops working; null for a password the user chose. */
+  temporaryPasswordExpiresAt: string | null;
   createdAt: string;
   updatedAt: string;
   clients: UserMembershipResponse[];

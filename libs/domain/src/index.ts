@@ -9,3 +9,4 @@ export * from './customer-types';
 export * from './emails';
 export * from './rfc';
 export * from './password-resets';
+export * from './user-passwords';

@@ -9,6 +9,10 @@ const HOUR = 60 * MINUTE;
 export const STAFF_SESSION_IDLE_SECONDS = 30 * MINUTE;
 export const STAFF_SESSION_ABSOLUTE_SECONDS = 8 * HOUR;
 
+/** The client area: the same idle limit; a longer working day, since customers sign in rarely. */
+export const CUSTOMER_SESSION_IDLE_SECONDS = 30 * MINUTE;
+export const CUSTOMER_SESSION_ABSOLUTE_SECONDS = 12 * HOUR;
+
 export const RESET_LINK_SECONDS = 60 * MINUTE;
 export const RESCUE_CODE_SECONDS = 60 * MINUTE;
 export const TEMPORARY_PASSWORD_SECONDS = 24 * HOUR;

@@ -1,4 +1,7 @@
-import { PASSWORD_MIN_LENGTH, RESET_LINK_SECONDS, STAFF_SESSION_ABSOLUTE_SECONDS, STAFF_SESSION_IDLE_SECONDS } from '@keydesk/domain';
+import {
+  CUSTOMER_SESSION_ABSOLUTE_SECONDS, CUSTOMER_SESSION_IDLE_SECONDS, PASSWORD_MIN_LENGTH, RESET_LINK_SECONDS,
+  STAFF_SESSION_ABSOLUTE_SECONDS, STAFF_SESSION_IDLE_SECONDS, TEMPORARY_PASSWORD_SECONDS,
+} from '@keydesk/domain';
 
 import { ConfigErrors, Env, readInteger } from './config-errors';
 
@@ -12,6 +15,11 @@ export interface AuthConfig {
   hashQueueLimit: number;
   /** RESET_LINK_MINUTES: how long a password reset link works. */
   resetLinkSeconds: number;
+  /** TEMP_PASSWORD_HOURS: how long a password set by an agent (and its view-once link) works. */
+  temporaryPasswordSeconds: number;
+  /** CUSTOMER_SESSION_IDLE_MINUTES / CUSTOMER_SESSION_ABSOLUTE_HOURS: the client area's sessions. */
+  customerSessionIdleSeconds: number;
+  customerSessionAbsoluteSeconds: number;
 }
 
 export function readAuthConfig(env: Env, errors: ConfigErrors): AuthConfig {
@@ -23,5 +31,11 @@ export function readAuthConfig(env: Env, errors: ConfigErrors): AuthConfig {
     hashConcurrency: readInteger(env, errors, 'PASSWORD_HASH_CONCURRENCY', 4, 1, 64),
     hashQueueLimit: readInteger(env, errors, 'PASSWORD_HASH_QUEUE', 200, 1, 10_000),
     resetLinkSeconds: 60 * readInteger(env, errors, 'RESET_LINK_MINUTES', RESET_LINK_SECONDS / 60, 5, 24 * 60),
+    temporaryPasswordSeconds:
+      3600 * readInteger(env, errors, 'TEMP_PASSWORD_HOURS', TEMPORARY_PASSWORD_SECONDS / 3600, 1, 24 * 7),
+    customerSessionIdleSeconds:
+      60 * readInteger(env, errors, 'CUSTOMER_SESSION_IDLE_MINUTES', CUSTOMER_SESSION_IDLE_SECONDS / 60, 1, 24 * 60),
+    customerSessionAbsoluteSeconds:
+      3600 * readInteger(env, errors, 'CUSTOMER_SESSION_ABSOLUTE_HOURS', CUSTOMER_SESSION_ABSOLUTE_SECONDS / 3600, 1, 24 * 7),
   };
 }

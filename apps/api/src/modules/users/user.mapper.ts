@@ -4,7 +4,7 @@ import { MembershipWithClient } from './client-user.repository';
 import { UserSignInEntity } from './user-sign-in.entity';
 import { UserEntity } from './user.entity';
 
-/** Explicit, so the password hash and its expiry have no way into a response. */
+/** Explicit, so the password hash has no way into a response. */
 export function toUserResponse(user: UserEntity, memberships: MembershipWithClient[]): UserResponse {
   return {
     id: user.id,
@@ -16,6 +16,7 @@ export function toUserResponse(user: UserEntity, memberships: MembershipWithClie
     lastLoginIp: user.lastLoginIp,
     mustChangePassword: user.mustChangePassword,
     passwordChangedAt: user.passwordChangedAt?.toISOString() ?? null,
+    temporaryPasswordExpiresAt: user.passwordExpiresAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
     clients: memberships.filter((m) => m.userId === user.id).map(toUserMembershipResponse),
