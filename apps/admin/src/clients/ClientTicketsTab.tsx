@@ -1,17 +1,9 @@
 import { Permission, type ClientResponse, type TicketResponse } from '@keydesk/domain';
 import { CreateButton, DataTable, Pagination, ReferenceManyField, useRecordContext } from 'react-admin';
 
-import { RelativeDateField } from '../common/RelativeDateField';
 import { Section, type TabContentProps } from '../common/Section';
 import { useHasPermission } from '../common/useHasPermission';
-import {
-  TicketDepartmentField,
-  TicketPriorityField,
-  TicketStatusField,
-  TicketSubjectLink,
-} from '../tickets/TicketFields';
-
-const SubjectCell = (ticket: TicketResponse) => <TicketSubjectLink ticket={ticket} />;
+import { ticketColumns } from '../tickets/TicketColumns';
 
 /** The client's tickets, latest reply first, and the way to open one on their behalf. */
 export const ClientTicketsTab = (_props: TabContentProps) => {
@@ -33,19 +25,7 @@ export const ClientTicketsTab = (_props: TabContentProps) => {
         empty="keydesk.client_tickets.empty"
       >
         <DataTable<TicketResponse> rowClick="show" bulkActionButtons={false}>
-          <DataTable.Col source="subject" disableSort render={SubjectCell} />
-          <DataTable.Col source="status">
-            <TicketStatusField />
-          </DataTable.Col>
-          <DataTable.Col source="priority">
-            <TicketPriorityField />
-          </DataTable.Col>
-          <DataTable.Col source="department" disableSort>
-            <TicketDepartmentField />
-          </DataTable.Col>
-          <DataTable.Col source="lastReplyAt">
-            <RelativeDateField source="lastReplyAt" emptyText="keydesk.tickets.no_reply" />
-          </DataTable.Col>
+          {ticketColumns()}
         </DataTable>
       </ReferenceManyField>
     </Section>
