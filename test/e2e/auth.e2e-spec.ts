@@ -22,6 +22,7 @@ describe.each(TEST_DATABASES)('staff sign-in and sessions on %s', (kind) => {
     expect(response.body.staff).toMatchObject({ username: 'root-admin', roles: [{ name: 'Administrator' }] });
     expect(response.body.staff.permissions).toContain('staff.manage');
     expect(response.body.csrfToken).toMatch(/^[\w-]{40,}$/);
+    expect(response.body.settings).toEqual({ resetLinkMinutes: 60, temporaryPasswordHours: 24, passwordMinLength: 15 });
     expect(JSON.stringify(response.body)).not.toMatch(/argon2|passwordHash/);
     const cookie = response.headers['set-cookie'][0];
     expect(cookie).toMatch(/^keydesk\.sid=/);
@@ -196,7 +197,10 @@ describe.each(TEST_DATABASES)('sessions behind an https proxy on %s', (kind) => 
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp(kind, { PUBLIC_URL: 'https://support.example.test', TRUST_PROXY: '1' });
+    t = await startTestApp(kind, {
+      PUBLIC_URL: 'https://support.example.test', TRUST_PROXY: '1',
+      RESET_LINK_MINUTES: '30', TEMP_PASSWORD_HOURS: '4', PASSWORD_MIN_LENGTH: '12',
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -211,6 +215,18 @@ describe.each(TEST_DATABASES)('sessions behind an https proxy on %s', (kind) => 
     expect(cookie).toMatch(/; Path=\//);
     expect(cookie).toMatch(/; Secure/);
     expect(cookie).not.toMatch(/Domain=/);
+  });
+
+  it('tells the admin UI the configured lifetimes and minimum length, not the defaults', async () => {
+    const login = await t.http().post('/api/auth/login').set('X-Forwarded-Proto', 'https')
+      .send({ username: t.admin.username, password: t.admin.password });
+    const settings = { resetLinkMinutes: 30, temporaryPasswordHours: 4, passwordMinLength: 12 };
+    expect(login.body.settings).toEqual(settings);
+    // A Secure cookie: handed back by hand, as a browser would over https.
+    const cookie = login.headers['set-cookie'][0].split(';')[0];
+    const session = await t.http().get('/api/auth/session').set('X-Forwarded-Proto', 'https').set('Cookie', cookie);
+    expect(session.status).toBe(200);
+    expect(session.body.settings).toEqual(settings);
   });
 
   it('deletes sessions and throttle counters long past their time', async () => {

@@ -22,9 +22,20 @@ export interface SessionStaff {
   permissions: Permission[];
 }
 
+/** The deployment's configured lifetimes and limits, so the admin UI states what the api enforces. */
+export interface SessionSettings {
+  /** RESET_LINK_MINUTES: how long a password reset link works. */
+  resetLinkMinutes: number;
+  /** TEMP_PASSWORD_HOURS: how long a password set by an agent (and its view-once link) works. */
+  temporaryPasswordHours: number;
+  /** PASSWORD_MIN_LENGTH: the policy's minimum, in characters. */
+  passwordMinLength: number;
+}
+
 export interface SessionResponse {
   staff: SessionStaff;
   csrfToken: string;
+  settings: SessionSettings;
 }
 
 export interface StaffResponse {

@@ -353,7 +353,7 @@ const keydeskEnglish = {
       reset: {
         button: 'Send password reset email',
         title: 'Send password reset email',
-        help: 'The user gets a link at %{email} to choose a new password. It works once, for 60 minutes; links sent before stop working.',
+        help: 'The user gets a link at %{email} to choose a new password. It works once, for %{minutes} minutes; links sent before stop working.',
         client: 'Client (its language is the email’s)',
         ticket: 'Tell the customer on ticket',
         ticket_help: 'A public reply tells the customer to look for the email.',

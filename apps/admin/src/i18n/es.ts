@@ -355,7 +355,7 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
       reset: {
         button: 'Enviar correo para restablecer la contraseña',
         title: 'Enviar correo para restablecer la contraseña',
-        help: 'El usuario recibe en %{email} un enlace para elegir una nueva contraseña. Funciona una sola vez, durante 60 minutos; los enlaces enviados antes dejan de funcionar.',
+        help: 'El usuario recibe en %{email} un enlace para elegir una nueva contraseña. Funciona una sola vez, durante %{minutes} minutos; los enlaces enviados antes dejan de funcionar.',
         client: 'Cliente (su idioma es el del correo)',
         ticket: 'Avisar al cliente en el ticket',
         ticket_help: 'Una respuesta pública le dice al cliente que busque el correo.',

@@ -1,4 +1,4 @@
-import { ErrorCode, type Permission, type SessionResponse, type SessionStaff } from '@keydesk/domain';
+import { ErrorCode, type Permission, type SessionResponse, type SessionSettings, type SessionStaff } from '@keydesk/domain';
 import { HttpError, type AuthProvider, type UserIdentity } from 'react-admin';
 
 import { API_URL, httpClient, setCsrfToken } from './http-client';
@@ -7,6 +7,8 @@ export interface KeydeskIdentity extends UserIdentity {
   username: string;
   roles: SessionStaff['roles'];
   permissions: Permission[];
+  /** The deployment's lifetimes and password minimum, as configured on the api. */
+  settings: SessionSettings;
 }
 
 /**
@@ -20,17 +22,17 @@ export function sessionEndedReason(): string | null {
   return endedReason;
 }
 
-let staff: SessionStaff | null = null;
-let sessionRequest: Promise<SessionStaff> | null = null;
+let session: SessionResponse | null = null;
+let sessionRequest: Promise<SessionResponse> | null = null;
 
-function remember(answer: SessionResponse): SessionStaff {
-  staff = answer.staff;
+function remember(answer: SessionResponse): SessionResponse {
+  session = answer;
   setCsrfToken(answer.csrfToken);
-  return answer.staff;
+  return answer;
 }
 
 function forget(error?: unknown): void {
-  staff = null;
+  session = null;
   setCsrfToken(null);
   // Someone who simply is not signed in yet needs the login page, not an explanation.
   const notSignedIn = error instanceof HttpError && error.body?.code === ErrorCode.NotAuthenticated;
@@ -38,7 +40,7 @@ function forget(error?: unknown): void {
 }
 
 /** One request at a time: react-admin asks checkAuth, getIdentity and getPermissions at once. */
-function fetchSession(): Promise<SessionStaff> {
+function fetchSession(): Promise<SessionResponse> {
   sessionRequest ??= httpClient(`${API_URL}/auth/session`)
     .then(({ json }) => remember(json as SessionResponse))
     .finally(() => {
@@ -47,8 +49,8 @@ function fetchSession(): Promise<SessionStaff> {
   return sessionRequest;
 }
 
-function currentSession(): Promise<SessionStaff> {
-  return staff ? Promise.resolve(staff) : fetchSession();
+function currentSession(): Promise<SessionResponse> {
+  return session ? Promise.resolve(session) : fetchSession();
 }
 
 // The login page explains why, so react-admin's own notification would only repeat it.
@@ -70,7 +72,7 @@ export const authProvider: AuthProvider = {
   },
 
   async logout() {
-    if (staff) {
+    if (session) {
       endedReason = null;
       try {
         await httpClient(`${API_URL}/auth/logout`, { method: 'POST' });
@@ -90,7 +92,7 @@ export const authProvider: AuthProvider = {
       await fetchSession();
     } catch (error) {
       // A passing network failure should not sign anyone out; the api decides that, with a 401.
-      if (staff && !(error instanceof HttpError)) return;
+      if (session && !(error instanceof HttpError)) return;
       forget(error instanceof HttpError ? error : undefined);
       throw QUIET;
     }
@@ -105,19 +107,20 @@ export const authProvider: AuthProvider = {
   },
 
   async getIdentity(): Promise<KeydeskIdentity> {
-    const current = await currentSession();
+    const { staff, settings } = await currentSession();
     return {
-      id: current.id,
-      fullName: current.displayName,
-      username: current.username,
-      roles: current.roles,
-      permissions: current.permissions,
+      id: staff.id,
+      fullName: staff.displayName,
+      username: staff.username,
+      roles: staff.roles,
+      permissions: staff.permissions,
+      settings,
     };
   },
 
   async getPermissions(): Promise<Permission[]> {
     try {
-      return (await currentSession()).permissions;
+      return (await currentSession()).staff.permissions;
     } catch {
       // Not signed in means no permissions; checkAuth takes care of sending the user to log in.
       return [];

@@ -11,6 +11,8 @@ import { useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { Button, PasswordInput, required, useTranslate, type Validator } from 'react-admin';
 
+import { useSessionSettings } from '../common/useSessionSettings';
+
 const METER_COLOR: Record<PasswordScore, 'error' | 'warning' | 'info' | 'success'> = {
   0: 'error',
   1: 'warning',
@@ -32,6 +34,9 @@ function contextOf(values: Record<string, unknown>, known: PasswordContext = {})
 
 const randomBytes = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 
+// Long enough to read out in groups, and never shorter than a configured minimum.
+const GENERATED_LENGTH = 20;
+
 /**
  * A new password, checked while it is typed with the same policy the api applies, so a refusal
  * is explained before the form is sent. The api checks again; this only saves a round trip.
@@ -42,16 +47,18 @@ export const PasswordPolicyInput = ({ known, autoFocus }: { known?: PasswordCont
   const values = useWatch() as Record<string, unknown>;
   // Remounting the input after generating one makes it visible, so it can be read out.
   const [generation, setGeneration] = useState(0);
+  // The api's configured minimum (PASSWORD_MIN_LENGTH), which may differ from the policy's default.
+  const policy = { minLength: useSessionSettings().passwordMinLength };
 
   const password = typeof values.password === 'string' ? values.password : '';
   const context = contextOf(values, known);
-  const check = checkPassword(password, context);
-  const strength = passwordStrength(password, context);
+  const check = checkPassword(password, context, policy);
+  const strength = passwordStrength(password, context, policy);
   const args = { min: check.minLength, max: check.maxLength, length: check.length };
   const description = translate(`keydesk.password.reasons.${strength.reason}`, args);
 
   const validatePolicy: Validator = (value, allValues) => {
-    const result = checkPassword(typeof value === 'string' ? value : '', contextOf(allValues, known));
+    const result = checkPassword(typeof value === 'string' ? value : '', contextOf(allValues, known), policy);
     if (result.ok) return undefined;
     return {
       message: `keydesk.password.reasons.${result.reasons[0]}`,
@@ -60,7 +67,8 @@ export const PasswordPolicyInput = ({ known, autoFocus }: { known?: PasswordCont
   };
 
   const generate = () => {
-    setValue('password', generatePassword(randomBytes), { shouldDirty: true, shouldTouch: true, shouldValidate: true });
+    const length = Math.max(GENERATED_LENGTH, policy.minLength);
+    setValue('password', generatePassword(randomBytes, length), { shouldDirty: true, shouldTouch: true, shouldValidate: true });
     setGeneration((count) => count + 1);
   };
 

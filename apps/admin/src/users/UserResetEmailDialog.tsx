@@ -7,6 +7,7 @@ import { useWatch } from 'react-hook-form';
 import { Button, Form, SaveButton, SelectInput, TextInput, useGetList, useNotify, useTranslate } from 'react-admin';
 
 import { useSubmissionErrors } from '../common/useApiErrors';
+import { useSessionSettings } from '../common/useSessionSettings';
 import { passwordResetsKey, sendResetEmail, SendResetEmailBody } from './password-resets-api';
 
 const OTHER = 'other';
@@ -40,6 +41,7 @@ export const UserResetEmailDialog = ({ user, onClose }: { user: UserResponse; on
   const notify = useNotify();
   const submissionErrors = useSubmissionErrors();
   const queryClient = useQueryClient();
+  const { resetLinkMinutes } = useSessionSettings();
   const { mutateAsync, isPending } = useMutation({ mutationFn: (body: SendResetEmailBody) => sendResetEmail(user.id, body) });
 
   const submit = async (values: FieldValues) => {
@@ -64,7 +66,7 @@ export const UserResetEmailDialog = ({ user, onClose }: { user: UserResponse; on
         <DialogTitle id="reset-email-title">{translate('keydesk.users.reset.title')}</DialogTitle>
         <DialogContent>
           <DialogContentText id="reset-email-help" sx={{ mb: 2 }}>
-            {translate('keydesk.users.reset.help', { email: user.email })}
+            {translate('keydesk.users.reset.help', { email: user.email, minutes: resetLinkMinutes })}
           </DialogContentText>
           {user.clients.length > 1 && (
             <SelectInput

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nes
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
-import { SessionResponse, SessionStaff } from '@keydesk/domain';
+import { SessionResponse, SessionSettings, SessionStaff } from '@keydesk/domain';
 
 import { Public, SignedIn } from '../../common/access/access.decorator';
 import { Ctx, RequestContext } from '../../common/http/request-context';
@@ -26,14 +26,14 @@ export class AuthController {
   @ApiBody({ type: LoginDto })
   @UseGuards(LocalSignInGuard)
   login(@Req() request: Request, @Body() _body: unknown): SessionResponse {
-    return { staff: request.user as SessionStaff, csrfToken: request.session.csrfToken! };
+    return { staff: request.user as SessionStaff, csrfToken: request.session.csrfToken!, settings: sessionSettings(this.config) };
   }
 
   @Get('session')
   @SignedIn()
   session(@Req() request: Request): SessionResponse {
     request.session.csrfToken ??= this.auth.newCsrfToken();
-    return { staff: request.user as SessionStaff, csrfToken: request.session.csrfToken };
+    return { staff: request.user as SessionStaff, csrfToken: request.session.csrfToken, settings: sessionSettings(this.config) };
   }
 
   /** Destroys the stored session, not just the cookie. */
@@ -45,6 +45,15 @@ export class AuthController {
     await new Promise<void>((resolve, reject) => request.session.destroy((error) => (error ? reject(error) : resolve())));
     response.clearCookie(sessionCookieName(this.config), { path: '/' });
   }
+}
+
+/** What the admin UI tells agents about lifetimes and the policy, as configured rather than the defaults. */
+export function sessionSettings(config: AppConfig): SessionSettings {
+  return {
+    resetLinkMinutes: config.auth.resetLinkSeconds / 60,
+    temporaryPasswordHours: config.auth.temporaryPasswordSeconds / 3600,
+    passwordMinLength: config.auth.passwordMinLength,
+  };
 }
 
 export function sessionCookieName(config: AppConfig): string {
