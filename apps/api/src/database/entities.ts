@@ -15,6 +15,7 @@ import { TicketEntity } from '../modules/tickets/ticket.entity';
 import { ClientUserEntity } from '../modules/users/client-user.entity';
 import { UserSignInEntity } from '../modules/users/user-sign-in.entity';
 import { UserEntity } from '../modules/users/user.entity';
+import { UserSessionEntity } from '../modules/user-sessions/user-session.entity';
 import { RolePermissionEntity } from '../modules/roles/role-permission.entity';
 import { RoleEntity } from '../modules/roles/role.entity';
 import { StaffEntity } from '../modules/staff/staff.entity';
@@ -35,6 +36,7 @@ export const ENTITIES = [
   UserEntity,
   ClientUserEntity,
   UserSignInEntity,
+  UserSessionEntity,
   TicketEntity,
   TicketMessageEntity,
   NoteEntity,

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+import { UserSessionEntity } from './user-session.entity';
+
+/** Every query on user_sessions. */
+@Injectable()
+export class UserSessionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private repo(manager: EntityManager = this.dataSource.manager) {
+    return manager.getRepository(UserSessionEntity);
+  }
+
+  findByHash(idHash: string): Promise<UserSessionEntity | null> {
+    return this.repo().findOneBy({ idHash });
+  }
+
+  async insert(manager: EntityManager, row: UserSessionEntity): Promise<void> {
+    await this.repo(manager).insert(row);
+  }
+
+  /** Moves the idle limit; only while the row still exists (a parallel sign-out wins). */
+  async touch(idHash: string, lastSeenAt: number): Promise<void> {
+    await this.repo().update({ idHash }, { lastSeenAt });
+  }
+
+  async delete(manager: EntityManager, idHash: string): Promise<void> {
+    await this.repo(manager).delete({ idHash });
+  }
+
+  /**
+   * Ends every session of the user (but `exceptIdHash`, the one making the change), inside the
+   * caller's transaction: a password set by an agent, a reset link used, a password changed.
+   */
+  async endAllOf(manager: EntityManager, userId: number, exceptIdHash?: string): Promise<void> {
+    const query = this.repo(manager).createQueryBuilder().delete().where('user_id = :userId', { userId });
+    if (exceptIdHash !== undefined) query.andWhere('id_hash <> :exceptIdHash', { exceptIdHash });
+    await query.execute();
+  }
+
+  /** Rows past their absolute limit, or idle since `idleBefore`. */
+  async deleteExpired(manager: EntityManager, now: number, idleBefore: number): Promise<void> {
+    await this.repo(manager).createQueryBuilder().delete()
+      .where('expires_at <= :now OR last_seen_at <= :idleBefore', { now, idleBefore })
+      .execute();
+  }
+}
