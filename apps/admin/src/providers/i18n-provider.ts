@@ -63,3 +63,14 @@ function createI18nProvider(): I18nProvider {
 }
 
 export const i18nProvider = createI18nProvider();
+
+/**
+ * A message in a given language whatever the UI's: for text the customer reads, such as the
+ * subject of a ticket opened for them, which follows the client's language.
+ */
+export function translateIn(locale: Locale, key: string, args: Record<string, string | number> = {}): string {
+  let message: unknown = MESSAGES[locale];
+  for (const part of key.split('.')) message = (message as Record<string, unknown> | undefined)?.[part];
+  if (typeof message !== 'string') return key;
+  return message.replace(/%\{(\w+)\}/g, (placeholder, name: string) => (name in args ? String(args[name]) : placeholder));
+}

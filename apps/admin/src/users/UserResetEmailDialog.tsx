@@ -1,16 +1,16 @@
 import SendIcon from '@mui/icons-material/Send';
 import { Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
-import { PASSWORD_RESET_REASON_MAX_LENGTH, PASSWORD_RESET_REASONS, type UserResponse } from '@keydesk/domain';
+import type { UserResponse } from '@keydesk/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FieldValues } from 'react-hook-form';
 import { useWatch } from 'react-hook-form';
-import { Button, Form, SaveButton, SelectInput, TextInput, useGetList, useNotify, useTranslate } from 'react-admin';
+import { Button, Form, SaveButton, SelectInput, useGetList, useNotify, useTranslate } from 'react-admin';
 
 import { useSubmissionErrors } from '../common/useApiErrors';
 import { useSessionSettings } from '../common/useSessionSettings';
 import { passwordResetsKey, sendResetEmail, SendResetEmailBody } from './password-resets-api';
-
-const OTHER = 'other';
+import { DEFAULT_PASSWORD_REASON, PasswordReasonInputs, reasonOf } from './PasswordReasonInputs';
+import { UserClientInput } from './UserClientInput';
 
 /** The client's tickets to name in the reply; only once a client is chosen. */
 const TicketInput = () => {
@@ -29,12 +29,6 @@ const TicketInput = () => {
   );
 };
 
-const OtherReasonInput = () => {
-  const reason = useWatch({ name: 'reason' }) as string | undefined;
-  if (reason !== OTHER) return null;
-  return <TextInput source="otherReason" label="keydesk.users.reset.other_reason" fullWidth slotProps={{ htmlInput: { maxLength: PASSWORD_RESET_REASON_MAX_LENGTH } }} />;
-};
-
 /** Step 5 of the procedure: the agent confirms the client (its language), a ticket to tell the customer on, and why. */
 export const UserResetEmailDialog = ({ user, onClose }: { user: UserResponse; onClose: () => void }) => {
   const translate = useTranslate();
@@ -45,12 +39,11 @@ export const UserResetEmailDialog = ({ user, onClose }: { user: UserResponse; on
   const { mutateAsync, isPending } = useMutation({ mutationFn: (body: SendResetEmailBody) => sendResetEmail(user.id, body) });
 
   const submit = async (values: FieldValues) => {
-    const reason = values.reason === OTHER ? (values.otherReason as string | undefined)?.trim() : (values.reason as string | undefined);
     try {
       await mutateAsync({
         clientId: values.clientId as number | undefined,
         ticketId: (values.ticketId as number | undefined) || undefined,
-        reason: reason || undefined,
+        reason: reasonOf(values),
       });
       await queryClient.invalidateQueries({ queryKey: passwordResetsKey(user.id) });
       notify('keydesk.users.reset.sent', { type: 'success', messageArgs: { email: user.email } });
@@ -62,27 +55,15 @@ export const UserResetEmailDialog = ({ user, onClose }: { user: UserResponse; on
 
   return (
     <Dialog open onClose={isPending ? undefined : onClose} aria-labelledby="reset-email-title" aria-describedby="reset-email-help" fullWidth maxWidth="sm">
-      <Form record={{}} defaultValues={{ clientId: user.clients[0]?.clientId, reason: PASSWORD_RESET_REASONS[0] }} onSubmit={submit}>
+      <Form record={{}} defaultValues={{ clientId: user.clients[0]?.clientId, reason: DEFAULT_PASSWORD_REASON }} onSubmit={submit}>
         <DialogTitle id="reset-email-title">{translate('keydesk.users.reset.title')}</DialogTitle>
         <DialogContent>
           <DialogContentText id="reset-email-help" sx={{ mb: 2 }}>
             {translate('keydesk.users.reset.help', { email: user.email, minutes: resetLinkMinutes })}
           </DialogContentText>
-          {user.clients.length > 1 && (
-            <SelectInput
-              source="clientId"
-              label="keydesk.users.reset.client"
-              choices={user.clients.map((membership) => ({ id: membership.clientId, name: membership.companyName }))}
-              validate={(value: unknown) => (value ? undefined : 'ra.validation.required')}
-            />
-          )}
+          <UserClientInput user={user} />
           <TicketInput />
-          <SelectInput
-            source="reason"
-            label="keydesk.users.reset.reason"
-            choices={[...PASSWORD_RESET_REASONS, OTHER].map((id) => ({ id, name: `keydesk.users.reset.reasons.${id}` }))}
-          />
-          <OtherReasonInput />
+          <PasswordReasonInputs />
         </DialogContent>
         <DialogActions>
           <Button label="ra.action.cancel" onClick={onClose} disabled={isPending} />

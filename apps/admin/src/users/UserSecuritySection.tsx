@@ -1,3 +1,4 @@
+import KeyIcon from '@mui/icons-material/Key';
 import MailLockIcon from '@mui/icons-material/MarkEmailRead';
 import { Stack, Typography } from '@mui/material';
 import { Permission, type UserResponse } from '@keydesk/domain';
@@ -8,6 +9,7 @@ import { RelativeDate } from '../common/RelativeDateField';
 import { Section } from '../common/Section';
 import { useHasPermission } from '../common/useHasPermission';
 import { YesNoField } from '../common/YesNoField';
+import { UserChangePasswordDialog } from './UserChangePasswordDialog';
 import { UserPasswordResetsTable } from './UserPasswordResetsTable';
 import { UserResetEmailDialog } from './UserResetEmailDialog';
 
@@ -23,6 +25,19 @@ const Fact = ({ label, children }: { label: string; children: ReactNode }) => {
   );
 };
 
+/** "Temporary password, expires in 23 hours": one an agent set, which the customer must replace. */
+const TemporaryPasswordNote = ({ expiresAt }: { expiresAt: string | null }) => {
+  const translate = useTranslate();
+  if (!expiresAt) return null;
+  const expired = new Date(expiresAt).getTime() <= Date.now();
+  return (
+    <Typography variant="body2" component="span" color={expired ? 'error' : 'text.secondary'}>
+      {translate(expired ? 'keydesk.users.temporary_password_expired' : 'keydesk.users.temporary_password')}{' '}
+      <RelativeDate value={expiresAt} emptyText="keydesk.users.never" />
+    </Typography>
+  );
+};
+
 /**
  * The facts an agent checks before touching a password: when the user last got in and from
  * where, when the password last changed, and whether the next sign-in must set a new one; then
@@ -32,7 +47,9 @@ export const UserSecuritySection = () => {
   const user = useRecordContext<UserResponse>();
   const translate = useTranslate();
   const canSendReset = useHasPermission(Permission.UsersSendResetEmail);
-  const [dialogOpen, setDialogOpen] = useState(false);
+  const canSetPassword = useHasPermission(Permission.UsersSetPassword);
+  const [dialog, setDialog] = useState<'reset' | 'password' | null>(null);
+  const closeDialog = () => setDialog(null);
   if (!user) return null;
   return (
     <Section title="keydesk.users.security">
@@ -48,16 +65,25 @@ export const UserSecuritySection = () => {
         </Fact>
         <Fact label="resources.users.fields.mustChangePassword">
           <YesNoField source="mustChangePassword" />
+          <TemporaryPasswordNote expiresAt={user.temporaryPasswordExpiresAt} />
         </Fact>
       </Stack>
-      {canSendReset && (
-        <Stack direction="row" sx={{ mt: 2 }}>
-          <Button label="keydesk.users.reset.button" onClick={() => setDialogOpen(true)} aria-haspopup="dialog" variant="outlined">
-            <MailLockIcon />
-          </Button>
+      {(canSendReset || canSetPassword) && (
+        <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 2, flexWrap: 'wrap' }}>
+          {canSendReset && (
+            <Button label="keydesk.users.reset.button" onClick={() => setDialog('reset')} aria-haspopup="dialog" variant="outlined">
+              <MailLockIcon />
+            </Button>
+          )}
+          {canSetPassword && (
+            <Button label="keydesk.users.change_password.button" onClick={() => setDialog('password')} aria-haspopup="dialog" variant="outlined">
+              <KeyIcon />
+            </Button>
+          )}
         </Stack>
       )}
-      {dialogOpen && <UserResetEmailDialog user={user} onClose={() => setDialogOpen(false)} />}
+      {dialog === 'reset' && <UserResetEmailDialog user={user} onClose={closeDialog} />}
+      {dialog === 'password' && <UserChangePasswordDialog user={user} onClose={closeDialog} />}
       <Typography variant="subtitle2" component="h3" sx={{ mt: 2, mb: 1 }}>
         {translate('keydesk.users.reset.links')}
       </Typography>
