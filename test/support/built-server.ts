@@ -20,7 +20,7 @@ export interface RunningServer {
   url: string;
   adminUsername: string;
   adminPassword: string;
-  /** What the server printed so far (the last 64 KiB). */
+  /** What the server printed so far (the last 64 KiB unless `outputLimit` says otherwise). */
   output(): string;
   stop(): Promise<void>;
 }
@@ -30,6 +30,8 @@ export interface ServerOptions {
   env?: Record<string, string | undefined>;
   /** Reuse a data folder (restart on the same database); kept on stop. */
   dataDir?: string;
+  /** Keep this much of the output (default 64 KiB); Infinity keeps the whole log, to search it. */
+  outputLimit?: number;
 }
 
 function freePort(): Promise<number> {
@@ -43,10 +45,11 @@ function freePort(): Promise<number> {
   });
 }
 
-function collectOutput(child: ChildProcess): () => string {
+function collectOutput(child: ChildProcess, limit: number): () => string {
   let output = '';
   const append = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-OUTPUT_LIMIT);
+    output += chunk.toString();
+    if (output.length > limit) output = output.slice(-limit);
   };
   child.stdout?.on('data', append);
   child.stderr?.on('data', append);
@@ -114,7 +117,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const output = collectOutput(child);
+  const output = collectOutput(child, options.outputLimit ?? OUTPUT_LIMIT);
   const stop = async () => {
     await stopProcess(child);
     if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });

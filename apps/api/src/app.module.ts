@@ -25,6 +25,7 @@ import { PasswordResetsModule } from './modules/password-resets/password-resets.
 import { RolesModule } from './modules/roles/roles.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
+import { UserPasswordsModule } from './modules/user-passwords/user-passwords.module';
 import { UsersModule } from './modules/users/users.module';
 
 /** Configuration, time and transactions: what every module may inject. */
@@ -61,6 +62,7 @@ export class AppModule {
         NotesModule,
         EmailsModule,
         PasswordResetsModule,
+        UserPasswordsModule,
         AccountModule,
         BootstrapModule,
       ],

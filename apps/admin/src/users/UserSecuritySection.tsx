@@ -2,16 +2,20 @@ import KeyIcon from '@mui/icons-material/Key';
 import MailLockIcon from '@mui/icons-material/MarkEmailRead';
 import { Stack, Typography } from '@mui/material';
 import { Permission, type UserResponse } from '@keydesk/domain';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Button, useRecordContext, useTranslate } from 'react-admin';
 
 import { RelativeDate } from '../common/RelativeDateField';
 import { Section } from '../common/Section';
 import { useHasPermission } from '../common/useHasPermission';
 import { YesNoField } from '../common/YesNoField';
-import { UserChangePasswordDialog } from './UserChangePasswordDialog';
 import { UserPasswordResetsTable } from './UserPasswordResetsTable';
 import { UserResetEmailDialog } from './UserResetEmailDialog';
+
+// Loaded on first use: it brings the password policy and its list of common passwords.
+const UserChangePasswordDialog = lazy(() =>
+  import('./UserChangePasswordDialog').then((module) => ({ default: module.UserChangePasswordDialog })),
+);
 
 const Fact = ({ label, children }: { label: string; children: ReactNode }) => {
   const translate = useTranslate();
@@ -83,7 +87,11 @@ export const UserSecuritySection = () => {
         </Stack>
       )}
       {dialog === 'reset' && <UserResetEmailDialog user={user} onClose={closeDialog} />}
-      {dialog === 'password' && <UserChangePasswordDialog user={user} onClose={closeDialog} />}
+      {dialog === 'password' && (
+        <Suspense>
+          <UserChangePasswordDialog user={user} onClose={closeDialog} />
+        </Suspense>
+      )}
       <Typography variant="subtitle2" component="h3" sx={{ mt: 2, mb: 1 }}>
         {translate('keydesk.users.reset.links')}
       </Typography>

@@ -10,6 +10,7 @@ import { DevMailboxMessageEntity } from '../modules/emails/dev-mailbox-message.e
 import { MailOutboxEntity } from '../modules/emails/mail-outbox.entity';
 import { NoteEntity } from '../modules/notes/note.entity';
 import { PasswordResetTokenEntity } from '../modules/password-resets/password-reset-token.entity';
+import { PasswordRevealEntity } from '../modules/user-passwords/password-reveal.entity';
 import { TicketMessageEntity } from '../modules/tickets/ticket-message.entity';
 import { TicketEntity } from '../modules/tickets/ticket.entity';
 import { ClientUserEntity } from '../modules/users/client-user.entity';
@@ -43,4 +44,5 @@ export const ENTITIES = [
   MailOutboxEntity,
   DevMailboxMessageEntity,
   PasswordResetTokenEntity,
+  PasswordRevealEntity,
 ];

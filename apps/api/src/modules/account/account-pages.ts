@@ -14,7 +14,7 @@ import { translate } from '../../common/i18n/translate';
  */
 export const VIEWS_DIR = resolve(__dirname, '..', '..', '..', 'views', 'account');
 
-type Page = 'reset-form' | 'reset-done' | 'reset-invalid';
+type Page = 'reset-form' | 'reset-done' | 'reset-invalid' | 'reveal-form' | 'reveal-shown' | 'reveal-invalid';
 type Template = (context: Record<string, unknown>) => string;
 
 export interface ResetFormView {
@@ -63,6 +63,28 @@ export class AccountPages {
   resetInvalid(locale: Locale): string {
     const t = (key: string) => translate(locale, `account.invalid.${key}`);
     return this.page(locale, 'reset-invalid', t('title'), null, { text: { title: t('title'), body: t('body'), next: t('next') } });
+  }
+
+  /** A view-once link's page: only a button, so a scanner that fetches the link reveals nothing. */
+  revealForm(locale: Locale, view: { action: string; formToken: string; forged?: boolean }): string {
+    const t = (key: string) => translate(locale, `account.reveal.${key}`);
+    return this.page(locale, 'reveal-form', t('title'), null, {
+      action: view.action, formToken: view.formToken, forged: view.forged === true,
+      text: { title: t('title'), intro: t('intro'), reveal: t('reveal'), once: t('once'), forged: t('forged') },
+    });
+  }
+
+  revealShown(locale: Locale, password: string, expiresAt: string): string {
+    const t = (key: string, params?: Record<string, string>) => translate(locale, `account.revealed.${key}`, params);
+    return this.page(locale, 'reveal-shown', t('title'), null, {
+      password, loginUrl: '/account/login',
+      text: { title: t('title'), intro: t('intro'), label: t('label'), expires: t('expires', { when: expiresAt }), next: t('next'), login: t('login') },
+    });
+  }
+
+  revealInvalid(locale: Locale): string {
+    const t = (key: string) => translate(locale, `account.revealInvalid.${key}`);
+    return this.page(locale, 'reveal-invalid', t('title'), null, { text: { title: t('title'), body: t('body'), next: t('next') } });
   }
 
   private page(locale: Locale, name: Page, title: string, script: string | null, data: Record<string, unknown>): string {

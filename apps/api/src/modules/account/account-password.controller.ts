@@ -10,6 +10,7 @@ import { Ctx, RequestContext } from '../../common/http/request-context';
 import { localeFromAcceptLanguage } from '../../common/i18n/translate';
 import { AccountPages, VIEWS_DIR } from './account-pages';
 import { PasswordResetCompletionService, ResetForm } from './password-reset-completion.service';
+import { sendAccountPage as send } from './send-account-page';
 
 /**
  * /account/password/reset/:token, the page a reset mail links to. Public (the link is the
@@ -61,11 +62,4 @@ export class AccountPasswordController {
     response.setHeader('Cache-Control', 'public, max-age=3600');
     response.type('text/javascript').send(this.meterScript);
   }
-}
-
-/** The link is in the address: no caching of the page, and no Referer to carry it elsewhere. */
-function send(response: Response, status: number, html: string): void {
-  response.setHeader('Cache-Control', 'no-store');
-  response.setHeader('Referrer-Policy', 'no-referrer');
-  response.status(status).type('html').send(html);
 }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ActivityAction, ActorType, checkPassword, Locale, PasswordRejection, SubjectType } from '@keydesk/domain';
 
 import { RequestContext } from '../../common/http/request-context';
+import { formatWhen } from '../../common/i18n/format-when';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app.config';
 import { TransactionRunner } from '../../database/transaction-runner';
@@ -126,10 +127,4 @@ export class PasswordResetCompletionService {
 
 function nameOf(user: UserEntity): string {
   return `${user.firstName} ${user.lastName}`.trim();
-}
-
-/** For the mail, in the recipient's language; UTC, since Keydesk does not know the customer's zone. */
-function formatWhen(date: Date, locale: Locale): string {
-  const text = new Intl.DateTimeFormat(locale === 'es' ? 'es-MX' : 'en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(date);
-  return `${text} (UTC)`;
 }

@@ -1,6 +1,7 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
 import { Clock } from '../../common/time/clock';
+import { PeriodicTask } from '../../common/time/periodic-task';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { SESSION_ROW_GRACE_MS } from './database-session.store';
 import { SessionRepository } from './session.repository';
@@ -14,24 +15,14 @@ const THROTTLE_ROW_TTL_MS = 24 * 60 * 60 * 1000;
  * process runs it; the deletes are idempotent, so several at once do no harm.
  */
 @Injectable()
-export class AuthHousekeepingService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(AuthHousekeepingService.name);
-  private timer?: NodeJS.Timeout;
-
+export class AuthHousekeepingService extends PeriodicTask {
   constructor(
     private readonly sessions: SessionRepository,
     private readonly throttle: SignInThrottleRepository,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.run().catch((error) => this.logger.warn(`Housekeeping failed: ${error}`)), EVERY_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  ) {
+    super(EVERY_MS);
   }
 
   async run(): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { ActivityAction, ErrorCode, PasswordResetResponse, SubjectType, TicketStatus } from '@keydesk/domain';
+import { ActivityAction, ErrorCode, PasswordResetResponse, SubjectType } from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
 import { RequestContext } from '../../common/http/request-context';
@@ -13,14 +13,13 @@ import { staffActor } from '../audit/audit-actors';
 import { AuditService } from '../audit/audit.service';
 import { ClientEntity } from '../clients/client.entity';
 import { MailOutbox } from '../emails/mail-outbox';
-import { TicketMessageRepository } from '../tickets/ticket-message.repository';
+import { TemplatedReplies } from '../tickets/templated-replies';
 import { TicketReplyMail } from '../tickets/ticket-reply-mail';
 import { TicketEntity } from '../tickets/ticket.entity';
-import { TicketRepository } from '../tickets/ticket.repository';
-import { ClientUserRepository } from '../users/client-user.repository';
 import { UserEntity } from '../users/user.entity';
-import { UserRepository } from '../users/user.repository';
+import { displayNameOf as nameOf } from '../users/user-names';
 import { SendResetEmailDto } from './dto/send-reset-email.dto';
+import { PasswordActionTargets } from './password-action-targets';
 import { PasswordResetTokenEntity } from './password-reset-token.entity';
 import { toPasswordResetResponse } from './password-reset.mapper';
 import { PasswordResetRepository } from './password-reset.repository';
@@ -34,10 +33,8 @@ import { hashResetToken, newResetToken } from './reset-token';
 export class PasswordResetEmailService {
   constructor(
     private readonly resets: PasswordResetRepository,
-    private readonly users: UserRepository,
-    private readonly memberships: ClientUserRepository,
-    private readonly tickets: TicketRepository,
-    private readonly ticketMessages: TicketMessageRepository,
+    private readonly targets: PasswordActionTargets,
+    private readonly replies: TemplatedReplies,
     private readonly replyMail: TicketReplyMail,
     private readonly outbox: MailOutbox,
     private readonly audit: AuditService,
@@ -47,9 +44,9 @@ export class PasswordResetEmailService {
   ) {}
 
   async send(userId: number, dto: SendResetEmailDto, context: RequestContext): Promise<PasswordResetResponse> {
-    const user = await this.requireUser(userId);
-    const client = await this.chooseClient(user, dto.clientId);
-    const ticket = dto.ticketId === undefined ? null : await this.requireTicketOf(client, dto.ticketId);
+    const user = await this.targets.requireUser(userId);
+    const { client } = await this.targets.chooseMembership(user, dto.clientId);
+    const ticket = dto.ticketId === undefined ? null : await this.targets.requireTicketOf(client, dto.ticketId);
     const author = context.staff;
     if (!author) throw new DomainError(ErrorCode.NotAuthenticated);
     const token = newResetToken();
@@ -86,57 +83,18 @@ export class PasswordResetEmailService {
   }
 
   async list(userId: number, offset: number, limit: number): Promise<{ rows: PasswordResetResponse[]; total: number }> {
-    await this.requireUser(userId);
+    await this.targets.requireUser(userId);
     const [rows, total] = await this.resets.pageOfUser(userId, offset, limit);
     const now = this.clock.nowMs();
     return { rows: rows.map((row) => toPasswordResetResponse(row, now)), total };
   }
 
-  /** A public reply from the template, as a staff reply is posted and mailed (TicketMessagesService.post). */
+  /** Step 6: the customer is told on the ticket to look for the mail; the reply is mailed like any other. */
   private async replyOnTicket(
     manager: EntityManager, ticket: TicketEntity, client: ClientEntity, user: UserEntity, validMinutes: number, context: RequestContext,
   ): Promise<number> {
-    const author = context.staff!;
     const body = translate(client.language, 'passwordReset.ticketReply', { name: nameOf(user), email: user.email, minutes: validMinutes });
-    const message = await this.ticketMessages.addFromStaff(manager, ticket.id, author, body, false);
-    await this.tickets.update(manager, ticket.id, { status: TicketStatus.Answered, lastReplyAt: this.clock.now() });
-    const mail = await this.replyMail.enqueue(manager, ticket, message);
-    await this.audit.record(manager, {
-      actor: staffActor(context), action: ActivityAction.TicketReplied, clientId: ticket.clientId,
-      subject: { type: SubjectType.Ticket, id: ticket.id, name: ticket.subject },
-      ip: context.ip, userAgent: context.userAgent,
-      details: {
-        messageId: message.id, internal: false, length: body.length,
-        status: { from: ticket.status, to: TicketStatus.Answered }, emailId: mail.id,
-      },
-    });
+    const { message } = await this.replies.post(manager, ticket, body, context, (reply) => this.replyMail.enqueue(manager, ticket, reply));
     return message.id;
   }
-
-  private async requireUser(id: number): Promise<UserEntity> {
-    const user = await this.users.findById(id);
-    if (!user) throw new DomainError(ErrorCode.NotFound, { resource: 'user' });
-    return user;
-  }
-
-  /** The named client if the user belongs to it; else the first of the user's clients. */
-  private async chooseClient(user: UserEntity, clientId: number | undefined): Promise<ClientEntity> {
-    const memberships = await this.memberships.forUsers([user.id]);
-    const membership = clientId === undefined ? memberships[0] : memberships.find((m) => m.clientId === clientId);
-    if (membership) return membership.client;
-    const key = clientId === undefined ? 'passwordReset.noClient' : 'passwordReset.notUserClient';
-    throw new DomainError(ErrorCode.ValidationFailed, {}, { clientId: { key } });
-  }
-
-  private async requireTicketOf(client: ClientEntity, ticketId: number): Promise<TicketEntity> {
-    const ticket = await this.tickets.findById(ticketId);
-    if (!ticket || ticket.clientId !== client.id) {
-      throw new DomainError(ErrorCode.ValidationFailed, {}, { ticketId: { key: 'passwordReset.notClientTicket' } });
-    }
-    return ticket;
-  }
-}
-
-function nameOf(user: UserEntity): string {
-  return `${user.firstName} ${user.lastName}`.trim();
 }

@@ -4,6 +4,7 @@ import { ClientsModule } from '../clients/clients.module';
 import { EmailsModule } from '../emails/emails.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { UsersModule } from '../users/users.module';
+import { PasswordActionTargets } from './password-action-targets';
 import { PasswordResetEmailService } from './password-reset-email.service';
 import { PasswordResetRepository } from './password-reset.repository';
 import { PasswordResetsController } from './password-resets.controller';
@@ -14,7 +15,7 @@ import { PasswordResetsController } from './password-resets.controller';
 @Module({
   imports: [ClientsModule, UsersModule, EmailsModule, TicketsModule],
   controllers: [PasswordResetsController],
-  providers: [PasswordResetRepository, PasswordResetEmailService],
-  exports: [PasswordResetRepository],
+  providers: [PasswordResetRepository, PasswordActionTargets, PasswordResetEmailService],
+  exports: [PasswordResetRepository, PasswordActionTargets],
 })
 export class PasswordResetsModule {}

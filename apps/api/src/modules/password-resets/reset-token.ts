@@ -10,14 +10,15 @@ export function hashResetToken(token: string): string {
 }
 
 /**
- * The reset page's form token: there is no session to bind a CSRF token to, so it is an HMAC of
- * the reset token under a key derived from SESSION_SECRET; a form from elsewhere cannot carry it.
+ * The form token of a page opened by a link (reset, reveal): there is no session to bind a CSRF
+ * token to, so it is an HMAC of the link's token under a key derived from SESSION_SECRET for that
+ * purpose; a form from elsewhere cannot carry it.
  */
 export class ResetFormTokens {
   private readonly key: Buffer;
 
-  constructor(sessionSecret: Buffer) {
-    this.key = Buffer.from(hkdfSync('sha256', sessionSecret, Buffer.alloc(0), 'keydesk/password-reset/form/v1', 32));
+  constructor(sessionSecret: Buffer, purpose = 'password-reset') {
+    this.key = Buffer.from(hkdfSync('sha256', sessionSecret, Buffer.alloc(0), `keydesk/${purpose}/form/v1`, 32));
   }
 
   issue(resetToken: string): string {

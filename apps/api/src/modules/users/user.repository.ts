@@ -58,7 +58,6 @@ export class UserRepository {
     return this.repo(manager).save(user);
   }
 
-  /** A user's client-area sign-ins, newest first, read by the (user_id, id) index. */
   /** A password the user chose: not temporary, nothing left to change. */
   async setChosenPassword(manager: EntityManager, userId: number, passwordHash: string, now: Date): Promise<void> {
     await manager.getRepository(UserEntity).update({ id: userId }, {
@@ -66,6 +65,14 @@ export class UserRepository {
     });
   }
 
+  /** A password an agent set: it must be replaced at the next sign-in and stops working at `expiresAt`. */
+  async setTemporaryPassword(manager: EntityManager, userId: number, passwordHash: string, now: Date, expiresAt: Date): Promise<void> {
+    await manager.getRepository(UserEntity).update({ id: userId }, {
+      passwordHash, passwordChangedAt: now, mustChangePassword: true, passwordExpiresAt: expiresAt,
+    });
+  }
+
+  /** A user's client-area sign-ins, newest first, read by the (user_id, id) index. */
   pageOfSignIns(userId: number, offset: number, limit: number): Promise<[UserSignInEntity[], number]> {
     return this.dataSource.getRepository(UserSignInEntity).findAndCount({
       where: { userId },

@@ -1,9 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, Min } from 'class-validator';
 
-import { PASSWORD_RESET_REASON_MAX_LENGTH } from '@keydesk/domain';
-
-import { Trimmed } from '../../../common/validation/dto-decorators';
+import { PasswordActionReason } from './password-action-reason';
 
 export class SendResetEmailDto {
   @ApiPropertyOptional({ example: 12, description: 'A client the user belongs to: its language is the mail\'s. Default: the user\'s first client.' })
@@ -18,11 +16,6 @@ export class SendResetEmailDto {
   @Min(1)
   ticketId?: number;
 
-  @ApiPropertyOptional({ example: 'forgot', description: 'forgot, locked_out, security_precaution or free text; kept in the audit trail.' })
-  @IsOptional()
-  @Trimmed()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(PASSWORD_RESET_REASON_MAX_LENGTH)
+  @PasswordActionReason('forgot')
   reason?: string;
 }
