@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { checkPassword, generatePassword, Permission, type SetUserPasswordResponse } from '@keydesk/domain';
+import { type ActivityAction, checkPassword, generatePassword, Permission, type SetUserPasswordResponse } from '@keydesk/domain';
 
 import { translate } from '../../apps/api/src/common/i18n/translate';
 import { AuditEntryEntity } from '../../apps/api/src/modules/audit/audit-entry.entity';
@@ -91,7 +91,7 @@ describe.each(TEST_DATABASES)('change password and post to ticket on %s', (kind)
   const shownPassword = (html: string) => /<output id="temporary-password"[^>]*>([^<]+)<\/output>/.exec(html)![1];
   const userRow = (id: number) => t.dataSource.getRepository(UserEntity).findOneByOrFail({ id });
   const verify = async (id: number, password: string) => t.app.get(PasswordHasher).verify((await userRow(id)).passwordHash!, password);
-  const auditOf = (action: string, subjectId: number) =>
+  const auditOf = (action: ActivityAction, subjectId: number) =>
     t.dataSource.getRepository(AuditEntryEntity).findBy({ action, subjectId: String(subjectId) });
 
   it('sets a temporary password, opens a ticket and mails a view-once link that shows it after "Reveal", once', async () => {
