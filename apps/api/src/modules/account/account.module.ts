@@ -7,20 +7,32 @@ import { EmailsModule } from '../emails/emails.module';
 import { PasswordResetsModule } from '../password-resets/password-resets.module';
 import { UserPasswordsModule } from '../user-passwords/user-passwords.module';
 import { UsersModule } from '../users/users.module';
+import { UserSessionsModule } from '../user-sessions/user-sessions.module';
+import { AccountAreaController } from './account-area.controller';
 import { AccountPages } from './account-pages';
+import { AccountPasswordChangeService } from './account-password-change.service';
 import { AccountPasswordController } from './account-password.controller';
 import { AccountRevealController } from './account-reveal.controller';
+import { AccountSignInController } from './account-sign-in.controller';
+import { AccountSignInService } from './account-sign-in.service';
+import { ClientAreaPages } from './client-area-pages';
+import { ClientAreaService } from './client-area.service';
+import { LoginFormTokens } from './login-form-tokens';
 import { PasswordResetCompletionService } from './password-reset-completion.service';
 
-/** The client area's server-rendered pages under /account (for now: choosing a password from a reset link). */
+/** The client area's server-rendered pages under /account (sign-in, the account page, choosing a password). */
 @Module({
-  imports: [AuthCoreModule, ClientsModule, UsersModule, EmailsModule, PasswordResetsModule, UserPasswordsModule],
-  controllers: [AccountPasswordController, AccountRevealController],
-  providers: [AccountPages, PasswordResetCompletionService],
+  imports: [AuthCoreModule, ClientsModule, UsersModule, EmailsModule, PasswordResetsModule, UserPasswordsModule, UserSessionsModule],
+  controllers: [AccountPasswordController, AccountRevealController, AccountSignInController, AccountAreaController],
+  providers: [
+    AccountPages, PasswordResetCompletionService, ClientAreaPages, LoginFormTokens, AccountSignInService, ClientAreaService,
+    AccountPasswordChangeService,
+  ],
 })
 export class AccountModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     // HTML forms post url-encoded fields; a password field needs little room.
-    consumer.apply(urlencoded({ extended: false, limit: '16kb', parameterLimit: 10 })).forRoutes(AccountPasswordController, AccountRevealController);
+    consumer.apply(urlencoded({ extended: false, limit: '16kb', parameterLimit: 10 }))
+      .forRoutes(AccountPasswordController, AccountRevealController, AccountSignInController, AccountAreaController);
   }
 }

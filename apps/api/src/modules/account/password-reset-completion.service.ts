@@ -18,6 +18,7 @@ import { hashResetToken, ResetFormTokens } from '../password-resets/reset-token'
 import { ClientUserRepository } from '../users/client-user.repository';
 import { UserEntity } from '../users/user.entity';
 import { UserRepository } from '../users/user.repository';
+import { UserSessionRepository } from '../user-sessions/user-session.repository';
 
 /** A link that still works, with whom it is for. */
 export interface OpenReset {
@@ -53,6 +54,7 @@ export class PasswordResetCompletionService {
     private readonly memberships: ClientUserRepository,
     private readonly clients: ClientRepository,
     private readonly hasher: PasswordHasher,
+    private readonly sessions: UserSessionRepository,
     private readonly outbox: MailOutbox,
     private readonly audit: AuditService,
     private readonly transactions: TransactionRunner,
@@ -97,7 +99,7 @@ export class PasswordResetCompletionService {
       const { user, client } = reset;
       await this.users.setChosenPassword(manager, user.id, passwordHash, now);
       await this.resets.voidLive(manager, user.id, now);
-      // The client area's sessions (issue 4, point 9) are ended here, in this transaction, once they exist.
+      await this.sessions.endAllOf(manager, user.id);
       const mail = await this.outbox.enqueue(manager, {
         clientId: client.id, userId: user.id, to: user.email, locale: client.language, template: 'password-changed',
         data: {

@@ -69,6 +69,13 @@ export class ClientUserRepository {
     return this.repo(manager).findOne({ where: { clientId, userId }, relations: { user: true } }) as Promise<MembershipWithUser | null>;
   }
 
+  /** The client-area sign-in by client key and user name (the key as normalised, the name lower-case). */
+  findByClientKeyAndUsername(clientKey: string, username: string): Promise<(MembershipWithUser & MembershipWithClient) | null> {
+    return this.repo().findOne({
+      where: { username, client: { clientKey } }, relations: { user: true, client: true },
+    }) as Promise<(MembershipWithUser & MembershipWithClient) | null>;
+  }
+
   findOwner(manager: EntityManager, clientId: number): Promise<MembershipWithUser | null> {
     return this.repo(manager).findOne({ where: { clientId, owner: true }, relations: { user: true } }) as Promise<MembershipWithUser | null>;
   }

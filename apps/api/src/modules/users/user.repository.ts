@@ -72,6 +72,23 @@ export class UserRepository {
     });
   }
 
+  /** A client-area sign-in attempt; a success also becomes the user's last sign-in (Users tab). */
+  async recordSignIn(manager: EntityManager, signIn: Omit<UserSignInEntity, 'id'>): Promise<void> {
+    await manager.getRepository(UserSignInEntity).insert(signIn);
+    if (signIn.succeeded) {
+      await manager.getRepository(UserEntity).update({ id: signIn.userId }, { lastLoginAt: signIn.occurredAt, lastLoginIp: signIn.ip });
+    }
+  }
+
+  /** Whether the user signed in from this address before: a lockout does not apply there. */
+  hasSignedInFrom(userId: number, ip: string): Promise<boolean> {
+    return this.dataSource.getRepository(UserSignInEntity).existsBy({ userId, ip, succeeded: true });
+  }
+
+  async updatePasswordHash(manager: EntityManager, userId: number, passwordHash: string): Promise<void> {
+    await manager.getRepository(UserEntity).update({ id: userId }, { passwordHash });
+  }
+
   /** A user's client-area sign-ins, newest first, read by the (user_id, id) index. */
   pageOfSignIns(userId: number, offset: number, limit: number): Promise<[UserSignInEntity[], number]> {
     return this.dataSource.getRepository(UserSignInEntity).findAndCount({

@@ -1,0 +1,100 @@
+import { Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+
+import { Public } from '../../common/access/access.decorator';
+import { Ctx, RequestContext } from '../../common/http/request-context';
+import { UserSessionCookie } from '../user-sessions/user-session-cookie';
+import { AccountPasswordChangeService, PasswordChangeForm } from './account-password-change.service';
+import { sameToken } from './client-area-rules';
+import { ClientAreaPages } from './client-area-pages';
+import { ClientAreaService, SignedInUser } from './client-area.service';
+import { sendAccountPage } from './send-account-page';
+
+/**
+ * The signed-in client area: the account page, choosing a password, signing out. Public to the
+ * staff guards; each handler asks ClientAreaService for the customer's session, and every form
+ * posts that session's CSRF token. While a temporary password awaits its replacement, only the
+ * change page (and signing out) answer.
+ */
+@ApiExcludeController()
+@Controller('account')
+export class AccountAreaController {
+  constructor(
+    private readonly area: ClientAreaService,
+    private readonly passwords: AccountPasswordChangeService,
+    private readonly pages: ClientAreaPages,
+    private readonly cookie: UserSessionCookie,
+  ) {}
+
+  @Get()
+  @Public()
+  async home(@Query('changed') changed: unknown, @Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
+    const current = await this.signedIn(request, response, context);
+    if (!current) return;
+    sendAccountPage(response, 200, this.pages.home(current.locale, {
+      ...this.area.profile(current), csrfToken: current.session.csrfToken, notice: changed === '1' ? 'passwordChanged' : null, formExpired: false,
+    }));
+  }
+
+  @Get('password/change')
+  @Public()
+  async showChange(@Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
+    const current = await this.signedIn(request, response, context, true);
+    if (!current) return;
+    sendAccountPage(response, 200, this.pages.passwordChange(current.locale, {
+      forced: current.user.mustChangePassword, email: current.user.email, csrfToken: current.session.csrfToken,
+      minLength: this.passwords.minLength, reasons: [], currentError: null,
+    }));
+  }
+
+  @Post('password/change')
+  @Public()
+  async change(@Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
+    const current = await this.signedIn(request, response, context, true);
+    if (!current) return;
+    const outcome = await this.passwords.change(current, (request.body ?? {}) as PasswordChangeForm, context);
+    if (outcome.kind === 'done') {
+      this.cookie.set(response, outcome.cookieId);
+      response.setHeader('Cache-Control', 'no-store');
+      return response.redirect(303, '/account/?changed=1');
+    }
+    if (outcome.retryAfter) response.setHeader('Retry-After', String(outcome.retryAfter));
+    sendAccountPage(response, outcome.status, this.pages.passwordChange(current.locale, {
+      ...outcome, forced: current.user.mustChangePassword, email: current.user.email, csrfToken: current.session.csrfToken,
+      minLength: this.passwords.minLength,
+    }));
+  }
+
+  @Post('logout')
+  @Public()
+  async logout(@Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
+    const current = await this.signedIn(request, response, context, true);
+    if (!current) return;
+    if (!sameToken(current.session.csrfToken, (request.body as { csrfToken?: unknown } | undefined)?.csrfToken)) {
+      return sendAccountPage(response, 403, this.pages.home(current.locale, {
+        ...this.area.profile(current), csrfToken: current.session.csrfToken, notice: null, formExpired: true,
+      }));
+    }
+    await this.area.signOut(current, context);
+    this.cookie.clear(response);
+    response.setHeader('Cache-Control', 'no-store');
+    response.redirect(303, '/account/login?signedOut=1');
+  }
+
+  /** The live session's customer, or null once the answer (a redirect) is sent. */
+  private async signedIn(request: Request, response: Response, context: RequestContext, changePageToo = false): Promise<SignedInUser | null> {
+    const current = await this.area.current(this.cookie.read(request), context.locale);
+    response.setHeader('Cache-Control', 'no-store');
+    if (current.kind !== 'live') {
+      if (current.kind === 'expired') this.cookie.clear(response);
+      response.redirect(303, current.kind === 'expired' ? '/account/login?ended=1' : '/account/login');
+      return null;
+    }
+    if (current.user.mustChangePassword && !changePageToo) {
+      response.redirect(303, '/account/password/change');
+      return null;
+    }
+    return current;
+  }
+}

@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+
+import { ActivityAction, ActorType, checkPassword, ErrorCode, PasswordRejection, SubjectType } from '@keydesk/domain';
+
+import { DomainError } from '../../common/errors/domain-error';
+import { formatWhen } from '../../common/i18n/format-when';
+import { RequestContext } from '../../common/http/request-context';
+import { Clock } from '../../common/time/clock';
+import { AppConfig } from '../../config/app.config';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { AuditService } from '../audit/audit.service';
+import { PasswordHasher } from '../auth/password-hasher';
+import { SignInThrottleService } from '../auth/sign-in-throttle.service';
+import { MailOutbox } from '../emails/mail-outbox';
+import { PasswordResetRepository } from '../password-resets/password-reset.repository';
+import { UserRepository } from '../users/user.repository';
+import { UserSessionRepository } from '../user-sessions/user-session.repository';
+import { UserSessionService } from '../user-sessions/user-session.service';
+import { sameToken, throttleRefusal, userName } from './client-area-rules';
+import { SignedInUser } from './client-area.service';
+
+export interface PasswordChangeForm {
+  csrfToken?: unknown;
+  currentPassword?: unknown;
+  password?: unknown;
+  confirmation?: unknown;
+}
+
+export interface PasswordChangeRefusal {
+  status: 400 | 403 | 429;
+  retryAfter?: number;
+  reasons: PasswordRejection[];
+  currentError: { key: string; params?: Record<string, number> } | null;
+  sameAsCurrent?: true;
+  confirmationMismatch?: true;
+  formExpired?: true;
+}
+
+export type PasswordChangeOutcome = { kind: 'done'; cookieId: string } | ({ kind: 'refused' } & PasswordChangeRefusal);
+
+/**
+ * The customer chooses a password in the client area: forced after a temporary one, or by choice.
+ * The forced change does not ask for the current password: the session reaches nothing but this
+ * page and began by proving that very password, which the customer did not choose and usually
+ * pasted from a mail; asking again would add typing errors, not safety.
+ */
+@Injectable()
+export class AccountPasswordChangeService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: SignInThrottleService,
+    private readonly resets: PasswordResetRepository,
+    private readonly sessionRows: UserSessionRepository,
+    private readonly sessions: UserSessionService,
+    private readonly outbox: MailOutbox,
+    private readonly audit: AuditService,
+    private readonly transactions: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  get minLength(): number {
+    return this.config.auth.passwordMinLength;
+  }
+
+  async change(current: SignedInUser, form: PasswordChangeForm, context: RequestContext): Promise<PasswordChangeOutcome> {
+    const refused = (fields: Partial<PasswordChangeRefusal> & Pick<PasswordChangeRefusal, 'status'>): PasswordChangeOutcome =>
+      ({ kind: 'refused', reasons: [], currentError: null, ...fields });
+    const { user, session } = current;
+    if (!sameToken(session.csrfToken, form.csrfToken)) return refused({ status: 403, formExpired: true });
+    const forced = user.mustChangePassword;
+    const keys = this.throttle.keysFor(`user:${user.email}`, context.ip ?? 'unknown');
+    if (!forced) {
+      // Guesses at the current password count like sign-in failures: a stolen session is no oracle.
+      try {
+        await this.throttle.assertAllowed(keys, () => Promise.resolve(false));
+      } catch (error) {
+        const refusal = throttleRefusal(error);
+        if (!refusal) throw error;
+        return refused({ status: 429, retryAfter: refusal.retryAfter, currentError: { key: `account.login.${refusal.error.key}`, params: refusal.error.params } });
+      }
+      if (!(await this.matches(user.passwordHash, form.currentPassword))) {
+        await this.transactions.run((manager) => this.throttle.recordFailure(manager, keys));
+        return refused({ status: 400, currentError: { key: 'account.change.currentWrong' } });
+      }
+    }
+    const password = typeof form.password === 'string' ? form.password : '';
+    const check = checkPassword(password, this.policyContext(current), { minLength: this.minLength });
+    if (!check.ok) return refused({ status: 400, reasons: check.reasons });
+    if (await this.matches(user.passwordHash, password)) return refused({ status: 400, sameAsCurrent: true });
+    if (form.confirmation !== password) return refused({ status: 400, confirmationMismatch: true });
+    // Hashed before the transaction: argon2 takes its time, and locks should not wait for it.
+    const passwordHash = await this.hasher.hash(password);
+    const rotated = await this.transactions.run(async (manager) => {
+      const now = this.clock.now();
+      await this.users.setChosenPassword(manager, user.id, passwordHash, now);
+      await this.resets.voidLive(manager, user.id, now);
+      await this.throttle.recordSuccess(manager, keys);
+      await this.sessionRows.endAllOf(manager, user.id, session.idHash);
+      const next = await this.sessions.rotate(manager, session);
+      const client = this.mailClient(current);
+      const mail = client && await this.outbox.enqueue(manager, {
+        clientId: client.id, userId: user.id, to: user.email, locale: client.language, template: 'password-changed',
+        data: {
+          displayName: userName(user), companyName: client.companyName, changedAt: formatWhen(now, client.language),
+          loginUrl: new URL('account/login', this.config.server.publicUrl).toString(),
+        },
+      });
+      await this.audit.record(manager, {
+        actor: { type: ActorType.User, id: user.id, name: userName(user) }, action: ActivityAction.UserPasswordChanged,
+        clientId: session.clientId ?? client?.id ?? null, subject: { type: SubjectType.User, id: user.id, name: userName(user) },
+        ip: context.ip, userAgent: context.userAgent, details: { forced, emailId: mail ? mail.id : null },
+      });
+      return next;
+    });
+    return { kind: 'done', cookieId: rotated.cookieId };
+  }
+
+  /** A wrong type, an empty field or one over 1 KiB is simply not the password. */
+  private async matches(storedHash: string | null, given: unknown): Promise<boolean> {
+    if (!storedHash || typeof given !== 'string' || given === '') return false;
+    try {
+      return await this.hasher.verify(storedHash, given);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.PasswordTooLong) return false;
+      throw error;
+    }
+  }
+
+  private policyContext(current: SignedInUser) {
+    const membership = this.membership(current);
+    return { name: userName(current.user), email: current.user.email, username: membership?.username, clientKey: membership?.client.clientKey };
+  }
+
+  /** The client signed in to, else the first: its language and name go into the mail. */
+  private membership(current: SignedInUser) {
+    return current.memberships.find((m) => m.clientId === current.session.clientId) ?? current.memberships[0];
+  }
+
+  private mailClient(current: SignedInUser) {
+    return this.membership(current)?.client ?? null;
+  }
+}

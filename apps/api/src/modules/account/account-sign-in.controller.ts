@@ -1,0 +1,78 @@
+import { Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+
+import type { Locale } from '@keydesk/domain';
+
+import { Public } from '../../common/access/access.decorator';
+import { Ctx, RequestContext } from '../../common/http/request-context';
+import { UserSessionCookie } from '../user-sessions/user-session-cookie';
+import { AccountSignInService, SignInForm } from './account-sign-in.service';
+import { ClientAreaPages, LoginView } from './client-area-pages';
+import { ClientAreaService } from './client-area.service';
+import { LoginFormTokens } from './login-form-tokens';
+import { sendAccountPage } from './send-account-page';
+
+/**
+ * /account/login: by email, or (?with=key) by client key and user name. Public to the staff
+ * guards; the form carries LoginFormTokens' token instead of a session's CSRF token.
+ */
+@ApiExcludeController()
+@Controller('account')
+export class AccountSignInController {
+  constructor(
+    private readonly signIns: AccountSignInService,
+    private readonly area: ClientAreaService,
+    private readonly pages: ClientAreaPages,
+    private readonly formTokens: LoginFormTokens,
+    private readonly cookie: UserSessionCookie,
+  ) {}
+
+  @Get('login')
+  @Public()
+  async show(@Query() query: Record<string, unknown>, @Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
+    const current = await this.area.current(this.cookie.read(request), context.locale);
+    if (current.kind === 'live') return response.redirect(303, '/account/');
+    const notice = query.ended === '1' || current.kind === 'expired' ? 'sessionEnded' : query.signedOut === '1' ? 'signedOut' : null;
+    if (current.kind === 'expired') this.cookie.clear(response);
+    const view = this.view(query, request, response, { byKey: query.with === 'key', notice });
+    sendAccountPage(response, 200, this.pages.login(view.lang ?? context.locale, view));
+  }
+
+  @Post('login')
+  @Public()
+  async submit(@Query() query: Record<string, unknown>, @Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
+    const form = (request.body ?? {}) as SignInForm;
+    const byKey = form.method === 'key';
+    const values = { email: field(form.email, 254), clientKey: field(form.clientKey, 20), username: field(form.username, 64) };
+    if (!this.formTokens.verify(request, (request.body as { formToken?: unknown } | undefined)?.formToken)) {
+      const view = this.view(query, request, response, { byKey, values, error: { key: 'formExpired' } });
+      return sendAccountPage(response, 403, this.pages.login(view.lang ?? context.locale, view));
+    }
+    const outcome = await this.signIns.signIn(form, context);
+    if (outcome.kind === 'refused') {
+      if (outcome.retryAfter) response.setHeader('Retry-After', String(outcome.retryAfter));
+      const view = this.view(query, request, response, { byKey, values, error: outcome.error });
+      return sendAccountPage(response, outcome.status, this.pages.login(view.lang ?? context.locale, view));
+    }
+    this.formTokens.clear(response);
+    this.cookie.set(response, outcome.cookieId);
+    response.setHeader('Cache-Control', 'no-store');
+    response.redirect(303, outcome.mustChangePassword ? '/account/password/change' : '/account/');
+  }
+
+  private view(query: Record<string, unknown>, request: Request, response: Response, fields: Partial<LoginView>): LoginView {
+    return {
+      byKey: false, lang: pickLocale(query.lang), formToken: this.formTokens.issue(request, response),
+      values: { email: '', clientKey: '', username: '' }, error: null, notice: null, ...fields,
+    };
+  }
+}
+
+function pickLocale(value: unknown): Locale | null {
+  return value === 'es' || value === 'en' ? value : null;
+}
+
+function field(value: unknown, max: number): string {
+  return typeof value === 'string' ? value.slice(0, max) : '';
+}

@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+
+import { ActivityAction, ActorType, ErrorCode, normalizeRfc, SIGN_IN_THROTTLE, SubjectType, UserStatus } from '@keydesk/domain';
+
+import { DomainError } from '../../common/errors/domain-error';
+import { RequestContext } from '../../common/http/request-context';
+import { Clock } from '../../common/time/clock';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { AuditService } from '../audit/audit.service';
+import { PasswordHasher } from '../auth/password-hasher';
+import { SignInThrottleService, ThrottleKeys } from '../auth/sign-in-throttle.service';
+import { ClientUserRepository } from '../users/client-user.repository';
+import { UserEntity } from '../users/user.entity';
+import { UserRepository } from '../users/user.repository';
+import { UserSessionService } from '../user-sessions/user-session.service';
+import { throttleRefusal, userName } from './client-area-rules';
+
+export interface SignInForm {
+  method?: unknown;
+  email?: unknown;
+  clientKey?: unknown;
+  username?: unknown;
+  password?: unknown;
+}
+
+export type SignInOutcome =
+  | { kind: 'signed-in'; cookieId: string; mustChangePassword: boolean }
+  /** `error` is a key under account.login.*; one generic one for every wrong name or password. */
+  | { kind: 'refused'; status: 401 | 429; error: { key: string; params?: Record<string, number> }; retryAfter?: number };
+
+type FailureReason = 'unknown_name' | 'wrong_password' | 'disabled' | 'temporary_expired';
+
+/** Who the form names, before any password check. */
+interface Target {
+  method: 'email' | 'key';
+  user: UserEntity | null;
+  clientId: number | null;
+  keys: ThrottleKeys;
+}
+
+/**
+ * Client-area sign-in, as staff sign-in (AuthService) does it: throttle first, one password check
+ * whatever the name (a dummy hash for unknown ones), one generic answer, every outcome recorded.
+ * Throttle names are namespaced (`user:`) so a customer's name never shares staff counters. The
+ * two ways of naming a user count apart; each is limited, and a lockout never says who exists.
+ */
+@Injectable()
+export class AccountSignInService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly memberships: ClientUserRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: SignInThrottleService,
+    private readonly sessions: UserSessionService,
+    private readonly audit: AuditService,
+    private readonly transactions: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  async signIn(form: SignInForm, context: RequestContext): Promise<SignInOutcome> {
+    const target = await this.target(form, context.ip ?? 'unknown');
+    const generic = { kind: 'refused', status: 401, error: { key: target.method === 'key' ? 'invalidKey' : 'invalidEmail' } } as const;
+    const { user } = target;
+    try {
+      await this.throttle.assertAllowed(target.keys, () =>
+        user && context.ip ? this.users.hasSignedInFrom(user.id, context.ip) : Promise.resolve(false));
+    } catch (error) {
+      const refusal = throttleRefusal(error);
+      if (!refusal) throw error;
+      return { kind: 'refused', status: 429, error: refusal.error, retryAfter: refusal.retryAfter };
+    }
+    const password = typeof form.password === 'string' ? form.password : '';
+    const matches = await this.verify(user, password);
+    if (!user || !matches || user.status !== UserStatus.Active) {
+      await this.recordFailure(target, !user ? 'unknown_name' : !matches ? 'wrong_password' : 'disabled', context);
+      return generic;
+    }
+    // Said only to whoever typed the right password: it was real, but it ran out.
+    if (user.mustChangePassword && user.passwordExpiresAt && user.passwordExpiresAt.getTime() <= this.clock.nowMs()) {
+      await this.recordFailure(target, 'temporary_expired', context);
+      return { kind: 'refused', status: 401, error: { key: 'temporaryExpired' } };
+    }
+    const rehash = this.hasher.needsRehash(user.passwordHash!) ? await this.hasher.hash(password) : null;
+    const started = await this.transactions.run(async (manager) => {
+      await this.throttle.recordSuccess(manager, target.keys);
+      await this.users.recordSignIn(manager, {
+        userId: user.id, clientId: target.clientId, occurredAt: this.clock.now(), ip: context.ip, userAgent: context.userAgent, succeeded: true,
+      });
+      if (rehash) await this.users.updatePasswordHash(manager, user.id, rehash);
+      const session = await this.sessions.start(manager, { userId: user.id, clientId: target.clientId, ip: context.ip, userAgent: context.userAgent });
+      await this.audit.record(manager, {
+        actor: { type: ActorType.User, id: user.id, name: userName(user) }, action: ActivityAction.UserSignedIn,
+        clientId: target.clientId, subject: { type: SubjectType.User, id: user.id, name: userName(user) },
+        ip: context.ip, userAgent: context.userAgent,
+        details: { method: target.method, ...(rehash ? { rehashedToCurrentParameters: true } : {}) },
+      });
+      return session;
+    });
+    return { kind: 'signed-in', cookieId: started.cookieId, mustChangePassword: user.mustChangePassword };
+  }
+
+  private async target(form: SignInForm, ip: string): Promise<Target> {
+    if (form.method === 'key') {
+      const clientKey = normalizeRfc(text(form.clientKey, 20));
+      const username = text(form.username, 64).trim().toLowerCase();
+      const membership = clientKey && username ? await this.memberships.findByClientKeyAndUsername(clientKey, username) : null;
+      return {
+        method: 'key', user: membership?.user ?? null, clientId: membership?.clientId ?? null,
+        keys: this.throttle.keysFor(`user:${clientKey}/${username}`, ip),
+      };
+    }
+    const email = text(form.email, 254).trim().toLowerCase();
+    const user = email ? await this.users.findByEmail(email) : null;
+    // One client: the sign-in is that client's (its Log tab shows it); several: none in particular.
+    const clients = user ? await this.memberships.forUsers([user.id]) : [];
+    return { method: 'email', user, clientId: clients.length === 1 ? clients[0].clientId : null, keys: this.throttle.keysFor(`user:${email}`, ip) };
+  }
+
+  /** Always one argon2 verification, so timing does not tell a known name from an unknown one. */
+  private async verify(user: UserEntity | null, password: string): Promise<boolean> {
+    try {
+      if (user?.passwordHash) return await this.hasher.verify(user.passwordHash, password);
+      return await this.hasher.verifyAgainstDummy(password);
+    } catch (error) {
+      // Over 1 KiB is refused before hashing: for sign-in that is simply a wrong password.
+      if (error instanceof DomainError && error.code === ErrorCode.PasswordTooLong) return false;
+      throw error;
+    }
+  }
+
+  private async recordFailure(target: Target, reason: FailureReason, context: RequestContext): Promise<void> {
+    const { user } = target;
+    // The typed name of an unknown account is not kept: people type passwords into name fields.
+    const actor = { type: ActorType.User, id: user?.id ?? null, name: user ? userName(user) : 'unknown' };
+    const subject = user ? { type: SubjectType.User, id: user.id, name: userName(user) } : undefined;
+    const common = { actor, subject, clientId: target.clientId, ip: context.ip, userAgent: context.userAgent };
+    await this.transactions.run(async (manager) => {
+      // A right but expired temporary password is no guess: it does not count towards a block.
+      const { lockedOut } = reason === 'temporary_expired' ? { lockedOut: false } : await this.throttle.recordFailure(manager, target.keys);
+      if (user) {
+        await this.users.recordSignIn(manager, {
+          userId: user.id, clientId: target.clientId, occurredAt: this.clock.now(), ip: context.ip, userAgent: context.userAgent, succeeded: false,
+        });
+      }
+      await this.audit.record(manager, { ...common, action: ActivityAction.UserSignInFailed, details: { reason, method: target.method } });
+      if (lockedOut) await this.audit.record(manager, { ...common, action: ActivityAction.UserLockedOut, details: { minutes: SIGN_IN_THROTTLE.lockoutSeconds / 60 } });
+    });
+  }
+}
+
+function text(value: unknown, max: number): string {
+  return typeof value === 'string' ? value.slice(0, max) : '';
+}
