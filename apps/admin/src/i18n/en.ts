@@ -89,6 +89,7 @@ const keydeskEnglish = {
         lastLoginAt: 'Last sign-in',
         passwordChangedAt: 'Password last changed',
         mustChangePassword: 'Must change the password at the next sign-in',
+        password: 'Temporary password',
       },
     },
     'user-sign-ins': {
@@ -384,7 +385,7 @@ const keydeskEnglish = {
         button: 'Change password',
         title: 'Change password',
         help: 'A temporary password for %{email}: it works for %{hours} hours and must be replaced at the next sign-in. Saving signs the user out everywhere, posts a public reply on the ticket and emails it to the customer.',
-        password_source: 'Password',
+        password_source: 'New password',
         generate: 'Generate one (recommended)',
         type: 'Type one',
         password_source_help: 'A generated password is never shown to anyone on staff: only the customer sees it. Type one only if you must read it out, for instance on the phone.',

@@ -88,6 +88,7 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
         lastLoginAt: 'Último inicio de sesión',
         passwordChangedAt: 'Último cambio de contraseña',
         mustChangePassword: 'Debe cambiar la contraseña al iniciar sesión',
+        password: 'Contraseña temporal',
       },
     },
     'user-sign-ins': {
@@ -386,7 +387,7 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
         button: 'Cambiar contraseña',
         title: 'Cambiar contraseña',
         help: 'Una contraseña temporal para %{email}: funciona durante %{hours} horas y debe cambiarse al iniciar sesión. Al guardar se cierran todas las sesiones del usuario, se publica una respuesta pública en el ticket y se le envía por correo al cliente.',
-        password_source: 'Contraseña',
+        password_source: 'Nueva contraseña',
         generate: 'Generarla (recomendado)',
         type: 'Escribirla',
         password_source_help: 'Nadie del personal ve una contraseña generada: solo el cliente. Escríbela solo si tienes que dictarla, por ejemplo por teléfono.',
