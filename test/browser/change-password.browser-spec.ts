@@ -1,0 +1,101 @@
+import type { ClientResponse, ClientUserResponse } from '@keydesk/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { uniqueRfc } from '../factories/client.factory';
+import { signInToApi } from '../support/browser-api';
+import { expectAccessible } from '../support/browser-axe';
+import { openBrowser, saveScreenshot, type OpenBrowser } from '../support/browser-chromium';
+import { startServer, type RunningServer } from '../support/built-server';
+
+// A Spanish-speaking client: the reply, its placeholder and the new ticket's subject follow its language.
+const CLIENT = {
+  clientKey: uniqueRfc(),
+  companyName: 'Distribuidora Gómez y Asociados',
+  firstName: 'Rodrigo',
+  lastName: 'Gómez',
+  email: 'rodrigo@distribuidoragomez.example',
+  phone: '+52 33 3614 2200',
+  country: 'MX',
+  language: 'es',
+};
+const USER = {
+  email: 'paola.nunez@correo-personal.example',
+  firstName: 'Paola',
+  lastName: 'Núñez',
+  username: 'admin',
+  owner: true,
+};
+const EXISTING_TICKET = 'No puedo entrar a mi cuenta';
+// Typed rather than generated, so the test can look for it where it must never appear.
+const PASSWORD = 'lienzo tranvía cometa brújula';
+
+describe('Change password from Manage user', () => {
+  let server: RunningServer | undefined;
+  let browser: OpenBrowser | undefined;
+  let user: ClientUserResponse;
+
+  beforeAll(async () => {
+    server = await startServer();
+    const api = await signInToApi(server.url, server.adminUsername, server.adminPassword);
+    const client = await api.post<ClientResponse>('api/clients', CLIENT);
+    user = await api.post<ClientUserResponse>(`api/clients/${client.id}/users`, USER);
+    await api.post('api/tickets', {
+      clientId: client.id, userId: user.id, subject: EXISTING_TICKET, message: 'No me deja entrar.', department: 'support', priority: 'medium',
+    });
+    browser = await openBrowser('es-MX');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('sets a temporary password sent through a new ticket as a view-once link, in Spanish', { timeout: 120_000 }, async ({ onTestFailed }) => {
+    const { page } = browser!;
+    const { url, adminUsername, adminPassword } = server!;
+    onTestFailed(() => saveScreenshot(page, 'change-password'));
+
+    await page.goto(url);
+    await page.getByRole('textbox', { name: /^Usuario/ }).fill(adminUsername);
+    await page.getByLabel(/^Contraseña/).fill(adminPassword);
+    await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+    await page.getByRole('heading', { level: 2, name: /^Te damos la bienvenida, / }).waitFor();
+
+    await page.goto(`${url}#/users/${user.id}/show`);
+    await page.getByRole('heading', { level: 2, name: 'Seguridad' }).waitFor();
+    await page.getByRole('button', { name: 'Cambiar contraseña' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Cambiar contraseña' });
+    await dialog.waitFor();
+    // The defaults: a generated password, a new ticket with a subject in the client's language, a view-once link.
+    await expect(dialog.getByRole('radio', { name: 'Generarla (recomendado)' }).isChecked()).resolves.toBe(true);
+    await expect(dialog.getByRole('radio', { name: 'Enlace de un solo uso (recomendado)' }).isChecked()).resolves.toBe(true);
+    const subject = dialog.getByRole('textbox', { name: /^Asunto del ticket nuevo/ });
+    await expect.poll(() => subject.inputValue()).toBe(`Tu acceso a ${CLIENT.companyName}`);
+    await dialog.getByText('[contraseña enviada al cliente]', { exact: false }).waitFor();
+    // The client's tickets are there to choose from; this time the agent keeps "open a new ticket".
+    await dialog.getByRole('combobox', { name: /^Publicar la respuesta en el ticket/ }).click();
+    await page.getByRole('option', { name: new RegExp(`^#\\d+ · ${EXISTING_TICKET} · Abierto$`) }).waitFor();
+    await page.getByRole('option', { name: 'Abrir un ticket nuevo' }).click();
+
+    await dialog.getByRole('radio', { name: 'Escribirla' }).check();
+    await dialog.getByLabel(/^Contraseña temporal/).fill(PASSWORD);
+    await dialog.getByText('Muy segura.').waitFor();
+    await expectAccessible(page, 'the Change password dialog');
+
+    await dialog.getByRole('button', { name: 'Cambiar contraseña' }).click();
+    const notice = page.getByText(`se envió un enlace de un solo uso a ${USER.email}`, { exact: false });
+    await notice.waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    // The Security section, refreshed: the next sign-in must replace the temporary password.
+    await page.getByText('Contraseña temporal, vence mañana').waitFor();
+    await expect(notice.textContent()).resolves.toMatch(/Vence mañana\.$/);
+
+    await page.getByRole('link', { name: /^ticket nuevo #\d+$/ }).click();
+    await page.waitForURL(/#\/tickets\/\d+\/show$/);
+    await page.getByRole('heading', { level: 2, name: new RegExp(`Tu acceso a ${CLIENT.companyName}`) }).waitFor();
+    await page.getByText('[contraseña enviada al cliente]', { exact: false }).waitFor();
+    await expect(page.content()).resolves.not.toContain(PASSWORD);
+    await expectAccessible(page, 'the ticket with the temporary password reply');
+  });
+});
