@@ -10,6 +10,7 @@ import { AuditEntryEntity } from '../../apps/api/src/modules/audit/audit-entry.e
 import { PasswordHasher } from '../../apps/api/src/modules/auth/password-hasher';
 import { MailOutboxEntity } from '../../apps/api/src/modules/emails/mail-outbox.entity';
 import { MailWorker } from '../../apps/api/src/modules/emails/mail-worker';
+import { UserSessionHousekeepingService } from '../../apps/api/src/modules/user-sessions/user-session-housekeeping.service';
 import { UserSessionEntity } from '../../apps/api/src/modules/user-sessions/user-session.entity';
 import { UserEntity } from '../../apps/api/src/modules/users/user.entity';
 import { createClient } from '../factories/client.factory';
@@ -310,6 +311,12 @@ describe.each(TEST_DATABASES)('client area on %s', (kind) => {
     }
     t.clock.advanceMinutes(20);
     expect((await busy.get('/account/').expect(303)).headers.location).toBe('/account/login?ended=1');
+    expect(await sessionsOf(c.user.id)).toBe(0);
+
+    // Sessions nobody comes back to are deleted by housekeeping.
+    await signedIn(c);
+    t.clock.advanceMinutes(31);
+    await t.app.get(UserSessionHousekeepingService).run();
     expect(await sessionsOf(c.user.id)).toBe(0);
   });
 
