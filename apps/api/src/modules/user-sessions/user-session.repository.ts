@@ -21,8 +21,8 @@ export class UserSessionRepository {
   }
 
   /** Moves the idle limit; only while the row still exists (a parallel sign-out wins). */
-  async touch(idHash: string, lastSeenAt: number): Promise<void> {
-    await this.repo().update({ idHash }, { lastSeenAt });
+  async touch(manager: EntityManager, idHash: string, lastSeenAt: number): Promise<void> {
+    await this.repo(manager).update({ idHash }, { lastSeenAt });
   }
 
   async delete(manager: EntityManager, idHash: string): Promise<void> {

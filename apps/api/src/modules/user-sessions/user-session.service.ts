@@ -68,7 +68,10 @@ export class UserSessionService {
       await this.end(session.idHash);
       return { kind: 'expired' };
     }
-    if (now - session.lastSeenAt >= LAST_SEEN_RESOLUTION_MS) await this.repository.touch(session.idHash, now);
+    if (now - session.lastSeenAt >= LAST_SEEN_RESOLUTION_MS) {
+      // Through the runner: on SQLite a bare write could land inside another request's transaction.
+      await this.transactions.run((manager) => this.repository.touch(manager, session.idHash, now));
+    }
     return { kind: 'live', session };
   }
 
