@@ -43,7 +43,7 @@ describe.each(TEST_DATABASES)('users on %s', (kind) => {
     expect(shown.status).toBe(200);
     expect(shown.body).toEqual({
       id: user.id, email: user.email, firstName: 'Ana', lastName: 'López', status: 'active', lastLoginAt: null, lastLoginIp: null,
-      mustChangePassword: false, passwordChangedAt: null, createdAt: expect.any(String), updatedAt: expect.any(String),
+      mustChangePassword: false, passwordChangedAt: null, temporaryPasswordExpiresAt: null, createdAt: expect.any(String), updatedAt: expect.any(String),
       clients: [
         { clientId: first.id, clientKey: first.clientKey, companyName: 'Alfa Cómputo', username: 'ana.alfa', owner: false, permissions: ['tickets'] },
         { clientId: second.id, clientKey: second.clientKey, companyName: 'Beta Redes', username: 'ana.beta', owner: true, permissions: expect.any(Array) },

@@ -43,7 +43,7 @@ function requestOf(values: FieldValues): SetUserPasswordRequest {
   return {
     clientId: values.clientId as number | undefined,
     ...(values.passwordSource === TYPE ? { password: values.password as string } : { generate: true }),
-    ...(newTicket ? { newTicketSubject: (values.newTicketSubject as string).trim() } : { ticketId: values.ticketId as number }),
+    ...(newTicket ? { newTicketSubject: (values.newTicketSubject as string).trim() } : { ticketId: Number(values.ticketId) }),
     delivery: values.delivery as SetUserPasswordRequest['delivery'],
     reason: reasonOf(values),
   };
