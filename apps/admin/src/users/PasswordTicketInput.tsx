@@ -1,5 +1,5 @@
 import { TicketStatus, type ClientResponse, type TicketResponse } from '@keydesk/domain';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { maxLength, required, SelectInput, TextInput, useGetList, useGetOne, useTranslate } from 'react-admin';
 
@@ -37,6 +37,17 @@ function usePrefilledSubject(client: ClientResponse | undefined): void {
   }, [client, getFieldState, setValue]);
 }
 
+/** Another client has other tickets: a ticket chosen for the previous one goes back to "open a new ticket". */
+function useTicketResetOnClientChange(clientId: number | undefined): void {
+  const { setValue } = useFormContext();
+  const previous = useRef(clientId);
+  useEffect(() => {
+    if (previous.current === clientId) return;
+    previous.current = clientId;
+    setValue('ticketId', NEW_TICKET);
+  }, [clientId, setValue]);
+}
+
 /** Where the public reply goes: one of the client's tickets, or a new one opened for the user. */
 export const PasswordTicketInput = () => {
   const translate = useTranslate();
@@ -45,6 +56,7 @@ export const PasswordTicketInput = () => {
   const { data: client } = useGetOne<ClientResponse>('clients', { id: clientId! }, { enabled: Boolean(clientId) });
   const tickets = useClientTickets(clientId);
   usePrefilledSubject(client);
+  useTicketResetOnClientChange(clientId);
 
   const choices = [
     { id: NEW_TICKET, name: translate('keydesk.users.change_password.new_ticket') },
