@@ -57,11 +57,13 @@ function searchSql(q) {
   };
 }
 
-/** What every signed-in request reads before its own work: the session row and the staff member with roles. */
+/** What every signed-in request reads before its own work: the session row and the staff member
+ *  with roles and permissions (SessionRepository.findLiveData, StaffRepository.findActiveSessionStaff). */
 const requestSql = (api) => [
-  ['SELECT * FROM sessions WHERE id_hash = ? AND expires_at > ?', [api.sessionHash, Date.now() - 86_400_000]],
-  [`SELECT s.*, r.*, g.* FROM staff s LEFT JOIN staff_roles sr ON sr.staff_id = s.id LEFT JOIN roles r ON r.id = sr.role_id
-    LEFT JOIN role_permissions g ON g.role_id = r.id WHERE s.id = ?`, [api.staffId]],
+  ['SELECT data FROM sessions WHERE id_hash = ? AND expires_at > ?', [api.sessionHash, Date.now() - 86_400_000]],
+  [`SELECT s.id, s.username, s.email, s.display_name AS displayName, r.id AS roleId, r.name AS roleName, g.permission
+    FROM staff s LEFT JOIN staff_roles sr ON sr.staff_id = s.id LEFT JOIN roles r ON r.id = sr.role_id
+    LEFT JOIN role_permissions g ON g.role_id = r.id WHERE s.id = ? AND s.status = ? ORDER BY r.id`, [api.staffId, 'active']],
 ];
 
 /** GET /api/clients/:id reads the client by id. */

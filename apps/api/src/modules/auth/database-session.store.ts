@@ -32,8 +32,8 @@ export class DatabaseSessionStore extends Store {
 
   override get(sid: string, callback: Callback<SessionData | null>): void {
     this.repository
-      .findLive(hashId(sid), this.clock.nowMs() - SESSION_ROW_GRACE_MS)
-      .then((row) => callback(undefined, row ? (JSON.parse(row.data) as SessionData) : null), callback);
+      .findLiveData(hashId(sid), this.clock.nowMs() - SESSION_ROW_GRACE_MS)
+      .then((data) => callback(undefined, data === null ? null : (JSON.parse(data) as SessionData)), callback);
   }
 
   override set(sid: string, session: SessionData, callback?: Callback): void {

@@ -11,12 +11,13 @@ export class SessionRepository {
     private readonly transactions: TransactionRunner,
   ) {}
 
-  findLive(idHash: string, now: number): Promise<SessionEntity | null> {
-    return this.dataSource
-      .getRepository(SessionEntity)
-      .createQueryBuilder('s')
-      .where('s.id_hash = :idHash AND s.expires_at > :now', { idHash, now })
-      .getOne();
+  /** The stored session data, read on every signed-in request: plain SQL, no entity to build. */
+  async findLiveData(idHash: string, now: number): Promise<string | null> {
+    const rows: Array<{ data: string }> = await this.dataSource.query(
+      'SELECT data FROM sessions WHERE id_hash = ? AND expires_at > ?',
+      [idHash, now],
+    );
+    return rows[0]?.data ?? null;
   }
 
   save(row: SessionEntity): Promise<void> {

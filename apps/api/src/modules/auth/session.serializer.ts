@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
-import { SessionStaff, StaffStatus } from '@keydesk/domain';
+import { SessionStaff } from '@keydesk/domain';
 
-import { toSessionStaff } from '../staff/staff.mapper';
 import { StaffRepository } from '../staff/staff.repository';
 
 /**
@@ -20,8 +19,6 @@ export class SessionSerializer {
   }
 
   deserializeUser(id: number, done: (error: unknown, user?: SessionStaff | false) => void): void {
-    this.staff
-      .findWithRoles(id)
-      .then((staff) => done(null, staff && staff.status === StaffStatus.Active ? toSessionStaff(staff) : false), done);
+    this.staff.findActiveSessionStaff(id).then((staff) => done(null, staff ?? false), done);
   }
 }

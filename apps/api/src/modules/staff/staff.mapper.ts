@@ -31,3 +31,33 @@ export function toSessionStaff(staff: StaffEntity): SessionStaff {
     permissions: ALL_PERMISSIONS.filter((permission) => granted.has(permission)),
   };
 }
+
+/** A row of StaffRepository.findActiveSessionStaff: the staff member once per role and permission. */
+export interface SessionStaffRow {
+  id: number;
+  username: string;
+  email: string;
+  displayName: string;
+  roleId: number | null;
+  roleName: string | null;
+  permission: Permission | null;
+}
+
+/** The same SessionStaff as toSessionStaff, from the flat rows of one join. */
+export function toSessionStaffFromRows(rows: SessionStaffRow[]): SessionStaff {
+  const [first] = rows;
+  const roles = new Map<number, string>();
+  const granted = new Set<Permission>();
+  for (const row of rows) {
+    if (row.roleId !== null && row.roleName !== null) roles.set(Number(row.roleId), row.roleName);
+    if (row.permission !== null) granted.add(row.permission);
+  }
+  return {
+    id: Number(first.id),
+    username: first.username,
+    email: first.email,
+    displayName: first.displayName,
+    roles: [...roles].map(([id, name]) => ({ id, name })),
+    permissions: ALL_PERMISSIONS.filter((permission) => granted.has(permission)),
+  };
+}

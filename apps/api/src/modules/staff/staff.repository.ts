@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In, Not } from 'typeorm';
 
-import { BuiltInRole, StaffStatus } from '@keydesk/domain';
+import { BuiltInRole, SessionStaff, StaffStatus } from '@keydesk/domain';
 
 import { SessionEntity } from '../auth/session.entity';
 import { StaffEntity } from './staff.entity';
+import { SessionStaffRow, toSessionStaffFromRows } from './staff.mapper';
 
 export const STAFF_SORT_FIELDS = ['id', 'username', 'displayName', 'email', 'status', 'lastLoginAt', 'createdAt'] as const;
 export type StaffSortField = (typeof STAFF_SORT_FIELDS)[number];
@@ -39,6 +40,25 @@ export class StaffRepository {
 
   findWithRoles(id: number, manager?: EntityManager): Promise<StaffEntity | null> {
     return this.repo(manager).findOne({ where: { id }, relations: { roles: { grants: true } } });
+  }
+
+  /**
+   * The active staff member behind a session, with roles and permissions, in one round trip:
+   * every signed-in request asks, so no entity graph is built (findWithRoles costs two queries
+   * and a hydration). Null when the staff member is gone or not active.
+   */
+  async findActiveSessionStaff(id: number): Promise<SessionStaff | null> {
+    const rows: SessionStaffRow[] = await this.dataSource.query(
+      `SELECT s.id, s.username, s.email, s.display_name AS displayName, r.id AS roleId, r.name AS roleName, g.permission
+       FROM staff s
+       LEFT JOIN staff_roles sr ON sr.staff_id = s.id
+       LEFT JOIN roles r ON r.id = sr.role_id
+       LEFT JOIN role_permissions g ON g.role_id = r.id
+       WHERE s.id = ? AND s.status = ?
+       ORDER BY r.id`,
+      [id, StaffStatus.Active],
+    );
+    return rows.length ? toSessionStaffFromRows(rows) : null;
   }
 
   async search(search: StaffSearch): Promise<[StaffEntity[], number]> {
