@@ -35,25 +35,26 @@ const MAX_RATIO = 2;
 const PAGE = 25;
 const WARM_UP_MS = 5_000;
 
-/** The client list's search as ClientRepository.search runs it: the matching ids (the whole-name
- *  phrase first, else the longest word's range with the others checked per candidate, at most
- *  1,001), then the page of clients among them. A job that needs earlier answers is a function. */
+/** The client list's search sorted by company name, as ClientRepository.search runs it: the
+ *  matches (the whole-name phrase first, else the longest word's range with the others checked per
+ *  candidate, at most 1,001) ordered by the company name the terms carry, one page of ids with the
+ *  count, then that page's clients. A job that needs earlier answers is a function. */
 function searchSql(q) {
   const words = queryWords(q);
   const phrase = queryPhrase(q);
-  const idsSql = (driver, others) => [
-    `SELECT DISTINCT t0.client_id AS clientId FROM client_search_terms t0 WHERE t0.term >= ? AND t0.term < ?`
+  const pageSql = (driver, others) => [
+    'SELECT m.client_id AS clientId, COUNT(*) OVER () AS matched FROM ('
+      + 'SELECT DISTINCT t0.client_id, t0.company_name FROM client_search_terms t0 WHERE t0.term >= ? AND t0.term < ?'
       + others.map((_, i) => ` AND EXISTS (SELECT 1 FROM client_search_terms t${i + 1} WHERE t${i + 1}.client_id = t0.client_id AND t${i + 1}.term >= ? AND t${i + 1}.term < ?)`).join('')
-      + ' LIMIT 1001',
-    [driver, ...others].flatMap((word) => [word, prefixEnd(word)]),
+      + ` LIMIT 1001) m ORDER BY m.company_name ASC, m.client_id ASC LIMIT ? OFFSET ?`,
+    [...[driver, ...others].flatMap((word) => [word, prefixEnd(word)]), PAGE, 0],
   ];
   const [driver, ...others] = [...words].sort((a, b) => b.length - a.length);
   return async (pool) => {
-    let [matched] = phrase ? await pool.query(...idsSql(phrase, [])) : [[]];
-    if (matched.length === 0) [matched] = await pool.query(...idsSql(driver, others));
-    if (matched.length === 0) return;
-    await pool.query(`SELECT client.* FROM clients client WHERE client.id IN (?) ORDER BY client.company_name ASC, client.id ASC LIMIT ${PAGE}`,
-      [matched.slice(0, 1000).map((row) => row.clientId)]);
+    let [page] = phrase ? await pool.query(...pageSql(phrase, [])) : [[]];
+    if (page.length === 0) [page] = await pool.query(...pageSql(driver, others));
+    if (page.length === 0) return;
+    await pool.query('SELECT * FROM clients WHERE id IN (?)', [page.map((row) => row.clientId)]);
   };
 }
 

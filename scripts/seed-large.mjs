@@ -131,7 +131,8 @@ function generate(id, out) {
     out.tickets.push(`(${id},${id * 2 - 1},${sql(script.subject)},'${script.department}','${pick(PRIORITIES)}','${pick(TICKET_STATUSES)}',${sqlDate(replied)},${sqlDate(opened)},${sqlDate(replied)})`);
   }
   const client = { clientKey, companyName, firstName, lastName, email, phone, people };
-  for (const term of termsOf(client)) out.client_search_terms.push(`(${sql(term)},${id})`);
+  const sortName = sql(companyName);
+  for (const term of termsOf(client)) out.client_search_terms.push(`(${sql(term)},${id},${sortName})`);
   if (country === 'MX' && !isValidRfc(clientKey)) exit(`Generated an invalid RFC (${clientKey}): did the RFC rules change?`);
 }
 
@@ -141,7 +142,7 @@ const TABLES = {
   client_users: '(client_id,user_id,username,owner,permissions,created_at)',
   contacts: '(client_id,first_name,last_name,email,receives_security_emails,created_at,updated_at)',
   tickets: '(client_id,user_id,subject,department,priority,status,last_reply_at,created_at,updated_at)',
-  client_search_terms: '(term,client_id)',
+  client_search_terms: '(term,client_id,company_name)',
 };
 /** Two connections: the server gets both cores while this process generates the next rows. */
 const LANE_OF = { clients: 0, users: 0, client_users: 0, contacts: 0, tickets: 1, client_search_terms: 1 };

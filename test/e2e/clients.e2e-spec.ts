@@ -93,12 +93,22 @@ describe.each(TEST_DATABASES)('clients on %s', (kind) => {
         `INSERT INTO clients (id, client_key, company_name, first_name, last_name, email, phone, country, language, status) VALUES ${batch.map(() => "(?, ?, ?, 'A', 'B', 'x@y.example', '', 'CO', 'es', 'active')").join(', ')}`,
         batch.flatMap((i) => [first + i, `CO${900000000 + i}`, `Comun ${i}`]),
       );
-      await t.dataSource.query(`INSERT INTO client_search_terms (term, client_id) VALUES ${batch.map(() => "('zzcomun', ?)").join(', ')}`, batch.map((i) => first + i));
+      await t.dataSource.query(
+        `INSERT INTO client_search_terms (term, client_id, company_name) VALUES ${batch.map(() => "('zzcomun', ?, ?)").join(', ')}`,
+        batch.flatMap((i) => [first + i, `Comun ${i}`]),
+      );
     }
-    await t.dataSource.query(`INSERT INTO client_search_terms (term, client_id) VALUES ('zzunico', ?)`, [first + 1004]);
+    await t.dataSource.query(`INSERT INTO client_search_terms (term, client_id, company_name) VALUES ('zzunico', ?, 'Comun 1004')`, [first + 1004]);
     const common = await search('zzcomun');
     expect(common.headers['content-range']).toBe('clients 0-24/1000');
     expect(common.headers['x-search-capped']).toBe('true');
+    expect(common.body.slice(0, 3).map((c: { companyName: string }) => c.companyName)).toEqual(['Comun 0', 'Comun 1', 'Comun 10']);
+    const page = (range: string) => agent.get('/api/clients').query({ filter: '{"q":"zzcomun"}', range, sort: '["companyName","ASC"]' });
+    const last = await page('[990,1014]');
+    expect(last.headers['content-range']).toBe('clients 990-999/1000');
+    const past = await page('[1000,1024]');
+    expect(past.body).toEqual([]);
+    expect(past.headers['content-range']).toBe('clients 1000-1000/1000');
     const narrowed = await search('zzcomun zzunico');
     expect(narrowed.body.map((c: { id: number }) => c.id)).toEqual([first + 1004]);
     expect(narrowed.headers['x-search-capped']).toBeUndefined();

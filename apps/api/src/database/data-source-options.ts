@@ -11,16 +11,18 @@ import { MailOutbox1764100000000 as MysqlMailOutbox } from './migrations/mysql/1
 import { PasswordReset1764200000000 as MysqlPasswordReset } from './migrations/mysql/1764200000000-password-reset';
 import { ClientArea1764300000000 as MysqlClientArea } from './migrations/mysql/1764300000000-client-area';
 import { PasswordReveals1764400000000 as MysqlPasswordReveals } from './migrations/mysql/1764400000000-password-reveals';
+import { SearchTermsCompanyName1764500000000 as MysqlSearchTermsCompanyName } from './migrations/mysql/1764500000000-search-terms-company-name';
 import { Foundation1763900000000 as SqliteFoundation } from './migrations/sqlite/1763900000000-foundation';
 import { Customers1764000000000 as SqliteCustomers } from './migrations/sqlite/1764000000000-customers';
 import { MailOutbox1764100000000 as SqliteMailOutbox } from './migrations/sqlite/1764100000000-mail-outbox';
 import { PasswordReset1764200000000 as SqlitePasswordReset } from './migrations/sqlite/1764200000000-password-reset';
 import { ClientArea1764300000000 as SqliteClientArea } from './migrations/sqlite/1764300000000-client-area';
 import { PasswordReveals1764400000000 as SqlitePasswordReveals } from './migrations/sqlite/1764400000000-password-reveals';
+import { SearchTermsCompanyName1764500000000 as SqliteSearchTermsCompanyName } from './migrations/sqlite/1764500000000-search-terms-company-name';
 
 /** Migrations are SQL per dialect; each list is in order and only ever appended to. */
-const SQLITE_MIGRATIONS = [SqliteFoundation, SqliteCustomers, SqliteMailOutbox, SqlitePasswordReset, SqliteClientArea, SqlitePasswordReveals];
-const MYSQL_MIGRATIONS = [MysqlFoundation, MysqlCustomers, MysqlMailOutbox, MysqlPasswordReset, MysqlClientArea, MysqlPasswordReveals];
+const SQLITE_MIGRATIONS = [SqliteFoundation, SqliteCustomers, SqliteMailOutbox, SqlitePasswordReset, SqliteClientArea, SqlitePasswordReveals, SqliteSearchTermsCompanyName];
+const MYSQL_MIGRATIONS = [MysqlFoundation, MysqlCustomers, MysqlMailOutbox, MysqlPasswordReset, MysqlClientArea, MysqlPasswordReveals, MysqlSearchTermsCompanyName];
 
 export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
   const common = { entities: ENTITIES, synchronize: false, migrationsRun: false, logging: false } as const;

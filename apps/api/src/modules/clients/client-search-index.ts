@@ -12,7 +12,7 @@ const INSERT_BATCH = 500;
 /**
  * Keeps client_search_terms in step with a client, its contacts and its users. Every service
  * that changes one of those calls `reindex` in the same transaction, so a search never finds a
- * client by a word it no longer has.
+ * client by a word it no longer has, nor sorts it by a name it no longer has.
  */
 @Injectable()
 export class ClientSearchIndex {
@@ -31,7 +31,7 @@ export class ClientSearchIndex {
         ...contacts.filter((c) => c.clientId === client.id),
         ...memberships.filter((m) => m.clientId === client.id && m.user).map((m) => m.user!),
       ];
-      for (const term of termsOf({ ...client, people })) rows.push({ term, clientId: client.id });
+      for (const term of termsOf({ ...client, people })) rows.push({ term, clientId: client.id, companyName: client.companyName });
     }
     const terms = manager.getRepository(ClientSearchTermEntity);
     await terms.delete({ clientId: In(ids) });

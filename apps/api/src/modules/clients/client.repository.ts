@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, Not } from 'typeorm';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
 
 import { ClientEntity } from './client.entity';
 import { prefixEnd } from './search-words';
@@ -44,9 +44,13 @@ export class ClientRepository {
 
   /**
    * Without words: clients filtered and sorted as asked. With words: the matching ids first (at
-   * most SEARCH_MATCH_LIMIT + 1, so nothing huge is ever sorted or counted), then the page.
+   * most SEARCH_MATCH_LIMIT + 1, so nothing huge is ever sorted or counted), then the page. The
+   * agent's usual search (by company name, no other filter) is answered off the terms alone.
    */
   async search(search: ClientSearch): Promise<{ rows: ClientEntity[]; total: number; capped: boolean }> {
+    if (search.words.length > 0 && search.sortField === 'companyName' && search.ids === undefined && search.status === undefined) {
+      return this.searchByCompanyName(search);
+    }
     const query = this.repo().createQueryBuilder('client');
     let matched: number[] | undefined;
     if (search.words.length > 0) {
@@ -67,6 +71,46 @@ export class ClientRepository {
   }
 
   /**
+   * The terms carry their client's company name, so the database sorts the (at most 1,001)
+   * matches it read and hands back one page of ids and how many matched: only the page's clients
+   * are read, instead of every match. A search capped at 1,000 keeps the first 1,000 by name.
+   */
+  private async searchByCompanyName(search: ClientSearch): Promise<{ rows: ClientEntity[]; total: number; capped: boolean }> {
+    const page = await this.matchingPage(search);
+    const clients = page.ids.length ? await this.repo().findBy({ id: In(page.ids) }) : [];
+    const byId = new Map(clients.map((client) => [client.id, client]));
+    const rows = page.ids.flatMap((id) => byId.get(id) ?? []);
+    return { rows, total: Math.min(page.matched, SEARCH_MATCH_LIMIT), capped: page.matched > SEARCH_MATCH_LIMIT };
+  }
+
+  private async matchingPage(search: ClientSearch): Promise<{ ids: number[]; matched: number }> {
+    if (search.phrase) {
+      const byPhrase = await this.pageStartingWith(search.phrase, [], search);
+      if (byPhrase.matched > 0) return byPhrase;
+    }
+    const [driver, ...others] = [...search.words].sort((a, b) => b.length - a.length);
+    return this.pageStartingWith(driver, others, search);
+  }
+
+  private async pageStartingWith(driver: string, others: string[], search: ClientSearch): Promise<{ ids: number[]; matched: number }> {
+    const [matches, params] = matchesSql(driver, others);
+    const limit = Math.max(0, Math.min(search.limit, SEARCH_MATCH_LIMIT - search.offset));
+    if (limit > 0) {
+      const order = search.sortOrder === 'DESC' ? 'DESC' : 'ASC';
+      const rows: Array<{ clientId: number | string; matched: number | string }> = await this.dataSource.query(
+        `SELECT m.client_id AS clientId, COUNT(*) OVER () AS matched FROM (${matches}) m ` +
+          `ORDER BY m.company_name ${order}, m.client_id ${order} LIMIT ? OFFSET ?`,
+        [...params, limit, search.offset],
+      );
+      if (rows.length > 0) return { ids: rows.map((row) => Number(row.clientId)), matched: Number(rows[0].matched) };
+      if (search.offset === 0) return { ids: [], matched: 0 };
+    }
+    // A page past the matches says nothing of how many there are.
+    const [{ matched }]: Array<{ matched: number | string }> = await this.dataSource.query(`SELECT COUNT(*) AS matched FROM (${matches}) m`, params);
+    return { ids: [], matched: Number(matched) };
+  }
+
+  /**
    * Clients having every word as the start of one of their indexed words. When the words, in the
    * order typed, start a whole name ("ortiz ruiz"), that one index range answers; otherwise the
    * longest word is read as a range on the primary key (term, client_id) and each other word is
@@ -82,21 +126,23 @@ export class ClientRepository {
   }
 
   private async idsStartingWith(driver: string, others: string[]): Promise<number[]> {
-    const query = this.dataSource
-      .createQueryBuilder()
-      .select('t0.client_id', 'clientId')
-      .distinct(true)
-      .from('client_search_terms', 't0')
-      .where('t0.term >= :from0 AND t0.term < :to0', { from0: driver, to0: prefixEnd(driver) });
-    others.forEach((word, i) => {
-      const t = `t${i + 1}`;
-      query.andWhere(
-        `EXISTS (SELECT 1 FROM client_search_terms ${t} WHERE ${t}.client_id = t0.client_id ` +
-          `AND ${t}.term >= :from${i + 1} AND ${t}.term < :to${i + 1})`,
-        { [`from${i + 1}`]: word, [`to${i + 1}`]: prefixEnd(word) },
-      );
-    });
-    const rows: Array<{ clientId: number | string }> = await query.limit(SEARCH_MATCH_LIMIT + 1).getRawMany();
-    return rows.map((row) => Number(row.clientId));
+    const rows: Array<{ client_id: number | string }> = await this.dataSource.query(...matchesSql(driver, others));
+    return rows.map((row) => Number(row.client_id));
   }
+}
+
+/**
+ * The distinct clients (with their company names) having `driver` and every other word as the
+ * start of one of their terms, at most SEARCH_MATCH_LIMIT + 1: the driver is a range on the
+ * primary key (term, client_id), each other word an EXISTS per candidate on the client_id index.
+ */
+function matchesSql(driver: string, others: string[]): [string, string[]] {
+  const exists = others.map((_, i) =>
+    ` AND EXISTS (SELECT 1 FROM client_search_terms t${i + 1} WHERE t${i + 1}.client_id = t0.client_id` +
+      ` AND t${i + 1}.term >= ? AND t${i + 1}.term < ?)`);
+  return [
+    `SELECT DISTINCT t0.client_id, t0.company_name FROM client_search_terms t0 WHERE t0.term >= ? AND t0.term < ?${exists.join('')}` +
+      ` LIMIT ${SEARCH_MATCH_LIMIT + 1}`,
+    [driver, ...others].flatMap((word) => [word, prefixEnd(word)]),
+  ];
 }
