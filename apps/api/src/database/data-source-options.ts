@@ -37,6 +37,9 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
       supportBigNumbers: true,
       bigNumberStrings: false,
       poolSize: 10,
+      // mysql2 otherwise captures a stack trace on every query for its own errors; TypeORM wraps
+      // them in QueryFailedError with the query anyway, and the capture costs every request CPU.
+      extra: { trace: false },
     };
   }
   if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });

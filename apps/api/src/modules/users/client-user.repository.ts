@@ -57,11 +57,13 @@ export class ClientUserRepository {
       .innerJoinAndSelect('membership.user', 'user')
       .where('membership.clientId = :clientId', { clientId });
     if (page.ownerFirst) query.addOrderBy('membership.owner', 'DESC');
+    // offset/limit, not skip/take: each membership joins one user, so rows are not multiplied and
+    // TypeORM need not first select the page's distinct ids in a statement of its own.
     return query
       .addOrderBy(SORT_COLUMNS[page.sortField], page.sortOrder)
       .addOrderBy('user.id', page.sortOrder)
-      .skip(page.offset)
-      .take(page.limit)
+      .offset(page.offset)
+      .limit(page.limit)
       .getManyAndCount() as Promise<[MembershipWithUser[], number]>;
   }
 
