@@ -37,24 +37,31 @@ const WARM_UP_MS = 5_000;
 
 /** The client list's search sorted by company name, as ClientRepository.search runs it: the
  *  matches (the whole-name phrase first, else the longest word's range with the others checked per
- *  candidate, at most 1,001) ordered by the company name the terms carry, one page of ids with the
- *  count, then that page's clients. A job that needs earlier answers is a function. */
+ *  candidate, at most 1,001) ordered by the company name the terms carry, the page's clients
+ *  joined to them, and a count of the matches when the page is full. A job that needs earlier
+ *  answers is a function. */
 function searchSql(q) {
   const words = queryWords(q);
   const phrase = queryPhrase(q);
-  const pageSql = (driver, others) => [
-    'SELECT m.client_id AS clientId, COUNT(*) OVER () AS matched FROM ('
-      + 'SELECT DISTINCT t0.client_id, t0.company_name FROM client_search_terms t0 WHERE t0.term >= ? AND t0.term < ?'
+  const matchesSql = (driver, others, columns) => [
+    `SELECT DISTINCT ${columns} FROM client_search_terms t0 WHERE t0.term >= ? AND t0.term < ?`
       + others.map((_, i) => ` AND EXISTS (SELECT 1 FROM client_search_terms t${i + 1} WHERE t${i + 1}.client_id = t0.client_id AND t${i + 1}.term >= ? AND t${i + 1}.term < ?)`).join('')
-      + ` LIMIT 1001) m ORDER BY m.company_name ASC, m.client_id ASC LIMIT ? OFFSET ?`,
-    [...[driver, ...others].flatMap((word) => [word, prefixEnd(word)]), PAGE, 0],
+      + ' LIMIT 1001',
+    [driver, ...others].flatMap((word) => [word, prefixEnd(word)]),
   ];
+  const page = async (pool, driver, others) => {
+    const [matches, params] = matchesSql(driver, others, 't0.client_id, t0.company_name');
+    const [rows] = await pool.query(`SELECT client.* FROM (SELECT m.client_id, m.company_name FROM (${matches}) m ORDER BY m.company_name ASC, m.client_id ASC LIMIT ? OFFSET ?) page `
+      + 'INNER JOIN clients client ON client.id = page.client_id ORDER BY page.company_name ASC, page.client_id ASC', [...params, PAGE, 0]);
+    if (rows.length < PAGE) return rows;
+    const [count, countParams] = matchesSql(driver, others, 't0.client_id');
+    await pool.query(`SELECT COUNT(*) AS matched FROM (${count}) m`, countParams);
+    return rows;
+  };
   const [driver, ...others] = [...words].sort((a, b) => b.length - a.length);
   return async (pool) => {
-    let [page] = phrase ? await pool.query(...pageSql(phrase, [])) : [[]];
-    if (page.length === 0) [page] = await pool.query(...pageSql(driver, others));
-    if (page.length === 0) return;
-    await pool.query('SELECT * FROM clients WHERE id IN (?)', [page.map((row) => row.clientId)]);
+    const rows = phrase ? await page(pool, phrase, []) : [];
+    if (rows.length === 0) await page(pool, driver, others);
   };
 }
 
@@ -68,11 +75,11 @@ const requestSql = (api) => [
 ];
 
 /** GET /api/clients/:id reads the client by id. */
-const clientSql = (id) => [['SELECT * FROM clients WHERE id = ? LIMIT 1', [id]]];
+const clientSql = (id) => [['SELECT * FROM clients WHERE id = ?', [id]]];
 
 /** GET /api/clients/:id/users: the client must exist, then the owner-first page of memberships with their users and a count. */
 const usersSql = (id) => [
-  ['SELECT * FROM clients WHERE id = ? LIMIT 1', [id]],
+  ['SELECT * FROM clients WHERE id = ?', [id]],
   ['SELECT COUNT(*) AS cnt FROM client_users m INNER JOIN users u ON u.id = m.user_id WHERE m.client_id = ?', [id]],
   [`SELECT m.*, u.* FROM client_users m INNER JOIN users u ON u.id = m.user_id WHERE m.client_id = ?
     ORDER BY m.owner DESC, m.username ASC, u.id ASC LIMIT ${PAGE} OFFSET 0`, [id]],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { DataSource, EntityManager, Not } from 'typeorm';
 
+import { hydrate } from '../../database/hydrate';
 import { ClientEntity } from './client.entity';
 import { prefixEnd } from './search-words';
 
@@ -30,8 +31,10 @@ export class ClientRepository {
     return manager.getRepository(ClientEntity);
   }
 
-  findById(id: number, manager?: EntityManager): Promise<ClientEntity | null> {
-    return this.repo(manager).findOneBy({ id });
+  /** Plain SQL: every profile tab reads its client first. */
+  async findById(id: number, manager: EntityManager = this.dataSource.manager): Promise<ClientEntity | null> {
+    const rows: Array<Record<string, unknown>> = await manager.query('SELECT * FROM clients WHERE id = ?', [id]);
+    return hydrate(manager, ClientEntity, rows)[0] ?? null;
   }
 
   existsByKey(clientKey: string, exceptId?: number): Promise<boolean> {
@@ -72,18 +75,15 @@ export class ClientRepository {
 
   /**
    * The terms carry their client's company name, so the database sorts the (at most 1,001)
-   * matches it read and hands back one page of ids and how many matched: only the page's clients
-   * are read, instead of every match. A search capped at 1,000 keeps the first 1,000 by name.
+   * matches it read and joins only the page's clients, instead of reading every match. A search
+   * capped at 1,000 keeps the first 1,000 by name.
    */
   private async searchByCompanyName(search: ClientSearch): Promise<{ rows: ClientEntity[]; total: number; capped: boolean }> {
-    const page = await this.matchingPage(search);
-    const clients = page.ids.length ? await this.repo().findBy({ id: In(page.ids) }) : [];
-    const byId = new Map(clients.map((client) => [client.id, client]));
-    const rows = page.ids.flatMap((id) => byId.get(id) ?? []);
-    return { rows, total: Math.min(page.matched, SEARCH_MATCH_LIMIT), capped: page.matched > SEARCH_MATCH_LIMIT };
+    const { rows, matched } = await this.matchingPage(search);
+    return { rows, total: Math.min(matched, SEARCH_MATCH_LIMIT), capped: matched > SEARCH_MATCH_LIMIT };
   }
 
-  private async matchingPage(search: ClientSearch): Promise<{ ids: number[]; matched: number }> {
+  private async matchingPage(search: ClientSearch): Promise<{ rows: ClientEntity[]; matched: number }> {
     if (search.phrase) {
       const byPhrase = await this.pageStartingWith(search.phrase, [], search);
       if (byPhrase.matched > 0) return byPhrase;
@@ -92,22 +92,27 @@ export class ClientRepository {
     return this.pageStartingWith(driver, others, search);
   }
 
-  private async pageStartingWith(driver: string, others: string[], search: ClientSearch): Promise<{ ids: number[]; matched: number }> {
-    const [matches, params] = matchesSql(driver, others);
+  private async pageStartingWith(driver: string, others: string[], search: ClientSearch): Promise<{ rows: ClientEntity[]; matched: number }> {
+    const [matches, params] = matchesSql(driver, others, 't0.client_id, t0.company_name');
     const limit = Math.max(0, Math.min(search.limit, SEARCH_MATCH_LIMIT - search.offset));
+    let rows: ClientEntity[] = [];
     if (limit > 0) {
       const order = search.sortOrder === 'DESC' ? 'DESC' : 'ASC';
-      const rows: Array<{ clientId: number | string; matched: number | string }> = await this.dataSource.query(
-        `SELECT m.client_id AS clientId, COUNT(*) OVER () AS matched FROM (${matches}) m ` +
-          `ORDER BY m.company_name ${order}, m.client_id ${order} LIMIT ? OFFSET ?`,
+      const raw: Array<Record<string, unknown>> = await this.dataSource.query(
+        `SELECT client.* FROM (SELECT m.client_id, m.company_name FROM (${matches}) m ` +
+          `ORDER BY m.company_name ${order}, m.client_id ${order} LIMIT ? OFFSET ?) page ` +
+          `INNER JOIN clients client ON client.id = page.client_id ORDER BY page.company_name ${order}, page.client_id ${order}`,
         [...params, limit, search.offset],
       );
-      if (rows.length > 0) return { ids: rows.map((row) => Number(row.clientId)), matched: Number(rows[0].matched) };
-      if (search.offset === 0) return { ids: [], matched: 0 };
+      rows = hydrate(this.dataSource, ClientEntity, raw);
+      // A first page that is not full holds every match: nothing left to count.
+      if (search.offset === 0 && rows.length < limit) return { rows, matched: rows.length };
     }
-    // A page past the matches says nothing of how many there are.
-    const [{ matched }]: Array<{ matched: number | string }> = await this.dataSource.query(`SELECT COUNT(*) AS matched FROM (${matches}) m`, params);
-    return { ids: [], matched: Number(matched) };
+    // Counted apart, over the ids alone: a window function over the sorted page cost the
+    // database twice as much as this second, narrower pass over the same index range.
+    const [count, countParams] = matchesSql(driver, others, 't0.client_id');
+    const [{ matched }]: Array<{ matched: number | string }> = await this.dataSource.query(`SELECT COUNT(*) AS matched FROM (${count}) m`, countParams);
+    return { rows, matched: Number(matched) };
   }
 
   /**
@@ -126,22 +131,24 @@ export class ClientRepository {
   }
 
   private async idsStartingWith(driver: string, others: string[]): Promise<number[]> {
-    const rows: Array<{ client_id: number | string }> = await this.dataSource.query(...matchesSql(driver, others));
+    const rows: Array<{ client_id: number | string }> = await this.dataSource.query(...matchesSql(driver, others, 't0.client_id'));
     return rows.map((row) => Number(row.client_id));
   }
 }
 
 /**
- * The distinct clients (with their company names) having `driver` and every other word as the
- * start of one of their terms, at most SEARCH_MATCH_LIMIT + 1: the driver is a range on the
- * primary key (term, client_id), each other word an EXISTS per candidate on the client_id index.
+ * The distinct clients (`columns` of t0: the id, maybe with the company name) having `driver` and
+ * every other word as the start of one of their terms, at most SEARCH_MATCH_LIMIT + 1: the driver
+ * is a range on the primary key (term, client_id), each other word an EXISTS per candidate on the
+ * client_id index. A client's terms all carry its one company name, so both column lists find
+ * the same clients.
  */
-function matchesSql(driver: string, others: string[]): [string, string[]] {
+function matchesSql(driver: string, others: string[], columns: string): [string, string[]] {
   const exists = others.map((_, i) =>
     ` AND EXISTS (SELECT 1 FROM client_search_terms t${i + 1} WHERE t${i + 1}.client_id = t0.client_id` +
       ` AND t${i + 1}.term >= ? AND t${i + 1}.term < ?)`);
   return [
-    `SELECT DISTINCT t0.client_id, t0.company_name FROM client_search_terms t0 WHERE t0.term >= ? AND t0.term < ?${exists.join('')}` +
+    `SELECT DISTINCT ${columns} FROM client_search_terms t0 WHERE t0.term >= ? AND t0.term < ?${exists.join('')}` +
       ` LIMIT ${SEARCH_MATCH_LIMIT + 1}`,
     [driver, ...others].flatMap((word) => [word, prefixEnd(word)]),
   ];
