@@ -77,13 +77,23 @@ const requestSql = (api) => [
 /** GET /api/clients/:id reads the client by id. */
 const clientSql = (id) => [['SELECT * FROM clients WHERE id = ?', [id]]];
 
-/** GET /api/clients/:id/users: the client must exist, then the owner-first page of memberships with their users and a count. */
-const usersSql = (id) => [
+/** GET /api/clients/:id/users: the client must exist, then the owner-first page of memberships
+ *  with their users and the count beside each row (ClientUserRepository.pageForClient selects
+ *  every mapped column as alias_column: the tables' columns, listed by columnsOf). */
+const usersSql = (id, columns) => [
   ['SELECT * FROM clients WHERE id = ?', [id]],
-  ['SELECT COUNT(*) AS cnt FROM client_users m INNER JOIN users u ON u.id = m.user_id WHERE m.client_id = ?', [id]],
-  [`SELECT m.*, u.* FROM client_users m INNER JOIN users u ON u.id = m.user_id WHERE m.client_id = ?
-    ORDER BY m.owner DESC, m.username ASC, u.id ASC LIMIT ${PAGE} OFFSET 0`, [id]],
+  [`SELECT ${columns}, COUNT(*) OVER () AS total FROM client_users m INNER JOIN users u ON u.id = m.user_id
+    WHERE m.client_id = ? ORDER BY m.owner DESC, m.username ASC, u.id ASC LIMIT ? OFFSET ?`, [id, PAGE, 0]],
 ];
+
+/** `m.client_id AS m_client_id, ..., u.id AS u_id, ...`: the column lists the api's hydrate.selectColumns builds. */
+async function columnsOf(pool) {
+  const list = async (table, alias) => {
+    const [rows] = await pool.query('SELECT COLUMN_NAME AS name FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION', [table]);
+    return rows.map(({ name }) => `${alias}.${name} AS ${alias}_${name}`).join(', ');
+  };
+  return `${await list('client_users', 'm')}, ${await list('users', 'u')}`;
+}
 
 const searchPath = (q) => `/api/clients?filter=${encodeURIComponent(JSON.stringify({ q }))}&range=${encodeURIComponent(`[0,${PAGE - 1}]`)}&sort=${encodeURIComponent('["companyName","ASC"]')}`;
 
@@ -202,13 +212,14 @@ async function main() {
   const samples = await pickSamples(pool);
   const [[{ bufferPool }]] = await pool.query('SELECT @@innodb_buffer_pool_size AS bufferPool');
   const api = await startApi(pool);
+  const userColumns = await columnsOf(pool);
   const withRequest = (job) => (typeof job === 'function'
     ? async (pool) => { for (const [sql, params] of requestSql(api)) await pool.query(sql, params); await job(pool); }
     : [...requestSql(api), ...job]);
   const scenarios = [
     ...Object.entries(samples.queries).filter(([, qs]) => qs.length).map(([name, qs]) => ({ name, kind: 'search', paths: qs.map(searchPath), jobs: qs.map((q) => withRequest(searchSql(q))) })),
     { name: 'profile: client', kind: 'profile', paths: samples.ids.map((id) => `/api/clients/${id}`), jobs: samples.ids.map((id) => withRequest(clientSql(id))) },
-    { name: 'profile: users tab', kind: 'profile', paths: samples.ids.map((id) => `/api/clients/${id}/users?range=${encodeURIComponent(`[0,${PAGE - 1}]`)}`), jobs: samples.ids.map((id) => withRequest(usersSql(id))) },
+    { name: 'profile: users tab', kind: 'profile', paths: samples.ids.map((id) => `/api/clients/${id}/users?range=${encodeURIComponent(`[0,${PAGE - 1}]`)}`), jobs: samples.ids.map((id) => withRequest(usersSql(id, userColumns))) },
   ].filter((scenario) => !args.only || scenario.name.includes(args.only));
   console.log(`Keydesk bench: ${samples.clients.toLocaleString('en')} clients, ${CONNECTIONS} connections, ${DURATION} s per run, `
     + `${SAMPLES} sampled clients, InnoDB buffer pool ${Math.round(bufferPool / 2 ** 20)} MiB, api LOG_LEVEL=warn`);

@@ -3,6 +3,7 @@ import { DataSource, EntityManager, In, Not } from 'typeorm';
 
 import type { ClientUserPermission } from '@keydesk/domain';
 
+import { hydrate, selectColumns } from '../../database/hydrate';
 import { ClientEntity } from '../clients/client.entity';
 import { ClientUserEntity } from './client-user.entity';
 import { UserEntity } from './user.entity';
@@ -11,11 +12,11 @@ export const CLIENT_USER_SORT_FIELDS = ['id', 'username', 'email', 'lastName', '
 export type ClientUserSortField = (typeof CLIENT_USER_SORT_FIELDS)[number];
 
 const SORT_COLUMNS: Record<ClientUserSortField, string> = {
-  id: 'user.id',
-  username: 'membership.username',
-  email: 'user.email',
-  lastName: 'user.lastName',
-  lastLoginAt: 'user.lastLoginAt',
+  id: 'u.id',
+  username: 'm.username',
+  email: 'u.email',
+  lastName: 'u.last_name',
+  lastLoginAt: 'u.last_login_at',
 };
 
 export interface ClientUserPage {
@@ -51,20 +52,29 @@ export class ClientUserRepository {
     return query.getOne();
   }
 
-  pageForClient(clientId: number, page: ClientUserPage): Promise<[MembershipWithUser[], number]> {
-    const query = this.repo()
-      .createQueryBuilder('membership')
-      .innerJoinAndSelect('membership.user', 'user')
-      .where('membership.clientId = :clientId', { clientId });
-    if (page.ownerFirst) query.addOrderBy('membership.owner', 'DESC');
-    // offset/limit, not skip/take: each membership joins one user, so rows are not multiplied and
-    // TypeORM need not first select the page's distinct ids in a statement of its own.
-    return query
-      .addOrderBy(SORT_COLUMNS[page.sortField], page.sortOrder)
-      .addOrderBy('user.id', page.sortOrder)
-      .offset(page.offset)
-      .limit(page.limit)
-      .getManyAndCount() as Promise<[MembershipWithUser[], number]>;
+  /**
+   * Plain SQL with the count beside each row (a client has a handful of users, so the window
+   * costs nothing): the Users tab is read on every profile visit.
+   */
+  async pageForClient(clientId: number, page: ClientUserPage): Promise<[MembershipWithUser[], number]> {
+    const order = [
+      ...(page.ownerFirst ? ['m.owner DESC'] : []),
+      `${SORT_COLUMNS[page.sortField]} ${page.sortOrder}`,
+      `u.id ${page.sortOrder}`,
+    ];
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT ${selectColumns(this.dataSource, ClientUserEntity, 'm')}, ${selectColumns(this.dataSource, UserEntity, 'u')},
+         COUNT(*) OVER () AS total
+       FROM client_users m INNER JOIN users u ON u.id = m.user_id
+       WHERE m.client_id = ? ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
+      [clientId, page.limit, page.offset],
+    );
+    const memberships = hydrate(this.dataSource, ClientUserEntity, rows, 'm');
+    const users = hydrate(this.dataSource, UserEntity, rows, 'u');
+    const rowsOfPage = memberships.map((membership, i) => Object.assign(membership, { user: users[i] }));
+    // A page past the end says nothing of how many there are.
+    const total = rows.length ? Number(rows[0].total) : page.offset > 0 ? await this.repo().countBy({ clientId }) : 0;
+    return [rowsOfPage, total];
   }
 
   find(clientId: number, userId: number, manager?: EntityManager): Promise<MembershipWithUser | null> {
