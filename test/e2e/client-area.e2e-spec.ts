@@ -156,7 +156,7 @@ describe.each(TEST_DATABASES)('client area on %s', (kind) => {
       byEmail(t.http(), other.user.email, other.password),
     ]) {
       const response = await attempt;
-      expect(response.status).toBe(401);
+      expect(response.status, response.text).toBe(401);
       expect(response.text).toContain(generic);
       expect(response.text).toContain('aria-invalid="true" autofocus');
       expect(sessionCookieOf(response)).toBeUndefined();
