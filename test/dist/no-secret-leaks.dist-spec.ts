@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { generatePassword } from '@keydesk/domain';
+
+import { createClient } from '../factories/client.factory';
+import { createTicket } from '../factories/ticket.factory';
+import { addClientUser } from '../factories/user.factory';
+import { RunningServer, startServer } from '../support/built-server';
+import { signIn } from '../support/sign-in';
+import { ReceivedMail, SmtpSink } from '../support/smtp-sink';
+
+const RESET_LINK = /\/account\/password\/reset\/([A-Za-z0-9_-]{43})/;
+const REVEAL_LINK = /\/account\/password\/reveal\/([A-Za-z0-9_-]{43})/;
+
+/** The value of a hidden field of a server-rendered form. */
+const hidden = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(html)![1];
+
+/**
+ * The whole customer journey against the built server, as in production (its own process, its
+ * real log at debug level, SMTP): every password, link and code it issues or is given is kept,
+ * then looked for in the log, the audit trail, the Emails tab, the tickets and the API's answers.
+ */
+describe('secrets stay out of logs, the audit trail, the Emails tab and tickets', () => {
+  let sink: SmtpSink;
+  let server: RunningServer;
+  let staff: request.Agent;
+  let csrf: string;
+  let origin: string;
+  const secrets: string[] = [];
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    server = await startServer({
+      env: { SMTP_URL: sink.url, MAIL_WORKER_INTERVAL_MS: '100', LOG_LEVEL: 'debug', PUBLIC_URL: 'http://localhost:3000' },
+      outputLimit: Infinity,
+    });
+    origin = server.url.replace(/\/$/, '');
+    staff = request.agent(origin);
+    csrf = await signIn(staff, server.adminUsername, server.adminPassword);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await sink?.stop();
+  });
+
+  async function mailTo(email: string, pattern: RegExp, count: number): Promise<ReceivedMail> {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const mails = sink.to(email).filter((mail) => pattern.test(mail.text));
+      if (mails.length >= count) return mails[count - 1];
+      if (Date.now() > deadline) throw new Error(`No mail #${count} matching ${pattern} reached ${email}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** Signs a customer in through the page's form; answers where the server sent them. */
+  async function customerSignIn(customer: request.Agent, fields: Record<string, string>): Promise<string> {
+    const page = await customer.get(`/account/login${fields.method === 'key' ? '?with=key' : ''}`).expect(200);
+    const response = await customer.post('/account/login').type('form').send({ ...fields, formToken: hidden(page.text, 'formToken') });
+    return response.status === 303 ? response.headers.location : `${response.status}`;
+  }
+
+  it('walks both password actions and the client area, then finds none of their secrets anywhere', async () => {
+    const client = await createClient(staff, csrf, { language: 'es' });
+    const user = await addClientUser(staff, csrf, client.id, { firstName: 'Rosa', lastName: 'Méndez', username: 'admin' });
+    const ticket = await createTicket(staff, csrf, client.id, { userId: user.id });
+
+    // 1. Send reset email; the customer chooses a password from the link.
+    await staff.post(`/api/users/${user.id}/password-reset-email`).set('X-CSRF-Token', csrf).send({ ticketId: ticket.id }).expect(202);
+    const resetToken = RESET_LINK.exec((await mailTo(user.email, RESET_LINK, 1)).text)![1];
+    const chosen = generatePassword(randomBytes);
+    secrets.push(resetToken, chosen);
+    const form = await request(origin).get(`/account/password/reset/${resetToken}`).expect(200);
+    await request(origin).post(`/account/password/reset/${resetToken}`).type('form')
+      .send({ password: chosen, confirmation: chosen, formToken: hidden(form.text, 'formToken') }).expect(200);
+
+    // 2. The customer signs in with it by email, and once with a wrong password.
+    const wrong = generatePassword(randomBytes);
+    secrets.push(wrong);
+    expect(await customerSignIn(request.agent(origin), { method: 'email', email: user.email, password: wrong })).toBe('401');
+    expect(await customerSignIn(request.agent(origin), { method: 'email', email: user.email, password: chosen })).toBe('/account/');
+
+    // 3. Change password with a view-once link; the customer reveals it and must replace it.
+    await staff.post(`/api/users/${user.id}/password`).set('X-CSRF-Token', csrf).send({ generate: true, ticketId: ticket.id }).expect(201);
+    const revealToken = REVEAL_LINK.exec((await mailTo(user.email, REVEAL_LINK, 1)).text)![1];
+    secrets.push(revealToken);
+    const revealForm = await request(origin).get(`/account/password/reveal/${revealToken}`).expect(200);
+    const revealed = await request(origin).post(`/account/password/reveal/${revealToken}`).type('form')
+      .send({ formToken: hidden(revealForm.text, 'formToken') }).expect(200);
+    const temporary = /<output id="temporary-password"[^>]*>([^<]+)<\/output>/.exec(revealed.text)![1]
+      .replace(/&#x([0-9A-F]+);/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    secrets.push(temporary);
+    const customer = request.agent(origin);
+    expect(await customerSignIn(customer, { method: 'key', clientKey: client.clientKey, username: 'admin', password: temporary }))
+      .toBe('/account/password/change');
+    const own = generatePassword(randomBytes);
+    secrets.push(own);
+    const change = await customer.get('/account/password/change').expect(200);
+    const changed = await customer.post('/account/password/change').type('form')
+      .send({ password: own, confirmation: own, currentPassword: temporary, csrfToken: hidden(change.text, 'csrfToken') });
+    expect(changed.status).toBe(303);
+
+    // 4. Change password with the password in the mail, on a new ticket.
+    await staff.post(`/api/users/${user.id}/password`).set('X-CSRF-Token', csrf)
+      .send({ generate: true, newTicketSubject: 'Tu acceso', delivery: 'inline' }).expect(201);
+    const inline = await mailTo(user.email, /contraseña temporal es:/, 1);
+    const mailed = /contraseña temporal es:\s*\n\s*(\S[^\n]*)/.exec(inline.text)![1].trim();
+    secrets.push(mailed);
+    expect(await customerSignIn(request.agent(origin), { method: 'email', email: user.email, password: mailed }))
+      .toBe('/account/password/change');
+
+    // Everything staff and integrators can read, and everything the server wrote.
+    const read = async (path: string) => (await staff.get(path).expect(200)).text;
+    const emails = await staff.get('/api/emails').query({ range: '[0,99]' }).expect(200);
+    const surfaces = [
+      server.output(),
+      await read(`/api/clients/${client.id}/activity?range=[0,499]`),
+      emails.text,
+      ...(await Promise.all((emails.body as Array<{ id: number }>).map((mail) => read(`/api/emails/${mail.id}`)))),
+      ...(await Promise.all((await staff.get(`/api/tickets?filter={"clientId":${client.id}}`).expect(200)).body
+        .map((t: { id: number }) => read(`/api/tickets/${t.id}/messages`)))),
+      await read(`/api/users/${user.id}`),
+      await read(`/api/users/${user.id}/password-resets`),
+      await read(`/api/users/${user.id}/sign-ins`),
+    ].join('\n');
+
+    expect(server.output()).toMatch(/"url":"\/account\/password\/reveal\/\[redacted\]"/);
+    expect(surfaces).toContain('[redacted]');
+    expect(surfaces).toContain('[contraseña enviada al cliente]');
+    expect(secrets).toHaveLength(7);
+    for (const secret of secrets) expect(surfaces, 'a secret leaked').not.toContain(secret);
+  });
+});
