@@ -22,6 +22,7 @@ import { EmailsModule } from './modules/emails/emails.module';
 import { HealthModule } from './modules/health/health.module';
 import { NotesModule } from './modules/notes/notes.module';
 import { PasswordResetsModule } from './modules/password-resets/password-resets.module';
+import { RescueCodesModule } from './modules/rescue-codes/rescue-codes.module';
 import { RolesModule } from './modules/roles/roles.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
@@ -63,6 +64,7 @@ export class AppModule {
         EmailsModule,
         PasswordResetsModule,
         UserPasswordsModule,
+        RescueCodesModule,
         AccountModule,
         BootstrapModule,
       ],

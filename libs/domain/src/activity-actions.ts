@@ -48,6 +48,16 @@ export const ActivityAction = {
   UserSignedOut: 'user.signed_out',
   /** The customer chose a password in the client area (forced after a temporary one, or by choice). */
   UserPasswordChanged: 'user.password_changed',
+  /** Someone asked for a rescue code with a client key and user name (matched or not). */
+  UserRescueCodeRequested: 'user.rescue_code_requested',
+  /** The code was mailed (to how many addresses, not which). */
+  UserRescueCodeSent: 'user.rescue_code_sent',
+  /** A wrong, used or voided code was typed. */
+  UserRescueCodeFailed: 'user.rescue_code_failed',
+  /** The right code, typed after it expired. */
+  UserRescueCodeExpired: 'user.rescue_code_expired',
+  /** The code was used: a new password was mailed, or the customer chose one. */
+  UserRescueCodeRedeemed: 'user.rescue_code_redeemed',
 } as const;
 
 export type ActivityAction = (typeof ActivityAction)[keyof typeof ActivityAction];

@@ -6,6 +6,8 @@ export const ErrorCode = {
   ValidationFailed: 'VALIDATION_FAILED',
   InvalidCredentials: 'INVALID_CREDENTIALS',
   TooManyAttempts: 'TOO_MANY_ATTEMPTS',
+  /** A rate limit other than sign-in throttling (rescue codes); Retry-After says when. */
+  TooManyRequests: 'TOO_MANY_REQUESTS',
   AccountLocked: 'ACCOUNT_LOCKED',
   NotAuthenticated: 'NOT_AUTHENTICATED',
   SessionExpired: 'SESSION_EXPIRED',
@@ -32,6 +34,8 @@ export const ErrorCode = {
   NotYourNote: 'NOT_YOUR_NOTE',
   MailHasSecret: 'MAIL_HAS_SECRET',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  /** One answer for every failed rescue-code redemption: wrong, used, voided, expired or unknown account. */
+  RescueCodeInvalid: 'RESCUE_CODE_INVALID',
   InternalError: 'INTERNAL_ERROR',
 } as const;
 

@@ -10,3 +10,4 @@ export * from './emails';
 export * from './rfc';
 export * from './password-resets';
 export * from './user-passwords';
+export * from './rescue-codes';

@@ -33,6 +33,10 @@ const MESSAGES: Record<string, { data: Record<string, unknown>; secrets: Record<
     data: { ...common, clientKey: 'PEL900101AB3', username: 'admin', validMinutes: 30, rescueUrl: 'https://support.example.test/account/rescue' },
     secrets: { code: '4F7K-9QXM' },
   },
+  'rescue-password': {
+    data: { ...common, clientKey: 'PEL900101AB3', username: 'admin', validHours: 24, loginUrl: 'https://support.example.test/account/login' },
+    secrets: { password: 'caballo correcto batería grapa' },
+  },
 };
 
 describe('the customer messages', () => {

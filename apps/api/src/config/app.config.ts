@@ -6,6 +6,7 @@ import { BootstrapConfig, readBootstrapConfig } from './bootstrap.config';
 import { ConfigErrors, Env } from './config-errors';
 import { DatabaseConfig, readDatabaseConfig } from './database.config';
 import { MailConfig, readMailConfig } from './mail.config';
+import { readRescueConfig, RescueConfig } from './rescue.config';
 import { readSecretsConfig, SecretsConfig } from './secrets.config';
 import { readServerConfig, ServerConfig } from './server.config';
 
@@ -19,6 +20,7 @@ export class AppConfig {
     readonly secrets: SecretsConfig,
     readonly bootstrap: BootstrapConfig,
     readonly mail: MailConfig,
+    readonly rescue: RescueConfig,
   ) {}
 }
 
@@ -36,6 +38,7 @@ export function loadConfig(env: Env = process.env, envFile = join(process.cwd(),
   const secrets = readSecretsConfig(env, errors, dataDir, server.production);
   const bootstrap = readBootstrapConfig(env, errors, database);
   const mail = readMailConfig(env, errors, server.production);
+  const rescue = readRescueConfig(env, errors);
   errors.throwIfAny();
-  return new AppConfig(dataDir, server, database, auth, secrets, bootstrap, mail);
+  return new AppConfig(dataDir, server, database, auth, secrets, bootstrap, mail, rescue);
 }

@@ -10,6 +10,8 @@ import { DevMailboxMessageEntity } from '../modules/emails/dev-mailbox-message.e
 import { MailOutboxEntity } from '../modules/emails/mail-outbox.entity';
 import { NoteEntity } from '../modules/notes/note.entity';
 import { PasswordResetTokenEntity } from '../modules/password-resets/password-reset-token.entity';
+import { RateLimitEntity } from '../modules/rate-limits/rate-limit.entity';
+import { RescueCodeEntity } from '../modules/rescue-codes/rescue-code.entity';
 import { PasswordRevealEntity } from '../modules/user-passwords/password-reveal.entity';
 import { TicketMessageEntity } from '../modules/tickets/ticket-message.entity';
 import { TicketEntity } from '../modules/tickets/ticket.entity';
@@ -45,4 +47,6 @@ export const ENTITIES = [
   DevMailboxMessageEntity,
   PasswordResetTokenEntity,
   PasswordRevealEntity,
+  RescueCodeEntity,
+  RateLimitEntity,
 ];

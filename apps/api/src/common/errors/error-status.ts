@@ -32,4 +32,6 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.OwnerRequired]: 409,
   [ErrorCode.NotYourNote]: 403,
   [ErrorCode.MailHasSecret]: 409,
+  [ErrorCode.TooManyRequests]: 429,
+  [ErrorCode.RescueCodeInvalid]: 400,
 };

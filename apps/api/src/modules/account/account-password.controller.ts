@@ -8,7 +8,8 @@ import type { Request, Response } from 'express';
 import { Public } from '../../common/access/access.decorator';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { localeFromAcceptLanguage } from '../../common/i18n/translate';
-import { AccountPages, VIEWS_DIR } from './account-pages';
+import { AccountPages } from './account-pages';
+import { VIEWS_DIR } from './account-views';
 import { PasswordResetCompletionService, ResetForm } from './password-reset-completion.service';
 import { sendAccountPage as send } from './send-account-page';
 

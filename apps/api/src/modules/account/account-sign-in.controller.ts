@@ -2,13 +2,12 @@ import { Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
-import type { Locale } from '@keydesk/domain';
-
 import { Public } from '../../common/access/access.decorator';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { UserSessionCookie } from '../user-sessions/user-session-cookie';
 import { AccountSignInService, SignInForm } from './account-sign-in.service';
 import { ClientAreaPages, LoginView } from './client-area-pages';
+import { pickLocale } from './client-area-rules';
 import { ClientAreaService } from './client-area.service';
 import { LoginFormTokens } from './login-form-tokens';
 import { sendAccountPage } from './send-account-page';
@@ -67,10 +66,6 @@ export class AccountSignInController {
       values: { email: '', clientKey: '', username: '' }, error: null, notice: null, ...fields,
     };
   }
-}
-
-function pickLocale(value: unknown): Locale | null {
-  return value === 'es' || value === 'en' ? value : null;
 }
 
 function field(value: unknown, max: number): string {

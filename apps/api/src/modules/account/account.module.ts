@@ -5,6 +5,7 @@ import { AuthCoreModule } from '../auth/auth-core.module';
 import { ClientsModule } from '../clients/clients.module';
 import { EmailsModule } from '../emails/emails.module';
 import { PasswordResetsModule } from '../password-resets/password-resets.module';
+import { RescueCodesModule } from '../rescue-codes/rescue-codes.module';
 import { UserPasswordsModule } from '../user-passwords/user-passwords.module';
 import { UsersModule } from '../users/users.module';
 import { UserSessionsModule } from '../user-sessions/user-sessions.module';
@@ -12,27 +13,32 @@ import { AccountAreaController } from './account-area.controller';
 import { AccountPages } from './account-pages';
 import { AccountPasswordChangeService } from './account-password-change.service';
 import { AccountPasswordController } from './account-password.controller';
+import { AccountRescueController } from './account-rescue.controller';
 import { AccountRevealController } from './account-reveal.controller';
 import { AccountSignInController } from './account-sign-in.controller';
 import { AccountSignInService } from './account-sign-in.service';
+import { AccountViews } from './account-views';
 import { ClientAreaPages } from './client-area-pages';
 import { ClientAreaService } from './client-area.service';
 import { LoginFormTokens } from './login-form-tokens';
 import { PasswordResetCompletionService } from './password-reset-completion.service';
+import { RescuePages } from './rescue-pages';
 
 /** The client area's server-rendered pages under /account (sign-in, the account page, choosing a password). */
 @Module({
-  imports: [AuthCoreModule, ClientsModule, UsersModule, EmailsModule, PasswordResetsModule, UserPasswordsModule, UserSessionsModule],
-  controllers: [AccountPasswordController, AccountRevealController, AccountSignInController, AccountAreaController],
+  imports: [
+    AuthCoreModule, ClientsModule, UsersModule, EmailsModule, PasswordResetsModule, UserPasswordsModule, UserSessionsModule, RescueCodesModule,
+  ],
+  controllers: [AccountPasswordController, AccountRevealController, AccountSignInController, AccountAreaController, AccountRescueController],
   providers: [
     AccountPages, PasswordResetCompletionService, ClientAreaPages, LoginFormTokens, AccountSignInService, ClientAreaService,
-    AccountPasswordChangeService,
+    AccountPasswordChangeService, AccountViews, RescuePages,
   ],
 })
 export class AccountModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     // HTML forms post url-encoded fields; a password field needs little room.
     consumer.apply(urlencoded({ extended: false, limit: '16kb', parameterLimit: 10 }))
-      .forRoutes(AccountPasswordController, AccountRevealController, AccountSignInController, AccountAreaController);
+      .forRoutes(AccountPasswordController, AccountRevealController, AccountSignInController, AccountAreaController, AccountRescueController);
   }
 }

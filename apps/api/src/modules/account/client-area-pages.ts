@@ -1,15 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import { Injectable } from '@nestjs/common';
-import Handlebars from 'handlebars';
 
 import { Locale, PASSWORD_MAX_LENGTH, PasswordRejection } from '@keydesk/domain';
 
 import { translate } from '../../common/i18n/translate';
-import { VIEWS_DIR } from './account-pages';
+import { AccountViews } from './account-views';
 
-type Template = (context: Record<string, unknown>) => string;
 type Params = Record<string, string | number>;
 
 export interface LoginView {
@@ -48,8 +43,7 @@ export interface PasswordChangeView {
 /** The signed-in side of the client area and its sign-in page: plain HTML that works with no script. */
 @Injectable()
 export class ClientAreaPages {
-  private readonly handlebars = Handlebars.create();
-  private readonly templates = new Map<string, Template>();
+  constructor(private readonly views: AccountViews) {}
 
   login(locale: Locale, view: LoginView): string {
     const t = (key: string, params?: Params) => translate(locale, `account.login.${key}`, params);
@@ -58,13 +52,14 @@ export class ClientAreaPages {
     const withQuery = (path: string, q: string) => (q ? `${path}?${q}` : path);
     const other: Locale = locale === 'es' ? 'en' : 'es';
     const error = view.error ? t(view.error.key, view.error.params) : null;
-    return this.page(locale, 'login', t('title'), null, {
+    return this.views.page(locale, 'login', t('title'), null, {
       byKey: view.byKey, formToken: view.formToken, values: view.values, error,
       errorField: view.byKey ? 'clientKey' : 'email',
       notice: view.notice ? t(view.notice) : null,
       action: withQuery('/account/login', query(false, view.lang)),
       switchUrl: withQuery('/account/login', query(!view.byKey, view.lang)),
       languageUrl: withQuery('/account/login', query(view.byKey, other)), otherLang: other,
+      forgotUrl: withQuery('/account/rescue', query(false, view.lang)),
       text: {
         title: t('title'), intro: t(view.byKey ? 'introKey' : 'introEmail'), errorsTitle: t('errorsTitle'),
         email: t('email'), clientKey: t('clientKey'), clientKeyHint: t('clientKeyHint'), username: t('username'),
@@ -78,7 +73,7 @@ export class ClientAreaPages {
     const t = (key: string, params?: Params) => translate(locale, `account.home.${key}`, params);
     const keys = ['title', 'profile', 'name', 'email', 'clients', 'company', 'clientKey', 'username', 'noClients',
       'security', 'changePassword', 'signOut'];
-    return this.page(locale, 'home', t('title'), null, {
+    return this.views.page(locale, 'home', t('title'), null, {
       ...view, notice: view.notice ? t(view.notice) : null, error: view.formExpired ? t('formExpired') : null,
       text: { ...Object.fromEntries(keys.map((key) => [key, t(key)])), welcome: t('welcome', { name: view.name }) },
     });
@@ -101,7 +96,7 @@ export class ClientAreaPages {
       ...confirmationErrors.map((message) => ({ field: 'confirmation', message })),
     ];
     const focus = summary[0]?.field ?? null;
-    return this.page(locale, 'password-change', t('title'), '/account/assets/password-meter.js', {
+    return this.views.page(locale, 'password-change', t('title'), '/account/assets/password-meter.js', {
       forced: view.forced, email: view.email, csrfToken: view.csrfToken, minLength: view.minLength, maxLength: PASSWORD_MAX_LENGTH,
       currentErrors: view.forced ? [] : currentErrors,
       passwordErrors: view.forced ? [...currentErrors, ...passwordErrors] : passwordErrors,
@@ -115,18 +110,5 @@ export class ClientAreaPages {
         meterLevels: ['', 'tooShort', 'fair', 'good', 'strong'].map((level) => (level ? reset(`meter.${level}`) : '')).join('|'),
       },
     });
-  }
-
-  private page(locale: Locale, name: string, title: string, script: string | null, data: Record<string, unknown>): string {
-    return this.template('layout')({ lang: locale, title, productName: 'Keydesk', script, body: this.template(name)(data) });
-  }
-
-  private template(name: string): Template {
-    let template = this.templates.get(name);
-    if (!template) {
-      template = this.handlebars.compile(readFileSync(join(VIEWS_DIR, `${name}.hbs`), 'utf8'), { strict: true });
-      this.templates.set(name, template);
-    }
-    return template;
   }
 }

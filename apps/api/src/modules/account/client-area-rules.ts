@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 
-import { ErrorCode } from '@keydesk/domain';
+import { ErrorCode, Locale } from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
 import { UserEntity } from '../users/user.entity';
@@ -25,4 +25,9 @@ export function sameToken(expected: string, given: unknown): boolean {
   const a = Buffer.from(expected);
   const b = Buffer.from(given);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** `?lang=es|en` on a client-area page; null lets Accept-Language choose. */
+export function pickLocale(value: unknown): Locale | null {
+  return value === 'es' || value === 'en' ? value : null;
 }

@@ -9,6 +9,6 @@ import { ClientsService } from './clients.service';
 @Module({
   controllers: [ClientsController],
   providers: [ClientRepository, ClientSearchIndex, ClientSummaryRepository, ClientsService],
-  exports: [ClientRepository, ClientSearchIndex, ClientsService],
+  exports: [ClientRepository, ClientSearchIndex, ClientSummaryRepository, ClientsService],
 })
 export class ClientsModule {}

@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, Not } from 'typeorm';
+import { DataSource, EntityManager, IsNull, MoreThan, Not } from 'typeorm';
+
+import { RescueVoidReason } from '@keydesk/domain';
+
+import { RescueCodeEntity } from '../rescue-codes/rescue-code.entity';
 
 import { UserSignInEntity } from './user-sign-in.entity';
 import { UserEntity } from './user.entity';
@@ -63,6 +67,7 @@ export class UserRepository {
     await manager.getRepository(UserEntity).update({ id: userId }, {
       passwordHash, passwordChangedAt: now, mustChangePassword: false, passwordExpiresAt: null,
     });
+    await this.voidRescueCodes(manager, userId, now, RescueVoidReason.PasswordChanged);
   }
 
   /** A password an agent set: it must be replaced at the next sign-in and stops working at `expiresAt`. */
@@ -70,6 +75,18 @@ export class UserRepository {
     await manager.getRepository(UserEntity).update({ id: userId }, {
       passwordHash, passwordChangedAt: now, mustChangePassword: true, passwordExpiresAt: expiresAt,
     });
+    await this.voidRescueCodes(manager, userId, now, RescueVoidReason.PasswordChanged);
+  }
+
+  /**
+   * A changed password or email voids the rescue codes that still work. Done where passwords are
+   * written, so no way of changing one can forget it.
+   */
+  async voidRescueCodes(manager: EntityManager, userId: number, now: Date, reason: RescueVoidReason): Promise<void> {
+    await manager.getRepository(RescueCodeEntity).update(
+      { userId, usedAt: IsNull(), voidedAt: IsNull(), expiresAt: MoreThan(now.getTime()) },
+      { voidedAt: now, voidReason: reason },
+    );
   }
 
   /** A client-area sign-in attempt; a success also becomes the user's last sign-in (Users tab). */

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 
-import { ActivityAction, ErrorCode, SubjectType, UserResponse, UserSignInResponse } from '@keydesk/domain';
+import { ActivityAction, ErrorCode, RescueVoidReason, SubjectType, UserResponse, UserSignInResponse } from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
 import { filterIds, filterText, ListQuery } from '../../common/http/list-query';
 import { RequestContext } from '../../common/http/request-context';
+import { Clock } from '../../common/time/clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { staffActor } from '../audit/audit-actors';
 import { AuditService } from '../audit/audit.service';
@@ -28,6 +29,7 @@ export class UsersService {
     private readonly searchIndex: ClientSearchIndex,
     private readonly audit: AuditService,
     private readonly transactions: TransactionRunner,
+    private readonly clock: Clock,
   ) {}
 
   /** `filter={"q":"ana@"}`: users whose email starts with q, each with their clients. */
@@ -63,6 +65,7 @@ export class UsersService {
         throw new DomainError(ErrorCode.UserEmailTaken, params, { email: { key: 'errors.USER_EMAIL_TAKEN', params } });
       }
       await this.users.save(manager, Object.assign(user, next));
+      if (changed.includes('email')) await this.users.voidRescueCodes(manager, id, this.clock.now(), RescueVoidReason.EmailChanged);
       const clientIds = await this.searchIndex.clientsOfUser(manager, id);
       if (changed.some((field) => SEARCHABLE.includes(field))) await this.searchIndex.reindex(manager, clientIds);
       // One entry per client the user belongs to, so each client's Log tab shows the change.

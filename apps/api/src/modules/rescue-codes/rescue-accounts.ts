@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+
+import { ClientStatus, normalizeRfc, UserStatus } from '@keydesk/domain';
+
+import { ClientSummaryRepository } from '../clients/client-summary.repository';
+import { ClientEntity } from '../clients/client.entity';
+import { ClientUserRepository } from '../users/client-user.repository';
+import { UserEntity } from '../users/user.entity';
+import { displayNameOf } from '../users/user-names';
+
+/** A client key and user name as typed, in the form every lookup and counter uses. */
+export interface RescueName {
+  clientKey: string;
+  username: string;
+}
+
+/** An active user of an active client, found by client key and user name. */
+export interface RescueAccount {
+  client: ClientEntity;
+  user: UserEntity;
+  username: string;
+}
+
+/** One address a rescue mail goes to, with the name it greets. */
+export interface RescueRecipient {
+  email: string;
+  displayName: string;
+}
+
+/** Who a rescue code is for, and where it goes: the rules of the XPD procedure's addresses. */
+@Injectable()
+export class RescueAccounts {
+  constructor(
+    private readonly memberships: ClientUserRepository,
+    private readonly summaries: ClientSummaryRepository,
+  ) {}
+
+  static nameOf(clientKey: unknown, username: unknown): RescueName {
+    return {
+      clientKey: normalizeRfc(typeof clientKey === 'string' ? clientKey.slice(0, 20) : ''),
+      username: typeof username === 'string' ? username.slice(0, 64).trim().toLowerCase() : '',
+    };
+  }
+
+  /** Null unless the association exists and both the user and the client are active. */
+  async find(name: RescueName): Promise<RescueAccount | null> {
+    if (!name.clientKey || !name.username) return null;
+    const membership = await this.memberships.findByClientKeyAndUsername(name.clientKey, name.username);
+    if (!membership || membership.user.status !== UserStatus.Active || membership.client.status !== ClientStatus.Active) return null;
+    return { client: membership.client, user: membership.user, username: membership.username };
+  }
+
+  /**
+   * The client's registered addresses (the primary email and the contacts that receive account
+   * and security emails) and the user's own, each once whatever its case.
+   */
+  async recipientsOf(account: RescueAccount): Promise<RescueRecipient[]> {
+    const { client, user } = account;
+    const contacts = await this.summaries.securityContacts(client.id);
+    const candidates: RescueRecipient[] = [
+      { email: client.email, displayName: `${client.firstName} ${client.lastName}`.trim() },
+      ...contacts.map((contact) => ({ email: contact.email, displayName: `${contact.firstName} ${contact.lastName}`.trim() })),
+      { email: user.email, displayName: displayNameOf(user) },
+    ];
+    const byAddress = new Map<string, RescueRecipient>();
+    for (const candidate of candidates) {
+      const email = candidate.email.trim().toLowerCase();
+      if (email && !byAddress.has(email)) byAddress.set(email, { ...candidate, email });
+    }
+    return [...byAddress.values()];
+  }
+}

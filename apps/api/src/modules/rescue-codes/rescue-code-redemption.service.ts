@@ -1,0 +1,210 @@
+import { randomBytes } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+import {
+  ActivityAction, ActorType, checkPassword, ErrorCode, generatePassword, normalizeRescueCode, PasswordRejection,
+  RescueRedemptionOutcome, SubjectType,
+} from '@keydesk/domain';
+
+import { DomainError } from '../../common/errors/domain-error';
+import { RequestContext } from '../../common/http/request-context';
+import { formatWhen } from '../../common/i18n/format-when';
+import { assertPasswordAccepted } from '../../common/validation/password-rules';
+import { Clock } from '../../common/time/clock';
+import { AppConfig } from '../../config/app.config';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { AuditActor, AuditService } from '../audit/audit.service';
+import { PasswordHasher } from '../auth/password-hasher';
+import { SignInThrottleService } from '../auth/sign-in-throttle.service';
+import { MailOutbox } from '../emails/mail-outbox';
+import { PasswordResetRepository } from '../password-resets/password-reset.repository';
+import { RateLimiter } from '../rate-limits/rate-limiter';
+import { PasswordRevealRepository } from '../user-passwords/password-reveal.repository';
+import { ClientUserRepository } from '../users/client-user.repository';
+import { displayNameOf } from '../users/user-names';
+import { UserRepository } from '../users/user.repository';
+import { UserSessionRepository } from '../user-sessions/user-session.repository';
+import { RescueAccount, RescueAccounts, RescueName } from './rescue-accounts';
+import { RescueCodeHasher } from './rescue-code-hasher';
+import { RescueCodeEntity } from './rescue-code.entity';
+import { RescueCodeRepository } from './rescue-code.repository';
+import { failedRedemptionLimits } from './rescue-limits';
+
+export interface RescueRedeemForm {
+  clientKey?: unknown;
+  username?: unknown;
+  code?: unknown;
+  password?: unknown;
+}
+
+/** A code that works, with whom it is for; nothing is consumed yet. */
+export interface AcceptedRescue {
+  name: RescueName;
+  account: RescueAccount;
+  row: RescueCodeEntity;
+}
+
+type FailureReason = 'unknown_account' | 'no_code' | 'wrong_code' | 'used' | 'voided' | 'expired';
+
+/**
+ * "Generate password" with a rescue code. Every failure (unknown account, wrong, used, voided or
+ * expired code) is the same 400; failures are limited per account and per IP, and wrong codes
+ * per code. The code is consumed by one conditional UPDATE in the transaction that sets the
+ * password, so of concurrent redemptions exactly one wins.
+ */
+@Injectable()
+export class RescueCodeRedemptionService {
+  constructor(
+    private readonly accounts: RescueAccounts,
+    private readonly codes: RescueCodeRepository,
+    private readonly hasher: RescueCodeHasher,
+    private readonly limiter: RateLimiter,
+    private readonly users: UserRepository,
+    private readonly memberships: ClientUserRepository,
+    private readonly resets: PasswordResetRepository,
+    private readonly reveals: PasswordRevealRepository,
+    private readonly sessions: UserSessionRepository,
+    private readonly throttle: SignInThrottleService,
+    private readonly passwords: PasswordHasher,
+    private readonly outbox: MailOutbox,
+    private readonly audit: AuditService,
+    private readonly transactions: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Whether the customer chooses the new password (the OWASP variant) rather than getting one by mail. */
+  get customerChoosesPassword(): boolean {
+    return this.config.rescue.customerChoosesPassword;
+  }
+
+  get minLength(): number {
+    return this.config.auth.passwordMinLength;
+  }
+
+  /** Checks the code without using it (the first step when the customer chooses the password). */
+  async accept(form: RescueRedeemForm, context: RequestContext): Promise<AcceptedRescue> {
+    const name = RescueAccounts.nameOf(form.clientKey, form.username);
+    await this.limiter.assertUnder(failedRedemptionLimits(this.config.rescue, name, context.ip));
+    const account = await this.accounts.find(name);
+    if (!account) return this.fail(name, null, null, 'unknown_account', context);
+    const row = await this.codes.newestOf(account.client.id, account.user.id);
+    if (!row) return this.fail(name, account, null, 'no_code', context);
+    const code = normalizeRescueCode(typeof form.code === 'string' ? form.code.slice(0, 32) : '');
+    if (!code || !this.hasher.matches(account.client.id, account.user.id, code, row.codeHash)) {
+      return this.fail(name, account, row, 'wrong_code', context);
+    }
+    if (row.usedAt) return this.fail(name, account, row, 'used', context);
+    if (row.voidedAt) return this.fail(name, account, row, 'voided', context);
+    if (row.expiresAt <= this.clock.nowMs()) return this.fail(name, account, row, 'expired', context);
+    return { name, account, row };
+  }
+
+  /** The reasons a password the customer chose is refused (the OWASP variant); empty when it passes. */
+  passwordRejections(accepted: AcceptedRescue, password: string): PasswordRejection[] {
+    const check = checkPassword(password, this.policyContext(accepted.account), { minLength: this.minLength });
+    return check.ok ? [] : check.reasons;
+  }
+
+  private policyContext({ user, client, username }: RescueAccount) {
+    return { name: displayNameOf(user), email: user.email, username, clientKey: client.clientKey };
+  }
+
+  /**
+   * Uses the code: a generated temporary password mailed to the registered addresses, or (the
+   * OWASP variant) the password the customer chose, with a "password changed" mail.
+   */
+  async redeem(form: RescueRedeemForm, context: RequestContext): Promise<RescueRedemptionOutcome> {
+    const chooses = this.customerChoosesPassword;
+    if (chooses && (typeof form.password !== 'string' || form.password === '')) {
+      throw new DomainError(ErrorCode.ValidationFailed, {}, { password: { key: 'validation.isNotEmpty' } });
+    }
+    const accepted = await this.accept(form, context);
+    const password = chooses ? (form.password as string) : generatePassword(randomBytes);
+    if (chooses) assertPasswordAccepted(password, this.policyContext(accepted.account), this.minLength);
+    // Hashed before the transaction: argon2 takes its time, and locks should not wait for it.
+    const passwordHash = await this.passwords.hash(password);
+    const outcome = chooses ? RescueRedemptionOutcome.PasswordChosen : RescueRedemptionOutcome.PasswordMailed;
+    const recipients = chooses ? [] : await this.accounts.recipientsOf(accepted.account);
+    const used = await this.transactions.run(async (manager) => {
+      const now = this.clock.now();
+      const { row, account: { user, client, username } } = accepted;
+      if (!(await this.codes.consume(manager, row.id, row.codeHash, now, context.ip, outcome))) return false;
+      if (chooses) {
+        await this.users.setChosenPassword(manager, user.id, passwordHash, now);
+      } else {
+        const expiresAt = new Date(now.getTime() + this.config.auth.temporaryPasswordSeconds * 1000);
+        await this.users.setTemporaryPassword(manager, user.id, passwordHash, now, expiresAt);
+      }
+      await this.resets.voidLive(manager, user.id, now);
+      await this.reveals.voidLive(manager, user.id, now);
+      await this.sessions.endAllOf(manager, user.id);
+      await this.liftLockouts(manager, user.id, user.email);
+      const loginUrl = new URL('account/login', this.config.server.publicUrl).toString();
+      const emailIds: number[] = [];
+      if (chooses) {
+        const mail = await this.outbox.enqueue(manager, {
+          clientId: client.id, userId: user.id, to: user.email, locale: client.language, template: 'password-changed',
+          data: { displayName: displayNameOf(user), companyName: client.companyName, changedAt: formatWhen(now, client.language), loginUrl },
+        });
+        emailIds.push(mail.id);
+      }
+      for (const recipient of recipients) {
+        const mail = await this.outbox.enqueue(manager, {
+          clientId: client.id, userId: user.id, to: recipient.email, locale: client.language, template: 'rescue-password',
+          data: {
+            displayName: recipient.displayName, companyName: client.companyName, clientKey: client.clientKey, username,
+            validHours: Math.round(this.config.auth.temporaryPasswordSeconds / 3600), loginUrl,
+          },
+          secrets: { password },
+        });
+        emailIds.push(mail.id);
+      }
+      await this.audit.record(manager, {
+        actor: this.actorOf(accepted.account), action: ActivityAction.UserRescueCodeRedeemed, clientId: client.id,
+        subject: { type: SubjectType.User, id: user.id, name: displayNameOf(user) }, ip: context.ip, userAgent: context.userAgent,
+        details: { rescueCodeId: row.id, outcome, recipients: emailIds.length, emailIds, sessionsEnded: true, lockoutLifted: true },
+      });
+      return true;
+    });
+    // Another redemption of the same code won the race: this one is a used code.
+    if (!used) return this.fail(accepted.name, accepted.account, accepted.row, 'used', context);
+    return outcome;
+  }
+
+  /** The seed's "bloqueo": a sign-in lockout on any name the user signs in with ends with the new password. */
+  private async liftLockouts(manager: EntityManager, userId: number, email: string): Promise<void> {
+    const names = [`user:${email}`, ...(await this.memberships.forUsers([userId], manager))
+      .map((membership) => `user:${membership.client.clientKey}/${membership.username}`)];
+    for (const name of names) await this.throttle.clearName(manager, name);
+  }
+
+  /** Records a failed redemption (counted against the account and the IP) and refuses with the one generic error. */
+  private async fail(
+    name: RescueName, account: RescueAccount | null, row: RescueCodeEntity | null, reason: FailureReason, context: RequestContext,
+  ): Promise<never> {
+    await this.transactions.run(async (manager) => {
+      const now = this.clock.now();
+      await this.limiter.hit(manager, failedRedemptionLimits(this.config.rescue, name, context.ip));
+      const live = row && !row.usedAt && !row.voidedAt && row.expiresAt > now.getTime();
+      const voided = reason === 'wrong_code' && live
+        ? await this.codes.countWrongTry(manager, row.id, now, this.config.rescue.wrongTriesPerCode)
+        : false;
+      await this.audit.record(manager, {
+        actor: account ? this.actorOf(account) : { type: ActorType.User, id: null, name: 'unknown' },
+        action: reason === 'expired' ? ActivityAction.UserRescueCodeExpired : ActivityAction.UserRescueCodeFailed,
+        clientId: account?.client.id ?? null,
+        subject: account ? { type: SubjectType.User, id: account.user.id, name: displayNameOf(account.user) } : undefined,
+        ip: context.ip, userAgent: context.userAgent,
+        details: { reason, rescueCodeId: row?.id ?? null, ...(voided ? { codeVoided: true } : {}) },
+      });
+    });
+    throw new DomainError(ErrorCode.RescueCodeInvalid);
+  }
+
+  private actorOf(account: RescueAccount): AuditActor {
+    return { type: ActorType.User, id: account.user.id, name: displayNameOf(account.user) };
+  }
+}

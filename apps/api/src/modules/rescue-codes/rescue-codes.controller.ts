@@ -1,0 +1,31 @@
+import { Controller, Get, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+
+import { Permission, RescueCodeResponse } from '@keydesk/domain';
+
+import { RequirePermission } from '../../common/access/access.decorator';
+import { parseListQuery, RawListQuery, setContentRange } from '../../common/http/list-query';
+import { RescueCodeHistoryService } from './rescue-code-history.service';
+
+/** The Manage user page's list of the user's rescue codes (never a code). */
+@ApiTags('users')
+@Controller('api/users/:id')
+export class RescueCodesController {
+  constructor(private readonly history: RescueCodeHistoryService) {}
+
+  /** Newest first, whatever the sort: it is a history. */
+  @Get('rescue-codes')
+  @RequirePermission(Permission.ClientsView)
+  @ApiQuery({ name: 'range', required: false, description: '[first,last], e.g. [0,24]' })
+  async list(
+    @Param('id', ParseIntPipe) id: number,
+    @Query() raw: RawListQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<RescueCodeResponse[]> {
+    const query = parseListQuery(raw, ['id'] as const, 'id');
+    const { rows, total } = await this.history.ofUser(id, query.offset, query.limit);
+    setContentRange(response, 'rescue-codes', query.offset, rows.length, total);
+    return rows;
+  }
+}
