@@ -385,7 +385,11 @@ describe.each(TEST_DATABASES)('rescue codes on %s', (kind) => {
     expect(forged.status).toBe(403);
   });
 
-  it('refuses rescue-code lists to anonymous callers and answers 404 for unknown users', async () => {
+  it('is documented in OpenAPI; refuses rescue-code lists to anonymous callers and answers 404 for unknown users', async () => {
+    const paths = (await t.http().get('/api/docs-json').expect(200)).body.paths as Record<string, Record<string, unknown>>;
+    expect(Object.keys(paths['/api/public/rescue-codes'])).toEqual(['post']);
+    expect(Object.keys(paths['/api/public/rescue-codes/redeem'])).toEqual(['post']);
+    expect(paths['/api/users/{id}/rescue-codes']).toBeDefined();
     await t.http().get('/api/users/1/rescue-codes').expect(401);
     await agent.get('/api/users/999999/rescue-codes').expect(404);
     const bad = await t.http().post('/api/public/rescue-codes').send({ clientKey: 12, username: 'admin' });
