@@ -7,6 +7,7 @@ import { Section } from '../common/Section';
 import { useHasPermission } from '../common/useHasPermission';
 import { UserStatusField } from './UserFields';
 import { UserMembershipsSection } from './UserMembershipsSection';
+import { UserRescueCodesSection } from './UserRescueCodesSection';
 import { UserSecuritySection } from './UserSecuritySection';
 import { UserSignInsSection } from './UserSignInsSection';
 
@@ -40,13 +41,15 @@ const UserProfileSection = () => (
 
 /**
  * Manage user: step 4 of the support procedure. Who the person is, the state of their access
- * (Security), the clients they belong to and how their recent sign-ins went.
+ * (Security), the rescue codes they asked for, the clients they belong to and how their recent
+ * sign-ins went.
  */
 export const UserShow = () => (
   <Show actions={<UserShowActions />}>
     <Stack spacing={3} divider={<Divider flexItem />} sx={{ p: 2 }}>
       <UserProfileSection />
       <UserSecuritySection />
+      <UserRescueCodesSection />
       <UserMembershipsSection />
       <UserSignInsSection />
     </Stack>
