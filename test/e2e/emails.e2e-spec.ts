@@ -78,7 +78,9 @@ describe.each(TEST_DATABASES)('emails on %s', (kind) => {
     expect(sent).toMatchObject({ status: 'sent', attempts: 1, lastError: null, nextAttemptAt: null, sentAt: t.clock.now().toISOString() });
     expect(sent.text).toBe(mail.text);
     const log = (await agent.get(`/api/clients/${client.id}/activity`)).body;
-    expect(log[0]).toMatchObject({ action: 'ticket.replied', details: { emailId: queued.id } });
+    // The client's timeline shows the mail going out after the reply that caused it.
+    expect(log[0]).toMatchObject({ action: 'email.sent', actorType: 'system', details: { emailId: queued.id, template: 'ticket-reply' } });
+    expect(log[1]).toMatchObject({ action: 'ticket.replied', details: { emailId: queued.id } });
   });
 
   it('mails the client\'s primary address in Spanish when the ticket has no user', async () => {
@@ -141,7 +143,7 @@ describe.each(TEST_DATABASES)('emails on %s', (kind) => {
     const copies = sink.to(client.email);
     expect(copies.map((mail) => mail.subject)).toEqual([original.subject, original.subject]);
     expect(new Set(copies.map((mail) => mail.messageId)).size).toBe(2);
-    expect((await agent.get(`/api/clients/${client.id}/activity`)).body[0]).toMatchObject({
+    expect((await agent.get(`/api/clients/${client.id}/activity`)).body[1]).toMatchObject({
       action: 'email.resent', subjectType: 'email', subjectId: String(resent.body.id),
       details: { emailId: resent.body.id, resentFromId: original.id, template: 'ticket-reply', to: client.email },
     });

@@ -13,6 +13,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { TransactionRunner } from './database/transaction-runner';
 import { loggerOptions } from './logging/logger-options';
 import { AccountModule } from './modules/account/account.module';
+import { ActivityModule } from './modules/activity/activity.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BootstrapModule } from './modules/bootstrap/bootstrap.module';
@@ -65,6 +66,7 @@ export class AppModule {
         PasswordResetsModule,
         UserPasswordsModule,
         RescueCodesModule,
+        ActivityModule,
         AccountModule,
         BootstrapModule,
       ],

@@ -12,6 +12,7 @@ import { AppModule } from './app.module';
 import { describeError } from './common/errors/describe-error';
 import { loadConfig } from './config/app.config';
 import { runMigrations } from './database/run-migrations';
+import { ActivityIntegrityService } from './modules/activity/activity-integrity.service';
 import { AuditVerifierService } from './modules/audit/audit-verifier.service';
 import { BootstrapService } from './modules/bootstrap/bootstrap.service';
 import { runStaffCommand } from './cli/staff-commands';
@@ -25,6 +26,7 @@ const USAGE = `Keydesk command line: npm run cli -- <command> [options]
   staff:reset-password         set a staff member's password, end their sessions, lift a lockout
       --username <name|email> [--password <password>]
   audit:verify                 walk the audit chain; exit 1 and name the first broken row
+  audit:archive                move entries older than ACTIVITY_RETENTION_DAYS to the archive now
 
 Without --password a strong password is generated and printed once.
 The database is the one the server uses (DATABASE_URL, or data/keydesk.sqlite).`;
@@ -56,6 +58,13 @@ async function main(): Promise<number> {
       const result = await app.get(AuditVerifierService).verify();
       console.log(JSON.stringify(result, null, 2));
       return result.ok ? 0 : 1;
+    }
+    if (command === 'audit:archive') {
+      const moved = await app.get(ActivityIntegrityService).archiveExpired();
+      console.log(config.activity.retentionDays === 0
+        ? 'ACTIVITY_RETENTION_DAYS is 0 (keep everything): nothing archived.'
+        : `Archived ${moved} entries older than ${config.activity.retentionDays} days.`);
+      return 0;
     }
     if (command.startsWith('staff:')) {
       const password = values.password ?? generatePassword(randomBytes);

@@ -58,6 +58,14 @@ export const ActivityAction = {
   UserRescueCodeExpired: 'user.rescue_code_expired',
   /** The code was used: a new password was mailed, or the customer chose one. */
   UserRescueCodeRedeemed: 'user.rescue_code_redeemed',
+  /** The mail worker handed a mail to the mail server (the customer's timeline shows it). */
+  EmailSent: 'email.sent',
+  /** A supervisor marked entries or a period as reviewed, with a comment. */
+  ActivityReviewed: 'activity.reviewed',
+  /** Someone exported the activity log (the filters and format, not the rows). */
+  ActivityExported: 'activity.exported',
+  /** Entries past the retention were moved to the archive behind a signed checkpoint. */
+  ActivityArchived: 'activity.archived',
 } as const;
 
 export type ActivityAction = (typeof ActivityAction)[keyof typeof ActivityAction];

@@ -11,3 +11,4 @@ export * from './rfc';
 export * from './password-resets';
 export * from './user-passwords';
 export * from './rescue-codes';
+export * from './activity';

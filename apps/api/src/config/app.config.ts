@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+import { ActivityConfig, readActivityConfig } from './activity.config';
 import { AuthConfig, readAuthConfig } from './auth.config';
 import { BootstrapConfig, readBootstrapConfig } from './bootstrap.config';
 import { ConfigErrors, Env } from './config-errors';
@@ -21,6 +22,7 @@ export class AppConfig {
     readonly bootstrap: BootstrapConfig,
     readonly mail: MailConfig,
     readonly rescue: RescueConfig,
+    readonly activity: ActivityConfig,
   ) {}
 }
 
@@ -39,6 +41,7 @@ export function loadConfig(env: Env = process.env, envFile = join(process.cwd(),
   const bootstrap = readBootstrapConfig(env, errors, database);
   const mail = readMailConfig(env, errors, server.production);
   const rescue = readRescueConfig(env, errors);
+  const activity = readActivityConfig(env, errors);
   errors.throwIfAny();
-  return new AppConfig(dataDir, server, database, auth, secrets, bootstrap, mail, rescue);
+  return new AppConfig(dataDir, server, database, auth, secrets, bootstrap, mail, rescue, activity);
 }

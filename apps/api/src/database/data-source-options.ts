@@ -13,6 +13,7 @@ import { ClientArea1764300000000 as MysqlClientArea } from './migrations/mysql/1
 import { PasswordReveals1764400000000 as MysqlPasswordReveals } from './migrations/mysql/1764400000000-password-reveals';
 import { SearchTermsCompanyName1764500000000 as MysqlSearchTermsCompanyName } from './migrations/mysql/1764500000000-search-terms-company-name';
 import { RescueCodes1764600000000 as MysqlRescueCodes } from './migrations/mysql/1764600000000-rescue-codes';
+import { ActivityLog1764700000000 as MysqlActivityLog } from './migrations/mysql/1764700000000-activity-log';
 import { Foundation1763900000000 as SqliteFoundation } from './migrations/sqlite/1763900000000-foundation';
 import { Customers1764000000000 as SqliteCustomers } from './migrations/sqlite/1764000000000-customers';
 import { MailOutbox1764100000000 as SqliteMailOutbox } from './migrations/sqlite/1764100000000-mail-outbox';
@@ -21,10 +22,11 @@ import { ClientArea1764300000000 as SqliteClientArea } from './migrations/sqlite
 import { PasswordReveals1764400000000 as SqlitePasswordReveals } from './migrations/sqlite/1764400000000-password-reveals';
 import { SearchTermsCompanyName1764500000000 as SqliteSearchTermsCompanyName } from './migrations/sqlite/1764500000000-search-terms-company-name';
 import { RescueCodes1764600000000 as SqliteRescueCodes } from './migrations/sqlite/1764600000000-rescue-codes';
+import { ActivityLog1764700000000 as SqliteActivityLog } from './migrations/sqlite/1764700000000-activity-log';
 
 /** Migrations are SQL per dialect; each list is in order and only ever appended to. */
-const SQLITE_MIGRATIONS = [SqliteFoundation, SqliteCustomers, SqliteMailOutbox, SqlitePasswordReset, SqliteClientArea, SqlitePasswordReveals, SqliteSearchTermsCompanyName, SqliteRescueCodes];
-const MYSQL_MIGRATIONS = [MysqlFoundation, MysqlCustomers, MysqlMailOutbox, MysqlPasswordReset, MysqlClientArea, MysqlPasswordReveals, MysqlSearchTermsCompanyName, MysqlRescueCodes];
+const SQLITE_MIGRATIONS = [SqliteFoundation, SqliteCustomers, SqliteMailOutbox, SqlitePasswordReset, SqliteClientArea, SqlitePasswordReveals, SqliteSearchTermsCompanyName, SqliteRescueCodes, SqliteActivityLog];
+const MYSQL_MIGRATIONS = [MysqlFoundation, MysqlCustomers, MysqlMailOutbox, MysqlPasswordReset, MysqlClientArea, MysqlPasswordReveals, MysqlSearchTermsCompanyName, MysqlRescueCodes, MysqlActivityLog];
 
 export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
   const common = { entities: ENTITIES, synchronize: false, migrationsRun: false, logging: false } as const;

@@ -51,6 +51,8 @@ export const en: Record<string, string> = {
   'validation.isArray': 'Must be a list.',
   'validation.arrayUnique': 'Must not repeat values.',
   'validation.isBoolean': 'Must be true or false.',
+  'validation.isDate': 'Must be a date, e.g. 2026-12-01 or 2026-12-01T09:30:00Z.',
+  'validation.useCursor': 'Pages past the first {max} entries go by cursor: pass the X-Next-Cursor of the page before.',
   'validation.invalid': 'This value is not valid.',
   'password.too_short': 'Use at least {minLength} characters.',
   'password.too_long': 'Use at most {maxLength} characters.',
@@ -176,4 +178,8 @@ export const en: Record<string, string> = {
   'account.rescue.doneTitle': 'Done',
   'account.rescue.signIn': 'Sign in',
   'account.rescue.haveCode': 'Already have a code? Type it here',
+  'activity.entriesOrPeriod': 'Give either the entries (entryIds) or a period (from and to).',
+  'activity.unknownEntries': 'Some of these entries do not exist.',
+  'activity.periodOrder': 'The end of the period must come after its start.',
+  'activity.periodTooLong': 'Choose a period of at most {days} days, with its end after its start.',
 };

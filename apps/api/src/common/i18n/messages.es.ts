@@ -51,6 +51,8 @@ export const es: Record<string, string> = {
   'validation.isArray': 'Debe ser una lista.',
   'validation.arrayUnique': 'No debe repetir valores.',
   'validation.isBoolean': 'Debe ser verdadero o falso.',
+  'validation.isDate': 'Debe ser una fecha, por ejemplo 2026-12-01 o 2026-12-01T09:30:00Z.',
+  'validation.useCursor': 'Las páginas después de las primeras {max} entradas van por cursor: envía el X-Next-Cursor de la página anterior.',
   'validation.invalid': 'Este valor no es válido.',
   'password.too_short': 'Usa al menos {minLength} caracteres.',
   'password.too_long': 'Usa como máximo {maxLength} caracteres.',
@@ -176,4 +178,8 @@ export const es: Record<string, string> = {
   'account.rescue.doneTitle': 'Listo',
   'account.rescue.signIn': 'Iniciar sesión',
   'account.rescue.haveCode': '¿Ya tienes un código? Escríbelo aquí',
+  'activity.entriesOrPeriod': 'Indica las entradas (entryIds) o un periodo (from y to), no ambos.',
+  'activity.unknownEntries': 'Algunas de estas entradas no existen.',
+  'activity.periodOrder': 'El final del periodo debe ser posterior a su inicio.',
+  'activity.periodTooLong': 'Elige un periodo de {days} días como máximo, con el final después del inicio.',
 };

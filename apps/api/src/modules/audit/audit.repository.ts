@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
 
 import { AuditChainHeadEntity } from './audit-chain-head.entity';
+import { AuditCheckpoint } from './audit-checkpoint';
 import { AuditEntryEntity } from './audit-entry.entity';
 
 @Injectable()
@@ -46,5 +47,17 @@ export class AuditRepository {
       skip: offset,
       take: limit,
     });
+  }
+
+  /** The newest checkpoint: the remaining chain starts right after it. */
+  async latestCheckpoint(manager: EntityManager = this.dataSource.manager): Promise<AuditCheckpoint | null> {
+    const [row] = await manager.query(
+      'SELECT id, last_seq, last_hash, archived, created_at, signature FROM audit_checkpoints ORDER BY id DESC LIMIT 1',
+    ) as Array<{ id: number; last_seq: string | number; last_hash: string; archived: string | number; created_at: string | number; signature: string }>;
+    if (!row) return null;
+    return {
+      id: Number(row.id), lastSeq: Number(row.last_seq), lastHash: row.last_hash, archived: Number(row.archived),
+      createdAt: new Date(Number(row.created_at)), signature: row.signature,
+    };
   }
 }

@@ -85,13 +85,15 @@ export class ClientsService {
   async update(id: number, dto: UpdateClientDto, context: RequestContext): Promise<ClientResponse> {
     const client = await this.require(id);
     const before = toClientResponse(client);
-    Object.assign(client, dto);
+    // Only the fields sent: the DTO carries every other one as undefined, which is no change.
+    const given = Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined)) as UpdateClientDto;
+    Object.assign(client, given);
     if (dto.clientKey !== undefined) client.clientKey = normalizeRfc(dto.clientKey);
     if (dto.email !== undefined) client.email = dto.email.trim().toLowerCase();
     if (dto.clientKey !== undefined || dto.country !== undefined) await this.assertKeyUsable(client.clientKey, client.country, id);
     const after = toClientResponse(client);
     const changes = Object.fromEntries(
-      (Object.keys(dto) as Array<keyof ClientResponse>)
+      (Object.keys(given) as Array<keyof ClientResponse>)
         .filter((field) => before[field] !== after[field])
         .map((field) => [field, { from: before[field], to: after[field] }]),
     );

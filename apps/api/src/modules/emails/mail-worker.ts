@@ -3,12 +3,14 @@ import { hostname } from 'node:os';
 
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 
+import { ActivityAction, SubjectType } from '@keydesk/domain';
 import { scrubSecrets, type MailTransport } from '@keydesk/mailer';
 
 import { describeError } from '../../common/errors/describe-error';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app.config';
 import { TransactionRunner } from '../../database/transaction-runner';
+import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
 import { MailOutboxEntity } from './mail-outbox.entity';
 import { MailOutboxRepository } from './mail-outbox.repository';
 import { MailRenderer } from './mail-renderer';
@@ -40,6 +42,7 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -122,7 +125,18 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
       await this.recordFailure(mail, scrubSecrets(describeError(error), secrets));
       return;
     }
-    const kept = await this.transactions.run((manager) => this.mails.markSent(manager, mail, this.clock.now()));
+    const kept = await this.transactions.run(async (manager) => {
+      const marked = await this.mails.markSent(manager, mail, this.clock.now());
+      // The customer's timeline shows the mail going out; the entry names the mail, never its content.
+      if (marked) {
+        await this.audit.record(manager, {
+          actor: SYSTEM_ACTOR, action: ActivityAction.EmailSent, clientId: mail.clientId,
+          subject: mail.userId ? { type: SubjectType.User, id: mail.userId } : { type: SubjectType.Email, id: mail.id },
+          details: { emailId: mail.id, template: mail.template, to: mail.recipient, ticketId: mail.ticketId, attempts: mail.attempts },
+        });
+      }
+      return marked;
+    });
     if (!kept) this.logger.warn(`Mail ${mail.id} was sent after its claim had expired; it may have left twice`);
   }
 

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+
+import { ActivityAnomaly, AnomalyKind, ErrorCode, PASSWORD_ACTIONS, PasswordActionStatsRow } from '@keydesk/domain';
+
+import { DomainError } from '../../common/errors/domain-error';
+import { AppConfig } from '../../config/app.config';
+import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { ActivityRepository } from './activity.repository';
+
+const HOUR_MS = 3600_000;
+/** The dashboard reads at most this many password actions; a quarter's worth for a large team. */
+const MAX_ACTIONS = 100_000;
+const MAX_DAYS = 92;
+
+/**
+ * The supervisor's dashboard: password actions per agent per day, and the patterns worth a look
+ * (OWASP Logging: alert on unusual volumes and sequences). Both read the password actions of the
+ * period, which are few beside the whole trail, by the (action, seq) index.
+ */
+@Injectable()
+export class ActivityInsightsService {
+  constructor(
+    private readonly entries: ActivityRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  async stats(from: Date, to: Date): Promise<PasswordActionStatsRow[]> {
+    const counts = new Map<string, PasswordActionStatsRow>();
+    for (const entry of await this.passwordActions(from, to)) {
+      const day = entry.occurredAt.toISOString().slice(0, 10);
+      const key = `${day}|${entry.actorId}|${entry.action}`;
+      const row = counts.get(key) ?? { day, staffId: entry.actorId, staffName: entry.actorName, action: entry.action, count: 0 };
+      row.count += 1;
+      counts.set(key, row);
+    }
+    return [...counts.values()].sort((a, b) => a.day.localeCompare(b.day) || a.staffName.localeCompare(b.staffName) || a.action.localeCompare(b.action));
+  }
+
+  async anomalies(from: Date, to: Date): Promise<ActivityAnomaly[]> {
+    const actions = await this.passwordActions(from, to);
+    const flags = [...this.bursts(actions), ...(await this.soonAfterSignIn(actions, from, to))];
+    const covering = await this.entries.reviewsCovering(flags.flatMap((flag) => flag.seqs));
+    return flags.map(({ seqs, ...flag }) => ({ ...flag, reviewed: seqs.every((seq) => (covering.get(seq) ?? []).length > 0) }));
+  }
+
+  private async passwordActions(from: Date, to: Date): Promise<AuditEntryEntity[]> {
+    if (!(from < to) || to.getTime() - from.getTime() > MAX_DAYS * 24 * HOUR_MS) {
+      throw new DomainError(ErrorCode.ValidationFailed, {}, { to: { key: 'activity.periodTooLong', params: { days: MAX_DAYS } } });
+    }
+    const entries = await this.entries.ofActions(PASSWORD_ACTIONS, from, to, MAX_ACTIONS);
+    return entries.filter((entry) => entry.actorType === 'staff');
+  }
+
+  /** One agent, more password actions within an hour than the threshold: the hour from the first of them. */
+  private bursts(actions: AuditEntryEntity[]): Array<ActivityAnomaly & { seqs: number[] }> {
+    const threshold = this.config.activity.burstPerHour;
+    const byStaff = new Map<string, AuditEntryEntity[]>();
+    for (const entry of actions) byStaff.set(entry.actorId ?? '', [...(byStaff.get(entry.actorId ?? '') ?? []), entry]);
+    const flags: Array<ActivityAnomaly & { seqs: number[] }> = [];
+    for (const entries of byStaff.values()) {
+      let start = 0;
+      while (start < entries.length) {
+        const hourEnd = entries[start].occurredAt.getTime() + HOUR_MS;
+        let end = start;
+        while (end < entries.length && entries[end].occurredAt.getTime() < hourEnd) end += 1;
+        if (end - start > threshold) {
+          const window = entries.slice(start, end);
+          flags.push({
+            kind: AnomalyKind.Burst, staffId: window[0].actorId, staffName: window[0].actorName, entryIds: window.map((e) => e.id),
+            hourStart: window[0].occurredAt.toISOString(), count: window.length, threshold, reviewed: false, seqs: window.map((e) => e.seq),
+          });
+          start = end;
+        } else {
+          start += 1;
+        }
+      }
+    }
+    return flags;
+  }
+
+  /** A reset or a new password shortly after the user signed in themselves: who asked for it? */
+  private async soonAfterSignIn(actions: AuditEntryEntity[], from: Date, to: Date): Promise<Array<ActivityAnomaly & { seqs: number[] }>> {
+    const windowMs = this.config.activity.recentSignInMinutes * 60_000;
+    const onUsers = actions.filter((entry) => entry.subjectType === 'user' && entry.subjectId);
+    const userIds = [...new Set(onUsers.map((entry) => entry.subjectId!))];
+    const signIns = await this.entries.signInsOf(userIds, new Date(from.getTime() - windowMs), to);
+    const flags: Array<ActivityAnomaly & { seqs: number[] }> = [];
+    for (const action of onUsers) {
+      const at = action.occurredAt.getTime();
+      const before = signIns.filter((signIn) => signIn.actorId === action.subjectId && signIn.occurredAt.getTime() <= at
+        && at - signIn.occurredAt.getTime() <= windowMs).at(-1);
+      if (!before) continue;
+      flags.push({
+        kind: AnomalyKind.RecentSignIn, staffId: action.actorId, staffName: action.actorName, entryIds: [action.id],
+        userId: action.subjectId!, minutesAfterSignIn: Math.floor((at - before.occurredAt.getTime()) / 60_000), reviewed: false, seqs: [action.seq],
+      });
+    }
+    return flags;
+  }
+}

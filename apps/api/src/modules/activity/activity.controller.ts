@@ -1,0 +1,131 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+
+import {
+  ActivityAnomaly, ActivityDetailResponse, ActivityListEntry, ActivityReviewResponse, ActivityVerifyResponse, ErrorCode,
+  PasswordActionStatsRow, Permission,
+} from '@keydesk/domain';
+
+import { RequirePermission } from '../../common/access/access.decorator';
+import { DomainError } from '../../common/errors/domain-error';
+import { parseListQuery, RawListQuery } from '../../common/http/list-query';
+import { Ctx, RequestContext } from '../../common/http/request-context';
+import { ActivityExportService, ExportFormat } from './activity-export.service';
+import { activityCriteria, filterDate } from './activity-filter';
+import { ActivityInsightsService } from './activity-insights.service';
+import { ActivityIntegrityService } from './activity-integrity.service';
+import { ActivityQueryService } from './activity-query.service';
+import { ActivityReviewService } from './activity-review.service';
+import { CreateReviewDto } from './dto/create-review.dto';
+
+const FILTER_DOC = 'JSON: clientId, userId, staffId, action (one or a list), from, to (ISO dates, to exclusive), ip, q';
+
+/** The supervisors' activity log: who did what to a customer's access, when and why. */
+@ApiTags('activity')
+@Controller('api/activity')
+export class ActivityController {
+  constructor(
+    private readonly queries: ActivityQueryService,
+    private readonly reviews: ActivityReviewService,
+    private readonly insights: ActivityInsightsService,
+    private readonly exports: ActivityExportService,
+    private readonly integrity: ActivityIntegrityService,
+  ) {}
+
+  @Get()
+  @RequirePermission(Permission.ActivityView)
+  @ApiOperation({ summary: 'Newest first. The first pages by range=[0,49]; deeper ones by cursor=<X-Next-Cursor of the page before>' })
+  @ApiQuery({ name: 'filter', required: false, description: FILTER_DOC })
+  @ApiQuery({ name: 'range', required: false, description: '[first,last]; first at most 1000' })
+  @ApiQuery({ name: 'cursor', required: false, description: 'Entries older than this seq (keyset paging)' })
+  async list(
+    @Query() raw: RawListQuery & { cursor?: string }, @Res({ passthrough: true }) response: Response,
+  ): Promise<ActivityListEntry[]> {
+    const query = parseListQuery(raw, ['seq'] as const, 'seq');
+    const cursor = raw.cursor === undefined ? undefined : Number(raw.cursor);
+    if (cursor !== undefined && (!Number.isSafeInteger(cursor) || cursor < 1)) {
+      throw new DomainError(ErrorCode.ValidationFailed, {}, { cursor: { key: 'validation.isInt' } });
+    }
+    const page = cursor === undefined ? { offset: query.offset, limit: query.limit } : { beforeSeq: cursor, limit: query.limit };
+    const { rows, nextCursor } = await this.queries.list(activityCriteria(query.filter), page);
+    // The total is not counted (millions of rows): '*' as RFC 7233 allows, and the cursor of the next page.
+    const first = cursor === undefined ? query.offset : 0;
+    response.setHeader('Content-Range', `activity ${first}-${first + Math.max(rows.length - 1, 0)}/*`);
+    if (nextCursor !== null) response.setHeader('X-Next-Cursor', String(nextCursor));
+    response.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Next-Cursor');
+    return rows;
+  }
+
+  @Get('export')
+  @RequirePermission(Permission.ActivityExport)
+  @ApiOperation({ summary: 'The filtered log as CSV or JSON Lines, streamed; the export itself is logged' })
+  @ApiQuery({ name: 'format', enum: ['csv', 'jsonl'] })
+  @ApiQuery({ name: 'filter', required: false, description: FILTER_DOC })
+  @ApiProduces('text/csv', 'application/x-ndjson')
+  async export(@Query() raw: RawListQuery & { format?: string }, @Res() response: Response, @Ctx() context: RequestContext): Promise<void> {
+    if (raw.format !== 'csv' && raw.format !== 'jsonl') {
+      throw new DomainError(ErrorCode.ValidationFailed, {}, { format: { key: 'validation.isIn', params: { values: 'csv, jsonl' } } });
+    }
+    const format: ExportFormat = raw.format;
+    const criteria = activityCriteria(parseListQuery({ filter: raw.filter }, ['seq'] as const, 'seq').filter);
+    await this.exports.record(criteria, format, context);
+    const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+    response.status(200);
+    response.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="keydesk-activity-${stamp}.${format}"`);
+    response.setHeader('Cache-Control', 'no-store');
+    try {
+      await this.exports.write(criteria, format, response);
+      response.end();
+    } catch (error) {
+      // The status line is gone: all that is left is to cut the download short, so it cannot pass for whole.
+      response.destroy(error as Error);
+    }
+  }
+
+  @Get('verify')
+  @RequirePermission(Permission.ActivityView)
+  @ApiOperation({ summary: 'Walks the HMAC chain (from the latest signed checkpoint) and names the first broken row' })
+  verify(): Promise<ActivityVerifyResponse> {
+    return this.integrity.verify();
+  }
+
+  @Get('stats')
+  @RequirePermission(Permission.ActivityView)
+  @ApiOperation({ summary: 'Password actions per agent per day (UTC) in [from, to)' })
+  stats(@Query('from') from: string, @Query('to') to: string): Promise<PasswordActionStatsRow[]> {
+    const period = periodOf(from, to);
+    return this.insights.stats(period.from, period.to);
+  }
+
+  @Get('anomalies')
+  @RequirePermission(Permission.ActivityView)
+  @ApiOperation({ summary: 'Bursts of password actions by one agent, and password actions soon after the user signed in' })
+  anomalies(@Query('from') from: string, @Query('to') to: string): Promise<ActivityAnomaly[]> {
+    const period = periodOf(from, to);
+    return this.insights.anomalies(period.from, period.to);
+  }
+
+  @Post('reviews')
+  @HttpCode(201)
+  @RequirePermission(Permission.ActivityView)
+  @ApiOperation({ summary: 'Marks entries, or a period, as reviewed with a comment; the review is an audit entry itself' })
+  review(@Body() dto: CreateReviewDto, @Ctx() context: RequestContext): Promise<ActivityReviewResponse> {
+    return this.reviews.review(dto, context);
+  }
+
+  @Get(':id')
+  @RequirePermission(Permission.ActivityView)
+  detail(@Param('id') id: string): Promise<ActivityDetailResponse> {
+    return this.queries.detail(id);
+  }
+}
+
+function periodOf(from: unknown, to: unknown): { from: Date; to: Date } {
+  const period = { from: filterDate({ from }, 'from'), to: filterDate({ to }, 'to') };
+  if (!period.from || !period.to) {
+    throw new DomainError(ErrorCode.ValidationFailed, {}, { [period.from ? 'to' : 'from']: { key: 'validation.isNotEmpty' } });
+  }
+  return period as { from: Date; to: Date };
+}

@@ -1,0 +1,108 @@
+/**
+ * The activity log as supervisors use it (the audit trail's reading side): filters, detail,
+ * reviews, the password-action dashboard, anomalies and the chain's integrity.
+ */
+import { ActivityAction } from './activity-actions';
+import type { ActivityEntryResponse } from './customer-types';
+
+/** `filter={...}` of GET /api/activity and /api/activity/export; every field optional. */
+export interface ActivityFilter {
+  clientId?: number;
+  /** Entries about the customer user, or done by them (sign-ins, rescue codes). */
+  userId?: number;
+  /** Entries done by this staff member. */
+  staffId?: number;
+  /** One action or several. */
+  action?: ActivityAction | ActivityAction[];
+  /** ISO date-times; `to` is exclusive. */
+  from?: string;
+  to?: string;
+  ip?: string;
+  /** Free text over the actor's and the subject's names and the action. */
+  q?: string;
+}
+
+/** The actions that change a customer's password or send them the means to: the dashboard counts these. */
+export const PASSWORD_ACTIONS: readonly ActivityAction[] = [
+  ActivityAction.UserPasswordResetEmailSent,
+  ActivityAction.UserPasswordSet,
+];
+
+/** A row of the activity list, with whether a supervisor reviewed it. */
+export interface ActivityListEntry extends ActivityEntryResponse {
+  reviewed: boolean;
+}
+
+/** GET /api/activity/:id */
+export interface ActivityDetailResponse extends ActivityListEntry {
+  userAgent: string | null;
+  /** `details.changes` as rows: the fields that changed, before and after (never a secret). */
+  changes: Array<{ field: string; from: unknown; to: unknown }>;
+  /** The reviews that cover this entry, oldest first. */
+  reviews: Array<{ id: string; reviewerName: string; comment: string; reviewedAt: string }>;
+}
+
+/** POST /api/activity/reviews: either entries by id, or a period (with the list's filters). */
+export interface ActivityReviewRequest {
+  entryIds?: string[];
+  from?: string;
+  to?: string;
+  comment: string;
+}
+
+export interface ActivityReviewResponse {
+  /** The review's own audit entry. */
+  id: string;
+  seq: number;
+  /** How many entries it covers (for a period, those in it when it was made). */
+  covered: number;
+}
+
+/** GET /api/activity/verify */
+export interface ActivityVerifyResponse {
+  ok: boolean;
+  checked: number;
+  firstBroken: null | { seq: number; id: string | null };
+  /** The signed checkpoint the check started from, when older entries were archived. */
+  checkpoint: null | { lastSeq: number; archivedAt: string };
+}
+
+/** GET /api/activity/stats?from&to: password actions per agent per day. */
+export interface PasswordActionStatsRow {
+  day: string;
+  staffId: string | null;
+  staffName: string;
+  action: ActivityAction;
+  count: number;
+}
+
+export const AnomalyKind = {
+  /** One agent did more password actions within an hour than ACTIVITY_BURST_THRESHOLD. */
+  Burst: 'burst',
+  /** A password action on a user who had signed in successfully shortly before. */
+  RecentSignIn: 'recent_sign_in',
+} as const;
+export type AnomalyKind = (typeof AnomalyKind)[keyof typeof AnomalyKind];
+
+/** GET /api/activity/anomalies?from&to */
+export interface ActivityAnomaly {
+  kind: AnomalyKind;
+  staffId: string | null;
+  staffName: string;
+  /** The entries behind the flag. */
+  entryIds: string[];
+  /** Burst: the hour it starts and how many; recent sign-in: the user and how long before. */
+  hourStart?: string;
+  count?: number;
+  threshold?: number;
+  userId?: string;
+  minutesAfterSignIn?: number;
+  /** Every entry behind the flag was reviewed. */
+  reviewed: boolean;
+}
+
+/** Defaults of the anomaly rules (ACTIVITY_BURST_THRESHOLD, ACTIVITY_RECENT_SIGN_IN_MINUTES). */
+export const ACTIVITY_ANOMALY_DEFAULTS = {
+  burstPerHour: 10,
+  recentSignInMinutes: 15,
+} as const;
