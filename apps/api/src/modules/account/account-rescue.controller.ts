@@ -76,7 +76,7 @@ export class AccountRescueController {
       if (this.redemptions.customerChoosesPassword && !(await this.passwordChosen(form, locale, request, response, context))) return;
       const outcome = await this.redemptions.redeem(form, context);
       this.formTokens.clear(response);
-      send(response, 200, this.pages.done(locale, outcome));
+      send(response, 200, this.pages.done(locale, outcome, pickLocale(lang)));
     } catch (error) {
       const refusal = refusalOf(error, response);
       redeemPage(refusal.status, refusal.error);

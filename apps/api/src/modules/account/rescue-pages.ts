@@ -87,10 +87,10 @@ export class RescuePages {
     });
   }
 
-  done(locale: Locale, outcome: RescueRedemptionOutcome): string {
+  done(locale: Locale, outcome: RescueRedemptionOutcome, lang: Locale | null): string {
     const t = (key: string) => translate(locale, `account.rescue.${key}`);
     return this.views.page(locale, 'rescue-done', t('doneTitle'), null, {
-      loginUrl: '/account/login?with=key',
+      loginUrl: `/account/login?with=key${lang ? `&lang=${lang}` : ''}`,
       text: { title: t('doneTitle'), body: translate(locale, `rescue.redeemed.${outcome}`), signIn: t('signIn') },
     });
   }
