@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 import {
-  ActivityAction, ActorType, checkPassword, ErrorCode, generatePassword, normalizeRescueCode, PasswordRejection,
+  ActivityAction, checkPassword, ErrorCode, generatePassword, normalizeRescueCode, PasswordRejection,
   RescueRedemptionOutcome, SubjectType,
 } from '@keydesk/domain';
 
@@ -15,7 +15,7 @@ import { assertPasswordAccepted } from '../../common/validation/password-rules';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app.config';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { AuditActor, AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import { SignInThrottleService } from '../auth/sign-in-throttle.service';
 import { MailOutbox } from '../emails/mail-outbox';
@@ -30,6 +30,7 @@ import { RescueAccount, RescueAccounts, RescueName } from './rescue-accounts';
 import { RescueCodeHasher } from './rescue-code-hasher';
 import { RescueCodeEntity } from './rescue-code.entity';
 import { RescueCodeRepository } from './rescue-code.repository';
+import { customerActor, RescueCodeFailures } from './rescue-code-failures';
 import { failedRedemptionLimits } from './rescue-limits';
 
 export interface RescueRedeemForm {
@@ -46,8 +47,6 @@ export interface AcceptedRescue {
   row: RescueCodeEntity;
 }
 
-type FailureReason = 'unknown_account' | 'no_code' | 'wrong_code' | 'used' | 'voided' | 'expired';
-
 /**
  * "Generate password" with a rescue code. Every failure (unknown account, wrong, used, voided or
  * expired code) is the same 400; failures are limited per account and per IP, and wrong codes
@@ -61,6 +60,7 @@ export class RescueCodeRedemptionService {
     private readonly codes: RescueCodeRepository,
     private readonly hasher: RescueCodeHasher,
     private readonly limiter: RateLimiter,
+    private readonly failures: RescueCodeFailures,
     private readonly users: UserRepository,
     private readonly memberships: ClientUserRepository,
     private readonly resets: PasswordResetRepository,
@@ -89,16 +89,16 @@ export class RescueCodeRedemptionService {
     const name = RescueAccounts.nameOf(form.clientKey, form.username);
     await this.limiter.assertUnder(failedRedemptionLimits(this.config.rescue, name, context.ip));
     const account = await this.accounts.find(name);
-    if (!account) return this.fail(name, null, null, 'unknown_account', context);
+    if (!account) return this.failures.record(name, null, null, 'unknown_account', context);
     const row = await this.codes.newestOf(account.client.id, account.user.id);
-    if (!row) return this.fail(name, account, null, 'no_code', context);
+    if (!row) return this.failures.record(name, account, null, 'no_code', context);
     const code = normalizeRescueCode(typeof form.code === 'string' ? form.code.slice(0, 32) : '');
     if (!code || !this.hasher.matches(account.client.id, account.user.id, code, row.codeHash)) {
-      return this.fail(name, account, row, 'wrong_code', context);
+      return this.failures.record(name, account, row, 'wrong_code', context);
     }
-    if (row.usedAt) return this.fail(name, account, row, 'used', context);
-    if (row.voidedAt) return this.fail(name, account, row, 'voided', context);
-    if (row.expiresAt <= this.clock.nowMs()) return this.fail(name, account, row, 'expired', context);
+    if (row.usedAt) return this.failures.record(name, account, row, 'used', context);
+    if (row.voidedAt) return this.failures.record(name, account, row, 'voided', context);
+    if (row.expiresAt <= this.clock.nowMs()) return this.failures.record(name, account, row, 'expired', context);
     return { name, account, row };
   }
 
@@ -163,14 +163,14 @@ export class RescueCodeRedemptionService {
         emailIds.push(mail.id);
       }
       await this.audit.record(manager, {
-        actor: this.actorOf(accepted.account), action: ActivityAction.UserRescueCodeRedeemed, clientId: client.id,
+        actor: customerActor(accepted.account), action: ActivityAction.UserRescueCodeRedeemed, clientId: client.id,
         subject: { type: SubjectType.User, id: user.id, name: displayNameOf(user) }, ip: context.ip, userAgent: context.userAgent,
         details: { rescueCodeId: row.id, outcome, recipients: emailIds.length, emailIds, sessionsEnded: true, lockoutLifted: true },
       });
       return true;
     });
     // Another redemption of the same code won the race: this one is a used code.
-    if (!used) return this.fail(accepted.name, accepted.account, accepted.row, 'used', context);
+    if (!used) return this.failures.record(accepted.name, accepted.account, accepted.row, 'used', context);
     return outcome;
   }
 
@@ -181,30 +181,4 @@ export class RescueCodeRedemptionService {
     for (const name of names) await this.throttle.clearName(manager, name);
   }
 
-  /** Records a failed redemption (counted against the account and the IP) and refuses with the one generic error. */
-  private async fail(
-    name: RescueName, account: RescueAccount | null, row: RescueCodeEntity | null, reason: FailureReason, context: RequestContext,
-  ): Promise<never> {
-    await this.transactions.run(async (manager) => {
-      const now = this.clock.now();
-      await this.limiter.hit(manager, failedRedemptionLimits(this.config.rescue, name, context.ip));
-      const live = row && !row.usedAt && !row.voidedAt && row.expiresAt > now.getTime();
-      const voided = reason === 'wrong_code' && live
-        ? await this.codes.countWrongTry(manager, row.id, now, this.config.rescue.wrongTriesPerCode)
-        : false;
-      await this.audit.record(manager, {
-        actor: account ? this.actorOf(account) : { type: ActorType.User, id: null, name: 'unknown' },
-        action: reason === 'expired' ? ActivityAction.UserRescueCodeExpired : ActivityAction.UserRescueCodeFailed,
-        clientId: account?.client.id ?? null,
-        subject: account ? { type: SubjectType.User, id: account.user.id, name: displayNameOf(account.user) } : undefined,
-        ip: context.ip, userAgent: context.userAgent,
-        details: { reason, rescueCodeId: row?.id ?? null, ...(voided ? { codeVoided: true } : {}) },
-      });
-    });
-    throw new DomainError(ErrorCode.RescueCodeInvalid);
-  }
-
-  private actorOf(account: RescueAccount): AuditActor {
-    return { type: ActorType.User, id: account.user.id, name: displayNameOf(account.user) };
-  }
 }

@@ -10,6 +10,7 @@ import { UsersModule } from '../users/users.module';
 import { UserSessionsModule } from '../user-sessions/user-sessions.module';
 import { PublicRescueCodesController } from './public-rescue-codes.controller';
 import { RescueAccounts } from './rescue-accounts';
+import { RescueCodeFailures } from './rescue-code-failures';
 import { RescueCodeHasher } from './rescue-code-hasher';
 import { RescueCodeHistoryService } from './rescue-code-history.service';
 import { RescueCodeRedemptionService } from './rescue-code-redemption.service';
@@ -27,7 +28,7 @@ import { RescueCodesController } from './rescue-codes.controller';
   ],
   controllers: [PublicRescueCodesController, RescueCodesController],
   providers: [
-    RescueAccounts, RescueCodeHasher, RescueCodeRepository, RescueCodeRequestService, RescueCodeRedemptionService, RescueCodeHistoryService,
+    RescueAccounts, RescueCodeHasher, RescueCodeFailures, RescueCodeRepository, RescueCodeRequestService, RescueCodeRedemptionService, RescueCodeHistoryService,
   ],
   exports: [RescueCodeRequestService, RescueCodeRedemptionService],
 })
