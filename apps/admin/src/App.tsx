@@ -1,6 +1,8 @@
 import { hasPermission, Permission } from '@keydesk/domain';
 import { Admin, Resource } from 'react-admin';
 
+import activity from './activity';
+import passwordActions from './activity/password-actions';
 import { LoginPage } from './auth/LoginPage';
 import clients from './clients';
 import { Dashboard } from './dashboard/Dashboard';
@@ -38,6 +40,12 @@ const resources = (permissions: readonly string[]) => {
       )}
       {can(Permission.TicketsView) && (
         <Resource name="tickets" {...tickets} create={can(Permission.TicketsReply) ? tickets.create : undefined} />
+      )}
+      {can(Permission.ActivityView) && (
+        <>
+          <Resource name="activity" {...activity} />
+          <Resource name="password-actions" {...passwordActions} />
+        </>
       )}
       {can(Permission.StaffManage) && (
         <>

@@ -1,3 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 import { ALL_ACTIVITY_ACTIONS, ALL_PERMISSIONS, MessageAuthorType } from '@keydesk/domain';
 import { describe, expect, it } from 'vitest';
 
@@ -17,6 +21,8 @@ import { englishMessages } from './en';
 import { spanishMessages } from './es';
 
 type Messages = Record<string, unknown>;
+
+const SOURCE_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 /** "ra.action.add" → its text, for every leaf; a leaf that is not a string is reported as such. */
 function flatten(messages: Messages, prefix = ''): Map<string, unknown> {
@@ -97,3 +103,22 @@ function expectLabels(keys: string[]): void {
     expect(missing, `labels missing in ${language}`).toEqual([]);
   }
 }
+
+// A key in the wrong place still exists in both languages; what matters is that the screens find it.
+describe('the keys the screens use', () => {
+  // Strings shaped like keys that are not messages: the language preference's storage key.
+  const notMessages = new Set(['keydesk.locale']);
+  const sources = readdirSync(SOURCE_DIR, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.tsx?$/.test(file) && !file.startsWith('i18n') && !file.endsWith('.spec.ts'));
+  const used = sources.flatMap((file) =>
+    [...readFileSync(join(SOURCE_DIR, file), 'utf8').matchAll(/['"`]((?:keydesk|resources)\.[\w.-]*\w)['"`]/g)].map((match) => match[1]),
+  );
+
+  it.each(['en', 'es'] as const)('are all in %s', (language) => {
+    const keys = [...languages[language].keys()];
+    // A key that only starts messages (`${prefix}.${value}`) is a prefix, its values checked above.
+    const found = (key: string) => languages[language].has(key) || keys.some((leaf) => leaf.startsWith(`${key}.`));
+    const missing = [...new Set(used)].filter((key) => !notMessages.has(key) && !found(key));
+    expect(missing, `keys used by the screens but missing in ${language}`).toEqual([]);
+  });
+});

@@ -6,12 +6,15 @@ import {
   type DataProvider,
   type DeleteParams,
   type GetListParams,
+  type GetListResult,
   type GetManyReferenceParams,
   type Identifier,
   type RaRecord,
   type UpdateParams,
 } from 'react-admin';
 
+import { getActivityList } from './activity-pages';
+import { activityProvider, type ActivityDataProvider } from './activity-provider';
 import { API_URL, httpClient } from './http-client';
 import { createNested, deleteNested, getNestedList, nestedResource, updateNested } from './nested-resources';
 
@@ -21,7 +24,7 @@ export interface SystemHealth {
 }
 
 /** The CRUD calls of ra-data-simple-rest, plus the api's actions that are not CRUD. */
-export interface KeydeskDataProvider extends DataProvider {
+export interface KeydeskDataProvider extends DataProvider, ActivityDataProvider {
   setStaffPassword(id: Identifier, password: string): Promise<void>;
   getHealth(): Promise<SystemHealth>;
   getClientSummary(id: Identifier): Promise<ClientSummaryResponse>;
@@ -38,10 +41,13 @@ const segment = (id: Identifier) => encodeURIComponent(String(id));
 
 export const dataProvider: KeydeskDataProvider = {
   ...crud,
+  ...activityProvider,
 
   // Nested resources (a client's users, a ticket's messages) have their own paths; see nested-resources.
 
   async getList<R extends RaRecord>(resource: string, params: GetListParams) {
+    // The activity log has no total to count, only pages: see activity-pages.
+    if (resource === 'activity') return getActivityList(params) as unknown as Promise<GetListResult<R>>;
     if (resource !== 'clients') return crud.getList<R>(resource, params);
     // The client search keeps its first 1,000 matches; the list says so when there were more.
     const { field, order } = params.sort ?? { field: 'companyName', order: 'ASC' };

@@ -33,6 +33,7 @@ const NESTED_RESOURCES: Record<string, NestedResource> = {
   'client-notes': { parent: 'clients', parentKey: 'clientId', path: 'notes' },
   'client-activity': { parent: 'clients', parentKey: 'clientId', path: 'activity' },
   'user-sign-ins': { parent: 'users', parentKey: 'userId', path: 'sign-ins' },
+  'user-activity': { parent: 'users', parentKey: 'userId', path: 'activity' },
   'ticket-messages': { parent: 'tickets', parentKey: 'ticketId', path: 'messages' },
 };
 

@@ -10,6 +10,7 @@ import { UserMembershipsSection } from './UserMembershipsSection';
 import { UserRescueCodesSection } from './UserRescueCodesSection';
 import { UserSecuritySection } from './UserSecuritySection';
 import { UserSignInsSection } from './UserSignInsSection';
+import { UserTimelineSection } from './UserTimelineSection';
 
 const UserShowActions = () => {
   const canManage = useHasPermission(Permission.UsersManage);
@@ -41,8 +42,8 @@ const UserProfileSection = () => (
 
 /**
  * Manage user: step 4 of the support procedure. Who the person is, the state of their access
- * (Security), the rescue codes they asked for, the clients they belong to and how their recent
- * sign-ins went.
+ * (Security), the rescue codes they asked for, the clients they belong to, how their recent
+ * sign-ins went and their whole timeline.
  */
 export const UserShow = () => (
   <Show actions={<UserShowActions />}>
@@ -52,6 +53,7 @@ export const UserShow = () => (
       <UserRescueCodesSection />
       <UserMembershipsSection />
       <UserSignInsSection />
+      <UserTimelineSection />
     </Stack>
   </Show>
 );

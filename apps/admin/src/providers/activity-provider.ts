@@ -1,0 +1,49 @@
+import type {
+  ActivityAnomaly,
+  ActivityReviewRequest,
+  ActivityReviewResponse,
+  ActivityVerifyResponse,
+  PasswordActionStatsRow,
+} from '@keydesk/domain';
+
+import { API_URL, httpClient } from './http-client';
+
+/** A period as the api takes it: ISO instants, `to` excluded. */
+export interface ActivityPeriod {
+  from: string;
+  to: string;
+}
+
+/** The supervisors' calls on the activity log that are not CRUD. */
+export interface ActivityDataProvider {
+  /** Marks entries, or a period, as reviewed with a comment. */
+  reviewActivity(request: ActivityReviewRequest): Promise<ActivityReviewResponse>;
+  /** Walks the whole HMAC chain: slow on a long trail, so only on demand. */
+  verifyActivity(): Promise<ActivityVerifyResponse>;
+  getPasswordActionStats(period: ActivityPeriod): Promise<PasswordActionStatsRow[]>;
+  getActivityAnomalies(period: ActivityPeriod): Promise<ActivityAnomaly[]>;
+}
+
+const periodQuery = ({ from, to }: ActivityPeriod) => new URLSearchParams({ from, to }).toString();
+
+export const activityProvider: ActivityDataProvider = {
+  async reviewActivity(request) {
+    const { json } = await httpClient(`${API_URL}/activity/reviews`, { method: 'POST', body: JSON.stringify(request) });
+    return json as ActivityReviewResponse;
+  },
+
+  async verifyActivity() {
+    const { json } = await httpClient(`${API_URL}/activity/verify`);
+    return json as ActivityVerifyResponse;
+  },
+
+  async getPasswordActionStats(period) {
+    const { json } = await httpClient(`${API_URL}/activity/stats?${periodQuery(period)}`);
+    return json as PasswordActionStatsRow[];
+  },
+
+  async getActivityAnomalies(period) {
+    const { json } = await httpClient(`${API_URL}/activity/anomalies?${periodQuery(period)}`);
+    return json as ActivityAnomaly[];
+  },
+};
