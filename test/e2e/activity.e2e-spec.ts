@@ -221,6 +221,9 @@ describe.each(TEST_DATABASES)('the activity log on %s', (kind) => {
     const viewer = await signInWithPermissions(t, [Permission.ActivityView]);
     await viewer.agent.get('/api/activity/export?format=csv').expect(403);
     await t.http().get('/api/activity').expect(401);
+    const staffNames = (await supervisor.get('/api/activity/staff').expect(200)).body as Array<{ id: number; displayName: string }>;
+    expect(staffNames.map((staff) => staff.displayName)).toEqual(expect.arrayContaining(['Paola Soporte', 'Óscar Otro', 'Sofía Supervisora']));
+    await paolaAgent.get('/api/activity/staff').expect(403);
 
     const timeline = await paolaAgent.get(`/api/users/${userId}/activity`).query({ range: '[0,99]' }).expect(200);
     expect(timeline.headers['content-range']).toMatch(/^activity 0-\d+\/\d+$/);

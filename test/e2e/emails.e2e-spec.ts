@@ -79,7 +79,10 @@ describe.each(TEST_DATABASES)('emails on %s', (kind) => {
     expect(sent.text).toBe(mail.text);
     const log = (await agent.get(`/api/clients/${client.id}/activity`)).body;
     // The client's timeline shows the mail going out after the reply that caused it.
-    expect(log[0]).toMatchObject({ action: 'email.sent', actorType: 'system', details: { emailId: queued.id, template: 'ticket-reply' } });
+    expect(log[0]).toMatchObject({
+      action: 'email.sent', actorType: 'system', subjectType: 'user', subjectName: expect.stringMatching(/\S/),
+      details: { emailId: queued.id, template: 'ticket-reply' },
+    });
     expect(log[1]).toMatchObject({ action: 'ticket.replied', details: { emailId: queued.id } });
   });
 

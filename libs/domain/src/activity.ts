@@ -106,3 +106,9 @@ export const ACTIVITY_ANOMALY_DEFAULTS = {
   burstPerHour: 10,
   recentSignInMinutes: 15,
 } as const;
+
+/** GET /api/activity/staff: every staff member the log may name (disabled ones too), for the filter. */
+export interface ActivityStaffOption {
+  id: number;
+  displayName: string;
+}

@@ -1,8 +1,8 @@
-import { ActivityAction, Permission, type ActivityListEntry } from '@keydesk/domain';
-import { useMemo } from 'react';
-import { AutocompleteInput, ReferenceInput, useGetList, useInput, useTranslate } from 'react-admin';
+import type { ActivityStaffOption } from '@keydesk/domain';
+import { AutocompleteInput, useDataProvider } from 'react-admin';
+import { useQuery } from '@tanstack/react-query';
 
-import { useHasPermission } from '../common/useHasPermission';
+import type { KeydeskDataProvider } from '../providers/data-provider';
 
 interface ActivityStaffInputProps {
   source: string;
@@ -12,41 +12,23 @@ interface ActivityStaffInputProps {
 const INPUT_WIDTH = { minWidth: 240 };
 
 /**
- * Without staff.manage the staff list is out of reach (supervisors have no such right), so the
- * choice is the staff who signed in lately, as the log itself knows them: everyone who works.
+ * The staff member whose actions to show, from GET /api/activity/staff: activity.view is enough
+ * (supervisors cannot list staff to manage them), and disabled staff are there too.
  */
-const RecentStaffInput = ({ source }: ActivityStaffInputProps) => {
-  const translate = useTranslate();
-  const { field } = useInput({ source });
-  const { data = [] } = useGetList<ActivityListEntry>('activity', {
-    filter: { action: [ActivityAction.StaffSignedIn] },
-    pagination: { page: 1, perPage: 500 },
+export const ActivityStaffInput = ({ source }: ActivityStaffInputProps) => {
+  const dataProvider = useDataProvider<KeydeskDataProvider>();
+  const { data = [] } = useQuery<ActivityStaffOption[]>({
+    queryKey: ['activity', 'staff'],
+    queryFn: () => dataProvider.getActivityStaff(),
+    staleTime: 5 * 60_000,
   });
-  const choices = useMemo(() => {
-    const byId = new Map<string, string>();
-    for (const entry of data) if (entry.actorType === 'staff' && entry.actorId) byId.set(entry.actorId, entry.actorName);
-    const current = field.value ? String(field.value) : null;
-    if (current && !byId.has(current)) byId.set(current, translate('keydesk.activity.staff_fallback', { id: current }));
-    return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
-  }, [data, field.value, translate]);
   return (
     <AutocompleteInput
       source={source}
-      choices={choices}
+      choices={data.map((staff) => ({ id: String(staff.id), name: staff.displayName }))}
       translateChoice={false}
       label="resources.activity.fields.staffId"
       sx={INPUT_WIDTH}
     />
-  );
-};
-
-/** The staff member whose actions to show: from the staff list when the viewer may read it. */
-export const ActivityStaffInput = ({ source }: ActivityStaffInputProps) => {
-  const canListStaff = useHasPermission(Permission.StaffManage);
-  if (!canListStaff) return <RecentStaffInput source={source} />;
-  return (
-    <ReferenceInput source={source} reference="staff" sort={{ field: 'displayName', order: 'ASC' }}>
-      <AutocompleteInput optionText="displayName" label="resources.activity.fields.staffId" sx={INPUT_WIDTH} />
-    </ReferenceInput>
   );
 };

@@ -396,7 +396,6 @@ const keydeskEnglish = {
       select_page: 'Select every entry of this page',
       select_entry: 'Select entry #%{seq}',
       search: 'Names and actions',
-      staff_fallback: 'Staff member #%{id}',
       pages: 'Older and newer entries',
       newest: 'Newest',
       newer: 'Newer',

@@ -398,7 +398,6 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
       select_page: 'Seleccionar todas las entradas de esta página',
       select_entry: 'Seleccionar la entrada n.º %{seq}',
       search: 'Nombres y acciones',
-      staff_fallback: 'Miembro del personal n.º %{id}',
       pages: 'Entradas más antiguas y más recientes',
       newest: 'Más recientes',
       newer: 'Más nuevas',

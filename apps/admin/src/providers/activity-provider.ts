@@ -2,6 +2,7 @@ import type {
   ActivityAnomaly,
   ActivityReviewRequest,
   ActivityReviewResponse,
+  ActivityStaffOption,
   ActivityVerifyResponse,
   PasswordActionStatsRow,
 } from '@keydesk/domain';
@@ -22,6 +23,8 @@ export interface ActivityDataProvider {
   verifyActivity(): Promise<ActivityVerifyResponse>;
   getPasswordActionStats(period: ActivityPeriod): Promise<PasswordActionStatsRow[]>;
   getActivityAnomalies(period: ActivityPeriod): Promise<ActivityAnomaly[]>;
+  /** Every staff member the log may name, for its filter (activity.view suffices). */
+  getActivityStaff(): Promise<ActivityStaffOption[]>;
 }
 
 const periodQuery = ({ from, to }: ActivityPeriod) => new URLSearchParams({ from, to }).toString();
@@ -40,6 +43,11 @@ export const activityProvider: ActivityDataProvider = {
   async getPasswordActionStats(period) {
     const { json } = await httpClient(`${API_URL}/activity/stats?${periodQuery(period)}`);
     return json as PasswordActionStatsRow[];
+  },
+
+  async getActivityStaff() {
+    const { json } = await httpClient(`${API_URL}/activity/staff`);
+    return json as ActivityStaffOption[];
   },
 
   async getActivityAnomalies(period) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { ActivityDetailResponse, ActivityListEntry, ErrorCode } from '@keydesk/domain';
+import { ActivityDetailResponse, ActivityListEntry, ActivityStaffOption, ErrorCode } from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
 import { ActivityCriteria } from './activity-filter';
@@ -38,6 +38,10 @@ export class ActivityQueryService {
   async timeline(criteria: ActivityCriteria, offset: number, limit: number): Promise<{ rows: ActivityListEntry[]; total: number }> {
     const [{ rows }, total] = await Promise.all([this.list(criteria, { offset, limit }), this.entries.count(criteria)]);
     return { rows, total };
+  }
+
+  async staff(): Promise<ActivityStaffOption[]> {
+    return (await this.entries.staffNames()).map(({ id, displayName }) => ({ id, displayName }));
   }
 
   async detail(id: string): Promise<ActivityDetailResponse> {

@@ -3,7 +3,7 @@ import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
 import {
-  ActivityAnomaly, ActivityDetailResponse, ActivityListEntry, ActivityReviewResponse, ActivityVerifyResponse, ErrorCode,
+  ActivityAnomaly, ActivityDetailResponse, ActivityListEntry, ActivityReviewResponse, ActivityStaffOption, ActivityVerifyResponse, ErrorCode,
   PasswordActionStatsRow, Permission,
 } from '@keydesk/domain';
 
@@ -42,7 +42,8 @@ export class ActivityController {
   async list(
     @Query() raw: RawListQuery & { cursor?: string }, @Res({ passthrough: true }) response: Response,
   ): Promise<ActivityListEntry[]> {
-    const query = parseListQuery(raw, ['seq'] as const, 'seq');
+    // The log is always newest first; react-admin's usual sort fields are accepted and mean that.
+    const query = parseListQuery(raw, ['seq', 'id', 'occurredAt'] as const, 'seq');
     const cursor = raw.cursor === undefined ? undefined : Number(raw.cursor);
     if (cursor !== undefined && (!Number.isSafeInteger(cursor) || cursor < 1)) {
       throw new DomainError(ErrorCode.ValidationFailed, {}, { cursor: { key: 'validation.isInt' } });
@@ -105,6 +106,13 @@ export class ActivityController {
   anomalies(@Query('from') from: string, @Query('to') to: string): Promise<ActivityAnomaly[]> {
     const period = periodOf(from, to);
     return this.insights.anomalies(period.from, period.to);
+  }
+
+  @Get('staff')
+  @RequirePermission(Permission.ActivityView)
+  @ApiOperation({ summary: 'Every staff member\'s id and name (disabled ones too), to filter the log by who acted' })
+  staff(): Promise<ActivityStaffOption[]> {
+    return this.queries.staff();
   }
 
   @Post('reviews')

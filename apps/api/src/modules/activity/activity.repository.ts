@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { StaffEntity } from '../staff/staff.entity';
 import { ActivityCriteria } from './activity-filter';
 
 export interface ActivityPage {
@@ -97,6 +98,11 @@ export class ActivityRepository {
       .where('e.action IN (:...actions)', { actions })
       .andWhere('e.occurred_at >= :from AND e.occurred_at < :to', { from, to })
       .orderBy('e.seq', 'ASC').take(limit).getMany();
+  }
+
+  /** Every staff member's name, disabled ones too: the log names them all. */
+  staffNames(): Promise<Array<Pick<StaffEntity, 'id' | 'displayName'>>> {
+    return this.dataSource.getRepository(StaffEntity).find({ select: { id: true, displayName: true }, order: { displayName: 'ASC', id: 'ASC' } });
   }
 
   /** Customers' successful sign-ins in a time range, by the actor index. */

@@ -11,6 +11,8 @@ import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app.config';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
+import { displayNameOf } from '../users/user-names';
+import { UserEntity } from '../users/user.entity';
 import { MailOutboxEntity } from './mail-outbox.entity';
 import { MailOutboxRepository } from './mail-outbox.repository';
 import { MailRenderer } from './mail-renderer';
@@ -129,9 +131,12 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
       const marked = await this.mails.markSent(manager, mail, this.clock.now());
       // The customer's timeline shows the mail going out; the entry names the mail, never its content.
       if (marked) {
+        const user = mail.userId ? await manager.getRepository(UserEntity).findOneBy({ id: mail.userId }) : null;
         await this.audit.record(manager, {
           actor: SYSTEM_ACTOR, action: ActivityAction.EmailSent, clientId: mail.clientId,
-          subject: mail.userId ? { type: SubjectType.User, id: mail.userId } : { type: SubjectType.Email, id: mail.id },
+          subject: user
+            ? { type: SubjectType.User, id: user.id, name: displayNameOf(user) }
+            : { type: SubjectType.Email, id: mail.id, name: mail.subject },
           details: { emailId: mail.id, template: mail.template, to: mail.recipient, ticketId: mail.ticketId, attempts: mail.attempts },
         });
       }
