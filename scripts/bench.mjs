@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// How fast an agent finds a client and opens its Users tab on a large database, against the floor
-// of the same SQL sent straight to the server:
+// How fast an agent finds a client and opens its Users tab, and a supervisor pages through the
+// activity log, on a large database, against the floor of the same SQL sent straight to the server:
 //   npm run build && npm run seed:large && npm run bench [-- --duration 10 --connections 16 --only profile]
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -12,6 +12,9 @@ import { parseArgs } from 'node:util';
 
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
+
+import { activityScenarios, pickActivity } from './bench-activity.mjs';
+import { AUDIT_HMAC_KEY } from './audit-key.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values: args } = parseArgs({
@@ -30,7 +33,7 @@ for (const file of ['apps/api/dist/main.js', 'apps/api/dist/cli.js']) {
 // The api's own query rules, so the baseline asks the database exactly what the api asks.
 const { queryWords, queryPhrase, prefixEnd } = createRequire(import.meta.url)(`${ROOT}/apps/api/dist/modules/clients/search-words.js`);
 
-const TARGETS = { search: 30, profile: 20 };
+const TARGETS = { search: 30, profile: 20, activity: 30 };
 const MAX_RATIO = 2;
 const PAGE = 25;
 const WARM_UP_MS = 5_000;
@@ -86,13 +89,14 @@ const usersSql = (id, columns) => [
     WHERE m.client_id = ? ORDER BY m.owner DESC, m.username ASC, u.id ASC LIMIT ? OFFSET ?`, [id, PAGE, 0]],
 ];
 
-/** `m.client_id AS m_client_id, ..., u.id AS u_id, ...`: the column lists the api's hydrate.selectColumns builds. */
+/** `alias.column AS alias_column, ...` over a table's columns: the lists hydrate.selectColumns and TypeORM build. */
+async function columnList(pool, table, alias) {
+  const [rows] = await pool.query('SELECT COLUMN_NAME AS name FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION', [table]);
+  return rows.map(({ name }) => `${alias}.${name} AS ${alias}_${name}`).join(', ');
+}
+
 async function columnsOf(pool) {
-  const list = async (table, alias) => {
-    const [rows] = await pool.query('SELECT COLUMN_NAME AS name FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION', [table]);
-    return rows.map(({ name }) => `${alias}.${name} AS ${alias}_${name}`).join(', ');
-  };
-  return `${await list('client_users', 'm')}, ${await list('users', 'u')}`;
+  return `${await columnList(pool, 'client_users', 'm')}, ${await columnList(pool, 'users', 'u')}`;
 }
 
 const searchPath = (q) => `/api/clients?filter=${encodeURIComponent(JSON.stringify({ q }))}&range=${encodeURIComponent(`[0,${PAGE - 1}]`)}&sort=${encodeURIComponent('["companyName","ASC"]')}`;
@@ -127,7 +131,12 @@ async function pickSamples(pool) {
 /** Starts the built api on a free port, signed in as a bench administrator; answers its cookie and a stop function. */
 async function startApi(pool) {
   const password = randomBytes(24).toString('base64url');
-  const env = { ...process.env, DATABASE_URL, PORT: String(await freePort()), LOG_LEVEL: 'warn', KEYDESK_DEMO_DATA: 'false' };
+  // The key seed:large sealed the trail with, so the api's own entries extend a chain that verifies;
+  // no retention, so the api never starts archiving the seeded history in the middle of a run.
+  const env = {
+    ...process.env, DATABASE_URL, PORT: String(await freePort()), LOG_LEVEL: 'warn', KEYDESK_DEMO_DATA: 'false',
+    AUDIT_HMAC_KEY, ACTIVITY_RETENTION_DAYS: '0',
+  };
   const [[{ staff }]] = await pool.query('SELECT COUNT(*) AS staff FROM staff');
   const [bench] = await pool.query("SELECT id FROM staff WHERE username = 'bench'");
   if (staff === 0) Object.assign(env, { KEYDESK_ADMIN_USER: 'bench', KEYDESK_ADMIN_PASSWORD: password });
@@ -210,6 +219,7 @@ function percentile(times, p) {
 async function main() {
   const pool = mysql.createPool({ uri: DATABASE_URL, connectionLimit: CONNECTIONS });
   const samples = await pickSamples(pool);
+  const activity = await pickActivity(pool, SAMPLES);
   const [[{ bufferPool }]] = await pool.query('SELECT @@innodb_buffer_pool_size AS bufferPool');
   const api = await startApi(pool);
   const userColumns = await columnsOf(pool);
@@ -220,9 +230,12 @@ async function main() {
     ...Object.entries(samples.queries).filter(([, qs]) => qs.length).map(([name, qs]) => ({ name, kind: 'search', paths: qs.map(searchPath), jobs: qs.map((q) => withRequest(searchSql(q))) })),
     { name: 'profile: client', kind: 'profile', paths: samples.ids.map((id) => `/api/clients/${id}`), jobs: samples.ids.map((id) => withRequest(clientSql(id))) },
     { name: 'profile: users tab', kind: 'profile', paths: samples.ids.map((id) => `/api/clients/${id}/users?range=${encodeURIComponent(`[0,${PAGE - 1}]`)}`), jobs: samples.ids.map((id) => withRequest(usersSql(id, userColumns))) },
+    ...(activity ? activityScenarios(activity, await columnList(pool, 'audit_log', 'e')).map((scenario) => ({ ...scenario, kind: 'activity', jobs: scenario.jobs.map(withRequest) })) : []),
   ].filter((scenario) => !args.only || scenario.name.includes(args.only));
-  console.log(`Keydesk bench: ${samples.clients.toLocaleString('en')} clients, ${CONNECTIONS} connections, ${DURATION} s per run, `
-    + `${SAMPLES} sampled clients, InnoDB buffer pool ${Math.round(bufferPool / 2 ** 20)} MiB, api LOG_LEVEL=warn`);
+  if (scenarios.length === 0) fail(`No scenario matches --only ${args.only}${activity ? '' : ' (the activity scenarios need a trail: npm run seed:large -- --activity N)'}.`);
+  console.log(`Keydesk bench: ${samples.clients.toLocaleString('en')} clients, ${activity ? `${activity.entries.toLocaleString('en')} audit entries, ` : ''}`
+    + `${CONNECTIONS} connections, ${DURATION} s per run, ${SAMPLES} sampled clients, InnoDB buffer pool ${Math.round(bufferPool / 2 ** 20)} MiB, api LOG_LEVEL=warn`);
+  if (!activity && !args.only) console.log('No activity trail to page through: `npm run seed:large -- --activity N` adds one.');
   const results = [];
   for (const scenario of scenarios) {
     // An untimed pass reads the sampled rows into the buffer pool, so neither side alone pays the cold reads.

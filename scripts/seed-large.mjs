@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // A large, realistic customer base in MySQL/MariaDB for benchmarks and capacity checks:
-//   npm run build && npm run seed:large -- --clients 1000000 [--reset]
-// Plain ESM on mysql2 so it runs without a build step of its own; names, keys and search terms
-// come from the api's compiled code, so there is one implementation of each rule.
+//   npm run build && npm run seed:large -- --clients 1000000 [--activity 10000000] [--reset]
+// Plain ESM on mysql2 so it runs without a build step of its own; names, keys, search terms and
+// the audit chain come from the api's compiled code, so there is one implementation of each rule.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,6 +11,9 @@ import { parseArgs } from 'node:util';
 
 import mysql from 'mysql2/promise';
 
+import { attachKeys, clock, connect, detachKeys, exit, Lane, Progress, ROWS_PER_INSERT, seededRandom, sql, sqlDate } from './bulk-load.mjs';
+import { ACTIVITY_DIST, loadActivity } from './seed-activity.mjs';
+
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = {
   cli: 'apps/api/dist/cli.js',
@@ -18,18 +21,31 @@ const DIST = {
   demo: 'apps/api/dist/modules/bootstrap/demo-customers.data.js',
   rfc: 'libs/domain/dist/rfc.js',
 };
-const USAGE = `npm run seed:large -- [--clients N] [--reset]
+const USAGE = `npm run seed:large -- [--clients N] [--activity N] [--reset]
   --clients N   clients to create (default 1000000), with 2 users and 3 tickets each
+  --activity N  audit entries to add (default 0): the activity log of the last two years, chained
+                under AUDIT_HMAC_KEY (default: the bench's key, scripts/audit-key.mjs). Without
+                --clients, on a database that has clients and an empty trail, adds only the trail.
   --reset       drop and recreate the database first
 DATABASE_URL    default mysql://root@127.0.0.1:3306/keydesk_large`;
 
-const { values: args } = parseArgs({
-  options: { clients: { type: 'string', default: '1000000' }, reset: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-});
+const { values: args } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        clients: { type: 'string' }, activity: { type: 'string', default: '0' }, reset: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    return exit(`${error.message}\n\n${USAGE}`);
+  }
+})();
 if (args.help) exit(USAGE, 0);
-const TOTAL = Number(args.clients);
+const TOTAL = Number(args.clients ?? 1_000_000);
+const ACTIVITY = Number(args.activity);
 if (!Number.isInteger(TOTAL) || TOTAL < 1) exit(`--clients must be a positive whole number\n\n${USAGE}`);
-const missing = Object.values(DIST).filter((file) => !existsSync(`${ROOT}/${file}`));
+if (!Number.isInteger(ACTIVITY) || ACTIVITY < 0) exit(`--activity must be a whole number\n\n${USAGE}`);
+const missing = [...Object.values(DIST), ...(ACTIVITY ? Object.values(ACTIVITY_DIST) : [])].filter((file) => !existsSync(`${ROOT}/${file}`));
 if (missing.length) exit(`Missing ${missing.join(', ')}: run \`npm run build\` first.`);
 
 const require = createRequire(import.meta.url);
@@ -62,22 +78,13 @@ const HOMOCLAVE = '123456789ABCDEFGHIJKLMNPQRSTUVWXYZ';
 const slugs = new Map();
 const slugOf = (text) => slugs.get(text) ?? slugs.set(text, slug(text)).get(text);
 
-// mulberry32: tiny, fast and seeded (Math.random cannot be), so runs of one size draw alike mixes of names and words.
-let seed = 2026;
-function random() {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = seededRandom(2026);
 const pick = (list) => list[Math.floor(random() * list.length)];
 const int = (min, max) => min + Math.floor(random() * (max - min + 1));
 const digits = (n) => String(int(10 ** (n - 1), 10 ** n - 1));
 const NOW = Date.now();
 const DAY = 86_400_000;
 const daysAgo = (min, max) => new Date(NOW - int(min * DAY, max * DAY));
-const sqlDate = (date) => `'${date.toISOString().slice(0, 23).replace('T', ' ')}'`;
-const sql = (text) => (/['\\]/.test(text) ? mysql.escape(text) : `'${text}'`);
 
 const keys = new Set();
 function uniqueKey(make) {
@@ -146,79 +153,33 @@ const TABLES = {
 };
 /** Two connections: the server gets both cores while this process generates the next rows. */
 const LANE_OF = { clients: 0, users: 0, client_users: 0, contacts: 0, tickets: 1, client_search_terms: 1 };
-const ROWS_PER_INSERT = 2_000;
-const INSERTS_PER_TRANSACTION = 50;
 
-/** A connection that takes statements without waiting for each, keeping at most two in flight. */
-class Lane {
-  constructor(connection) {
-    this.connection = connection;
-    this.pending = [];
-    this.statements = 0;
-  }
-
-  async send(statement) {
-    if (this.pending.length >= 2) await this.pending.shift();
-    this.queue(statement);
-    if (++this.statements % INSERTS_PER_TRANSACTION === 0) this.queue('COMMIT; START TRANSACTION');
-  }
-
-  queue(statement) {
-    const result = this.connection.query(statement);
-    // Awaited later (in send or drain), which is where a failure surfaces; until then it is not "unhandled".
-    result.catch(() => {});
-    this.pending.push(result);
-  }
-
-  async drain() {
-    await Promise.all(this.pending.splice(0));
-    await this.connection.query('COMMIT');
-  }
-}
-
-async function connect(database) {
-  const connection = await mysql.createConnection({ ...server, database, multipleStatements: true, charset: 'utf8mb4_unicode_ci' });
-  // The load keeps every key unique by construction and writes parents first; checking each row would only slow it.
-  await connection.query('SET SESSION unique_checks = 0, foreign_key_checks = 0');
-  return connection;
-}
-
-/** Refuses before touching anything when the database already has clients, unless --reset. */
+/**
+ * Refuses before touching anything when the database already has clients, unless --reset, or
+ * unless only --activity was asked for: then it adds the trail to those clients if it is empty.
+ * Answers whether to load clients.
+ */
 async function prepareDatabase() {
   const admin = await mysql.createConnection(server);
   const [found] = await admin.query("SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'clients'", [DB]);
   const [[clients]] = found.length && !args.reset ? await admin.query(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM \`${DB}\`.clients LIMIT 1) AS one`) : [[{ n: 0 }]];
-  if (clients.n > 0) exit(`${DB} already has clients. Run again with --reset to drop and recreate it (everything in it is lost).`);
+  const trailOnly = clients.n > 0 && ACTIVITY > 0 && args.clients === undefined;
+  if (clients.n > 0 && !trailOnly) {
+    exit(`${DB} already has clients. Run again with --reset to drop and recreate it (everything in it is lost), or with only --activity N to add a trail to them.`);
+  }
   if (args.reset) await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
   await admin.query(`CREATE DATABASE IF NOT EXISTS \`${DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await admin.end();
   const migrate = spawnSync(process.execPath, [`${ROOT}/${DIST.cli}`, 'migrate'], {
     cwd: ROOT, env: { ...process.env, DATABASE_URL }, encoding: 'utf8',
   });
   if (migrate.status !== 0) exit(`Migrations failed:\n${migrate.stdout}${migrate.stderr}`);
-}
-
-/**
- * Secondary keys and foreign keys come off while loading and go back on at the end: InnoDB then
- * builds each index once from sorted rows instead of inserting millions of rows at random places
- * (client_search_terms' primary key is ordered by term, so it comes off too). They are read from
- * the migrated schema, so the result is exactly what the migrations define.
- */
-async function detachKeys(connection) {
-  const keys = {};
-  for (const table of Object.keys(TABLES)) {
-    const [[row]] = await connection.query(`SHOW CREATE TABLE \`${table}\``);
-    const lines = row['Create Table'].split('\n').map((line) => line.trim().replace(/,$/, ''));
-    const indexes = lines.filter((line) => /^(UNIQUE KEY|KEY|FULLTEXT KEY)/.test(line)
-      || (table === 'client_search_terms' && line.startsWith('PRIMARY KEY')));
-    const foreign = lines.filter((line) => line.startsWith('CONSTRAINT'));
-    keys[table] = [...indexes, ...foreign];
-    const name = (line) => line.match(/`([^`]+)`/)[1];
-    if (foreign.length) await connection.query(`ALTER TABLE \`${table}\` ${foreign.map((f) => `DROP FOREIGN KEY \`${name(f)}\``).join(', ')}`);
-    const drops = indexes.map((i) => (i.startsWith('PRIMARY') ? 'DROP PRIMARY KEY' : `DROP INDEX \`${name(i)}\``));
-    if (drops.length) await connection.query(`ALTER TABLE \`${table}\` ${drops.join(', ')}`);
+  if (trailOnly) {
+    // The trail is append-only and chained from its first entry: a seeded history can only go in first.
+    const [[{ entries }]] = await admin.query(`SELECT COUNT(*) AS entries FROM (SELECT 1 FROM \`${DB}\`.audit_log LIMIT 1) AS one`);
+    if (entries > 0) exit(`${DB} already has an activity trail (the bench's sign-ins count). Seed anew: --reset --clients N --activity N.`);
   }
-  return keys;
+  await admin.end();
+  return { loadClients: !trailOnly };
 }
 
 async function load(lanes) {
@@ -243,80 +204,42 @@ async function load(lanes) {
   return counts;
 }
 
-/**
- * Puts the keys back, biggest table first, on both connections at once. InnoDB reports no
- * progress for these ALTERs, so the bar moves as tables finish and names those in the works.
- */
-async function attachKeys(lanes, keys, counts) {
-  const queue = Object.keys(keys).filter((table) => keys[table].length).sort((a, b) => counts[b] - counts[a]);
-  const progress = new Progress('Indexing', queue.reduce((sum, table) => sum + counts[table], 0), 'rows');
-  const running = new Set();
-  const timer = setInterval(() => progress.draw(progress.rows, [...running].join(', ')), 1_000);
-  try {
-    await Promise.all(lanes.map(async ({ connection }) => {
-      for (let table = queue.shift(); table; table = queue.shift()) {
-        running.add(table);
-        await connection.query(`ALTER TABLE \`${table}\` ${keys[table].map((key) => `ADD ${key}`).join(', ')}`);
-        await connection.query(`ANALYZE TABLE \`${table}\``);
-        running.delete(table);
-        progress.rows += counts[table];
-      }
-    }));
-  } finally {
-    clearInterval(timer);
-  }
-  progress.done(progress.total);
-}
-
-class Progress {
-  constructor(label, total, unit) {
-    Object.assign(this, { label, total, unit, rows: 0, started: Date.now(), last: 0 });
-  }
-
-  draw(done, note = '') {
-    const now = Date.now();
-    if (now - this.last < (process.stderr.isTTY ? 250 : 5_000) && done < this.total) return;
-    this.last = now;
-    const share = done / this.total;
-    const elapsed = (now - this.started) / 1000;
-    const left = share > 0 ? elapsed * (1 - share) / share : 0;
-    const bar = '█'.repeat(Math.round(share * 30)).padEnd(30, '░');
-    const rate = this.rows ? ` ${Math.round(this.rows / Math.max(elapsed, 0.001)).toLocaleString('en')} rows/s` : '';
-    const count = `${Math.round(done).toLocaleString('en')} ${this.unit}${note ? ` (${note})` : ''}`;
-    process.stderr.write(`\r${this.label} ${bar} ${(share * 100).toFixed(1).padStart(5)}% ${count}${rate} elapsed ${clock(elapsed)} left ${clock(left)}  `);
-  }
-
-  done(done, note) {
-    this.last = 0;
-    this.draw(done, note);
-    process.stderr.write('\n');
-  }
-}
-
-function clock(seconds) {
-  const s = Math.round(seconds);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
-function exit(message, code = 1) {
-  (code ? console.error : console.log)(message);
-  process.exit(code);
-}
-
 async function main() {
   const started = Date.now();
-  await prepareDatabase();
-  const lanes = [new Lane(await connect(DB)), new Lane(await connect(DB))];
-  const admin = await connect(DB);
-  const keys = await detachKeys(admin);
+  const { loadClients } = await prepareDatabase();
+  const lanes = [new Lane(await connect(server, DB)), new Lane(await connect(server, DB))];
+  const admin = await connect(server, DB);
+  const keys = await detachKeys(admin, [...(loadClients ? Object.keys(TABLES) : []), ...(ACTIVITY ? ['audit_log'] : [])]);
   // From here an interruption leaves the tables without their keys: a rerun with --reset starts clean.
   process.on('SIGINT', () => exit(`\nInterrupted: ${DB} is incomplete; run again with --reset.`, 130));
-  for (const lane of lanes) await lane.connection.query('START TRANSACTION');
-  const counts = await load(lanes);
-  await attachKeys(lanes, keys, counts);
+  const begin = () => Promise.all(lanes.map((lane) => lane.connection.query('START TRANSACTION')));
+  const counts = {};
+  const phases = [];
+  const phase = async (name, work) => {
+    const from = Date.now();
+    await work();
+    phases.push(`${name} ${clock((Date.now() - from) / 1000)}`);
+  };
+  if (loadClients) {
+    await phase('clients', async () => {
+      await begin();
+      Object.assign(counts, await load(lanes));
+    });
+  }
+  let trail = null;
+  if (ACTIVITY) {
+    await phase('activity', async () => {
+      await lanes[0].connection.query('START TRANSACTION');
+      trail = await loadActivity(lanes[0], admin, ACTIVITY, ROOT);
+      counts.audit_log = trail.entries;
+    });
+  }
+  await phase('indexing', () => attachKeys(lanes, keys, counts));
   await Promise.all([...lanes.map((lane) => lane.connection.end()), admin.end()]);
   const rows = Object.values(counts).reduce((sum, n) => sum + n, 0);
-  console.log(`${DB}: ${TOTAL.toLocaleString('en')} clients, ${rows.toLocaleString('en')} rows in ${clock((Date.now() - started) / 1000)}.`);
+  const what = [loadClients && `${TOTAL.toLocaleString('en')} clients`, trail && `${trail.entries.toLocaleString('en')} audit entries `
+    + `(${trail.agents} agents, ${trail.periods} period reviews, ${trail.marks} entries reviewed one by one)`].filter(Boolean).join(', ');
+  console.log(`${DB}: ${what}, ${rows.toLocaleString('en')} rows in ${clock((Date.now() - started) / 1000)} (${phases.join(', ')}).`);
 }
 
 main().catch((error) => exit(`seed:large failed: ${error.message}\n${DB} may be incomplete; run again with --reset.`));
