@@ -19,9 +19,9 @@ export async function pickActivity(pool, samples) {
 }
 
 /** Scenarios as bench runs them: paths for the api, and jobs of the same statements for the baseline. */
-export function activityScenarios({ agents, clients, cursors }, columns) {
+export function activityScenarios({ agents, clients, cursors }) {
   const scenario = (name, cases) => ({
-    name, paths: cases.map(([filter, cursor]) => pathOf(filter, cursor)), jobs: cases.map(([filter, cursor]) => pageSql(columns, filter, cursor)),
+    name, paths: cases.map(([filter, cursor]) => pathOf(filter, cursor)), jobs: cases.map(([filter, cursor]) => pageSql(filter, cursor)),
   });
   const agentPasswords = (staffId) => ({ staffId, action: PASSWORD_ACTIONS });
   return [
@@ -41,27 +41,45 @@ function pathOf(filter, cursor) {
   return `/api/activity?${query}`;
 }
 
+/** ActivityRepository's LIST_COLUMNS: what a list shows of an entry. */
+const LIST_COLUMNS = 'seq, id, occurred_at, actor_type, actor_id, actor_name, action, subject_type, subject_id, subject_name, client_id, ip, details';
+
 /**
- * GET /api/activity as ActivityQueryService.list runs it: ActivityRepository.page (TypeORM selects
- * every column as e_<column>, the filters in filtered()'s order, then the cursor; newest first, one
- * row more than the page), then reviewsCovering over the rows shown: their marks, and the periods
- * spanning them.
+ * GET /api/activity as ActivityQueryService.list runs it: ActivityRepository.page (plain SQL, the
+ * list's columns, newest first, one row more than the page; a list of actions read as one
+ * newest-first branch per action, their union giving the page), then reviewsCovering over the
+ * rows shown: their marks and the periods spanning them, in one statement.
  */
-function pageSql(columns, filter, cursor) {
-  const conditions = [
-    filter.clientId && ['e.client_id = ?', [filter.clientId]],
-    filter.staffId && ["e.actor_type = 'staff' AND e.actor_id = ?", [String(filter.staffId)]],
-    filter.action && [`e.action IN (${filter.action.map(() => '?').join(', ')})`, filter.action],
-    cursor && ['e.seq < ?', [cursor]],
+function pageSql(filter, cursor) {
+  const common = [
+    filter.clientId && ['client_id = ?', [filter.clientId]],
+    filter.staffId && ["actor_type = 'staff' AND actor_id = ?", [String(filter.staffId)]],
+    cursor && ['seq < ?', [cursor]],
   ].filter(Boolean);
-  const where = conditions.length ? ` WHERE ${conditions.map(([condition]) => condition).join(' AND ')}` : '';
-  const params = conditions.flatMap(([, values]) => values);
-  const page = `SELECT ${columns} FROM audit_log e${where} ORDER BY e.seq DESC LIMIT ${PAGE + 1}`;
+  const branches = (filter.action ?? []).map((action) => ['action = ?', [action]]);
+  const where = (extra) => {
+    const all = extra ? [...common, extra] : common;
+    return [all.length ? `WHERE ${all.map(([condition]) => condition).join(' AND ')}` : '', all.flatMap(([, values]) => values)];
+  };
+  let page;
+  let params;
+  if (branches.length <= 1) {
+    [page, params] = where(branches[0]);
+    page = `SELECT ${LIST_COLUMNS} FROM audit_log ${page} ORDER BY seq DESC LIMIT ${PAGE + 1} OFFSET 0`;
+  } else {
+    const parts = branches.map((branch, i) => {
+      const [condition, values] = where(branch);
+      return [`SELECT seq FROM (SELECT seq FROM audit_log ${condition} ORDER BY seq DESC LIMIT ${PAGE + 1}) b${i}`, values];
+    });
+    params = parts.flatMap(([, values]) => values);
+    page = `SELECT ${LIST_COLUMNS.replace(/(^|, )/g, '$1e.')} FROM audit_log e INNER JOIN (SELECT seq FROM (${parts.map(([sql]) => sql).join(' UNION ')}) u `
+      + `ORDER BY seq DESC LIMIT ${PAGE + 1} OFFSET 0) p ON p.seq = e.seq ORDER BY e.seq DESC`;
+  }
   return async (pool) => {
     const [rows] = await pool.query(page, params);
-    const seqs = rows.slice(0, PAGE).map((row) => Number(row.e_seq));
+    const seqs = rows.slice(0, PAGE).map((row) => Number(row.seq));
     if (seqs.length === 0) return;
-    await pool.query(`SELECT entry_seq, review_seq FROM activity_review_marks WHERE entry_seq IN (${seqs.map(() => '?').join(', ')})`, seqs);
-    await pool.query('SELECT review_seq, from_seq, to_seq FROM activity_review_periods WHERE from_seq <= ? AND to_seq >= ?', [Math.max(...seqs), Math.min(...seqs)]);
+    await pool.query(`SELECT entry_seq AS a, review_seq AS b, NULL AS c FROM activity_review_marks WHERE entry_seq IN (${seqs.map(() => '?').join(', ')})
+       UNION ALL SELECT review_seq, from_seq, to_seq FROM activity_review_periods WHERE from_seq <= ? AND to_seq >= ?`, [...seqs, Math.max(...seqs), Math.min(...seqs)]);
   };
 }

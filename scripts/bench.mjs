@@ -230,7 +230,7 @@ async function main() {
     ...Object.entries(samples.queries).filter(([, qs]) => qs.length).map(([name, qs]) => ({ name, kind: 'search', paths: qs.map(searchPath), jobs: qs.map((q) => withRequest(searchSql(q))) })),
     { name: 'profile: client', kind: 'profile', paths: samples.ids.map((id) => `/api/clients/${id}`), jobs: samples.ids.map((id) => withRequest(clientSql(id))) },
     { name: 'profile: users tab', kind: 'profile', paths: samples.ids.map((id) => `/api/clients/${id}/users?range=${encodeURIComponent(`[0,${PAGE - 1}]`)}`), jobs: samples.ids.map((id) => withRequest(usersSql(id, userColumns))) },
-    ...(activity ? activityScenarios(activity, await columnList(pool, 'audit_log', 'e')).map((scenario) => ({ ...scenario, kind: 'activity', jobs: scenario.jobs.map(withRequest) })) : []),
+    ...(activity ? activityScenarios(activity).map((scenario) => ({ ...scenario, kind: 'activity', jobs: scenario.jobs.map(withRequest) })) : []),
   ].filter((scenario) => !args.only || scenario.name.includes(args.only));
   if (scenarios.length === 0) fail(`No scenario matches --only ${args.only}${activity ? '' : ' (the activity scenarios need a trail: npm run seed:large -- --activity N)'}.`);
   console.log(`Keydesk bench: ${samples.clients.toLocaleString('en')} clients, ${activity ? `${activity.entries.toLocaleString('en')} audit entries, ` : ''}`

@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 
+import { hydrate } from '../../database/hydrate';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { StaffEntity } from '../staff/staff.entity';
 import { ActivityCriteria } from './activity-filter';
+
+/** What a list shows of an entry: not the user agent (the detail has it) nor the chain's hashes. */
+const LIST_COLUMNS = 'seq, id, occurred_at, actor_type, actor_id, actor_name, action, subject_type, subject_id, subject_name, client_id, ip, details';
+
+/** '!' escapes LIKE wildcards on both dialects (a backslash means different things to each). */
+function likeOf(text: string): string {
+  return `%${text.toLowerCase().replace(/[!%_]/g, '!$&')}%`;
+}
 
 export interface ActivityPage {
   /** Rows older than this sequence number (keyset); absent: from the newest. */
@@ -29,15 +38,43 @@ export interface ReviewCoverage {
 export class ActivityRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  page(criteria: ActivityCriteria, page: ActivityPage): Promise<AuditEntryEntity[]> {
-    const query = this.filtered(criteria).orderBy('e.seq', 'DESC').take(page.limit);
-    if (page.beforeSeq !== undefined) query.andWhere('e.seq < :beforeSeq', { beforeSeq: page.beforeSeq });
-    if (page.offset) query.skip(page.offset);
-    return query.getMany();
+  /**
+   * A page in plain SQL with the columns a list shows. One newest-first index range scan per
+   * branch: a list of actions, or "about or by this user", reads each action (each side) by its
+   * own index in seq order, and the page is taken from their union. Read as one condition with
+   * IN or OR, MariaDB would walk the primary key backwards and test row after row.
+   */
+  async page(criteria: ActivityCriteria, page: ActivityPage): Promise<AuditEntryEntity[]> {
+    const params: Record<string, unknown> = {};
+    const common = this.conditions(criteria, params);
+    if (page.beforeSeq !== undefined) {
+      common.push('seq < :beforeSeq');
+      params.beforeSeq = page.beforeSeq;
+    }
+    const branches = this.branches(criteria, params);
+    const depth = (page.offset ?? 0) + page.limit;
+    const where = (extra: string | null) => {
+      const all = extra ? [...common, extra] : common;
+      return all.length ? `WHERE ${all.join(' AND ')}` : '';
+    };
+    const sql = branches.length <= 1
+      ? `SELECT ${LIST_COLUMNS} FROM audit_log ${where(branches[0] ?? null)} ORDER BY seq DESC LIMIT ${page.limit} OFFSET ${page.offset ?? 0}`
+      : `SELECT ${LIST_COLUMNS.replace(/(^|, )/g, '$1e.')} FROM audit_log e INNER JOIN (SELECT seq FROM (${branches
+        .map((branch, i) => `SELECT seq FROM (SELECT seq FROM audit_log ${where(branch)} ORDER BY seq DESC LIMIT ${depth}) b${i}`)
+        .join(' UNION ')}) u ORDER BY seq DESC LIMIT ${page.limit} OFFSET ${page.offset ?? 0}) p ON p.seq = e.seq ORDER BY e.seq DESC`;
+    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
+    return hydrate(this.dataSource, AuditEntryEntity, await this.dataSource.query(query, values));
   }
 
-  count(criteria: ActivityCriteria): Promise<number> {
-    return this.filtered(criteria).getCount();
+  async count(criteria: ActivityCriteria): Promise<number> {
+    const params: Record<string, unknown> = {};
+    const where = this.conditions(criteria, params);
+    const branches = this.branches(criteria, params);
+    if (branches.length) where.push(`((${branches.join(') OR (')}))`);
+    const sql = `SELECT COUNT(*) AS n FROM audit_log${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
+    const [row] = await this.dataSource.query(query, values) as Array<{ n: string | number }>;
+    return Number(row.n);
   }
 
   findById(id: string): Promise<AuditEntryEntity | null> {
@@ -72,21 +109,26 @@ export class ActivityRepository {
     }
   }
 
-  /** For each of `seqs`, the reviews that cover it (marked one by one, or inside a reviewed period). */
+  /**
+   * For each of `seqs`, the reviews that cover it: marked one by one, or inside a reviewed period.
+   * One statement for both (a list asks it on every page): marks come back as (entry, review),
+   * periods as (review, from, to).
+   */
   async reviewsCovering(seqs: number[]): Promise<Map<number, number[]>> {
     const covering = new Map<number, number[]>(seqs.map((seq) => [seq, []]));
     if (seqs.length === 0) return covering;
-    const marks = await this.dataSource.query(
-      `SELECT entry_seq, review_seq FROM activity_review_marks WHERE entry_seq IN (${seqs.map(() => '?').join(', ')})`, seqs,
-    ) as Array<{ entry_seq: string | number; review_seq: string | number }>;
-    for (const mark of marks) covering.get(Number(mark.entry_seq))?.push(Number(mark.review_seq));
-    const periods = await this.dataSource.query(
-      'SELECT review_seq, from_seq, to_seq FROM activity_review_periods WHERE from_seq <= ? AND to_seq >= ?',
-      [Math.max(...seqs), Math.min(...seqs)],
-    ) as Array<{ review_seq: string | number; from_seq: string | number; to_seq: string | number }>;
-    for (const period of periods) {
+    const rows = await this.dataSource.query(
+      `SELECT entry_seq AS a, review_seq AS b, NULL AS c FROM activity_review_marks WHERE entry_seq IN (${seqs.map(() => '?').join(', ')})
+       UNION ALL SELECT review_seq, from_seq, to_seq FROM activity_review_periods WHERE from_seq <= ? AND to_seq >= ?`,
+      [...seqs, Math.max(...seqs), Math.min(...seqs)],
+    ) as Array<{ a: string | number; b: string | number; c: string | number | null }>;
+    for (const row of rows) {
+      if (row.c === null) {
+        covering.get(Number(row.a))?.push(Number(row.b));
+        continue;
+      }
       for (const seq of seqs) {
-        if (seq >= Number(period.from_seq) && seq <= Number(period.to_seq)) covering.get(seq)!.push(Number(period.review_seq));
+        if (seq >= Number(row.b) && seq <= Number(row.c)) covering.get(seq)!.push(Number(row.a));
       }
     }
     return covering;
@@ -114,29 +156,34 @@ export class ActivityRepository {
       .orderBy('e.seq', 'ASC').getMany();
   }
 
-  private filtered(criteria: ActivityCriteria): SelectQueryBuilder<AuditEntryEntity> {
-    const query = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('e');
-    if (criteria.clientId !== undefined) query.andWhere('e.client_id = :clientId', { clientId: criteria.clientId });
-    if (criteria.staffId !== undefined) {
-      query.andWhere("e.actor_type = 'staff' AND e.actor_id = :staffId", { staffId: String(criteria.staffId) });
-    }
-    if (criteria.userId !== undefined) {
-      query.andWhere(new Brackets((either) => either
-        .where("e.subject_type = 'user' AND e.subject_id = :userId")
-        .orWhere("e.actor_type = 'user' AND e.actor_id = :userId")), { userId: String(criteria.userId) });
-    }
-    if (criteria.actions?.length) query.andWhere('e.action IN (:...actions)', { actions: criteria.actions });
-    if (criteria.from) query.andWhere('e.occurred_at >= :from', { from: criteria.from });
-    if (criteria.to) query.andWhere('e.occurred_at < :to', { to: criteria.to });
-    if (criteria.ip) query.andWhere('e.ip = :ip', { ip: criteria.ip });
+  /** The conditions every branch shares, with their named parameters. */
+  private conditions(criteria: ActivityCriteria, params: Record<string, unknown>): string[] {
+    const where: string[] = [];
+    const add = (condition: string, values: Record<string, unknown>) => {
+      where.push(condition);
+      Object.assign(params, values);
+    };
+    if (criteria.clientId !== undefined) add('client_id = :clientId', { clientId: criteria.clientId });
+    if (criteria.staffId !== undefined) add("actor_type = 'staff' AND actor_id = :staffId", { staffId: String(criteria.staffId) });
+    if (criteria.from) add('occurred_at >= :from', { from: criteria.from });
+    if (criteria.to) add('occurred_at < :to', { to: criteria.to });
+    if (criteria.ip) add('ip = :ip', { ip: criteria.ip });
     if (criteria.q) {
-      // '!' escapes LIKE wildcards on both dialects.
-      const like = `%${criteria.q.toLowerCase().replace(/[!%_]/g, '!$&')}%`;
-      query.andWhere(new Brackets((text) => text
-        .where("LOWER(e.actor_name) LIKE :like ESCAPE '!'")
-        .orWhere("LOWER(e.subject_name) LIKE :like ESCAPE '!'")
-        .orWhere("e.action LIKE :like ESCAPE '!'")), { like });
+      add("(LOWER(actor_name) LIKE :like ESCAPE '!' OR LOWER(subject_name) LIKE :like ESCAPE '!' OR action LIKE :like ESCAPE '!')",
+        { like: likeOf(criteria.q) });
     }
-    return query;
+    return where;
+  }
+
+  /** One condition per index range to read: each action asked for, times each side of the user. */
+  private branches(criteria: ActivityCriteria, params: Record<string, unknown>): string[] {
+    const actions = (criteria.actions ?? []).map((action, i) => {
+      params[`action${i}`] = action;
+      return `action = :action${i}`;
+    });
+    if (criteria.userId === undefined) return actions;
+    params.userId = String(criteria.userId);
+    const sides = ["subject_type = 'user' AND subject_id = :userId", "actor_type = 'user' AND actor_id = :userId"];
+    return actions.length ? sides.flatMap((side) => actions.map((action) => `${side} AND ${action}`)) : sides;
   }
 }

@@ -12,7 +12,8 @@ export class ActivityLog1764700000000 implements MigrationInterface {
   name = 'ActivityLog1764700000000';
 
   async up(db: QueryRunner): Promise<void> {
-    await db.query(`ALTER TABLE audit_log ADD KEY idx_audit_time (occurred_at, seq), ADD KEY idx_audit_ip (ip, seq)`);
+    await db.query(`ALTER TABLE audit_log ADD KEY idx_audit_time (occurred_at, seq), ADD KEY idx_audit_ip (ip, seq),
+      ADD KEY idx_audit_actor_action (actor_type, actor_id, action, seq)`);
     await db.query(`CREATE TABLE activity_review_marks (
       entry_seq bigint NOT NULL,
       review_seq bigint NOT NULL,
@@ -48,6 +49,6 @@ export class ActivityLog1764700000000 implements MigrationInterface {
     for (const table of ['audit_archive_permits', 'audit_checkpoints', 'audit_log_archive', 'activity_review_periods', 'activity_review_marks']) {
       await db.query(`DROP TABLE ${table}`);
     }
-    await db.query(`ALTER TABLE audit_log DROP KEY idx_audit_time, DROP KEY idx_audit_ip`);
+    await db.query(`ALTER TABLE audit_log DROP KEY idx_audit_time, DROP KEY idx_audit_ip, DROP KEY idx_audit_actor_action`);
   }
 }
