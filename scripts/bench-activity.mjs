@@ -1,5 +1,7 @@
 // The activity log's scenarios for bench: a supervisor's first page, filtered pages and deep pages
 // (by cursor, as the list pages past its first pages), each beside the statements the api sends.
+import { readFileSync } from 'node:fs';
+
 import { PASSWORD_ACTIONS } from './activity-mix.mjs';
 
 /** range=[0,49], what the bench asks; the api reads one row more to know whether there is an older page. */
@@ -82,4 +84,49 @@ function pageSql(filter, cursor) {
     await pool.query(`SELECT entry_seq AS a, review_seq AS b, NULL AS c FROM activity_review_marks WHERE entry_seq IN (${seqs.map(() => '?').join(', ')})
        UNION ALL SELECT review_seq, from_seq, to_seq FROM activity_review_periods WHERE from_seq <= ? AND to_seq >= ?`, [...seqs, Math.max(...seqs), Math.min(...seqs)]);
   };
+}
+
+/** The export's filter: about a tenth of a 10M-entry trail (sign-outs and opened tickets). */
+const EXPORT_ACTIONS = ['user.signed_out', 'ticket.opened'];
+const EXPORT_BATCH = 1000;
+
+/**
+ * GET /api/activity/export of about a million entries as JSON Lines: its time, and the api's
+ * resident memory sampled every 100 ms (flat memory means the peak stays near the start), beside
+ * the same keyset batches read straight through mysql2 and serialized.
+ */
+export async function measureExport(api, pool) {
+  const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${api.pid}/status`, 'utf8'))[1]) / 1024;
+  const before = rss();
+  let peak = before;
+  const sampler = setInterval(() => { peak = Math.max(peak, rss()); }, 100);
+  const filter = encodeURIComponent(JSON.stringify({ action: EXPORT_ACTIONS }));
+  let started = performance.now();
+  const response = await fetch(`${api.base}/api/activity/export?format=jsonl&filter=${filter}`, { headers: { cookie: api.cookie } });
+  let rows = 0;
+  let bytes = 0;
+  for await (const chunk of response.body) {
+    bytes += chunk.length;
+    for (const byte of chunk) if (byte === 10) rows += 1;
+  }
+  const apiSeconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  started = performance.now();
+  let sqlRows = 0;
+  for (let beforeSeq; ;) {
+    const branches = EXPORT_ACTIONS.map((action, i) => `SELECT seq FROM (SELECT seq FROM audit_log WHERE ${beforeSeq ? 'seq < ? AND ' : ''}action = ? ORDER BY seq DESC LIMIT ${EXPORT_BATCH}) b${i}`);
+    const params = EXPORT_ACTIONS.flatMap((action) => (beforeSeq ? [beforeSeq, action] : [action]));
+    const [batch] = await pool.query(`SELECT ${LIST_COLUMNS.replace(/(^|, )/g, '$1e.')} FROM audit_log e INNER JOIN (SELECT seq FROM (${branches.join(' UNION ')}) u `
+      + `ORDER BY seq DESC LIMIT ${EXPORT_BATCH}) p ON p.seq = e.seq ORDER BY e.seq DESC`, params);
+    batch.map((row) => JSON.stringify(row)).join('\n');
+    sqlRows += batch.length;
+    if (batch.length < EXPORT_BATCH) break;
+    beforeSeq = batch[batch.length - 1].seq;
+  }
+  const sqlSeconds = (performance.now() - started) / 1000;
+  const mib = (value) => `${value.toFixed(0)} MiB`;
+  console.log(`activity export (JSON Lines): ${rows.toLocaleString('en')} rows, ${(bytes / 2 ** 20).toFixed(0)} MiB in ${apiSeconds.toFixed(1)} s `
+    + `(${Math.round(rows / apiSeconds).toLocaleString('en')} rows/s); api memory ${mib(before)} before, peak ${mib(peak)} (+${mib(peak - before)}); `
+    + `the same batches through mysql2: ${sqlRows.toLocaleString('en')} rows in ${sqlSeconds.toFixed(1)} s, ratio ${(apiSeconds / sqlSeconds).toFixed(2)}×`);
+  return { rows, apiSeconds, sqlSeconds, before, peak };
 }

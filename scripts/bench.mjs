@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
 
-import { activityScenarios, pickActivity } from './bench-activity.mjs';
+import { activityScenarios, measureExport, pickActivity } from './bench-activity.mjs';
 import { AUDIT_HMAC_KEY } from './audit-key.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -166,7 +166,7 @@ async function startApi(pool) {
   const sid = decodeURIComponent(cookie.split('=')[1]).slice(2).split('.')[0];
   const sessionHash = createHash('sha256').update(sid).digest('hex');
   const { staff: signedIn } = await login.json();
-  return { base, cookie, stop, sessionHash, staffId: signedIn.id };
+  return { base, cookie, stop, sessionHash, staffId: signedIn.id, pid: api.pid };
 }
 
 /** autocannon against the api, every connection cycling through the paths; per-request times in ms. */
@@ -232,7 +232,8 @@ async function main() {
     { name: 'profile: users tab', kind: 'profile', paths: samples.ids.map((id) => `/api/clients/${id}/users?range=${encodeURIComponent(`[0,${PAGE - 1}]`)}`), jobs: samples.ids.map((id) => withRequest(usersSql(id, userColumns))) },
     ...(activity ? activityScenarios(activity).map((scenario) => ({ ...scenario, kind: 'activity', jobs: scenario.jobs.map(withRequest) })) : []),
   ].filter((scenario) => !args.only || scenario.name.includes(args.only));
-  if (scenarios.length === 0) fail(`No scenario matches --only ${args.only}${activity ? '' : ' (the activity scenarios need a trail: npm run seed:large -- --activity N)'}.`);
+  const exporting = activity && (!args.only || 'activity export'.includes(args.only));
+  if (scenarios.length === 0 && !exporting) fail(`No scenario matches --only ${args.only}${activity ? '' : ' (the activity scenarios need a trail: npm run seed:large -- --activity N)'}.`);
   console.log(`Keydesk bench: ${samples.clients.toLocaleString('en')} clients, ${activity ? `${activity.entries.toLocaleString('en')} audit entries, ` : ''}`
     + `${CONNECTIONS} connections, ${DURATION} s per run, ${SAMPLES} sampled clients, InnoDB buffer pool ${Math.round(bufferPool / 2 ** 20)} MiB, api LOG_LEVEL=warn`);
   if (!activity && !args.only) console.log('No activity trail to page through: `npm run seed:large -- --activity N` adds one.');
@@ -250,9 +251,12 @@ async function main() {
     const viaSql = await throughSql(pool, scenario.jobs);
     results.push({ ...scenario, viaApi, viaSql });
   }
+  const exported = exporting ? await measureExport(api, pool) : null;
   api.stop();
   await pool.end();
   report(results);
+  // Flat memory: the export may not grow the api by more than a batch's worth, whatever its length.
+  if (exported && exported.peak - exported.before > 128) results.push({ pass: false });
   process.exit(results.every((row) => row.pass) ? 0 : 1);
 }
 
