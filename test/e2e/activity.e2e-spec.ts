@@ -249,7 +249,11 @@ describe.each(TEST_DATABASES)('the activity log on %s', (kind) => {
 
   it('verifies the chain through the API and names a reordered, an edited and a deleted row', async () => {
     const verify = async () => (await supervisor.get('/api/activity/verify').expect(200)).body;
-    expect(await verify()).toMatchObject({ ok: true, firstBroken: null, checkpoint: null });
+    const latest = async () => (await supervisor.get('/api/activity/verify/latest').expect(200)).body;
+    await supervisor.get('/api/activity/verify/latest').expect(204);
+    const first = await verify();
+    expect(first).toMatchObject({ ok: true, firstBroken: null, checkpoint: null, verifiedAt: new Date(t.clock.nowMs()).toISOString() });
+    expect(await latest()).toEqual(first);
     const sql = (query: string, params: unknown[] = []) => t.dataSource.query(query, params);
     const columns = ['id', 'occurred_at', 'actor_name', 'action', 'details', 'prev_hash', 'hash'];
     const row = async (seq: number) => (await sql(`SELECT ${columns.join(', ')} FROM audit_log WHERE seq = ${seq}`))[0] as Record<string, unknown>;
@@ -273,6 +277,8 @@ describe.each(TEST_DATABASES)('the activity log on %s', (kind) => {
     expect(await verify()).toMatchObject({ ok: false, checked: 4, firstBroken: { seq: 5, id: fifth.id } });
     await sql('DELETE FROM audit_log WHERE seq = 3');
     expect(await verify()).toMatchObject({ ok: false, checked: 2, firstBroken: { seq: 3, id: null } });
+    // The screen shows the last walk: the broken one, until the next.
+    expect(await latest()).toMatchObject({ ok: false, firstBroken: { seq: 3, id: null } });
   });
 });
 

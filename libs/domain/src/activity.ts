@@ -65,6 +65,8 @@ export interface ActivityVerifyResponse {
   firstBroken: null | { seq: number; id: string | null };
   /** The signed checkpoint the check started from, when older entries were archived. */
   checkpoint: null | { lastSeq: number; archivedAt: string };
+  /** When the walk ended: GET /verify walks now; /verify/latest answers the last walk (every few hours by itself). */
+  verifiedAt: string;
 }
 
 /** GET /api/activity/stats?from&to: password actions per agent per day. */

@@ -411,6 +411,7 @@ const keydeskEnglish = {
         open_broken: 'Open entry #%{seq}',
         failed: 'The integrity check could not be run.',
         check_again: 'Check again',
+        verified_at: '(Checked %{date}.)',
       },
       review: {
         button: 'Mark as reviewed',

@@ -413,6 +413,7 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
         open_broken: 'Abrir la entrada n.º %{seq}',
         failed: 'No se pudo comprobar la integridad del registro.',
         check_again: 'Comprobar de nuevo',
+        verified_at: '(Comprobado el %{date}.)',
       },
       review: {
         button: 'Marcar como revisada',

@@ -12,6 +12,7 @@ import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
 import { AuditVerifierService } from '../audit/audit-verifier.service';
 import { AuditRepository } from '../audit/audit.repository';
 import { ActivityArchiveRepository } from './activity-archive.repository';
+import { ActivityVerificationRepository } from './activity-verification.repository';
 
 const BATCH = 2000;
 const DAY_MS = 24 * 3600_000;
@@ -30,20 +31,37 @@ export class ActivityIntegrityService {
     private readonly verifier: AuditVerifierService,
     private readonly chain: AuditRepository,
     private readonly archive: ActivityArchiveRepository,
+    private readonly verifications: ActivityVerificationRepository,
     private readonly audit: AuditService,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
 
+  /** Walks the chain now and keeps the result, which /verify/latest and the screen show. */
   async verify(): Promise<ActivityVerifyResponse> {
     const result = await this.verifier.verify();
-    return {
+    const response: ActivityVerifyResponse = {
       ok: result.ok,
       checked: result.checked,
       firstBroken: result.firstBroken ? { seq: result.firstBroken.seq, id: result.firstBroken.id } : null,
       checkpoint: result.checkpoint ? { lastSeq: result.checkpoint.lastSeq, archivedAt: result.checkpoint.createdAt.toISOString() } : null,
+      verifiedAt: this.clock.now().toISOString(),
     };
+    await this.verifications.insert(response);
+    return response;
+  }
+
+  latest(): Promise<ActivityVerifyResponse | null> {
+    return this.verifications.latest();
+  }
+
+  /** The periodic walk: only when the last one, by any process, is older than `maxAgeMs`. */
+  async verifyIfOlderThan(maxAgeMs: number): Promise<void> {
+    const last = await this.verifications.latest();
+    if (last && this.clock.nowMs() - new Date(last.verifiedAt).getTime() < maxAgeMs) return;
+    const result = await this.verify();
+    if (!result.ok) this.logger.error(`The audit chain does not verify: first broken entry at seq ${result.firstBroken?.seq}`);
   }
 
   /** Archives every entry older than the retention; answers how many moved. Nothing when retention is off. */

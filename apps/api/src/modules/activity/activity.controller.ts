@@ -92,6 +92,15 @@ export class ActivityController {
     return this.integrity.verify();
   }
 
+  @Get('verify/latest')
+  @RequirePermission(Permission.ActivityView)
+  @ApiOperation({ summary: 'The last walk of the chain (by /verify, or every six hours by itself); 204 before the first' })
+  async latestVerification(@Res({ passthrough: true }) response: Response): Promise<ActivityVerifyResponse | undefined> {
+    const latest = await this.integrity.latest();
+    if (!latest) response.status(204);
+    return latest ?? undefined;
+  }
+
   @Get('stats')
   @RequirePermission(Permission.ActivityView)
   @ApiOperation({ summary: 'Password actions per agent per day (UTC) in [from, to)' })

@@ -5,8 +5,9 @@ import { ActivityExportService } from './activity-export.service';
 import { ActivityInsightsService } from './activity-insights.service';
 import { ActivityIntegrityService } from './activity-integrity.service';
 import { ActivityQueryService } from './activity-query.service';
-import { ActivityRetentionHousekeeping } from './activity-retention.housekeeping';
+import { ActivityIntegrityHousekeeping } from './activity-integrity.housekeeping';
 import { ActivityReviewService } from './activity-review.service';
+import { ActivityVerificationRepository } from './activity-verification.repository';
 import { ActivityController } from './activity.controller';
 import { ActivityRepository } from './activity.repository';
 import { UserActivityController } from './user-activity.controller';
@@ -16,7 +17,7 @@ import { UserActivityController } from './user-activity.controller';
   controllers: [ActivityController, UserActivityController],
   providers: [
     ActivityRepository, ActivityArchiveRepository, ActivityQueryService, ActivityReviewService, ActivityInsightsService,
-    ActivityExportService, ActivityIntegrityService, ActivityRetentionHousekeeping,
+    ActivityExportService, ActivityIntegrityService, ActivityIntegrityHousekeeping, ActivityVerificationRepository,
   ],
   exports: [ActivityIntegrityService],
 })

@@ -31,6 +31,15 @@ export class ActivityLog1764700000000 implements MigrationInterface {
       archived bigint NOT NULL,
       created_at bigint NOT NULL,
       signature char(64) NOT NULL) ${TABLE_OPTIONS}`);
+    await db.query(`CREATE TABLE audit_verifications (
+      id int NOT NULL AUTO_INCREMENT PRIMARY KEY,
+      ok tinyint NOT NULL,
+      checked bigint NOT NULL,
+      first_broken_seq bigint NULL,
+      first_broken_id char(36) NULL,
+      checkpoint_seq bigint NULL,
+      checkpoint_at bigint NULL,
+      verified_at bigint NOT NULL) ${TABLE_OPTIONS}`);
     await db.query(`CREATE TABLE audit_archive_permits (
       up_to_seq bigint NOT NULL PRIMARY KEY) ${TABLE_OPTIONS}`);
     await db.query(`DROP TRIGGER audit_log_no_delete`);
@@ -46,7 +55,7 @@ export class ActivityLog1764700000000 implements MigrationInterface {
     await db.query(`DROP TRIGGER audit_log_no_delete`);
     await db.query(`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log FOR EACH ROW
       SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit_log is append-only'`);
-    for (const table of ['audit_archive_permits', 'audit_checkpoints', 'audit_log_archive', 'activity_review_periods', 'activity_review_marks']) {
+    for (const table of ['audit_archive_permits', 'audit_verifications', 'audit_checkpoints', 'audit_log_archive', 'activity_review_periods', 'activity_review_marks']) {
       await db.query(`DROP TABLE ${table}`);
     }
     await db.query(`ALTER TABLE audit_log DROP KEY idx_audit_time, DROP KEY idx_audit_ip, DROP KEY idx_audit_actor_action`);

@@ -44,6 +44,15 @@ export class ActivityLog1764700000000 implements MigrationInterface {
       archived bigint NOT NULL,
       created_at bigint NOT NULL,
       signature char(64) NOT NULL)`);
+    await db.query(`CREATE TABLE audit_verifications (
+      id integer PRIMARY KEY AUTOINCREMENT,
+      ok integer NOT NULL,
+      checked bigint NOT NULL,
+      first_broken_seq bigint NULL,
+      first_broken_id char(36) NULL,
+      checkpoint_seq bigint NULL,
+      checkpoint_at bigint NULL,
+      verified_at bigint NOT NULL)`);
     await db.query(`CREATE TABLE audit_archive_permits (up_to_seq bigint NOT NULL PRIMARY KEY)`);
     await db.query(`DROP TRIGGER audit_log_no_delete`);
     await db.query(`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
@@ -55,7 +64,7 @@ export class ActivityLog1764700000000 implements MigrationInterface {
     await db.query(`DROP TRIGGER audit_log_no_delete`);
     await db.query(`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
       BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`);
-    for (const table of ['audit_archive_permits', 'audit_checkpoints', 'audit_log_archive', 'activity_review_periods', 'activity_review_marks']) {
+    for (const table of ['audit_archive_permits', 'audit_verifications', 'audit_checkpoints', 'audit_log_archive', 'activity_review_periods', 'activity_review_marks']) {
       await db.query(`DROP TABLE ${table}`);
     }
     await db.query(`DROP INDEX idx_audit_time`);
