@@ -39,6 +39,13 @@ describe('the first start', () => {
       expect(Number(clients.headers.get('content-range')!.split('/')[1])).toBeGreaterThanOrEqual(45);
       const tickets = await fetch(`${first.url}api/tickets?filter={"q":"contraseña"}`, { headers: { Cookie: cookie } });
       expect((await tickets.json()).length).toBeGreaterThan(0);
+      // And a first day of work for the supervisor's log: the demo agent's password actions, a customer's rescue code.
+      const supervisor = (await signIn(first.url, 'supervisor', printed.supervisor)).headers.get('set-cookie')!.split(';')[0];
+      const filter = encodeURIComponent(JSON.stringify({ action: ['user.password_reset_email_sent', 'user.password_set', 'user.rescue_code_sent'] }));
+      const activity = await fetch(`${first.url}api/activity?filter=${filter}`, { headers: { Cookie: supervisor } });
+      const entries = (await activity.json()) as Array<{ action: string; actorName: string }>;
+      expect(entries.map((entry) => entry.action).sort()).toEqual(['user.password_reset_email_sent', 'user.password_set', 'user.rescue_code_sent']);
+      expect(entries.filter((entry) => entry.action.startsWith('user.password')).every((entry) => entry.actorName === 'Andrés Agente')).toBe(true);
     } finally {
       await first.stop();
     }

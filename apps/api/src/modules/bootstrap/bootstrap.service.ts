@@ -10,6 +10,7 @@ import { RoleRepository } from '../roles/role.repository';
 import { RolesService } from '../roles/roles.service';
 import { StaffRepository } from '../staff/staff.repository';
 import { StaffService } from '../staff/staff.service';
+import { DemoActivityService } from './demo-activity';
 import { DemoCustomersService } from './demo-customers';
 
 export interface CreatedCredential {
@@ -40,6 +41,7 @@ export class BootstrapService {
     private readonly staffRepository: StaffRepository,
     private readonly staff: StaffService,
     private readonly demoCustomers: DemoCustomersService,
+    private readonly demoActivity: DemoActivityService,
   ) {}
 
   async run(): Promise<CreatedCredential[]> {
@@ -58,6 +60,7 @@ export class BootstrapService {
         created.push({ username: demo.username, password, role: demo.role });
       }
       await this.demoCustomers.load();
+      await this.demoActivity.load();
     }
     return created;
   }

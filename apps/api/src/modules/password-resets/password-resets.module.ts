@@ -16,6 +16,6 @@ import { PasswordResetsController } from './password-resets.controller';
   imports: [ClientsModule, UsersModule, EmailsModule, TicketsModule],
   controllers: [PasswordResetsController],
   providers: [PasswordResetRepository, PasswordActionTargets, PasswordResetEmailService],
-  exports: [PasswordResetRepository, PasswordActionTargets],
+  exports: [PasswordResetRepository, PasswordActionTargets, PasswordResetEmailService],
 })
 export class PasswordResetsModule {}

@@ -21,6 +21,6 @@ import { UserPasswordsController } from './user-passwords.controller';
   imports: [AuthCoreModule, ClientsModule, UsersModule, EmailsModule, TicketsModule, PasswordResetsModule, UserSessionsModule],
   controllers: [UserPasswordsController],
   providers: [PasswordRevealRepository, PasswordRevealService, PasswordRevealHousekeeping, UserPasswordService],
-  exports: [PasswordRevealRepository, PasswordRevealService],
+  exports: [PasswordRevealRepository, PasswordRevealService, UserPasswordService],
 })
 export class UserPasswordsModule {}
