@@ -90,6 +90,14 @@ describe.each(TEST_DATABASES)('staff and roles administration on %s', (kind) => 
     await admin.post(`/api/staff/${made.body.id}/password`).set('X-CSRF-Token', csrf).send({ password: 'limón guitarra cometa' }).expect(204);
     expect((await pedro.get('/api/auth/session')).status).toBe(401);
     await signIn(t.http(), 'pedro', 'limón guitarra cometa');
+    // Pedro is told by mail, which holds no password; the trail names the mail.
+    const [mail] = await t.dataSource.query(
+      "SELECT id, template, has_secret AS hasSecret FROM mail_outbox WHERE recipient = 'pedro@example.test'") as Array<{ id: number; template: string; hasSecret: number | boolean }>;
+    expect(mail).toMatchObject({ template: 'staff-password-changed' });
+    expect(Boolean(Number(mail.hasSecret))).toBe(false);
+    const [reset] = await t.dataSource.query(
+      `SELECT details FROM audit_log WHERE action = 'staff.password_reset' AND subject_id = '${made.body.id}'`) as Array<{ details: string }>;
+    expect(JSON.parse(reset.details)).toMatchObject({ emailId: Number(mail.id) });
   });
 
   it('keeps at least one active administrator and refuses to disable oneself', async () => {

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 
 import { AuthCoreModule } from '../auth/auth-core.module';
+import { EmailsModule } from '../emails/emails.module';
 import { RolesModule } from '../roles/roles.module';
 import { StaffController } from './staff.controller';
 import { StaffRepository } from './staff.repository';
 import { StaffService } from './staff.service';
 
 @Module({
-  imports: [RolesModule, AuthCoreModule],
+  imports: [RolesModule, AuthCoreModule, EmailsModule],
   controllers: [StaffController],
   providers: [StaffRepository, StaffService],
   exports: [StaffRepository, StaffService],

@@ -8,11 +8,13 @@ import { DomainError } from '../../common/errors/domain-error';
 import { filterIds, filterText, ListQuery } from '../../common/http/list-query';
 import { RequestContext } from '../../common/http/request-context';
 import { Clock } from '../../common/time/clock';
+import { formatWhen } from '../../common/i18n/format-when';
 import { assertPasswordAccepted } from '../../common/validation/password-rules';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { staffActor } from '../audit/audit-actors';
 import { AuditService } from '../audit/audit.service';
 import { PasswordHasher } from '../auth/password-hasher';
+import { MailOutbox } from '../emails/mail-outbox';
 import { SignInThrottleService } from '../auth/sign-in-throttle.service';
 import { RoleRepository } from '../roles/role.repository';
 import { CreateStaffDto } from './dto/create-staff.dto';
@@ -32,6 +34,7 @@ export class StaffService {
     private readonly transactions: TransactionRunner,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly outbox: MailOutbox,
   ) {}
 
   async list(query: ListQuery<StaffSortField>): Promise<{ rows: StaffResponse[]; total: number }> {
@@ -134,12 +137,18 @@ export class StaffService {
       await this.staff.updatePasswordHash(manager, id, passwordHash, this.clock.now());
       const endedSessions = await this.staff.endSessions(manager, id, keepSessionIdHash);
       await this.throttle.clearName(manager, staff.username);
+      const byOwner = context.staff?.id === id;
+      // Someone else set it (an administrator, or the CLI): the person hears of it, in case it was not asked for.
+      const mail = byOwner ? null : await this.outbox.enqueue(manager, {
+        to: staff.email, locale: context.locale, template: 'staff-password-changed',
+        data: { displayName: staff.displayName, changedAt: formatWhen(this.clock.now(), context.locale), supportUrl: this.config.server.publicUrl.toString() },
+      });
       await this.audit.record(manager, {
         actor: staffActor(context),
-        action: context.staff?.id === id ? ActivityAction.StaffPasswordChanged : ActivityAction.StaffPasswordReset,
+        action: byOwner ? ActivityAction.StaffPasswordChanged : ActivityAction.StaffPasswordReset,
         ip: context.ip, userAgent: context.userAgent,
         subject: { type: SubjectType.Staff, id, name: staff.displayName },
-        details: { endedSessions },
+        details: { endedSessions, emailId: mail?.id ?? null },
       });
     });
   }
