@@ -23,17 +23,6 @@ const CLIENT = {
 };
 const USER = { email: 'rosa.mendez@ellapiz.example', firstName: 'Rosa', lastName: 'Méndez', username: 'admin', owner: true };
 
-/** The link of the newest mail to `to` that has one matching `pattern`, waiting for the mail worker. */
-async function linkMailedTo(sink: SmtpSink, to: string, pattern: RegExp, count: number): Promise<string> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const links = sink.to(to).map((mail) => pattern.exec(mail.text)?.[0]).filter((link): link is string => Boolean(link));
-    if (links.length >= count) return links[count - 1];
-    if (Date.now() > deadline) throw new Error(`no mail #${count} with ${pattern} reached ${to}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 async function choosePassword(page: Page, password: string): Promise<void> {
   await page.getByLabel('Nueva contraseña', { exact: true }).fill(password);
   await page.getByLabel('Repite la nueva contraseña').fill(password);
@@ -92,7 +81,7 @@ describe('the customer gets their access back', () => {
       await agent.page.getByRole('cell', { name: 'Enviado', exact: true }).waitFor();
 
       // The customer: the mailed link, a password of their own, then sign-in by email.
-      const resetLink = await linkMailedTo(sink, USER.email, /http:\/\/localhost:\d+\/account\/password\/reset\/[\w-]{43}/, 1);
+      const resetLink = (await sink.waitForMatch(USER.email, /http:\/\/localhost:\d+\/account\/password\/reset\/[\w-]{43}/))[0];
       await page.goto(resetLink.replace(/^http:\/\/localhost:\d+\//, server!.url));
       await page.getByRole('heading', { level: 1, name: 'Elige una nueva contraseña' }).waitFor();
       await expectAccessible(page, 'the reset page');
@@ -113,7 +102,7 @@ describe('the customer gets their access back', () => {
 
       // The agent set a temporary password (its dialog has its own browser test); the customer's side.
       await api.post(`api/users/${user.id}/password`, { generate: true, ticketId: ticket.id });
-      const revealLink = await linkMailedTo(sink, USER.email, /http:\/\/localhost:\d+\/account\/password\/reveal\/[\w-]{43}/, 1);
+      const revealLink = (await sink.waitForMatch(USER.email, /http:\/\/localhost:\d+\/account\/password\/reveal\/[\w-]{43}/))[0];
       await page.goto(revealLink.replace(/^http:\/\/localhost:\d+\//, server!.url));
       // The agent's change ended the session the customer had.
       await page.getByRole('button', { name: 'Mostrar la contraseña' }).waitFor();

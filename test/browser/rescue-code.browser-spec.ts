@@ -30,20 +30,9 @@ const REGISTERED_ADDRESSES = [CLIENT.email, CONTACT.email, USER.email];
 const RESCUE_CODE = /^([0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5})$/m;
 const NEW_PASSWORD = /^La nueva contraseña temporal es:\n(.+)$/m;
 
-/** What `pattern` captures in the mail to `to` that has it, waiting for the mail worker. */
-async function mailedTo(sink: SmtpSink, to: string, pattern: RegExp): Promise<string> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const found = sink.to(to).map((mail) => pattern.exec(mail.text)?.[1]).find(Boolean);
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no mail with ${pattern} reached ${to}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 /** The same secret, mailed to every registered address of the account. */
 async function mailedToEveryAddress(sink: SmtpSink, pattern: RegExp): Promise<string> {
-  const secrets = await Promise.all(REGISTERED_ADDRESSES.map((address) => mailedTo(sink, address, pattern)));
+  const secrets = await Promise.all(REGISTERED_ADDRESSES.map(async (address) => (await sink.waitForMatch(address, pattern))[1]));
   expect(new Set(secrets).size, `${pattern} differs between the addresses`).toBe(1);
   return secrets[0];
 }

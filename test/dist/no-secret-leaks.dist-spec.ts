@@ -10,7 +10,7 @@ import { createTicket } from '../factories/ticket.factory';
 import { addClientUser } from '../factories/user.factory';
 import { RunningServer, startServer } from '../support/built-server';
 import { signIn } from '../support/sign-in';
-import { ReceivedMail, SmtpSink } from '../support/smtp-sink';
+import { SmtpSink } from '../support/smtp-sink';
 
 const RESET_LINK = /\/account\/password\/reset\/([A-Za-z0-9_-]{43})/;
 const REVEAL_LINK = /\/account\/password\/reveal\/([A-Za-z0-9_-]{43})/;
@@ -46,16 +46,6 @@ describe('secrets stay out of logs, the audit trail, the Emails tab and tickets'
     await sink?.stop();
   });
 
-  async function mailTo(email: string, pattern: RegExp, count: number): Promise<ReceivedMail> {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const mails = sink.to(email).filter((mail) => pattern.test(mail.text));
-      if (mails.length >= count) return mails[count - 1];
-      if (Date.now() > deadline) throw new Error(`No mail #${count} matching ${pattern} reached ${email}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-
   /** Signs a customer in through the page's form; answers where the server sent them. */
   async function customerSignIn(customer: request.Agent, fields: Record<string, string>): Promise<string> {
     const page = await customer.get(`/account/login${fields.method === 'key' ? '?with=key' : ''}`).expect(200);
@@ -70,7 +60,7 @@ describe('secrets stay out of logs, the audit trail, the Emails tab and tickets'
 
     // 1. Send reset email; the customer chooses a password from the link.
     await staff.post(`/api/users/${user.id}/password-reset-email`).set('X-CSRF-Token', csrf).send({ ticketId: ticket.id }).expect(202);
-    const resetToken = RESET_LINK.exec((await mailTo(user.email, RESET_LINK, 1)).text)![1];
+    const resetToken = (await sink.waitForMatch(user.email, RESET_LINK))[1];
     const chosen = generatePassword(randomBytes);
     secrets.push(resetToken, chosen);
     const form = await request(origin).get(`/account/password/reset/${resetToken}`).expect(200);
@@ -85,7 +75,7 @@ describe('secrets stay out of logs, the audit trail, the Emails tab and tickets'
 
     // 3. Change password with a view-once link; the customer reveals it and must replace it.
     await staff.post(`/api/users/${user.id}/password`).set('X-CSRF-Token', csrf).send({ generate: true, ticketId: ticket.id }).expect(201);
-    const revealToken = REVEAL_LINK.exec((await mailTo(user.email, REVEAL_LINK, 1)).text)![1];
+    const revealToken = (await sink.waitForMatch(user.email, REVEAL_LINK))[1];
     secrets.push(revealToken);
     const revealForm = await request(origin).get(`/account/password/reveal/${revealToken}`).expect(200);
     const revealed = await request(origin).post(`/account/password/reveal/${revealToken}`).type('form')
@@ -106,8 +96,7 @@ describe('secrets stay out of logs, the audit trail, the Emails tab and tickets'
     // 4. Change password with the password in the mail, on a new ticket.
     await staff.post(`/api/users/${user.id}/password`).set('X-CSRF-Token', csrf)
       .send({ generate: true, newTicketSubject: 'Tu acceso', delivery: 'inline' }).expect(201);
-    const inline = await mailTo(user.email, /contraseña temporal es:/, 1);
-    const mailed = /contraseña temporal es:\s*\n\s*(\S[^\n]*)/.exec(inline.text)![1].trim();
+    const mailed = (await sink.waitForMatch(user.email, /contraseña temporal es:\s*\n\s*(\S[^\n]*)/))[1].trim();
     secrets.push(mailed);
     expect(await customerSignIn(request.agent(origin), { method: 'email', email: user.email, password: mailed }))
       .toBe('/account/password/change');

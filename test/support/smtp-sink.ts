@@ -91,6 +91,17 @@ export class SmtpSink {
     }
     return received();
   }
+
+  /** Waits for the `count`-th mail to `address` whose text matches `pattern` (the worker delivers on its own timer); answers the match. */
+  async waitForMatch(address: string, pattern: RegExp, count = 1, timeoutMs = 20_000): Promise<RegExpExecArray> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const matches = this.to(address).map((mail) => pattern.exec(mail.text)).filter((match): match is RegExpExecArray => match !== null);
+      if (matches.length >= count) return matches[count - 1];
+      if (Date.now() > deadline) throw new Error(`No mail #${count} matching ${pattern} reached ${address}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
 
 type ParsedMail = Omit<ReceivedMail, 'envelopeFrom' | 'envelopeTo'>;
