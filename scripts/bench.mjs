@@ -31,50 +31,29 @@ for (const file of ['apps/api/dist/main.js', 'apps/api/dist/cli.js']) {
   if (!existsSync(`${ROOT}/${file}`)) fail(`Missing ${file}: run \`npm run build\` first.`);
 }
 // The api's own query rules, so the baseline asks the database exactly what the api asks.
-const { queryWords, queryPhrase, prefixEnd } = createRequire(import.meta.url)(`${ROOT}/apps/api/dist/modules/clients/search-words.js`);
+const requireDist = createRequire(import.meta.url);
+const { queryWords, queryPhrase } = requireDist(`${ROOT}/apps/api/dist/modules/clients/search-words.js`);
+const { searchInNameOrder } = requireDist(`${ROOT}/apps/api/dist/modules/clients/client-name-search.js`);
 
 const TARGETS = { search: 30, profile: 20, activity: 30 };
 const MAX_RATIO = 2;
 const PAGE = 25;
 const WARM_UP_MS = 5_000;
 
-/** The client list's search sorted by company name, as ClientRepository.search runs it: the
- *  matches (the whole-name phrase first, else the longest word's range with the others checked per
- *  candidate, at most 1,001) ordered by the company name the terms carry, the page's clients
- *  joined to them, and a count of the matches when the page is full. A job that needs earlier
- *  answers is a function. */
+/** The client list's search sorted by company name: the api's own statements
+ *  (client-name-search.ts), run here through mysql2 with the same words and phrase. */
 function searchSql(q) {
-  const words = queryWords(q);
-  const phrase = queryPhrase(q);
-  const matchesSql = (driver, others, columns) => [
-    `SELECT DISTINCT ${columns} FROM client_search_terms t0 WHERE t0.term >= ? AND t0.term < ?`
-      + others.map((_, i) => ` AND EXISTS (SELECT 1 FROM client_search_terms t${i + 1} WHERE t${i + 1}.client_id = t0.client_id AND t${i + 1}.term >= ? AND t${i + 1}.term < ?)`).join('')
-      + ' LIMIT 1001',
-    [driver, ...others].flatMap((word) => [word, prefixEnd(word)]),
-  ];
-  const page = async (pool, driver, others) => {
-    const [matches, params] = matchesSql(driver, others, 't0.client_id, t0.company_name');
-    const [rows] = await pool.query(`SELECT client.* FROM (SELECT m.client_id, m.company_name FROM (${matches}) m ORDER BY m.company_name ASC, m.client_id ASC LIMIT ? OFFSET ?) page `
-      + 'INNER JOIN clients client ON client.id = page.client_id ORDER BY page.company_name ASC, page.client_id ASC', [...params, PAGE, 0]);
-    if (rows.length < PAGE) return rows;
-    const [count, countParams] = matchesSql(driver, others, 't0.client_id');
-    await pool.query(`SELECT COUNT(*) AS matched FROM (${count}) m`, countParams);
-    return rows;
-  };
-  const [driver, ...others] = [...words].sort((a, b) => b.length - a.length);
-  return async (pool) => {
-    const rows = phrase ? await page(pool, phrase, []) : [];
-    if (rows.length === 0) await page(pool, driver, others);
-  };
+  const search = { words: queryWords(q), phrase: queryPhrase(q), offset: 0, limit: PAGE, order: 'ASC' };
+  return (pool) => searchInNameOrder(async (sql, params) => (await pool.query(sql, params))[0], search);
 }
 
-/** What every signed-in request reads before its own work: the session row and the staff member
- *  with roles and permissions (SessionRepository.findLiveData, StaffRepository.findActiveSessionStaff). */
+/** What every signed-in request reads before its own work: the session row with its staff member,
+ *  roles and permissions, in one statement (SessionRepository.findLiveWithStaff). */
 const requestSql = (api) => [
-  ['SELECT data FROM sessions WHERE id_hash = ? AND expires_at > ?', [api.sessionHash, Date.now() - 86_400_000]],
-  [`SELECT s.id, s.username, s.email, s.display_name AS displayName, r.id AS roleId, r.name AS roleName, g.permission
-    FROM staff s LEFT JOIN staff_roles sr ON sr.staff_id = s.id LEFT JOIN roles r ON r.id = sr.role_id
-    LEFT JOIN role_permissions g ON g.role_id = r.id WHERE s.id = ? AND s.status = ? ORDER BY r.id`, [api.staffId, 'active']],
+  [`SELECT se.data, se.staff_id AS staffId, s.id, s.username, s.email, s.display_name AS displayName, r.id AS roleId, r.name AS roleName, g.permission
+    FROM sessions se LEFT JOIN staff s ON s.id = se.staff_id AND s.status = ? LEFT JOIN staff_roles sr ON sr.staff_id = s.id
+    LEFT JOIN roles r ON r.id = sr.role_id LEFT JOIN role_permissions g ON g.role_id = r.id
+    WHERE se.id_hash = ? AND se.expires_at > ? ORDER BY r.id`, ['active', api.sessionHash, Date.now() - 86_400_000]],
 ];
 
 /** GET /api/clients/:id reads the client by id. */

@@ -93,6 +93,17 @@ describe.each(TEST_DATABASES)('access control on %s', (kind) => {
     expect((await session.get('/api/staff')).status).toBe(403);
   });
 
+  it('refuses a session whose staff member was disabled behind the api, on the next request', async () => {
+    const staff = await createStaff(t, 'Administrator');
+    const session = t.http();
+    await signIn(session, staff.username, staff.password);
+    expect((await session.get('/api/staff')).status).toBe(200);
+    // As another api process or an operator at the database would: the session row stays.
+    await t.dataSource.query(`UPDATE staff SET status = 'disabled' WHERE id = ${staff.id}`);
+    expect((await session.get('/api/staff')).status).toBe(401);
+    expect((await session.get('/api/auth/session')).status).toBe(401);
+  });
+
   it('answers unknown API routes and malformed JSON with the API error shape', async () => {
     const agent = t.http();
     const csrf = await signIn(agent, t.admin.username, t.admin.password);

@@ -83,7 +83,7 @@ describe.each(TEST_DATABASES)('clients on %s', (kind) => {
     expect((await agent.get('/api/clients').query({ sort: '["password","ASC"]' })).status).toBe(400);
   });
 
-  it('keeps the first 1,000 matches of a very common word and says so', async () => {
+  it('keeps the first 1,000 matches of a very common word by name and says so', async () => {
     const rows = Array.from({ length: 1005 }, (_, i) => i);
     const [{ next }] = await t.dataSource.query('SELECT COALESCE(MAX(id), 0) + 1 AS next FROM clients');
     const first = Number(next);
@@ -99,10 +99,23 @@ describe.each(TEST_DATABASES)('clients on %s', (kind) => {
       );
     }
     await t.dataSource.query(`INSERT INTO client_search_terms (term, client_id, company_name) VALUES ('zzunico', ?, 'Comun 1004')`, [first + 1004]);
+    // The last one in: outside the first thousand read, first by name all the same.
+    await t.dataSource.query(
+      `INSERT INTO clients (id, client_key, company_name, first_name, last_name, email, phone, country, language, status) VALUES (?, 'CO899999999', 'Aarón Comun', 'A', 'B', 'x@y.example', '', 'CO', 'es', 'active')`,
+      [first + 1005],
+    );
+    await t.dataSource.query(`INSERT INTO client_search_terms (term, client_id, company_name) VALUES ('zzcomun', ?, 'Aarón Comun')`, [first + 1005]);
+    const names = (response: { body: Array<{ companyName: string }> }) => response.body.map((c) => c.companyName);
     const common = await search('zzcomun');
     expect(common.headers['content-range']).toBe('clients 0-24/1000');
     expect(common.headers['x-search-capped']).toBe('true');
-    expect(common.body.slice(0, 3).map((c: { companyName: string }) => c.companyName)).toEqual(['Comun 0', 'Comun 1', 'Comun 10']);
+    expect(names(common).slice(0, 3)).toEqual(['Aarón Comun', 'Comun 0', 'Comun 1']);
+    const descending = await agent.get('/api/clients').query({ filter: '{"q":"zzcomun"}', range: '[0,1]', sort: '["companyName","DESC"]' });
+    expect(names(descending)).toEqual(['Comun 999', 'Comun 998']);
+    // A prefix of the word ("zzcomu"): the first thousand matches read, sorted, capped all the same.
+    const prefix = await search('zzcomu');
+    expect(prefix.headers['content-range']).toBe('clients 0-24/1000');
+    expect(prefix.headers['x-search-capped']).toBe('true');
     const page = (range: string) => agent.get('/api/clients').query({ filter: '{"q":"zzcomun"}', range, sort: '["companyName","ASC"]' });
     const last = await page('[990,1014]');
     expect(last.headers['content-range']).toBe('clients 990-999/1000');

@@ -14,6 +14,7 @@ import { PasswordReveals1764400000000 as MysqlPasswordReveals } from './migratio
 import { SearchTermsCompanyName1764500000000 as MysqlSearchTermsCompanyName } from './migrations/mysql/1764500000000-search-terms-company-name';
 import { RescueCodes1764600000000 as MysqlRescueCodes } from './migrations/mysql/1764600000000-rescue-codes';
 import { ActivityLog1764700000000 as MysqlActivityLog } from './migrations/mysql/1764700000000-activity-log';
+import { SearchTermsByName1764800000000 as MysqlSearchTermsByName } from './migrations/mysql/1764800000000-search-terms-by-name';
 import { Foundation1763900000000 as SqliteFoundation } from './migrations/sqlite/1763900000000-foundation';
 import { Customers1764000000000 as SqliteCustomers } from './migrations/sqlite/1764000000000-customers';
 import { MailOutbox1764100000000 as SqliteMailOutbox } from './migrations/sqlite/1764100000000-mail-outbox';
@@ -23,10 +24,13 @@ import { PasswordReveals1764400000000 as SqlitePasswordReveals } from './migrati
 import { SearchTermsCompanyName1764500000000 as SqliteSearchTermsCompanyName } from './migrations/sqlite/1764500000000-search-terms-company-name';
 import { RescueCodes1764600000000 as SqliteRescueCodes } from './migrations/sqlite/1764600000000-rescue-codes';
 import { ActivityLog1764700000000 as SqliteActivityLog } from './migrations/sqlite/1764700000000-activity-log';
+import { SearchTermsByName1764800000000 as SqliteSearchTermsByName } from './migrations/sqlite/1764800000000-search-terms-by-name';
 
 /** Migrations are SQL per dialect; each list is in order and only ever appended to. */
-const SQLITE_MIGRATIONS = [SqliteFoundation, SqliteCustomers, SqliteMailOutbox, SqlitePasswordReset, SqliteClientArea, SqlitePasswordReveals, SqliteSearchTermsCompanyName, SqliteRescueCodes, SqliteActivityLog];
-const MYSQL_MIGRATIONS = [MysqlFoundation, MysqlCustomers, MysqlMailOutbox, MysqlPasswordReset, MysqlClientArea, MysqlPasswordReveals, MysqlSearchTermsCompanyName, MysqlRescueCodes, MysqlActivityLog];
+const SQLITE_MIGRATIONS = [SqliteFoundation, SqliteCustomers, SqliteMailOutbox, SqlitePasswordReset, SqliteClientArea, SqlitePasswordReveals, SqliteSearchTermsCompanyName, SqliteRescueCodes, SqliteActivityLog,
+  SqliteSearchTermsByName];
+const MYSQL_MIGRATIONS = [MysqlFoundation, MysqlCustomers, MysqlMailOutbox, MysqlPasswordReset, MysqlClientArea, MysqlPasswordReveals, MysqlSearchTermsCompanyName, MysqlRescueCodes, MysqlActivityLog,
+  MysqlSearchTermsByName];
 
 export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
   const common = { entities: ENTITIES, synchronize: false, migrationsRun: false, logging: false } as const;

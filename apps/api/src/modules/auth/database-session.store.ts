@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 
-import { Store, SessionData } from 'express-session';
+import type { Request } from 'express';
+import { Session, SessionData, Store } from 'express-session';
 
 import { AppConfig } from '../../config/app.config';
 import { Clock } from '../../common/time/clock';
 import { SessionEntity } from './session.entity';
 import { SessionRepository } from './session.repository';
+import { handOverStaff, withStaff } from './session-staff-handover';
 
 /**
  * Rows are read a day past their expiry so the timeout middleware can still see the session and
@@ -32,8 +34,13 @@ export class DatabaseSessionStore extends Store {
 
   override get(sid: string, callback: Callback<SessionData | null>): void {
     this.repository
-      .findLiveData(hashId(sid), this.clock.nowMs() - SESSION_ROW_GRACE_MS)
-      .then((data) => callback(undefined, data === null ? null : (JSON.parse(data) as SessionData)), callback);
+      .findLiveWithStaff(hashId(sid), this.clock.nowMs() - SESSION_ROW_GRACE_MS)
+      .then((live) => callback(undefined, live === null ? null : withStaff(JSON.parse(live.data) as SessionData, live)), callback);
+  }
+
+  override createSession(request: Request, data: SessionData): Session & SessionData {
+    handOverStaff(request, data);
+    return super.createSession(request, data);
   }
 
   override set(sid: string, session: SessionData, callback?: Callback): void {

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { Request } from 'express';
 
 import { SessionStaff } from '@keydesk/domain';
 
 import { StaffRepository } from '../staff/staff.repository';
+import { staffHandedOver } from './session-staff-handover';
 
 /**
  * The session holds only the staff id; roles and status are read on every request, so a
@@ -18,7 +20,10 @@ export class SessionSerializer {
     done(null, user.id);
   }
 
-  deserializeUser(id: number, done: (error: unknown, user?: SessionStaff | false) => void): void {
+  /** Three parameters, so passport passes the request: its staff member was usually read with the session. */
+  deserializeUser(request: Request, id: number, done: (error: unknown, user?: SessionStaff | false) => void): void {
+    const handedOver = staffHandedOver(request, id);
+    if (handedOver !== undefined) return done(null, handedOver ?? false);
     this.staff.findActiveSessionStaff(id).then((staff) => done(null, staff ?? false), done);
   }
 }

@@ -3,10 +3,7 @@ import { DataSource, EntityManager, Not } from 'typeorm';
 
 import { hydrate } from '../../database/hydrate';
 import { ClientEntity } from './client.entity';
-import { prefixEnd } from './search-words';
-
-/** A search keeps this many matches at most; past it the agent is asked to type more. */
-export const SEARCH_MATCH_LIMIT = 1000;
+import { matchesSql, RunQuery, SEARCH_MATCH_LIMIT, searchInNameOrder } from './client-name-search';
 
 export const CLIENT_SORT_FIELDS = ['id', 'companyName', 'clientKey', 'email', 'lastName', 'status', 'country', 'createdAt'] as const;
 export type ClientSortField = (typeof CLIENT_SORT_FIELDS)[number];
@@ -74,45 +71,13 @@ export class ClientRepository {
   }
 
   /**
-   * The terms carry their client's company name, so the database sorts the (at most 1,001)
-   * matches it read and joins only the page's clients, instead of reading every match. A search
-   * capped at 1,000 keeps the first 1,000 by name.
+   * The terms carry their client's company name, so the database orders the matches off the
+   * terms and joins only the page's clients (client-name-search.ts).
    */
   private async searchByCompanyName(search: ClientSearch): Promise<{ rows: ClientEntity[]; total: number; capped: boolean }> {
-    const { rows, matched } = await this.matchingPage(search);
-    return { rows, total: Math.min(matched, SEARCH_MATCH_LIMIT), capped: matched > SEARCH_MATCH_LIMIT };
-  }
-
-  private async matchingPage(search: ClientSearch): Promise<{ rows: ClientEntity[]; matched: number }> {
-    if (search.phrase) {
-      const byPhrase = await this.pageStartingWith(search.phrase, [], search);
-      if (byPhrase.matched > 0) return byPhrase;
-    }
-    const [driver, ...others] = [...search.words].sort((a, b) => b.length - a.length);
-    return this.pageStartingWith(driver, others, search);
-  }
-
-  private async pageStartingWith(driver: string, others: string[], search: ClientSearch): Promise<{ rows: ClientEntity[]; matched: number }> {
-    const [matches, params] = matchesSql(driver, others, 't0.client_id, t0.company_name');
-    const limit = Math.max(0, Math.min(search.limit, SEARCH_MATCH_LIMIT - search.offset));
-    let rows: ClientEntity[] = [];
-    if (limit > 0) {
-      const order = search.sortOrder === 'DESC' ? 'DESC' : 'ASC';
-      const raw: Array<Record<string, unknown>> = await this.dataSource.query(
-        `SELECT client.* FROM (SELECT m.client_id, m.company_name FROM (${matches}) m ` +
-          `ORDER BY m.company_name ${order}, m.client_id ${order} LIMIT ? OFFSET ?) page ` +
-          `INNER JOIN clients client ON client.id = page.client_id ORDER BY page.company_name ${order}, page.client_id ${order}`,
-        [...params, limit, search.offset],
-      );
-      rows = hydrate(this.dataSource, ClientEntity, raw);
-      // A first page that is not full holds every match: nothing left to count.
-      if (search.offset === 0 && rows.length < limit) return { rows, matched: rows.length };
-    }
-    // Counted apart, over the ids alone: a window function over the sorted page cost the
-    // database twice as much as this second, narrower pass over the same index range.
-    const [count, countParams] = matchesSql(driver, others, 't0.client_id');
-    const [{ matched }]: Array<{ matched: number | string }> = await this.dataSource.query(`SELECT COUNT(*) AS matched FROM (${count}) m`, countParams);
-    return { rows, matched: Number(matched) };
+    const run: RunQuery = (sql, params) => this.dataSource.query(sql, params);
+    const { rows, matched } = await searchInNameOrder(run, { ...search, order: search.sortOrder === 'DESC' ? 'DESC' : 'ASC' });
+    return { rows: hydrate(this.dataSource, ClientEntity, rows), total: Math.min(matched, SEARCH_MATCH_LIMIT), capped: matched > SEARCH_MATCH_LIMIT };
   }
 
   /**
@@ -134,22 +99,4 @@ export class ClientRepository {
     const rows: Array<{ client_id: number | string }> = await this.dataSource.query(...matchesSql(driver, others, 't0.client_id'));
     return rows.map((row) => Number(row.client_id));
   }
-}
-
-/**
- * The distinct clients (`columns` of t0: the id, maybe with the company name) having `driver` and
- * every other word as the start of one of their terms, at most SEARCH_MATCH_LIMIT + 1: the driver
- * is a range on the primary key (term, client_id), each other word an EXISTS per candidate on the
- * client_id index. A client's terms all carry its one company name, so both column lists find
- * the same clients.
- */
-function matchesSql(driver: string, others: string[], columns: string): [string, string[]] {
-  const exists = others.map((_, i) =>
-    ` AND EXISTS (SELECT 1 FROM client_search_terms t${i + 1} WHERE t${i + 1}.client_id = t0.client_id` +
-      ` AND t${i + 1}.term >= ? AND t${i + 1}.term < ?)`);
-  return [
-    `SELECT DISTINCT ${columns} FROM client_search_terms t0 WHERE t0.term >= ? AND t0.term < ?${exists.join('')}` +
-      ` LIMIT ${SEARCH_MATCH_LIMIT + 1}`,
-    [driver, ...others].flatMap((word) => [word, prefixEnd(word)]),
-  ];
 }

@@ -7,6 +7,11 @@ import { SessionEntity } from '../auth/session.entity';
 import { StaffEntity } from './staff.entity';
 import { SessionStaffRow, toSessionStaffFromRows } from './staff.mapper';
 
+/** A staff member (alias s) once per role and permission: the rows toSessionStaffFromRows reads. */
+export const SESSION_STAFF_COLUMNS = 's.id, s.username, s.email, s.display_name AS displayName, r.id AS roleId, r.name AS roleName, g.permission';
+export const SESSION_STAFF_JOINS = 'LEFT JOIN staff_roles sr ON sr.staff_id = s.id LEFT JOIN roles r ON r.id = sr.role_id ' +
+  'LEFT JOIN role_permissions g ON g.role_id = r.id';
+
 export const STAFF_SORT_FIELDS = ['id', 'username', 'displayName', 'email', 'status', 'lastLoginAt', 'createdAt'] as const;
 export type StaffSortField = (typeof STAFF_SORT_FIELDS)[number];
 
@@ -45,17 +50,12 @@ export class StaffRepository {
   /**
    * The active staff member behind a session, with roles and permissions, in one round trip:
    * every signed-in request asks, so no entity graph is built (findWithRoles costs two queries
-   * and a hydration). Null when the staff member is gone or not active.
+   * and a hydration). Null when the staff member is gone or not active. Requests usually get it
+   * with their session instead (SessionRepository.findLiveWithStaff).
    */
   async findActiveSessionStaff(id: number): Promise<SessionStaff | null> {
     const rows: SessionStaffRow[] = await this.dataSource.query(
-      `SELECT s.id, s.username, s.email, s.display_name AS displayName, r.id AS roleId, r.name AS roleName, g.permission
-       FROM staff s
-       LEFT JOIN staff_roles sr ON sr.staff_id = s.id
-       LEFT JOIN roles r ON r.id = sr.role_id
-       LEFT JOIN role_permissions g ON g.role_id = r.id
-       WHERE s.id = ? AND s.status = ?
-       ORDER BY r.id`,
+      `SELECT ${SESSION_STAFF_COLUMNS} FROM staff s ${SESSION_STAFF_JOINS} WHERE s.id = ? AND s.status = ? ORDER BY r.id`,
       [id, StaffStatus.Active],
     );
     return rows.length ? toSessionStaffFromRows(rows) : null;

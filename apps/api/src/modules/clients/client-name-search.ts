@@ -1,0 +1,121 @@
+import { prefixEnd } from './search-words';
+
+/**
+ * The client list's usual search (words typed, sorted by company name, no other filter) as plain
+ * statements over client_search_terms, each term carrying its client's company name. Free of
+ * Nest and TypeORM so the benchmark runs exactly these statements as its mysql2 baseline.
+ */
+
+/** A search keeps this many matches at most; past it the agent is asked to type more. */
+export const SEARCH_MATCH_LIMIT = 1000;
+
+/** A word of letters only, the kind ("servicios", "gomez") that thousands of clients can share. */
+const COMMON_WORD = /^[a-z]{3,}$/;
+
+/** Runs one statement and answers its rows: the api's DataSource, or the benchmark's mysql2 pool. */
+export type RunQuery = (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
+
+export interface NameOrderedSearch {
+  words: string[];
+  /** The words as typed, in order, for the whole-name terms. */
+  phrase?: string;
+  offset: number;
+  limit: number;
+  order: 'ASC' | 'DESC';
+}
+
+/** Raw `clients` rows of the page, and how many clients match (at most SEARCH_MATCH_LIMIT + 1). */
+export interface NameOrderedPage {
+  rows: Array<Record<string, unknown>>;
+  matched: number;
+}
+
+/** The whole-name phrase first ("ortiz ruiz" starts one name), else the longest word with the others checked per candidate. */
+export async function searchInNameOrder(run: RunQuery, search: NameOrderedSearch): Promise<NameOrderedPage> {
+  if (search.phrase) {
+    const byPhrase = await pageStartingWith(run, search.phrase, [], search);
+    if (byPhrase.matched > 0) return byPhrase;
+  }
+  const [driver, ...others] = [...search.words].sort((a, b) => b.length - a.length);
+  return pageStartingWith(run, driver, others, search);
+}
+
+/**
+ * The matches: clients having a word that starts with `driver` (at most SEARCH_MATCH_LIMIT + 1
+ * read), each other word checked per candidate; sorted by name, and the page's clients joined.
+ */
+async function pageStartingWith(run: RunQuery, driver: string, others: string[], search: NameOrderedSearch): Promise<NameOrderedPage> {
+  if (others.length === 0 && COMMON_WORD.test(driver)) {
+    const page = await pageOfCommonWord(run, driver, search);
+    if (page) return page;
+  }
+  const limit = pageLimit(search);
+  if (limit === 0) return { rows: [], matched: await countMatches(run, driver, others) };
+  const [matches, params] = matchesSql(driver, others, 't0.client_id, t0.company_name');
+  const rows = await run(pageSql(matches, search.order), [...params, limit, search.offset]);
+  // A first page that is not full holds every match: nothing left to count.
+  if (search.offset === 0 && rows.length < limit) return { rows, matched: rows.length };
+  return { rows, matched: await countMatches(run, driver, others) };
+}
+
+/**
+ * A word that alone reaches the cap ("servicios": 25,000 clients of a million) keeps the first
+ * thousand by name of the clients having that very word: the page is read in that order off
+ * idx_client_search_terms_name, and whether the word has a 1,001st client comes in the same
+ * statement. One statement where sorting the first thousand matches read (with their longer
+ * words: "serviciosgomez", "servicios gomez s a") and counting them took two and three times the
+ * database's time, and showed the first by name of an arbitrary thousand. Null when the word
+ * stays under the cap: the search then reads every word starting with it.
+ */
+async function pageOfCommonWord(run: RunQuery, word: string, search: NameOrderedSearch): Promise<NameOrderedPage | null> {
+  const limit = pageLimit(search);
+  if (limit === 0) return null;
+  const rows = await run(
+    `SELECT client.*, (SELECT client_id FROM client_search_terms WHERE term = ? ORDER BY client_id LIMIT 1 OFFSET ${SEARCH_MATCH_LIMIT}) AS past_cap ` +
+      `FROM client_search_terms t INNER JOIN clients client ON client.id = t.client_id WHERE t.term = ? ` +
+      `ORDER BY t.company_name ${search.order}, t.client_id ${search.order} LIMIT ? OFFSET ?`,
+    [word, word, limit, search.offset],
+  );
+  if (rows.length === 0 || rows[0].past_cap === null) return null;
+  for (const row of rows) delete row.past_cap;
+  return { rows, matched: SEARCH_MATCH_LIMIT + 1 };
+}
+
+/** The page's clients, joined only once the matches (client_id, company_name) are sorted and cut. */
+function pageSql(matches: string, order: 'ASC' | 'DESC'): string {
+  return `SELECT client.* FROM (SELECT m.client_id, m.company_name FROM (${matches}) m ` +
+    `ORDER BY m.company_name ${order}, m.client_id ${order} LIMIT ? OFFSET ?) page ` +
+    `INNER JOIN clients client ON client.id = page.client_id ORDER BY page.company_name ${order}, page.client_id ${order}`;
+}
+
+function pageLimit(search: NameOrderedSearch): number {
+  return Math.max(0, Math.min(search.limit, SEARCH_MATCH_LIMIT - search.offset));
+}
+
+/**
+ * Counted apart, over the ids alone: a window function over the sorted page cost the database
+ * twice as much as this second, narrower pass over the same index range.
+ */
+async function countMatches(run: RunQuery, driver: string, others: string[]): Promise<number> {
+  const [count, params] = matchesSql(driver, others, 't0.client_id');
+  const [{ matched }] = await run(`SELECT COUNT(*) AS matched FROM (${count}) m`, params);
+  return Number(matched);
+}
+
+/**
+ * The distinct clients (`columns` of t0: the id, maybe with the company name) having `driver` and
+ * every other word as the start of one of their terms, at most SEARCH_MATCH_LIMIT + 1: the driver
+ * is a range on the primary key (term, client_id), each other word an EXISTS per candidate on the
+ * client_id index. A client's terms all carry its one company name, so both column lists find
+ * the same clients.
+ */
+export function matchesSql(driver: string, others: string[], columns: string): [string, string[]] {
+  const exists = others.map((_, i) =>
+    ` AND EXISTS (SELECT 1 FROM client_search_terms t${i + 1} WHERE t${i + 1}.client_id = t0.client_id` +
+      ` AND t${i + 1}.term >= ? AND t${i + 1}.term < ?)`);
+  return [
+    `SELECT DISTINCT ${columns} FROM client_search_terms t0 WHERE t0.term >= ? AND t0.term < ?${exists.join('')}` +
+      ` LIMIT ${SEARCH_MATCH_LIMIT + 1}`,
+    [driver, ...others].flatMap((word) => [word, prefixEnd(word)]),
+  ];
+}
