@@ -44,8 +44,9 @@ export class ClientUsersService {
   ) {}
 
   async list(clientId: number, page: ClientUserPage): Promise<{ rows: ClientUserResponse[]; total: number }> {
-    await this.clients.require(clientId);
     const [rows, total] = await this.memberships.pageForClient(clientId, page);
+    // Memberships prove their client exists: only an empty page costs the statement that tells 404 from none.
+    if (rows.length === 0) await this.clients.require(clientId);
     return { rows: rows.map(toClientUserResponse), total };
   }
 
