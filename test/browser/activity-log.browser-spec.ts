@@ -95,7 +95,8 @@ describe('Supervisors review the activity log, in Spanish', () => {
     // The same action by someone else: not the agent's, so not in the filtered list.
     await admin.post(`api/users/${user.id}/password-reset-email`, {});
 
-    browser = await openBrowser('es-MX');
+    // A supervisor in Mexico City: the dashboard counts the days of the browser's time zone.
+    browser = await openBrowser('es-MX', { timezoneId: 'America/Mexico_City' });
     await signIn(browser.page, server, SUPERVISOR.username, supervisorPassword);
   });
 
@@ -177,5 +178,13 @@ describe('Supervisors review the activity log, in Spanish', () => {
     await timeline.getByRole('cell', { name: PASSWORD_SET }).waitFor();
     await expect(timeline.getByRole('cell', { name: RESET_EMAIL_SENT, exact: true }).count()).resolves.toBe(2);
     await expectAccessible(page, 'Manage user with the timeline');
+
+    // The dashboard: the agent's two password actions of today, counted in the supervisor's days.
+    await page.goto(`${server!.url}#/password-actions`);
+    await page.getByText('Periodo: días completos de tu zona horaria (America/Mexico_City), hasta 92 días.').waitFor();
+    const perAgent = page.getByRole('table', { name: 'Acciones sobre contraseñas por agente' });
+    const agentRow = perAgent.getByRole('row').filter({ has: page.getByRole('rowheader', { name: AGENT.displayName, exact: true }) });
+    await expect.poll(async () => (await agentRow.getByRole('cell').allInnerTexts()).slice(0, 3)).toEqual(['1', '1', '2']);
+    await expectAccessible(page, 'the password actions dashboard');
   });
 });

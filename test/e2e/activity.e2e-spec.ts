@@ -202,6 +202,32 @@ describe.each(TEST_DATABASES)('the activity log on %s', (kind) => {
     await supervisor.get('/api/activity/stats').query({ from: period.to, to: period.from }).expect(400);
   });
 
+  it('counts each password action on the day of the supervisor\'s time zone (tz), UTC when none is given', async () => {
+    const { AuditService } = await import('../../apps/api/src/modules/audit/audit.service');
+    // At 03:00 UTC, two days on: 21:00 of the evening before in Mexico City (UTC-6 all year).
+    const evening = new Date(t.clock.nowMs() + 2 * DAY_MS);
+    evening.setUTCHours(3, 0, 0, 0);
+    t.clock.advance(evening.getTime() - t.clock.nowMs());
+    const passwordSet = () => t.dataSource.transaction((manager) => t.app.get(AuditService).record(manager, {
+      actor: { type: 'staff', id: other.id, name: 'Óscar Otro' }, action: 'user.password_set', clientId: client.id,
+      subject: { type: 'user', id: userId, name: 'Rosa Méndez' }, ip: '10.2.2.2', details: { reason: 'locked_out' },
+    }));
+    await passwordSet();
+    t.clock.advance(12 * 3600_000); // 15:00 UTC: 09:00 of the next morning in Mexico City.
+    await passwordSet();
+    await signInAgain();
+    const period = { from: new Date(evening.getTime() - 12 * 3600_000).toISOString(), to: new Date(evening.getTime() + 13 * 3600_000).toISOString() };
+    const days = async (tz?: string) => ((await supervisor.get('/api/activity/stats').query({ ...period, ...(tz ? { tz } : {}) }).expect(200))
+      .body as PasswordActionStatsRow[]).map(({ day, count }) => [day, count]);
+    const utcDay = evening.toISOString().slice(0, 10);
+    const eveningInMexico = new Date(evening.getTime() - DAY_MS).toISOString().slice(0, 10);
+    expect(await days()).toEqual([[utcDay, 2]]);
+    expect(await days('America/Mexico_City')).toEqual([[eveningInMexico, 1], [utcDay, 1]]);
+    const refused = await supervisor.get('/api/activity/stats').query({ ...period, tz: 'Mars/Olympus_Mons' }).set('Accept-Language', 'es');
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('Zona horaria desconocida');
+  });
+
   it('exports the filtered view as CSV and JSON Lines, and logs the export', async () => {
     const csv = await supervisor.get('/api/activity/export').query({ format: 'csv', filter: JSON.stringify({ clientId: client.id }) }).buffer(true);
     expect(csv.status).toBe(200);

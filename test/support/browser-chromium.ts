@@ -22,13 +22,15 @@ export interface OpenBrowser {
  * A persistent context because launch() refuses --user-data-dir, which keeps Chromium's first-run
  * and background work out of the profile the test sees.
  */
-export async function openBrowser(locale: string): Promise<OpenBrowser> {
+/** `timezoneId` (an IANA name) is the browser's own zone; the machine's otherwise. */
+export async function openBrowser(locale: string, options: { timezoneId?: string } = {}): Promise<OpenBrowser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\`.`);
   const profileDir = await mkdtemp(join(tmpdir(), 'keydesk-chromium-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
     locale,
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     args: [
       '--no-sandbox',
       '--disable-gpu',

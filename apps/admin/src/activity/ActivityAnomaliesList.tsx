@@ -3,14 +3,14 @@ import { List, ListItem, ListItemIcon, Stack, Typography } from '@mui/material';
 import type { ActivityAnomaly } from '@keydesk/domain';
 import { Link, useLocaleState, useTranslate } from 'react-admin';
 
-import { passwordActionsListPath, utcDay } from './activity-period';
+import { localDay, passwordActionsListPath } from './activity-period';
 import { ReviewedMark } from './ActivityFields';
 import { ActivityReviewButton } from './ActivityReviewButtons';
 
 /** The entries behind a flag: the entry itself when there is one, else the agent's password actions that day. */
 function entriesPath(anomaly: ActivityAnomaly): string {
   if (anomaly.entryIds.length === 1) return `/activity/${anomaly.entryIds[0]}/show`;
-  const day = utcDay(new Date(anomaly.hourStart ?? Date.now()));
+  const day = localDay(new Date(anomaly.hourStart ?? Date.now()));
   return passwordActionsListPath({ staffId: anomaly.staffId, from: day, to: day });
 }
 

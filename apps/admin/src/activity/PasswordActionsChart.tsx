@@ -33,6 +33,7 @@ export const PasswordActionsChart = ({ days, agents, counts }: PasswordActionsCh
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const titleId = useId();
+  // A day key ("2026-03-14") is a calendar day: formatted at UTC midnight in UTC, no zone moves it.
   const dayLabel = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   const totalOf = (day: string) => [...(counts.get(day)?.values() ?? [])].reduce((sum, count) => sum + count, 0);
   const total = days.reduce((sum, day) => sum + totalOf(day), 0);

@@ -6,7 +6,7 @@ import { Title, useDataProvider, useTranslate } from 'react-admin';
 import { Section } from '../common/Section';
 import type { ActivityPeriod } from '../providers/activity-provider';
 import type { KeydeskDataProvider } from '../providers/data-provider';
-import { daysOf, defaultDays, MAX_PERIOD_DAYS, periodOf } from './activity-period';
+import { browserTimeZone, daysOf, defaultDays, MAX_PERIOD_DAYS, periodOf } from './activity-period';
 import { ActivityAnomaliesList } from './ActivityAnomaliesList';
 import { agentTotals, countsByDay } from './password-action-stats';
 import { PasswordActionsAgentsTable } from './PasswordActionsAgentsTable';
@@ -69,7 +69,7 @@ export const PasswordActionsPage = () => {
         <Stack spacing={3}>
           <Stack component="fieldset" direction="row" spacing={2} useFlexGap sx={{ border: 0, p: 0, m: 0, alignItems: 'center', flexWrap: 'wrap' }}>
             <Typography component="legend" variant="body2" sx={{ mb: 1, width: '100%' }}>
-              {translate('keydesk.activity.password_actions.period_help', { days: MAX_PERIOD_DAYS })}
+              {translate('keydesk.activity.password_actions.period_help', { days: MAX_PERIOD_DAYS, zone: browserTimeZone() })}
             </Typography>
             {dateInput('from')}
             {dateInput('to')}

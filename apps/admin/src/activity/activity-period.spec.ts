@@ -1,7 +1,7 @@
 import { ActivityAction, type PasswordActionStatsRow } from '@keydesk/domain';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { daysOf, defaultDays, passwordActionsListPath, periodOf } from './activity-period';
+import { daysOf, defaultDays, localDay, passwordActionsListPath, periodOf } from './activity-period';
 import { agentTotals, countsByDay } from './password-action-stats';
 
 const row = (day: string, staffName: string, action: PasswordActionStatsRow['action'], count: number): PasswordActionStatsRow => ({
@@ -9,16 +9,40 @@ const row = (day: string, staffName: string, action: PasswordActionStatsRow['act
 });
 
 describe('the password-actions period', () => {
-  it('defaults to the last 14 days, today included', () => {
-    expect(defaultDays(new Date('2026-03-14T23:00:00Z'))).toEqual({ from: '2026-03-01', to: '2026-03-14' });
+  // A supervisor in Mexico City (UTC-6 all year); Node reads TZ at each date operation.
+  const zone = process.env.TZ;
+  beforeAll(() => {
+    process.env.TZ = 'America/Mexico_City';
+  });
+  afterAll(() => {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
+
+  it('defaults to the last 14 days of the browser\'s time zone, today included', () => {
+    // 03:00 UTC on the 15th is still the evening of the 14th in Mexico City.
+    expect(defaultDays(new Date('2026-03-15T03:00:00Z'))).toEqual({ from: '2026-03-01', to: '2026-03-14' });
   });
 
   it('lists every day, across a month end', () => {
     expect(daysOf('2026-02-27', '2026-03-02')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
   });
 
-  it('asks the api for whole UTC days, the end excluded, and refuses what the api would', () => {
-    expect(periodOf('2026-03-01', '2026-03-14')).toEqual({ from: '2026-03-01T00:00:00.000Z', to: '2026-03-15T00:00:00.000Z' });
+  it('counts a day across a DST change as one day', () => {
+    process.env.TZ = 'America/New_York';
+    try {
+      // Clocks went forward on 2026-03-08 there: that day has 23 hours.
+      expect(daysOf('2026-03-07', '2026-03-09')).toEqual(['2026-03-07', '2026-03-08', '2026-03-09']);
+      expect(periodOf('2026-03-08', '2026-03-08')).toEqual({ from: '2026-03-08T05:00:00.000Z', to: '2026-03-09T04:00:00.000Z' });
+      expect(localDay(new Date('2026-03-09T03:59:00Z'))).toBe('2026-03-08');
+    } finally {
+      process.env.TZ = 'America/Mexico_City';
+    }
+  });
+
+  it('asks the api for whole local days, the end excluded, and refuses what the api would', () => {
+    expect(periodOf('2026-03-01', '2026-03-14')).toEqual({ from: '2026-03-01T06:00:00.000Z', to: '2026-03-15T06:00:00.000Z' });
+    expect(periodOf('2026-02-30', '2026-03-14')).toBeNull();
     expect(periodOf('2026-03-14', '2026-03-01')).toBeNull();
     expect(periodOf('2026-01-01', '2026-06-01')).toBeNull();
     expect(periodOf('', '2026-03-01')).toBeNull();

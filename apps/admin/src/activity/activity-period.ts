@@ -6,15 +6,25 @@ import type { ActivityPeriod } from '../providers/activity-provider';
 export const DEFAULT_PERIOD_DAYS = 14;
 export const MAX_PERIOD_DAYS = 92;
 
-const DAY_MS = 24 * 3600_000;
+/** This browser's time zone (an IANA name): the dashboard's days are the supervisor's own. */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
 
-/** Days as "2025-03-14" in UTC: the api counts password actions per UTC day. */
-export function utcDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+/** A day as "2025-03-14", in this browser's time zone. */
+export function localDay(date: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Local midnight of a day: calendar arithmetic, so a day across a DST change is still one day. */
+function midnightOf(day: string, plusDays = 0): Date {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(year, month - 1, date + plusDays);
 }
 
 export function addDays(day: string, days: number): string {
-  return utcDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS));
+  return localDay(midnightOf(day, days));
 }
 
 /** Every day from `from` to `to`, both included; empty when they are the wrong way round. */
@@ -26,25 +36,22 @@ export function daysOf(from: string, to: string): string[] {
 
 /** The last `DEFAULT_PERIOD_DAYS` days, today included. */
 export function defaultDays(now = new Date()): { from: string; to: string } {
-  const to = utcDay(now);
+  const to = localDay(now);
   return { from: addDays(to, 1 - DEFAULT_PERIOD_DAYS), to };
 }
 
-const isDay = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
+const isDay = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text) && localDay(midnightOf(text)) === text;
 
-/** Whole days, `to` included, as the api's period (`to` excluded); null when the api would refuse it. */
+/** Whole local days, `to` included, as the api's period (`to` excluded); null when the api would refuse it. */
 export function periodOf(from: string, to: string): ActivityPeriod | null {
   // A date input is empty, or half typed, while someone edits it.
   if (!isDay(from) || !isDay(to)) return null;
   const days = daysOf(from, to).length;
   if (days === 0 || days > MAX_PERIOD_DAYS) return null;
-  return { from: `${from}T00:00:00.000Z`, to: `${addDays(to, 1)}T00:00:00.000Z` };
+  return { from: midnightOf(from).toISOString(), to: midnightOf(to, 1).toISOString() };
 }
 
-/**
- * The activity log filtered to password actions, for "See the entries" links. Its day filters are
- * the browser's days rather than UTC ones: close enough to find the entries behind a bar.
- */
+/** The activity log filtered to password actions, for "See the entries" links: the same local days as the chart. */
 export function passwordActionsListPath(filter: { staffId?: string | number | null; from: string; to: string }): string {
   const { staffId, ...period } = filter;
   const values = { ...(staffId == null ? {} : { staffId }), ...period, action: PASSWORD_ACTIONS };

@@ -449,7 +449,7 @@ const keydeskEnglish = {
         title: 'Password actions',
         from: 'From',
         to: 'To (included)',
-        period_help: 'Period: whole days in UTC, up to %{days} days.',
+        period_help: 'Period: whole days of your time zone (%{zone}), up to %{days} days.',
         invalid_period: 'Choose a start no later than the end, and at most %{days} days.',
         chart_title: 'Password actions per agent per day',
         chart_summary: '%{smart_count} password action in %{days} days, per agent and per day |||| %{smart_count} password actions in %{days} days, per agent and per day',

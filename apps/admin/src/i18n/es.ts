@@ -451,7 +451,7 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
         title: 'Acciones sobre contraseñas',
         from: 'Desde',
         to: 'Hasta (incluido)',
-        period_help: 'Periodo: días completos en UTC, hasta %{days} días.',
+        period_help: 'Periodo: días completos de tu zona horaria (%{zone}), hasta %{days} días.',
         invalid_period: 'Elige un inicio que no sea posterior al final y un máximo de %{days} días.',
         chart_title: 'Acciones sobre contraseñas por agente y por día',
         chart_summary: '%{smart_count} acción sobre contraseñas en %{days} días, por agente y por día |||| %{smart_count} acciones sobre contraseñas en %{days} días, por agente y por día',

@@ -7,6 +7,7 @@ import type {
   PasswordActionStatsRow,
 } from '@keydesk/domain';
 
+import { browserTimeZone } from '../activity/activity-period';
 import { API_URL, httpClient } from './http-client';
 
 /** A period as the api takes it: ISO instants, `to` excluded. */
@@ -48,7 +49,8 @@ export const activityProvider: ActivityDataProvider = {
   },
 
   async getPasswordActionStats(period) {
-    const { json } = await httpClient(`${API_URL}/activity/stats?${periodQuery(period)}`);
+    // Counted per day of the supervisor's time zone, as the chart and the date inputs show days.
+    const { json } = await httpClient(`${API_URL}/activity/stats?${periodQuery(period)}&${new URLSearchParams({ tz: browserTimeZone() })}`);
     return json as PasswordActionStatsRow[];
   },
 

@@ -182,4 +182,5 @@ export const en: Record<string, string> = {
   'activity.unknownEntries': 'Some of these entries do not exist.',
   'activity.periodOrder': 'The end of the period must come after its start.',
   'activity.periodTooLong': 'Choose a period of at most {days} days, with its end after its start.',
+  'activity.unknownTimeZone': 'Unknown time zone: use an IANA name such as America/Mexico_City.',
 };

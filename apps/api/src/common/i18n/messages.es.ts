@@ -182,4 +182,5 @@ export const es: Record<string, string> = {
   'activity.unknownEntries': 'Algunas de estas entradas no existen.',
   'activity.periodOrder': 'El final del periodo debe ser posterior a su inicio.',
   'activity.periodTooLong': 'Elige un periodo de {days} días como máximo, con el final después del inicio.',
+  'activity.unknownTimeZone': 'Zona horaria desconocida: usa un nombre IANA como America/Mexico_City.',
 };

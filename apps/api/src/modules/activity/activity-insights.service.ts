@@ -24,10 +24,12 @@ export class ActivityInsightsService {
     private readonly config: AppConfig,
   ) {}
 
-  async stats(from: Date, to: Date): Promise<PasswordActionStatsRow[]> {
+  /** Per day of `timeZone` (an IANA name, the supervisor's): an action at 21:00 in Mexico City is that day's, not the next UTC day's. */
+  async stats(from: Date, to: Date, timeZone = 'UTC'): Promise<PasswordActionStatsRow[]> {
+    const dayOf = calendarDayIn(timeZone);
     const counts = new Map<string, PasswordActionStatsRow>();
     for (const entry of await this.passwordActions(from, to)) {
-      const day = entry.occurredAt.toISOString().slice(0, 10);
+      const day = dayOf(entry.occurredAt);
       const key = `${day}|${entry.actorId}|${entry.action}`;
       const row = counts.get(key) ?? { day, staffId: entry.actorId, staffName: entry.actorName, action: entry.action, count: 0 };
       row.count += 1;
@@ -44,7 +46,8 @@ export class ActivityInsightsService {
   }
 
   private async passwordActions(from: Date, to: Date): Promise<AuditEntryEntity[]> {
-    if (!(from < to) || to.getTime() - from.getTime() > MAX_DAYS * 24 * HOUR_MS) {
+    // An hour's grace: MAX_DAYS whole days of a time zone are an hour longer across a DST change.
+    if (!(from < to) || to.getTime() - from.getTime() > MAX_DAYS * 24 * HOUR_MS + HOUR_MS) {
       throw new DomainError(ErrorCode.ValidationFailed, {}, { to: { key: 'activity.periodTooLong', params: { days: MAX_DAYS } } });
     }
     const entries = await this.entries.ofActions(PASSWORD_ACTIONS, from, to, MAX_ACTIONS);
@@ -97,4 +100,13 @@ export class ActivityInsightsService {
     }
     return flags;
   }
+}
+
+/** The calendar day ("2026-03-09") of an instant in `timeZone`. */
+function calendarDayIn(timeZone: string): (instant: Date) => string {
+  const format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  return (instant) => {
+    const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
+    return `${parts.year}-${parts.month}-${parts.day}`;
+  };
 }

@@ -103,10 +103,11 @@ export class ActivityController {
 
   @Get('stats')
   @RequirePermission(Permission.ActivityView)
-  @ApiOperation({ summary: 'Password actions per agent per day (UTC) in [from, to)' })
-  stats(@Query('from') from: string, @Query('to') to: string): Promise<PasswordActionStatsRow[]> {
+  @ApiOperation({ summary: 'Password actions per agent per day in [from, to); days of `tz` (an IANA time zone, default UTC)' })
+  @ApiQuery({ name: 'tz', required: false, description: 'e.g. America/Mexico_City: the supervisor\'s days' })
+  stats(@Query('from') from: string, @Query('to') to: string, @Query('tz') tz?: string): Promise<PasswordActionStatsRow[]> {
     const period = periodOf(from, to);
-    return this.insights.stats(period.from, period.to);
+    return this.insights.stats(period.from, period.to, timeZoneOf(tz));
   }
 
   @Get('anomalies')
@@ -137,6 +138,19 @@ export class ActivityController {
   detail(@Param('id') id: string): Promise<ActivityDetailResponse> {
     return this.queries.detail(id);
   }
+}
+
+/** An IANA time zone the runtime knows ("America/Bogota"), or UTC when none is given. */
+function timeZoneOf(tz: unknown): string {
+  if (tz === undefined || tz === '') return 'UTC';
+  if (typeof tz === 'string' && tz.length <= 64) {
+    try {
+      return new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
+    } catch {
+      // RangeError: not a zone this runtime knows; answered below.
+    }
+  }
+  throw new DomainError(ErrorCode.ValidationFailed, {}, { tz: { key: 'activity.unknownTimeZone' } });
 }
 
 function periodOf(from: unknown, to: unknown): { from: Date; to: Date } {
