@@ -72,6 +72,24 @@ describe.each(TEST_DATABASES)('clients on %s', (kind) => {
     expect((await search('aurora')).body.map((c: { id: number }) => c.id)).toEqual([client.id]);
   });
 
+  it('finds a whole name in company-name order, whether it starts one indexed name or several', async () => {
+    const names = (response: { body: Array<{ companyName: string }> }) => response.body.map((c) => c.companyName);
+    // Two clients whose contact is "Quiroga Zendejas": one indexed name, read in name order.
+    await createClient(agent, csrf, { companyName: 'Zapatería Norte', firstName: 'Ana', lastName: 'Quiroga Zendejas' });
+    await createClient(agent, csrf, { companyName: 'Abarrotes Sur', firstName: 'Eva', lastName: 'Quiroga Zendejas' });
+    const one = await search('quiroga zendejas');
+    expect(names(one)).toEqual(['Abarrotes Sur', 'Zapatería Norte']);
+    expect(one.headers['content-range']).toBe('clients 0-1/2');
+    const descending = await agent.get('/api/clients').query({ filter: '{"q":"Quiroga Zendejas"}', range: '[1,1]', sort: '["companyName","DESC"]' });
+    expect(names(descending)).toEqual(['Abarrotes Sur']);
+    expect(descending.headers['content-range']).toBe('clients 1-1/2');
+    // A company named so adds "quiroga zendejas s a": several names start with the words now.
+    await createClient(agent, csrf, { companyName: 'Quiroga Zendejas S.A.' });
+    const several = await search('Quiroga Zendejas');
+    expect(names(several)).toEqual(['Abarrotes Sur', 'Quiroga Zendejas S.A.', 'Zapatería Norte']);
+    expect(several.headers['content-range']).toBe('clients 0-2/3');
+  });
+
   it('filters by status, sorts, pages with Content-Range and refuses unknown sort fields', async () => {
     for (const name of ['Zeta Uno', 'Zeta Dos', 'Zeta Tres']) await createClient(agent, csrf, { companyName: name });
     const page = await agent.get('/api/clients').query({ filter: '{"q":"zeta"}', sort: '["companyName","DESC"]', range: '[0,1]' });

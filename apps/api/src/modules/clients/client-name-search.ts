@@ -45,9 +45,14 @@ export async function searchInNameOrder(run: RunQuery, search: NameOrderedSearch
  * read), each other word checked per candidate; sorted by name, and the page's clients joined.
  */
 async function pageStartingWith(run: RunQuery, driver: string, others: string[], search: NameOrderedSearch): Promise<NameOrderedPage> {
-  if (others.length === 0 && COMMON_WORD.test(driver)) {
-    const page = await pageOfCommonWord(run, driver, search);
-    if (page) return page;
+  if (others.length === 0 && pageLimit(search) > 0) {
+    if (COMMON_WORD.test(driver)) {
+      const page = await pageOfTerm(run, driver, search);
+      if (page.matched > SEARCH_MATCH_LIMIT) return page;
+    } else if (driver.includes(' ')) {
+      const page = await pageOfOnlyTerm(run, driver, search);
+      if (page) return page;
+    }
   }
   const limit = pageLimit(search);
   if (limit === 0) return { rows: [], matched: await countMatches(run, driver, others) };
@@ -57,32 +62,51 @@ async function pageStartingWith(run: RunQuery, driver: string, others: string[],
   const [count, countParams] = matchesSql(driver, others, 't0.client_id');
   const rows = await run(pageSql(matches, search.order, `(SELECT COUNT(*) FROM (${count}) c) AS matched`), [...countParams, ...params, limit, search.offset]);
   if (rows.length === 0) return { rows, matched: search.offset === 0 ? 0 : await countMatches(run, driver, others) };
-  const matched = Number(rows[0].matched);
-  for (const row of rows) delete row.matched;
-  return { rows, matched };
+  return { rows, matched: takeColumn(rows, 'matched') };
 }
 
 /**
+ * The page of the clients having `term` itself, read in name order off
+ * idx_client_search_terms_name, and how many they are (up to SEARCH_MATCH_LIMIT + 1) in the same
+ * statement: no sorting, no de-duplication (a term holds each client once), one round trip.
+ *
  * A word that alone reaches the cap ("servicios": 25,000 clients of a million) keeps the first
- * thousand by name of the clients having that very word: the page is read in that order off
- * idx_client_search_terms_name, and whether the word has a 1,001st client comes in the same
- * statement. One statement where sorting the first thousand matches read (with their longer
- * words: "serviciosgomez", "servicios gomez s a") and counting them took two and three times the
- * database's time, and showed the first by name of an arbitrary thousand. Null when the word
- * stays under the cap: the search then reads every word starting with it.
+ * thousand by name of the clients having that very word: sorting the first thousand matches read
+ * (with their longer words: "serviciosgomez", "servicios gomez s a") cost the database three
+ * times as much and showed the first by name of an arbitrary thousand. Under the cap, a word's
+ * longer words count too, and the search reads them all.
  */
-async function pageOfCommonWord(run: RunQuery, word: string, search: NameOrderedSearch): Promise<NameOrderedPage | null> {
-  const limit = pageLimit(search);
-  if (limit === 0) return null;
+async function pageOfTerm(run: RunQuery, term: string, search: NameOrderedSearch): Promise<NameOrderedPage> {
   const rows = await run(
-    `SELECT client.*, (SELECT client_id FROM client_search_terms WHERE term = ? ORDER BY client_id LIMIT 1 OFFSET ${SEARCH_MATCH_LIMIT}) AS past_cap ` +
+    `SELECT client.*, (SELECT COUNT(*) FROM (SELECT client_id FROM client_search_terms WHERE term = ? LIMIT ${SEARCH_MATCH_LIMIT + 1}) c) AS matched ` +
       `FROM client_search_terms t INNER JOIN clients client ON client.id = t.client_id WHERE t.term = ? ` +
       `ORDER BY t.company_name ${search.order}, t.client_id ${search.order} LIMIT ? OFFSET ?`,
-    [word, word, limit, search.offset],
+    [term, term, pageLimit(search), search.offset],
   );
-  if (rows.length === 0 || rows[0].past_cap === null) return null;
-  for (const row of rows) delete row.past_cap;
-  return { rows, matched: SEARCH_MATCH_LIMIT + 1 };
+  return { rows, matched: rows.length ? takeColumn(rows, 'matched') : 0 };
+}
+
+/**
+ * Whole names ("valencia estrada") usually start a single indexed term: the two ends of the range
+ * (two index dives) say so, and that term's page is read in name order. Null when the range holds
+ * several terms ("valencia estrada s a" too) or the page is past the end: the search sorts them.
+ */
+async function pageOfOnlyTerm(run: RunQuery, prefix: string, search: NameOrderedSearch): Promise<NameOrderedPage | null> {
+  const [{ first, last }] = await run(
+    'SELECT MIN(term) AS first, MAX(term) AS last FROM client_search_terms WHERE term >= ? AND term < ?',
+    [prefix, prefixEnd(prefix)],
+  );
+  if (first === null || first === undefined) return { rows: [], matched: 0 };
+  if (first !== last) return null;
+  const page = await pageOfTerm(run, String(first), search);
+  return page.rows.length || search.offset === 0 ? page : null;
+}
+
+/** A count the page's statement carried beside each row, taken off the rows. */
+function takeColumn(rows: Array<Record<string, unknown>>, column: string): number {
+  const value = Number(rows[0][column]);
+  for (const row of rows) delete row[column];
+  return value;
 }
 
 /** The page's clients (and an `extra` column), joined only once the matches (client_id, company_name) are sorted and cut. */
