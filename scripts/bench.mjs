@@ -147,8 +147,7 @@ async function startApi(pool) {
   // The store keys sessions by the SHA-256 of the id inside the signed cookie (s:<id>.<signature>).
   const sid = decodeURIComponent(cookie.split('=')[1]).slice(2).split('.')[0];
   const sessionHash = createHash('sha256').update(sid).digest('hex');
-  const { staff: signedIn } = await login.json();
-  return { base, cookie, stop, sessionHash, staffId: signedIn.id, pid: api.pid };
+  return { base, cookie, stop, sessionHash, pid: api.pid };
 }
 
 /** autocannon against the api, every connection cycling through the paths; per-request times in ms. */
