@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 
 import { DataSourceOptions } from 'typeorm';
 
+import { fold } from '../common/text/fold';
 import { DatabaseConfig } from '../config/database.config';
 import { ENTITIES } from './entities';
 import { Foundation1763900000000 as MysqlFoundation } from './migrations/mysql/1763900000000-foundation';
@@ -25,6 +26,12 @@ import { SearchTermsCompanyName1764500000000 as SqliteSearchTermsCompanyName } f
 import { RescueCodes1764600000000 as SqliteRescueCodes } from './migrations/sqlite/1764600000000-rescue-codes';
 import { ActivityLog1764700000000 as SqliteActivityLog } from './migrations/sqlite/1764700000000-activity-log';
 import { SearchTermsByName1764800000000 as SqliteSearchTermsByName } from './migrations/sqlite/1764800000000-search-terms-by-name';
+
+/** What prepareDatabase gets: a better-sqlite3 connection. */
+interface SqliteConnection {
+  pragma(sql: string): unknown;
+  function(name: string, options: { deterministic: boolean }, implementation: (value: unknown) => unknown): unknown;
+}
 
 /** Migrations are SQL per dialect; each list is in order and only ever appended to. */
 const SQLITE_MIGRATIONS = [SqliteFoundation, SqliteCustomers, SqliteMailOutbox, SqlitePasswordReset, SqliteClientArea, SqlitePasswordReveals, SqliteSearchTermsCompanyName, SqliteRescueCodes, SqliteActivityLog,
@@ -57,9 +64,12 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
     database: config.path,
     migrations: SQLITE_MIGRATIONS,
     enableWAL: true,
-    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+    prepareDatabase: (db: SqliteConnection) => {
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
+      // SQLite's LOWER folds ASCII only; searches compare LOWER(column) with a folded pattern
+      // (containsPattern), so "oscar" finds "Óscar" here as MariaDB's collation finds it.
+      db.function('lower', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? fold(value) : value));
     },
   };
 }

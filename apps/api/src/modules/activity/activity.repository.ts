@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 
+import { containsPattern } from '../../common/text/fold';
 import { hydrate } from '../../database/hydrate';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { StaffEntity } from '../staff/staff.entity';
@@ -9,10 +10,6 @@ import { ActivityCriteria } from './activity-filter';
 /** What a list shows of an entry: not the user agent (the detail has it) nor the chain's hashes. */
 const LIST_COLUMNS = 'seq, id, occurred_at, actor_type, actor_id, actor_name, action, subject_type, subject_id, subject_name, client_id, ip, details';
 
-/** '!' escapes LIKE wildcards on both dialects (a backslash means different things to each). */
-function likeOf(text: string): string {
-  return `%${text.toLowerCase().replace(/[!%_]/g, '!$&')}%`;
-}
 
 export interface ActivityPage {
   /** Rows older than this sequence number (keyset); absent: from the newest. */
@@ -170,7 +167,7 @@ export class ActivityRepository {
     if (criteria.ip) add('ip = :ip', { ip: criteria.ip });
     if (criteria.q) {
       add("(LOWER(actor_name) LIKE :like ESCAPE '!' OR LOWER(subject_name) LIKE :like ESCAPE '!' OR action LIKE :like ESCAPE '!')",
-        { like: likeOf(criteria.q) });
+        { like: containsPattern(criteria.q) });
     }
     return where;
   }

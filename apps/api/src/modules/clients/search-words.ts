@@ -3,12 +3,12 @@
  * accent-free words; a search matches a client when each word typed is the start of one of its
  * words. Both sides use the same rules, so "Peña" finds "pena" and "ana.lopez@" finds the email.
  */
+import { fold } from '../../common/text/fold';
+
+export { fold };
+
 const MAX_TERM_LENGTH = 100;
 const MAX_TERMS_PER_CLIENT = 300;
-
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 /** Words of a name, a company, a key or an email (the whole address and its parts). */
 export function wordsOf(text: string): string[] {

@@ -3,6 +3,7 @@ import { DataSource, EntityManager, In, Not } from 'typeorm';
 
 import type { Permission } from '@keydesk/domain';
 
+import { containsPattern, fold } from '../../common/text/fold';
 import { RolePermissionEntity } from './role-permission.entity';
 import { RoleEntity } from './role.entity';
 
@@ -21,7 +22,7 @@ export class RoleRepository {
     const { q, ids } = filter;
     const query = this.repo().createQueryBuilder('role').leftJoinAndSelect('role.grants', 'grant');
     if (ids) query.andWhere(ids.length ? 'role.id IN (:...ids)' : '1 = 0', { ids });
-    if (q) query.andWhere("LOWER(role.name) LIKE :like ESCAPE '!'", { like: `%${q.toLowerCase().replace(/[!%_]/g, '!$&')}%` });
+    if (q) query.andWhere("LOWER(role.name) LIKE :like ESCAPE '!'", { like: containsPattern(q) });
     return query.orderBy(`role.${sortField}`, sortOrder).addOrderBy('role.id', 'ASC').skip(offset).take(limit).getManyAndCount();
   }
 
@@ -37,9 +38,10 @@ export class RoleRepository {
     return ids.length ? this.repo(manager).findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
+  /** Case and accents aside on both dialects: "Facturacion" is taken when "Facturación" exists. */
   existsByName(name: string, exceptId?: number): Promise<boolean> {
     return this.repo().createQueryBuilder('role')
-      .where('LOWER(role.name) = :name', { name: name.toLowerCase() })
+      .where('LOWER(role.name) = :name', { name: fold(name) })
       .andWhere(exceptId ? 'role.id != :exceptId' : '1=1', { exceptId })
       .getExists();
   }

@@ -3,6 +3,7 @@ import { Brackets, DataSource, EntityManager, In, Not } from 'typeorm';
 
 import { BuiltInRole, SessionStaff, StaffStatus } from '@keydesk/domain';
 
+import { containsPattern } from '../../common/text/fold';
 import { SessionEntity } from '../auth/session.entity';
 import { StaffEntity } from './staff.entity';
 import { SessionStaffRow, toSessionStaffFromRows } from './staff.mapper';
@@ -64,8 +65,7 @@ export class StaffRepository {
   async search(search: StaffSearch): Promise<[StaffEntity[], number]> {
     const query = this.repo().createQueryBuilder('staff').leftJoinAndSelect('staff.roles', 'role');
     if (search.q) {
-      // '!' escapes LIKE wildcards on both dialects (a backslash means different things to each).
-      const like = `%${search.q.toLowerCase().replace(/[!%_]/g, '!$&')}%`;
+      const like = containsPattern(search.q);
       query.andWhere(
         new Brackets((where) =>
           where

@@ -3,6 +3,7 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 
 import { TicketPriority, TicketStatus } from '@keydesk/domain';
 
+import { containsPattern } from '../../common/text/fold';
 import { ClientUserEntity } from '../users/client-user.entity';
 import { TicketFilter } from './ticket-filter';
 import { TicketEntity } from './ticket.entity';
@@ -76,7 +77,7 @@ export class TicketRepository {
     if (filter.userId) query.andWhere('ticket.user_id = :userId', { userId: filter.userId });
     filter.words.forEach((word, i) => {
       // '!' escapes LIKE wildcards on both dialects (a backslash means different things to each).
-      const like = `%${word.toLowerCase().replace(/[!%_]/g, '!$&')}%`;
+      const like = containsPattern(word);
       query.andWhere(`LOWER(ticket.subject) LIKE :word${i} ESCAPE '!'`, { [`word${i}`]: like });
     });
     return query;
