@@ -1,11 +1,10 @@
+import { fold } from '../../common/text/fold';
+
 /**
  * How clients become searchable: every name, email, key and phone is cut into lower-case,
  * accent-free words; a search matches a client when each word typed is the start of one of its
  * words. Both sides use the same rules, so "Peña" finds "pena" and "ana.lopez@" finds the email.
  */
-import { fold } from '../../common/text/fold';
-
-export { fold };
 
 const MAX_TERM_LENGTH = 100;
 const MAX_TERMS_PER_CLIENT = 300;
