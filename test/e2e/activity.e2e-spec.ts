@@ -102,6 +102,12 @@ describe.each(TEST_DATABASES)('the activity log on %s', (kind) => {
     // Accents and case aside, as supervisors type: "oscar" and "ÓSCAR" both find Óscar, on both dialects.
     for (const q of ['oscar otro', 'ÓSCAR']) expect((await list({ q })).rows.map((row) => row.id).sort(), q).toEqual(named.map((row) => row.id).sort());
     expect((await list({ q: 'tornillo s a' })).rows).toEqual([]);
+    // Actions by the labels the log shows, in Spanish or English, as well as by their values.
+    for (const q of ['Contraseña temporal establecida', 'temporary PASSWORD set', 'password_set']) {
+      const found = (await list({ q })).rows;
+      expect(found.length, q).toBeGreaterThan(0);
+      expect(found.every((row) => row.action === 'user.password_set'), q).toBe(true);
+    }
     expect((await list({ from: new Date(t.clock.nowMs() + DAY_MS).toISOString() })).rows).toEqual([]);
     expect((await list({ from: startedAt, to: new Date(t.clock.nowMs() + 1000).toISOString(), action: 'user.password_set' })).rows).toHaveLength(1);
   });

@@ -12,3 +12,5 @@ export * from './password-resets';
 export * from './user-passwords';
 export * from './rescue-codes';
 export * from './activity';
+export * from './text';
+export * from './activity-action-labels';

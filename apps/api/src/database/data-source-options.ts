@@ -3,7 +3,8 @@ import { dirname } from 'node:path';
 
 import { DataSourceOptions } from 'typeorm';
 
-import { fold } from '../common/text/fold';
+import { fold } from '@keydesk/domain';
+
 import { DatabaseConfig } from '../config/database.config';
 import { ENTITIES } from './entities';
 import { Foundation1763900000000 as MysqlFoundation } from './migrations/mysql/1763900000000-foundation';

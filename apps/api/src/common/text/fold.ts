@@ -1,7 +1,4 @@
-/** Lower case without accents ("Óscar Peña" → "oscar pena"): how searches compare text on every dialect. */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+import { fold } from '@keydesk/domain';
 
 /**
  * A LIKE pattern for "contains `text`", to compare with LOWER(column) ... ESCAPE '!'. Folded, as

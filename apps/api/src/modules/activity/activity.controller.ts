@@ -19,7 +19,7 @@ import { ActivityQueryService } from './activity-query.service';
 import { ActivityReviewService } from './activity-review.service';
 import { CreateReviewDto } from './dto/create-review.dto';
 
-const FILTER_DOC = 'JSON: clientId, userId, staffId, action (one or a list), from, to (ISO dates, to exclusive), ip, q';
+const FILTER_DOC = 'JSON: clientId, userId, staffId, action (one or a list), from, to (ISO dates, to exclusive), ip, q (text in the actor or subject name, or in an action value or its Spanish or English label)';
 
 /** The supervisors' activity log: who did what to a customer's access, when and why. */
 @ApiTags('activity')

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 
+import { activityActionsMatching } from '@keydesk/domain';
+
 import { containsPattern } from '../../common/text/fold';
 import { hydrate } from '../../database/hydrate';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
@@ -166,8 +168,11 @@ export class ActivityRepository {
     if (criteria.to) add('occurred_at < :to', { to: criteria.to });
     if (criteria.ip) add('ip = :ip', { ip: criteria.ip });
     if (criteria.q) {
-      add("(LOWER(actor_name) LIKE :like ESCAPE '!' OR LOWER(subject_name) LIKE :like ESCAPE '!' OR action LIKE :like ESCAPE '!')",
-        { like: containsPattern(criteria.q) });
+      // The text as the log shows it: names, and actions by their labels ("contraseña") or values.
+      const labelled = activityActionsMatching(criteria.q);
+      const byLabel = labelled.length ? ' OR action IN (:...labelled)' : '';
+      add(`(LOWER(actor_name) LIKE :like ESCAPE '!' OR LOWER(subject_name) LIKE :like ESCAPE '!' OR action LIKE :like ESCAPE '!'${byLabel})`,
+        { like: containsPattern(criteria.q), labelled });
     }
     return where;
   }

@@ -1,4 +1,4 @@
-import { fold } from '../../common/text/fold';
+import { fold } from '@keydesk/domain';
 
 /**
  * How clients become searchable: every name, email, key and phone is cut into lower-case,

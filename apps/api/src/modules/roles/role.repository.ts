@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 
-import type { Permission } from '@keydesk/domain';
+import { fold, type Permission } from '@keydesk/domain';
 
-import { containsPattern, fold } from '../../common/text/fold';
+import { containsPattern } from '../../common/text/fold';
 import { RolePermissionEntity } from './role-permission.entity';
 import { RoleEntity } from './role.entity';
 
