@@ -43,14 +43,17 @@ function pathOf(filter, cursor) {
   return `/api/activity?${query}`;
 }
 
+/** ActivityRepository's REVIEWED_COLUMN: whether the merged reviewed range starting nearest below holds the entry. */
+const REVIEWED_COLUMN = '(SELECT r.to_seq FROM activity_reviewed_ranges r WHERE r.from_seq <= e.seq ORDER BY r.from_seq DESC LIMIT 1) >= e.seq AS reviewed';
+
 /** ActivityRepository's LIST_COLUMNS: what a list shows of an entry. */
 const LIST_COLUMNS = 'seq, id, occurred_at, actor_type, actor_id, actor_name, action, subject_type, subject_id, subject_name, client_id, ip, details';
 
 /**
- * GET /api/activity as ActivityQueryService.list runs it: ActivityRepository.page (plain SQL, the
- * list's columns, newest first, one row more than the page; a list of actions read as one
- * newest-first branch per action, their union giving the page), then reviewsCovering over the
- * rows shown: their marks and the periods spanning them, in one statement.
+ * GET /api/activity as ActivityQueryService.list runs it: ActivityRepository.reviewedPage (plain
+ * SQL, the list's columns and whether a review covers each entry, newest first, one row more than
+ * the page; a list of actions read as one newest-first branch per action, their union giving the
+ * page), in one statement.
  */
 function pageSql(filter, cursor) {
   const common = [
@@ -67,23 +70,17 @@ function pageSql(filter, cursor) {
   let params;
   if (branches.length <= 1) {
     [page, params] = where(branches[0]);
-    page = `SELECT ${LIST_COLUMNS} FROM audit_log ${page} ORDER BY seq DESC LIMIT ${PAGE + 1} OFFSET 0`;
+    page = `SELECT ${LIST_COLUMNS}, ${REVIEWED_COLUMN} FROM audit_log e ${page} ORDER BY seq DESC LIMIT ${PAGE + 1} OFFSET 0`;
   } else {
     const parts = branches.map((branch, i) => {
       const [condition, values] = where(branch);
       return [`SELECT seq FROM (SELECT seq FROM audit_log ${condition} ORDER BY seq DESC LIMIT ${PAGE + 1}) b${i}`, values];
     });
     params = parts.flatMap(([, values]) => values);
-    page = `SELECT ${LIST_COLUMNS.replace(/(^|, )/g, '$1e.')} FROM audit_log e INNER JOIN (SELECT seq FROM (${parts.map(([sql]) => sql).join(' UNION ')}) u `
+    page = `SELECT ${LIST_COLUMNS.replace(/(^|, )/g, '$1e.')}, ${REVIEWED_COLUMN} FROM audit_log e INNER JOIN (SELECT seq FROM (${parts.map(([sql]) => sql).join(' UNION ')}) u `
       + `ORDER BY seq DESC LIMIT ${PAGE + 1} OFFSET 0) p ON p.seq = e.seq ORDER BY e.seq DESC`;
   }
-  return async (pool) => {
-    const [rows] = await pool.query(page, params);
-    const seqs = rows.slice(0, PAGE).map((row) => Number(row.seq));
-    if (seqs.length === 0) return;
-    await pool.query(`SELECT entry_seq AS a, review_seq AS b, NULL AS c FROM activity_review_marks WHERE entry_seq IN (${seqs.map(() => '?').join(', ')})
-       UNION ALL SELECT review_seq, from_seq, to_seq FROM activity_review_periods WHERE from_seq <= ? AND to_seq >= ?`, [...seqs, Math.max(...seqs), Math.min(...seqs)]);
-  };
+  return [[page, params]];
 }
 
 /** The export's filter: about a tenth of a 10M-entry trail (sign-outs and opened tickets). */

@@ -8,7 +8,11 @@ import { createMix, PASSWORD_ACTIONS } from './activity-mix.mjs';
 import { AUDIT_HMAC_KEY } from './audit-key.mjs';
 import { Progress, ROWS_PER_INSERT, seededRandom, sql, sqlDate } from './bulk-load.mjs';
 
-export const ACTIVITY_DIST = { chain: 'apps/api/dist/modules/audit/audit-chain.js', config: 'apps/api/dist/config/config-errors.js' };
+export const ACTIVITY_DIST = {
+  chain: 'apps/api/dist/modules/audit/audit-chain.js',
+  config: 'apps/api/dist/config/config-errors.js',
+  reviewedRanges: 'apps/api/dist/database/migrations/reviewed-ranges-backfill.js',
+};
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const SPAN_HOURS = 2 * 365 * 24;
@@ -21,7 +25,8 @@ const text = (value) => (value === null ? 'NULL' : sql(value));
 
 /**
  * Appends `total` entries to an empty audit_log through `lane`, then points audit_chain_head at
- * the last one and writes the reviews' coverage. `db` reads what the entries are about.
+ * the last one and writes the reviews' coverage (marks, periods and their merged ranges). `db`
+ * reads what the entries are about.
  */
 export async function loadActivity(lane, db, total, root) {
   const require = createRequire(import.meta.url);
@@ -99,6 +104,9 @@ export async function loadActivity(lane, db, total, root) {
   for (const [table, list] of [['activity_review_periods (review_seq,from_seq,to_seq)', coverage.periods], ['activity_review_marks (entry_seq,review_seq)', coverage.marks]]) {
     for (let i = 0; i < list.length; i += ROWS_PER_INSERT) await db.query(`INSERT INTO ${table} VALUES ${list.slice(i, i + ROWS_PER_INSERT).join(',')}`);
   }
+  // The merged ranges the list reads "reviewed" from, by the migration's own backfill.
+  const { backfillReviewedRanges } = require(`${root}/${ACTIVITY_DIST.reviewedRanges}`);
+  await backfillReviewedRanges({ query: async (statement, parameters) => (await db.query(statement, parameters))[0] });
   return { entries: seq, periods: coverage.periods.length, marks: coverage.marks.length, agents: mix.agents.length };
 }
 

@@ -25,12 +25,11 @@ export class ActivityQueryService {
       throw new DomainError(ErrorCode.ValidationFailed, {}, { range: { key: 'validation.useCursor', params: { max: MAX_OFFSET } } });
     }
     // One row more than asked says whether there is an older page, without counting them all.
-    const rows = await this.entries.page(criteria, { ...page, limit: page.limit + 1 });
+    const rows = await this.entries.reviewedPage(criteria, { ...page, limit: page.limit + 1 });
     const shown = rows.slice(0, page.limit);
-    const covering = await this.entries.reviewsCovering(shown.map((row) => row.seq));
     return {
-      rows: shown.map((row) => toActivityListEntry(row, (covering.get(row.seq) ?? []).length > 0)),
-      nextCursor: rows.length > page.limit ? shown[shown.length - 1].seq : null,
+      rows: shown.map(({ entry, reviewed }) => toActivityListEntry(entry, reviewed)),
+      nextCursor: rows.length > page.limit ? shown[shown.length - 1].entry.seq : null,
     };
   }
 
