@@ -31,6 +31,11 @@ describe.each(TEST_DATABASES)('staff sign-in and sessions on %s', (kind) => {
     const session = await agent.get('/api/auth/session');
     expect(session.status).toBe(200);
     expect(session.body).toEqual(response.body);
+    // Answers about staff and customers are never kept by a browser or a proxy (ASVS 4.0.3 8.2.1).
+    for (const answer of [response, session]) {
+      expect(answer.headers['cache-control']).toBe('no-store');
+      expect(answer.headers.etag).toBeUndefined();
+    }
 
     const byEmail = await t.http().post('/api/auth/login').send({ username: 'ROOT-ADMIN@keydesk.invalid', password: t.admin.password });
     expect(byEmail.status).toBe(200);

@@ -23,6 +23,14 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.set('trust proxy', config.server.trustProxy);
   app.disable('x-powered-by');
   app.use(helmet());
+  // API answers carry customers' and staff members' data: no browser or proxy may keep them
+  // (OWASP REST Security Cheat Sheet, ASVS 4.0.3 8.2.1). Nothing revalidates a no-store answer, so no ETag either:
+  // Express would otherwise hash every body for one.
+  app.set('etag', false);
+  app.use('/api', (_request: Request, response: Response, next: NextFunction) => {
+    response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   // Room for a 20,000-character ticket reply in any script (up to 4 bytes a character).
   app.use('/api', express.json({ limit: '100kb' }));
   const secure = config.server.publicUrl.protocol === 'https:';
@@ -42,7 +50,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   const timeout = app.get(SessionTimeoutMiddleware);
   app.use((request: Request, response: Response, next: NextFunction) => void timeout.use(request, response, next));
   const { passport } = app.get(StaffAuthenticator);
-  app.use(passport.initialize());
+  // passport.session() sets up req.logIn and friends itself; passport.initialize() would only add
+  // passport 0.4's compatibility properties to every request, which nothing here reads.
   app.use(passport.session());
   setUpOpenApi(app);
   serveAdminUi(app, config.server.adminDistDir);
