@@ -238,12 +238,18 @@ describe.each(TEST_DATABASES)('the activity log on %s', (kind) => {
   });
 
   it('exports the filtered view as CSV and JSON Lines, and logs the export', async () => {
-    const csv = await supervisor.get('/api/activity/export').query({ format: 'csv', filter: JSON.stringify({ clientId: client.id }) }).buffer(true);
+    const csv = await supervisor.get('/api/activity/export').set('Accept-Language', 'es-MX,es;q=0.9')
+      .query({ format: 'csv', filter: JSON.stringify({ clientId: client.id }) }).buffer(true);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toMatch(/attachment; filename="keydesk-activity-.*\.csv"/);
     const lines = csv.text.trim().split('\r\n');
-    expect(lines[0]).toBe('seq,id,occurredAt,actorType,actorId,actorName,action,subjectType,subjectId,subjectName,clientId,ip,details');
+    expect(lines[0]).toBe('seq,id,occurredAt,actorType,actorId,actorName,action,actionLabel,subjectType,subjectId,subjectName,clientId,ip,details');
+    // The action as the log names it, in the exporter's language, beside its value.
+    expect(lines.find((line) => line.includes(',client.created,'))).toContain(',client.created,Cliente creado,client,');
+    const english = await supervisor.get('/api/activity/export').set('Accept-Language', 'en')
+      .query({ format: 'csv', filter: JSON.stringify({ clientId: client.id }) }).buffer(true);
+    expect(english.text).toContain(',client.created,Client created,client,');
     const listed = await t.app.get((await import('../../apps/api/src/modules/activity/activity.repository')).ActivityRepository)
       .count({ clientId: client.id });
     expect(lines).toHaveLength(listed + 1);
@@ -258,6 +264,7 @@ describe.each(TEST_DATABASES)('the activity log on %s', (kind) => {
     const exported = (await list({ action: 'activity.exported' })).rows;
     expect(exported.map((row) => row.details)).toEqual([
       { format: 'jsonl', filter: { staffId: paola.id } },
+      { format: 'csv', filter: { clientId: client.id } },
       { format: 'csv', filter: { clientId: client.id } },
     ]);
     await supervisor.get('/api/activity/export').query({ format: 'xlsx' }).expect(400);

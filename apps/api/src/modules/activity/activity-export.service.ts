@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 
 import { Injectable } from '@nestjs/common';
 
-import { ActivityAction } from '@keydesk/domain';
+import { ACTIVITY_ACTION_LABELS, ActivityAction, type Locale } from '@keydesk/domain';
 
 import { RequestContext } from '../../common/http/request-context';
 import { TransactionRunner } from '../../database/transaction-runner';
@@ -17,8 +17,9 @@ import { ActivityRepository } from './activity.repository';
 export type ExportFormat = 'csv' | 'jsonl';
 
 const BATCH = 1000;
+/** actionLabel, in the exporter's language, is for the people who open the file in a spreadsheet. */
 const CSV_COLUMNS = [
-  'seq', 'id', 'occurredAt', 'actorType', 'actorId', 'actorName', 'action', 'subjectType', 'subjectId', 'subjectName', 'clientId', 'ip', 'details',
+  'seq', 'id', 'occurredAt', 'actorType', 'actorId', 'actorName', 'action', 'actionLabel', 'subjectType', 'subjectId', 'subjectName', 'clientId', 'ip', 'details',
 ] as const;
 
 /**
@@ -40,14 +41,14 @@ export class ActivityExportService {
     }));
   }
 
-  async write(criteria: ActivityCriteria, format: ExportFormat, out: Writable): Promise<number> {
+  async write(criteria: ActivityCriteria, format: ExportFormat, out: Writable, locale: Locale): Promise<number> {
     let written = 0;
     if (format === 'csv') await put(out, `${CSV_COLUMNS.join(',')}\r\n`);
     let beforeSeq: number | undefined;
     for (;;) {
       const rows = await this.entries.page(criteria, { beforeSeq, limit: BATCH });
       if (rows.length === 0) break;
-      await put(out, rows.map((row) => (format === 'csv' ? csvLine(row) : `${JSON.stringify(toActivityEntryResponse(row))}\n`)).join(''));
+      await put(out, rows.map((row) => (format === 'csv' ? csvLine(row, locale) : `${JSON.stringify(toActivityEntryResponse(row))}\n`)).join(''));
       written += rows.length;
       if (rows.length < BATCH) break;
       beforeSeq = rows[rows.length - 1].seq;
@@ -60,9 +61,10 @@ async function put(out: Writable, chunk: string): Promise<void> {
   if (!out.write(chunk)) await once(out, 'drain');
 }
 
-function csvLine(entry: AuditEntryEntity): string {
+function csvLine(entry: AuditEntryEntity, locale: Locale): string {
   const row = toActivityEntryResponse(entry);
-  const values: Record<(typeof CSV_COLUMNS)[number], unknown> = { ...row, details: JSON.stringify(row.details) };
+  const actionLabel = ACTIVITY_ACTION_LABELS[locale][row.action as ActivityAction] ?? row.action;
+  const values: Record<(typeof CSV_COLUMNS)[number], unknown> = { ...row, actionLabel, details: JSON.stringify(row.details) };
   return `${CSV_COLUMNS.map((column) => csvCell(values[column])).join(',')}\r\n`;
 }
 

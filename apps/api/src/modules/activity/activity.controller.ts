@@ -77,7 +77,7 @@ export class ActivityController {
     response.setHeader('Content-Disposition', `attachment; filename="keydesk-activity-${stamp}.${format}"`);
     response.setHeader('Cache-Control', 'no-store');
     try {
-      await this.exports.write(criteria, format, response);
+      await this.exports.write(criteria, format, response, context.locale);
       response.end();
     } catch (error) {
       // The status line is gone: all that is left is to cut the download short, so it cannot pass for whole.
