@@ -24,8 +24,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.disable('x-powered-by');
   app.use(helmet());
   // API answers carry customers' and staff members' data: no browser or proxy may keep them
-  // (OWASP REST Security Cheat Sheet, ASVS 4.0.3 8.2.1). Nothing revalidates a no-store answer, so no ETag either:
-  // Express would otherwise hash every body for one.
+  // (OWASP REST Security Cheat Sheet, ASVS 4.0.3 8.2.1). Nothing revalidates a no-store answer,
+  // so no ETag either: Express would otherwise hash every body for one.
   app.set('etag', false);
   app.use('/api', (_request: Request, response: Response, next: NextFunction) => {
     response.setHeader('Cache-Control', 'no-store');

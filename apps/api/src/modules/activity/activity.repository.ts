@@ -18,7 +18,6 @@ const LIST_COLUMNS = 'seq, id, occurred_at, actor_type, actor_id, actor_name, ac
  */
 const REVIEWED_COLUMN = '(SELECT r.to_seq FROM activity_reviewed_ranges r WHERE r.from_seq <= e.seq ORDER BY r.from_seq DESC LIMIT 1) >= e.seq AS reviewed';
 
-
 export interface ActivityPage {
   /** Rows older than this sequence number (keyset); absent: from the newest. */
   beforeSeq?: number;
