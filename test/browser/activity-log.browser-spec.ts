@@ -171,6 +171,13 @@ describe('Supervisors review the activity log, in Spanish', () => {
     await page.goBack();
     await page.waitForURL(/#\/activity\?/);
     await expect.poll(async () => (await rows.allInnerTexts()).map((row) => row.includes('Revisada'))).toEqual([true, false]);
+    // The search box finds actions by the words the log names them with, as well as people by name.
+    await page.getByRole('button', { name: 'Agregar filtro' }).click();
+    await page.getByRole('menu').getByText('Buscar', { exact: true }).click();
+    await page.getByPlaceholder('Nombres y acciones').fill('temporal establecida');
+    await expect.poll(async () => (await rows.allInnerTexts()).map((row) => row.replace(/\s+/g, ' ')), { timeout: 10_000 }).toEqual([
+      expect.stringMatching(new RegExp(`${AGENT.displayName} ${PASSWORD_SET} `)),
+    ]);
 
     // The customer's timeline on Manage user has both, and the other staff member's reset too.
     await page.goto(`${server!.url}#/users/${user.id}/show`);
