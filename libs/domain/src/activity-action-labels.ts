@@ -1,4 +1,4 @@
-import { ActivityAction } from './activity-actions';
+import { ActivityAction, ALL_ACTIVITY_ACTIONS } from './activity-actions';
 import { fold } from './text';
 import type { Locale } from './types';
 
@@ -121,11 +121,15 @@ export function activityActionMessages(locale: Locale): Record<string, string> {
   return Object.fromEntries(Object.entries(ACTIVITY_ACTION_LABELS[locale]).map(([action, label]) => [action.replaceAll('.', '_'), label]));
 }
 
+/** Every action with its labels folded once, for the text a supervisor types. */
+const FOLDED_LABELS = ALL_ACTIVITY_ACTIONS.map((action) => ({
+  action,
+  labels: Object.values(ACTIVITY_ACTION_LABELS).map((byAction) => fold(byAction[action])),
+}));
+
 /** The actions whose label, in either language, contains `text` (accents and case aside). */
 export function activityActionsMatching(text: string): ActivityAction[] {
   const wanted = fold(text.trim());
   if (!wanted) return [];
-  const labels = Object.values(ACTIVITY_ACTION_LABELS);
-  return (Object.keys(ACTIVITY_ACTION_LABELS.en) as ActivityAction[])
-    .filter((action) => labels.some((byAction) => fold(byAction[action]).includes(wanted)));
+  return FOLDED_LABELS.filter(({ labels }) => labels.some((label) => label.includes(wanted))).map(({ action }) => action);
 }
