@@ -116,9 +116,17 @@ export const ACTIVITY_ACTION_LABELS: Record<Locale, Record<ActivityAction, strin
   },
 };
 
-/** The labels of one language keyed by the action with underscores for dots, as polyglot nests on dots. */
+/**
+ * A value with dots ("clients.view", "user.password_set") as one translation key: polyglot, the
+ * admin's translator, reads dots as nesting, so they become underscores.
+ */
+export function messageKeyOf(value: string): string {
+  return value.replaceAll('.', '_');
+}
+
+/** The labels of one language keyed by messageKeyOf(action), for the admin's translations. */
 export function activityActionMessages(locale: Locale): Record<string, string> {
-  return Object.fromEntries(Object.entries(ACTIVITY_ACTION_LABELS[locale]).map(([action, label]) => [action.replaceAll('.', '_'), label]));
+  return Object.fromEntries(Object.entries(ACTIVITY_ACTION_LABELS[locale]).map(([action, label]) => [messageKeyOf(action), label]));
 }
 
 /** Every action with its labels folded once, for the text a supervisor types. */

@@ -3,6 +3,7 @@ import {
   ALL_PERMISSIONS,
   ClientStatus,
   LOCALES,
+  messageKeyOf,
   StaffStatus,
   TicketDepartment,
   TicketPriority,
@@ -19,18 +20,12 @@ export interface TranslatedChoice<T extends string> {
   name: string;
 }
 
-/**
- * Permission and activity-action values contain dots ("clients.view"), which polyglot would read
- * as nesting; their translations are keyed by the same value with underscores instead.
- */
-const flat = (value: string) => value.replaceAll('.', '_');
-
 export function permissionLabelKey(permission: Permission | string): string {
-  return `keydesk.permissions.${flat(permission)}`;
+  return `keydesk.permissions.${messageKeyOf(permission)}`;
 }
 
 export function activityActionKey(action: string): string {
-  return `keydesk.activity.actions.${flat(action)}`;
+  return `keydesk.activity.actions.${messageKeyOf(action)}`;
 }
 
 function choicesOf<T extends string>(values: readonly T[], prefix: string): TranslatedChoice<T>[] {
