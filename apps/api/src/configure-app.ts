@@ -6,11 +6,12 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 
 import { Clock } from './common/time/clock';
 import { AppConfig } from './config/app.config';
 import { QuietStartupLogger } from './logging/quiet-startup-logger';
+import { requestLog } from './logging/request-log';
 import { sessionCookieName } from './modules/auth/auth.controller';
 import { DatabaseSessionStore } from './modules/auth/database-session.store';
 import { SessionRepository } from './modules/auth/session.repository';
@@ -20,6 +21,8 @@ import { StaffAuthenticator } from './modules/auth/staff-authenticator';
 /** Everything between the socket and the controllers; shared by main.ts and the e2e tests. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(new QuietStartupLogger(app.get(Logger)));
+  // First, so that a request refused by any later middleware is logged too.
+  app.use(requestLog(PinoLogger.root, (request) => request.url === '/api/health'));
   app.set('trust proxy', config.server.trustProxy);
   app.disable('x-powered-by');
   app.use(helmet());

@@ -1,6 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-
 import type { Params } from 'nestjs-pino';
+import type { SerializedRequest, SerializedResponse } from 'pino';
 
 import { AppConfig } from '../config/app.config';
 
@@ -14,19 +13,21 @@ export function loggerOptions(config: AppConfig): Params {
     pinoHttp: {
       level: config.server.logLevel,
       serializers: {
-        req: (request: IncomingMessage & { id?: unknown }) => ({
+        // pino hands these pino-std-serializers' summaries of the request and response, not the
+        // node objects: the peer's address is `remoteAddress` there, the url Express's originalUrl.
+        req: (request: SerializedRequest) => ({
           id: request.id,
           method: request.method,
           url: maskUrl(request.url ?? ''),
-          remoteAddress: request.socket?.remoteAddress,
+          remoteAddress: request.remoteAddress,
         }),
-        res: (response: ServerResponse) => ({ statusCode: response.statusCode }),
+        res: (response: SerializedResponse) => ({ statusCode: response.statusCode }),
       },
       redact: { paths: ['req.headers', 'res.headers', 'req.body'], censor: '[redacted]' },
-      customLogLevel: (_request, response, error) =>
-        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
-      autoLogging: { ignore: (request) => request.url === '/api/health' },
     },
+    // No per-request middleware of nestjs-pino's: requestLog (configure-app.ts) writes the request
+    // lines through the same logger, cheaper; the Nest logger still goes through pino.
+    forRoutes: [],
   };
 }
 
