@@ -9,7 +9,7 @@ import { RequestContext } from '../../common/http/request-context';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { toActivityEntryResponse } from '../audit/activity-entry.mapper';
 import { staffActor } from '../audit/audit-actors';
-import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { ListedAuditEntry } from '../audit/audit-entry.entity';
 import { AuditService } from '../audit/audit.service';
 import { ActivityCriteria, describeCriteria } from './activity-filter';
 import { ActivityRepository } from './activity.repository';
@@ -61,7 +61,7 @@ async function put(out: Writable, chunk: string): Promise<void> {
   if (!out.write(chunk)) await once(out, 'drain');
 }
 
-function csvLine(entry: AuditEntryEntity, locale: Locale): string {
+function csvLine(entry: ListedAuditEntry, locale: Locale): string {
   const row = toActivityEntryResponse(entry);
   const actionLabel = ACTIVITY_ACTION_LABELS[locale][row.action as ActivityAction] ?? row.action;
   const values: Record<(typeof CSV_COLUMNS)[number], unknown> = { ...row, actionLabel, details: JSON.stringify(row.details) };

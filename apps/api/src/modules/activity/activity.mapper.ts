@@ -1,10 +1,11 @@
 import { ActivityDetailResponse, ActivityListEntry } from '@keydesk/domain';
 
 import { toActivityEntryResponse } from '../audit/activity-entry.mapper';
-import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { AuditEntryEntity, ListedAuditEntry } from '../audit/audit-entry.entity';
 
-export function toActivityListEntry(entry: AuditEntryEntity, reviewed: boolean): ActivityListEntry {
-  return { ...toActivityEntryResponse(entry), reviewed };
+export function toActivityListEntry(entry: ListedAuditEntry, reviewed: boolean): ActivityListEntry {
+  // Added to the response rather than spread into a copy: a page is 50 of them on every request.
+  return Object.assign(toActivityEntryResponse(entry), { reviewed });
 }
 
 /** `details.changes` ({ field: { from, to } }) as rows; entries without changes have none. */

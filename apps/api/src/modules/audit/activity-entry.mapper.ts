@@ -1,9 +1,9 @@
 import { ActivityEntryResponse } from '@keydesk/domain';
 
-import { AuditEntryEntity } from './audit-entry.entity';
+import { ListedAuditEntry } from './audit-entry.entity';
 
 /** Details never hold secrets (AuditService refuses them), so they are shown as stored. */
-export function toActivityEntryResponse(entry: AuditEntryEntity): ActivityEntryResponse {
+export function toActivityEntryResponse(entry: ListedAuditEntry): ActivityEntryResponse {
   return {
     id: entry.id,
     seq: entry.seq,

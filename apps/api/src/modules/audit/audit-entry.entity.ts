@@ -57,3 +57,6 @@ export class AuditEntryEntity {
   @Column({ type: 'varchar', length: 64 })
   hash!: string;
 }
+
+/** What lists and exports read of an entry: not the user agent (the detail has it) nor the chain's hashes. */
+export type ListedAuditEntry = Omit<AuditEntryEntity, 'userAgent' | 'prevHash' | 'hash'>;
