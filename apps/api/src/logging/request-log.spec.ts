@@ -58,7 +58,7 @@ describe('requestLog', () => {
       [50, 'GET', '/boom', 500, 'request completed'],
     ]);
     expect(lines[0].req.remoteAddress).toMatch(/127\.0\.0\.1/);
-    expect(lines.map((line) => line.req.id)).toEqual([1, 2, 3]);
+    expect(lines.map((line) => line.req.id)).toEqual([1, 2, 3]); // the health check took no number
     expect(typeof lines[0].responseTime).toBe('number');
     expect(JSON.stringify(lines)).not.toMatch(/hunter2|SECRET-TOKEN|headers/);
   });
