@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 import { activityActionsMatching } from '@keydesk/domain';
 
@@ -77,10 +76,12 @@ export interface ReviewCoverage {
  */
 @Injectable()
 export class ActivityRepository {
-  private readonly occurredAt: ColumnMetadata;
+  /** The time as the entity's column converts it (a Date from mysql2, text from SQLite). */
+  private readonly occurredAtOf: (value: Date | string) => Date;
 
   constructor(private readonly dataSource: DataSource) {
-    this.occurredAt = dataSource.getMetadata(AuditEntryEntity).findColumnWithPropertyName('occurredAt')!;
+    const column = dataSource.getMetadata(AuditEntryEntity).findColumnWithPropertyName('occurredAt')!;
+    this.occurredAtOf = (value) => dataSource.driver.prepareHydratedValue(value, column) as Date;
   }
 
   /** A page of entries with the columns a list shows (the export's batches). */
@@ -108,7 +109,7 @@ export class ActivityRepository {
     return {
       seq: bigintTransformer.from(row.seq) as number,
       id: row.id,
-      occurredAt: this.dataSource.driver.prepareHydratedValue(row.occurred_at, this.occurredAt) as Date,
+      occurredAt: this.occurredAtOf(row.occurred_at),
       actorType: row.actor_type,
       actorId: row.actor_id,
       actorName: row.actor_name,
