@@ -53,7 +53,7 @@ const LIST_COLUMNS = 'seq, id, occurred_at, actor_type, actor_id, actor_name, ac
  * GET /api/activity as ActivityQueryService.list runs it: ActivityRepository.reviewedPage (plain
  * SQL, the list's columns and whether a review covers each entry, newest first, one row more than
  * the page; a list of actions read as one newest-first branch per action, their union giving the
- * page), in one statement.
+ * page; the password actions one branch, their group), in one statement.
  */
 function pageSql(filter, cursor) {
   const common = [
@@ -61,7 +61,9 @@ function pageSql(filter, cursor) {
     filter.staffId && ["actor_type = 'staff' AND actor_id = ?", [String(filter.staffId)]],
     cursor && ['seq < ?', [cursor]],
   ].filter(Boolean);
-  const branches = (filter.action ?? []).map((action) => ['action = ?', [action]]);
+  // The password actions are one range of their group (audit_log.action_group), as the api reads them.
+  const isPasswordGroup = filter.action?.length === PASSWORD_ACTIONS.length && PASSWORD_ACTIONS.every((action) => filter.action.includes(action));
+  const branches = isPasswordGroup ? [["action_group = 'password'", []]] : (filter.action ?? []).map((action) => ['action = ?', [action]]);
   const where = (extra) => {
     const all = extra ? [...common, extra] : common;
     return [all.length ? `WHERE ${all.map(([condition]) => condition).join(' AND ')}` : '', all.flatMap(([, values]) => values)];

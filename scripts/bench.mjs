@@ -113,6 +113,7 @@ async function pickSamples(pool) {
 
 /** Starts the built api on a free port, signed in as a bench administrator; answers its cookie and a stop function. */
 async function startApi(pool) {
+  // base64url may start with '-': handed over as --password=<it>, never as an option of its own.
   const password = randomBytes(24).toString('base64url');
   // The key seed:large sealed the trail with, so the api's own entries extend a chain that verifies;
   // no retention, so the api never starts archiving the seeded history in the middle of a run.
@@ -126,7 +127,7 @@ async function startApi(pool) {
   else {
     const command = bench.length ? ['staff:reset-password', '--username', 'bench']
       : ['staff:create', '--username', 'bench', '--email', 'bench@keydesk.invalid', '--name', 'Benchmark', '--role', 'Administrator'];
-    const cli = spawnSync(process.execPath, [`${ROOT}/apps/api/dist/cli.js`, ...command, '--password', password], { cwd: ROOT, env, encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, [`${ROOT}/apps/api/dist/cli.js`, ...command, `--password=${password}`], { cwd: ROOT, env, encoding: 'utf8' });
     if (cli.status !== 0) fail(`Could not prepare the bench staff member:\n${cli.stdout}${cli.stderr}`);
   }
   const api = spawn(process.execPath, [`${ROOT}/apps/api/dist/main.js`], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });

@@ -28,6 +28,25 @@ export const PASSWORD_ACTIONS: readonly ActivityAction[] = [
   ActivityAction.UserPasswordSet,
 ];
 
+/**
+ * Sets of actions the trail indexes as one: audit_log.action_group is computed from the action, so a
+ * filter on exactly such a set (the dashboard's "password actions", one agent's or everyone's)
+ * reads one index range rather than one per action. Changing a set takes a migration that
+ * redefines the column.
+ */
+export const ACTIVITY_ACTION_GROUPS: Readonly<Record<string, readonly ActivityAction[]>> = {
+  password: PASSWORD_ACTIONS,
+};
+
+/** The group whose actions are exactly these, if any. */
+export function activityActionGroupOf(actions: readonly ActivityAction[]): string | undefined {
+  const asked = new Set(actions);
+  return Object.keys(ACTIVITY_ACTION_GROUPS).find((group) => {
+    const members = ACTIVITY_ACTION_GROUPS[group];
+    return members.length === asked.size && members.every((action) => asked.has(action));
+  });
+}
+
 /** A row of the activity list, with whether a supervisor reviewed it. */
 export interface ActivityListEntry extends ActivityEntryResponse {
   reviewed: boolean;

@@ -18,6 +18,7 @@ import { RescueCodes1764600000000 as MysqlRescueCodes } from './migrations/mysql
 import { ActivityLog1764700000000 as MysqlActivityLog } from './migrations/mysql/1764700000000-activity-log';
 import { SearchTermsByName1764800000000 as MysqlSearchTermsByName } from './migrations/mysql/1764800000000-search-terms-by-name';
 import { ReviewedRanges1764900000000 as MysqlReviewedRanges } from './migrations/mysql/1764900000000-reviewed-ranges';
+import { ActionGroups1765000000000 as MysqlActionGroups } from './migrations/mysql/1765000000000-action-groups';
 import { Foundation1763900000000 as SqliteFoundation } from './migrations/sqlite/1763900000000-foundation';
 import { Customers1764000000000 as SqliteCustomers } from './migrations/sqlite/1764000000000-customers';
 import { MailOutbox1764100000000 as SqliteMailOutbox } from './migrations/sqlite/1764100000000-mail-outbox';
@@ -29,6 +30,7 @@ import { RescueCodes1764600000000 as SqliteRescueCodes } from './migrations/sqli
 import { ActivityLog1764700000000 as SqliteActivityLog } from './migrations/sqlite/1764700000000-activity-log';
 import { SearchTermsByName1764800000000 as SqliteSearchTermsByName } from './migrations/sqlite/1764800000000-search-terms-by-name';
 import { ReviewedRanges1764900000000 as SqliteReviewedRanges } from './migrations/sqlite/1764900000000-reviewed-ranges';
+import { ActionGroups1765000000000 as SqliteActionGroups } from './migrations/sqlite/1765000000000-action-groups';
 
 /** What prepareDatabase gets: a better-sqlite3 connection. */
 interface SqliteConnection {
@@ -38,9 +40,9 @@ interface SqliteConnection {
 
 /** Migrations are SQL per dialect; each list is in order and only ever appended to. */
 const SQLITE_MIGRATIONS = [SqliteFoundation, SqliteCustomers, SqliteMailOutbox, SqlitePasswordReset, SqliteClientArea, SqlitePasswordReveals, SqliteSearchTermsCompanyName, SqliteRescueCodes, SqliteActivityLog,
-  SqliteSearchTermsByName, SqliteReviewedRanges];
+  SqliteSearchTermsByName, SqliteReviewedRanges, SqliteActionGroups];
 const MYSQL_MIGRATIONS = [MysqlFoundation, MysqlCustomers, MysqlMailOutbox, MysqlPasswordReset, MysqlClientArea, MysqlPasswordReveals, MysqlSearchTermsCompanyName, MysqlRescueCodes, MysqlActivityLog,
-  MysqlSearchTermsByName, MysqlReviewedRanges];
+  MysqlSearchTermsByName, MysqlReviewedRanges, MysqlActionGroups];
 
 export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
   const common = { entities: ENTITIES, synchronize: false, migrationsRun: false, logging: false } as const;

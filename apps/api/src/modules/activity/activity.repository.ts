@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 
-import { activityActionsMatching } from '@keydesk/domain';
+import { activityActionGroupOf, activityActionsMatching } from '@keydesk/domain';
 
 import { containsPattern } from '../../common/text/fold';
 import { bigintTransformer } from '../../database/bigint.transformer';
@@ -126,7 +126,7 @@ export class ActivityRepository {
   /**
    * A page in plain SQL. One newest-first index range scan per branch: a list of actions, or
    * "about or by this user", reads each action (each side) by its own index in seq order, and the
-   * page is taken from their union. Read as one condition with IN or OR, MariaDB would walk the
+   * page is taken from their union; a whole group of actions is one range (audit_log.action_group). Read as one condition with IN or OR, MariaDB would walk the
    * primary key backwards and test row after row.
    */
   private async pageRows(criteria: ActivityCriteria, page: ActivityPage, extraColumns: string): Promise<ListedRow[]> {
@@ -291,9 +291,14 @@ export class ActivityRepository {
     return where;
   }
 
-  /** One condition per index range to read: each action asked for, times each side of the user. */
+  /**
+   * One condition per index range to read: each action asked for (or their group, when they are
+   * exactly one of ACTIVITY_ACTION_GROUPS), times each side of the user.
+   */
   private branches(criteria: ActivityCriteria, params: Record<string, unknown>): string[] {
-    const actions = (criteria.actions ?? []).map((action, i) => {
+    const group = criteria.actions?.length ? activityActionGroupOf(criteria.actions) : undefined;
+    if (group) params.actionGroup = group;
+    const actions = group ? ['action_group = :actionGroup'] : (criteria.actions ?? []).map((action, i) => {
       params[`action${i}`] = action;
       return `action = :action${i}`;
     });
