@@ -126,8 +126,9 @@ export class ActivityRepository {
   /**
    * A page in plain SQL. One newest-first index range scan per branch: a list of actions, or
    * "about or by this user", reads each action (each side) by its own index in seq order, and the
-   * page is taken from their union; a whole group of actions is one range (audit_log.action_group). Read as one condition with IN or OR, MariaDB would walk the
-   * primary key backwards and test row after row.
+   * page is taken from their union; a whole group of actions is one range (audit_log.action_group).
+   * Read as one condition with IN or OR, MariaDB would walk the primary key backwards and test row
+   * after row.
    */
   private async pageRows(criteria: ActivityCriteria, page: ActivityPage, extraColumns: string): Promise<ListedRow[]> {
     const params: Record<string, unknown> = {};

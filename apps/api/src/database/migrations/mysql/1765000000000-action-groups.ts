@@ -5,7 +5,7 @@ import { ACTION_GROUP_EXPRESSION } from '../action-group-column';
 /**
  * A filter on a whole group of actions (everyone's or one agent's password actions) as one
  * newest-first index range: with an index per action, MariaDB had to read each action's range and
- * merge them through temporary tables, which cost a third of the page's statement.
+ * merge them through temporary tables, which cost about a third of the page's statement.
  */
 export class ActionGroups1765000000000 implements MigrationInterface {
   name = 'ActionGroups1765000000000';
