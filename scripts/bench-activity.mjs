@@ -1,8 +1,12 @@
 // The activity log's scenarios for bench: a supervisor's first page, filtered pages and deep pages
 // (by cursor, as the list pages past its first pages), each beside the statements the api sends.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 import { PASSWORD_ACTIONS } from './activity-mix.mjs';
+
+/** The built domain library, on first use (bench checks the build is there before): what the api reads as one group. */
+const requireDist = createRequire(import.meta.url);
 
 /** range=[0,49], what the bench asks; the api reads one row more to know whether there is an older page. */
 const PAGE = 50;
@@ -53,7 +57,7 @@ const LIST_COLUMNS = 'seq, id, occurred_at, actor_type, actor_id, actor_name, ac
  * GET /api/activity as ActivityQueryService.list runs it: ActivityRepository.reviewedPage (plain
  * SQL, the list's columns and whether a review covers each entry, newest first, one row more than
  * the page; a list of actions read as one newest-first branch per action, their union giving the
- * page; the password actions one branch, their group), in one statement.
+ * page; a whole group of actions one branch), in one statement.
  */
 function pageSql(filter, cursor) {
   const common = [
@@ -61,9 +65,9 @@ function pageSql(filter, cursor) {
     filter.staffId && ["actor_type = 'staff' AND actor_id = ?", [String(filter.staffId)]],
     cursor && ['seq < ?', [cursor]],
   ].filter(Boolean);
-  // The password actions are one range of their group (audit_log.action_group), as the api reads them.
-  const isPasswordGroup = filter.action?.length === PASSWORD_ACTIONS.length && PASSWORD_ACTIONS.every((action) => filter.action.includes(action));
-  const branches = isPasswordGroup ? [["action_group = 'password'", []]] : (filter.action ?? []).map((action) => ['action = ?', [action]]);
+  // A whole group of actions is one range (audit_log.action_group), as the api reads it.
+  const group = filter.action?.length ? requireDist('../libs/domain/dist/index.js').activityActionGroupOf(filter.action) : undefined;
+  const branches = group ? [['action_group = ?', [group]]] : (filter.action ?? []).map((action) => ['action = ?', [action]]);
   const where = (extra) => {
     const all = extra ? [...common, extra] : common;
     return [all.length ? `WHERE ${all.map(([condition]) => condition).join(' AND ')}` : '', all.flatMap(([, values]) => values)];

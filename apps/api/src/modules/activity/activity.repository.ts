@@ -102,8 +102,9 @@ export class ActivityRepository {
   /**
    * A row as an entry. Only the sequence number (a BIGINT, which mysql2 may hand over as a string)
    * and the time need converting, as the entity's columns convert them; the rest both drivers hand
-   * over as the entity holds it. Not hydrate(): its TypeORM conversions of every column cost the list more
-   * CPU than the statement costs the database (50 rows on every request, a million in an export).
+   * over as the entity holds it. Not hydrate(): its TypeORM conversions of every column cost the
+   * list more CPU than the statement costs the database (50 rows on every request, a million in an
+   * export).
    */
   private listed(row: ListedRow): ListedAuditEntry {
     return {
