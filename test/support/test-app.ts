@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { generatePassword } from '@keydesk/domain';
 
 import { AppModule } from '../../apps/api/src/app.module';
+import { StablePrototypeExpressAdapter } from '../../apps/api/src/common/http/stable-prototype-express-adapter';
 import { Clock } from '../../apps/api/src/common/time/clock';
 import { AppConfig, loadConfig } from '../../apps/api/src/config/app.config';
 import { configureApp } from '../../apps/api/src/configure-app';
@@ -54,7 +55,7 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+  const app = moduleRef.createNestApplication<NestExpressApplication>(new StablePrototypeExpressAdapter(), { bodyParser: false, logger: false });
   configureApp(app, config);
   const dataSource = app.get(DataSource);
   await runMigrations(dataSource);
