@@ -20,7 +20,8 @@ import type { Express } from 'express';
  */
 export class StablePrototypeExpressAdapter extends ExpressAdapter {
   override initHttpServer(options: NestApplicationOptions): void {
-    if (options.httpsOptions || options.forceCloseConnections || options.return503OnClosing) {
+    // Nest's own adapter allows for no options at all.
+    if (options?.httpsOptions || options?.forceCloseConnections || options?.return503OnClosing) {
       super.initHttpServer(options);
       return;
     }
@@ -30,7 +31,7 @@ export class StablePrototypeExpressAdapter extends ExpressAdapter {
 }
 
 /** Request and response classes whose instances already have `app`'s request and response prototypes. */
-export function adoptPrototypes(app: Express): { IncomingMessage: typeof IncomingMessage; ServerResponse: typeof ServerResponse } {
+function adoptPrototypes(app: Express): { IncomingMessage: typeof IncomingMessage; ServerResponse: typeof ServerResponse } {
   class KeydeskRequest extends IncomingMessage {}
   class KeydeskResponse<Request extends IncomingMessage = IncomingMessage> extends ServerResponse<Request> {}
   // Once at start-up, on the classes' own prototype objects rather than on every request.
