@@ -57,7 +57,7 @@ const requestSql = (api) => [
   [`SELECT se.data, se.staff_id AS staffId, s.id, s.username, s.email, s.display_name AS displayName, r.id AS roleId, r.name AS roleName, g.permission
     FROM sessions se LEFT JOIN staff s ON s.id = se.staff_id AND s.status = ? LEFT JOIN staff_roles sr ON sr.staff_id = s.id
     LEFT JOIN roles r ON r.id = sr.role_id LEFT JOIN role_permissions g ON g.role_id = r.id
-    WHERE se.id_hash = ? AND se.expires_at > ? ORDER BY r.id`, ['active', api.sessionHash, Date.now() - 86_400_000]],
+    WHERE se.id_hash = ? AND se.expires_at > ?`, ['active', api.sessionHash, Date.now() - 86_400_000]],
 ];
 
 /** GET /api/clients/:id reads the client by id. */

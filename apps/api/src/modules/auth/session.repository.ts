@@ -31,7 +31,7 @@ export class SessionRepository {
     const rows: Array<SessionStaffRow & { data: string; staffId: number | null }> = await this.dataSource.query(
       `SELECT se.data, se.staff_id AS staffId, ${SESSION_STAFF_COLUMNS}
        FROM sessions se LEFT JOIN staff s ON s.id = se.staff_id AND s.status = ? ${SESSION_STAFF_JOINS}
-       WHERE se.id_hash = ? AND se.expires_at > ? ORDER BY r.id`,
+       WHERE se.id_hash = ? AND se.expires_at > ?`,
       [StaffStatus.Active, idHash, now],
     );
     if (rows.length === 0) return null;

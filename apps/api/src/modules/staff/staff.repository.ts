@@ -56,7 +56,7 @@ export class StaffRepository {
    */
   async findActiveSessionStaff(id: number): Promise<SessionStaff | null> {
     const rows: SessionStaffRow[] = await this.dataSource.query(
-      `SELECT ${SESSION_STAFF_COLUMNS} FROM staff s ${SESSION_STAFF_JOINS} WHERE s.id = ? AND s.status = ? ORDER BY r.id`,
+      `SELECT ${SESSION_STAFF_COLUMNS} FROM staff s ${SESSION_STAFF_JOINS} WHERE s.id = ? AND s.status = ?`,
       [id, StaffStatus.Active],
     );
     return rows.length ? toSessionStaffFromRows(rows) : null;
