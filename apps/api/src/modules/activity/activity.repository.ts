@@ -262,7 +262,7 @@ export class ActivityRepository {
   /**
    * The merged reviewed ranges that can hold a sequence number from `fromSeq` to `toSeq`, oldest
    * first: the one starting nearest below fromSeq, and those starting inside. Two index range
-   * reads, however many ranges there are (they never overlap nor touch).
+   * reads that touch these ranges and no others (they never overlap nor touch each other).
    */
   private async rangesAround(manager: EntityManager, fromSeq: number, toSeq: number): Promise<SeqRange[]> {
     const rows = await manager.query(
