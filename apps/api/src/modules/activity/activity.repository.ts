@@ -71,17 +71,17 @@ function isUnfiltered(criteria: ActivityCriteria): boolean {
   return Object.values(criteria).every((value) => value === undefined || (Array.isArray(value) && value.length === 0));
 }
 
-/** The range of `ranges` (oldest first, never overlapping) that holds `seq`, by binary search. */
-function rangeHolding(ranges: readonly SeqRange[], seq: number): SeqRange | undefined {
+/** Whether one of `ranges` (oldest first, never overlapping) holds `seq`, by binary search. */
+function anyHolds(ranges: readonly SeqRange[], seq: number): boolean {
   let low = 0;
   let high = ranges.length - 1;
   while (low <= high) {
     const middle = (low + high) >> 1;
     if (ranges[middle].toSeq < seq) low = middle + 1;
     else if (ranges[middle].fromSeq > seq) high = middle - 1;
-    else return ranges[middle];
+    else return true;
   }
-  return undefined;
+  return false;
 }
 
 /** A review's coverage: entries by sequence number, or a period as a range of them. */
@@ -134,7 +134,7 @@ export class ActivityRepository {
   async reviewedAmong(seqs: readonly number[]): Promise<Set<number>> {
     if (seqs.length === 0) return new Set();
     const ranges = await this.rangesAround(this.dataSource.manager, Math.min(...seqs), Math.max(...seqs));
-    return new Set(seqs.filter((seq) => rangeHolding(ranges, seq) !== undefined));
+    return new Set(seqs.filter((seq) => anyHolds(ranges, seq)));
   }
 
   /**
