@@ -47,13 +47,8 @@ function pathOf(filter, cursor) {
   return `/api/activity?${query}`;
 }
 
-/** ActivityRepository's reviewedColumn: for the unfiltered log, whether the range starting nearest below holds the entry. */
-const reviewedColumn = (belowCursor) => `(SELECT r.to_seq FROM activity_reviewed_ranges r WHERE r.from_seq <= e.seq${
-  belowCursor ? ' AND r.from_seq < ?' : ''} ORDER BY r.from_seq DESC LIMIT 1) >= e.seq AS reviewed`;
-
-/** ActivityRepository.rangesAround: for a filtered page, the merged reviewed ranges that can hold one of its entries. */
-const REVIEWED_RANGES_SQL = `SELECT from_seq AS fromSeq, to_seq AS toSeq FROM (SELECT from_seq, to_seq FROM activity_reviewed_ranges WHERE from_seq < ? ORDER BY from_seq DESC LIMIT 1) below
-       UNION ALL SELECT from_seq, to_seq FROM activity_reviewed_ranges WHERE from_seq >= ? AND from_seq <= ? ORDER BY fromSeq`;
+/** ActivityRepository's RANGES_VERSION_COLUMN: the reviewed ranges' version, which tells the api its copy of them is current. */
+const RANGES_VERSION_COLUMN = '(SELECT version FROM activity_reviewed_ranges_version WHERE id = 1) AS rangesVersion';
 
 /** ActivityRepository's LIST_COLUMNS: what a list shows of an entry. */
 const LIST_COLUMNS = 'seq, id, occurred_at, actor_type, actor_id, actor_name, action, subject_type, subject_id, subject_name, client_id, ip, details';
@@ -62,8 +57,9 @@ const LIST_COLUMNS = 'seq, id, occurred_at, actor_type, actor_id, actor_name, ac
  * GET /api/activity as ActivityQueryService.list runs it: ActivityRepository.reviewedPage (plain
  * SQL, the list's columns, newest first, one row more than the page; a list of actions read as one
  * newest-first branch per action, their union giving the page; a whole group of actions one
- * branch). The unfiltered log asks whether a review covers each entry in the same statement; a
- * filtered page reads the reviewed ranges around its entries next (ActivityRepository.reviewedAmong).
+ * branch), with the reviewed ranges' version. Between reviews the api answers "reviewed" from its
+ * copy of the ranges, so a page is this one statement (after a review, the api's first page
+ * reloads the ranges once).
  */
 function pageSql(filter, cursor) {
   const common = [
@@ -80,32 +76,22 @@ function pageSql(filter, cursor) {
   };
   let page;
   let params;
-  if (!filter.clientId && !filter.staffId && branches.length === 0) {
-    page = `SELECT ${LIST_COLUMNS}, ${reviewedColumn(Boolean(cursor))} FROM audit_log e ${cursor ? 'WHERE seq < ?' : ''} ORDER BY seq DESC LIMIT ${PAGE + 1} OFFSET 0`;
-    return [[page, cursor ? [cursor, cursor] : []]];
-  }
   if (branches.length <= 1) {
     [page, params] = where(branches[0]);
     // The api's own choice of a sole index for filters of one shape (activity-page-index.ts).
     const index = requireDist('../apps/api/dist/modules/activity/activity-page-index.js')
       .soleIndexOf({ staffId: filter.staffId, clientId: filter.clientId, actions: filter.action });
-    page = `SELECT ${LIST_COLUMNS} FROM audit_log e${index ? ` USE INDEX (${index})` : ''} ${page} ORDER BY seq DESC LIMIT ${PAGE + 1} OFFSET 0`;
+    page = `SELECT ${LIST_COLUMNS}, ${RANGES_VERSION_COLUMN} FROM audit_log e${index ? ` USE INDEX (${index})` : ''} ${page} ORDER BY seq DESC LIMIT ${PAGE + 1} OFFSET 0`;
   } else {
     const parts = branches.map((branch, i) => {
       const [condition, values] = where(branch);
       return [`SELECT seq FROM (SELECT seq FROM audit_log ${condition} ORDER BY seq DESC LIMIT ${PAGE + 1}) b${i}`, values];
     });
     params = parts.flatMap(([, values]) => values);
-    page = `SELECT ${LIST_COLUMNS.replace(/(^|, )/g, '$1e.')} FROM audit_log e INNER JOIN (SELECT seq FROM (${parts.map(([sql]) => sql).join(' UNION ')}) u `
+    page = `SELECT ${LIST_COLUMNS.replace(/(^|, )/g, '$1e.')}, ${RANGES_VERSION_COLUMN} FROM audit_log e INNER JOIN (SELECT seq FROM (${parts.map(([sql]) => sql).join(' UNION ')}) u `
       + `ORDER BY seq DESC LIMIT ${PAGE + 1} OFFSET 0) p ON p.seq = e.seq ORDER BY e.seq DESC`;
   }
-  return async (pool) => {
-    const [rows] = await pool.query(page, params);
-    if (rows.length === 0) return;
-    const seqs = rows.map((row) => Number(row.seq));
-    const [fromSeq, toSeq] = [Math.min(...seqs), Math.max(...seqs)];
-    await pool.query(REVIEWED_RANGES_SQL, [fromSeq, fromSeq, toSeq]);
-  };
+  return [[page, params]];
 }
 
 /** The export's filter: about a tenth of a 10M-entry trail (sign-outs and opened tickets). */

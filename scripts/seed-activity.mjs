@@ -107,6 +107,8 @@ export async function loadActivity(lane, db, total, root) {
   // The merged ranges the list reads "reviewed" from, by the migration's own backfill.
   const { backfillReviewedRanges } = require(`${root}/${ACTIVITY_DIST.reviewedRanges}`);
   await backfillReviewedRanges({ query: async (statement, parameters) => (await db.query(statement, parameters))[0] });
+  // As every change of the ranges does: a running api's copy of them is stale from now on.
+  await db.query('UPDATE activity_reviewed_ranges_version SET version = version + 1 WHERE id = 1');
   return { entries: seq, periods: coverage.periods.length, marks: coverage.marks.length, agents: mix.agents.length };
 }
 

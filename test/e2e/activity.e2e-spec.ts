@@ -1,9 +1,10 @@
 import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { Permission, type ActivityAnomaly, type ActivityDetailResponse, type ActivityListEntry, type PasswordActionStatsRow } from '@keydesk/domain';
+import { ActivityAction, Permission, type ActivityAnomaly, type ActivityDetailResponse, type ActivityListEntry, type PasswordActionStatsRow } from '@keydesk/domain';
 
 import { ActivityIntegrityService } from '../../apps/api/src/modules/activity/activity-integrity.service';
+import { ActivityRepository } from '../../apps/api/src/modules/activity/activity.repository';
 import { createClient } from '../factories/client.factory';
 import { createStaff, CreatedStaff, signInWithPermissions } from '../factories/staff.factory';
 import { createTicket } from '../factories/ticket.factory';
@@ -196,7 +197,7 @@ describe.each(TEST_DATABASES)('the activity log on %s', (kind) => {
     expect(review.body.covered).toBe(2);
     const after = (await list({ staffId: paola.id, action: 'user.password_reset_email_sent' })).rows;
     expect(after.map((row) => row.reviewed)).toEqual([true, true, false]);
-    // The whole log answers "reviewed" in its page's own statement, bounded below a cursor: page by page, the same marks.
+    // The whole log, page by page below a cursor, shows the same marks.
     const reviewedInLog = new Map<number, boolean>();
     for (let next: string | undefined, first = true; first || next; first = false) {
       const page = await list({}, { range: '[0,2]', ...(next ? { cursor: next } : {}) });
@@ -220,6 +221,46 @@ describe.each(TEST_DATABASES)('the activity log on %s', (kind) => {
     await supervisor.post('/api/activity/reviews').set('X-CSRF-Token', supervisorCsrf)
       .send({ entryIds: ['00000000-0000-0000-0000-000000000000'], comment: 'x' }).expect(400);
     await supervisor.post('/api/activity/reviews').set('X-CSRF-Token', supervisorCsrf).send({ entryIds: [resets[2].id], comment: '' }).expect(400);
+  });
+
+  it('shows a review made by another api process on the next page, and the same marks past the ranges a process keeps', async () => {
+    for (const phone of ['+52 55 0000 0001', '+52 55 0000 0002']) {
+      await otherAgent.put(`/api/clients/${client.id}`).set('X-CSRF-Token', otherCsrf).send({ phone }).expect(200);
+    }
+    // Another api process on the same database: its own repository, with its own copy of the reviewed ranges.
+    const peer = new ActivityRepository(t.dataSource);
+    const peerMarks = async (criteria: Parameters<ActivityRepository['reviewedPage']>[0]) =>
+      new Map((await peer.reviewedPage(criteria, { limit: 20 })).map(({ entry, reviewed }) => [entry.seq, reviewed]));
+    const updatesFilter = { staffId: other.id, action: ActivityAction.ClientUpdated };
+    const updates = (await list(updatesFilter)).rows;
+    expect(updates.map((row) => row.reviewed)).toEqual([false, false]);
+    expect([...(await peerMarks({ staffId: other.id, actions: [ActivityAction.ClientUpdated] })).values()]).toEqual([false, false]);
+
+    // This process reviews the newer one; the other's next pages, filtered or not, read a newer version and show it.
+    await supervisor.post('/api/activity/reviews').set('X-CSRF-Token', supervisorCsrf)
+      .send({ entryIds: [updates[0].id], comment: 'Cambio de teléfono confirmado con la clienta.' }).expect(201);
+    const expected = [true, false];
+    expect([...(await peerMarks({ staffId: other.id, actions: [ActivityAction.ClientUpdated] })).values()]).toEqual(expected);
+    const wholeLog = await peerMarks({});
+    expect(updates.map((row) => wholeLog.get(row.seq))).toEqual(expected);
+
+    // More ranges than a process keeps (one-entry ranges far past the trail): pages ask the database about their own entries.
+    const sql = (query: string, params: unknown[] = []) => t.dataSource.query(query, params);
+    const far = 1_000_000_000;
+    for (let batch = 0; batch < 101; batch += 1) {
+      const values = Array.from({ length: 1000 }, (_, i) => far + (batch * 1000 + i) * 3);
+      await sql(`INSERT INTO activity_reviewed_ranges (from_seq, to_seq) VALUES ${values.map((seq) => `(${seq}, ${seq})`).join(', ')}`);
+    }
+    await sql('UPDATE activity_reviewed_ranges_version SET version = version + 1 WHERE id = 1');
+    try {
+      expect((await list(updatesFilter)).rows.map((row) => row.reviewed)).toEqual(expected);
+      expect([...(await peerMarks({ staffId: other.id, actions: [ActivityAction.ClientUpdated] })).values()]).toEqual(expected);
+      const crowded = await peerMarks({});
+      expect(updates.map((row) => crowded.get(row.seq))).toEqual(expected);
+    } finally {
+      await sql('DELETE FROM activity_reviewed_ranges WHERE from_seq >= ?', [far]);
+      await sql('UPDATE activity_reviewed_ranges_version SET version = version + 1 WHERE id = 1');
+    }
   });
 
   it('charts password actions per agent per day and flags bursts and actions right after the user\'s own sign-in', async () => {

@@ -19,6 +19,7 @@ import { ActivityLog1764700000000 as MysqlActivityLog } from './migrations/mysql
 import { SearchTermsByName1764800000000 as MysqlSearchTermsByName } from './migrations/mysql/1764800000000-search-terms-by-name';
 import { ReviewedRanges1764900000000 as MysqlReviewedRanges } from './migrations/mysql/1764900000000-reviewed-ranges';
 import { ActionGroups1765000000000 as MysqlActionGroups } from './migrations/mysql/1765000000000-action-groups';
+import { ReviewedRangesVersion1765100000000 as MysqlReviewedRangesVersion } from './migrations/mysql/1765100000000-reviewed-ranges-version';
 import { Foundation1763900000000 as SqliteFoundation } from './migrations/sqlite/1763900000000-foundation';
 import { Customers1764000000000 as SqliteCustomers } from './migrations/sqlite/1764000000000-customers';
 import { MailOutbox1764100000000 as SqliteMailOutbox } from './migrations/sqlite/1764100000000-mail-outbox';
@@ -31,6 +32,7 @@ import { ActivityLog1764700000000 as SqliteActivityLog } from './migrations/sqli
 import { SearchTermsByName1764800000000 as SqliteSearchTermsByName } from './migrations/sqlite/1764800000000-search-terms-by-name';
 import { ReviewedRanges1764900000000 as SqliteReviewedRanges } from './migrations/sqlite/1764900000000-reviewed-ranges';
 import { ActionGroups1765000000000 as SqliteActionGroups } from './migrations/sqlite/1765000000000-action-groups';
+import { ReviewedRangesVersion1765100000000 as SqliteReviewedRangesVersion } from './migrations/sqlite/1765100000000-reviewed-ranges-version';
 
 /** What prepareDatabase gets: a better-sqlite3 connection. */
 interface SqliteConnection {
@@ -40,9 +42,9 @@ interface SqliteConnection {
 
 /** Migrations are SQL per dialect; each list is in order and only ever appended to. */
 const SQLITE_MIGRATIONS = [SqliteFoundation, SqliteCustomers, SqliteMailOutbox, SqlitePasswordReset, SqliteClientArea, SqlitePasswordReveals, SqliteSearchTermsCompanyName, SqliteRescueCodes, SqliteActivityLog,
-  SqliteSearchTermsByName, SqliteReviewedRanges, SqliteActionGroups];
+  SqliteSearchTermsByName, SqliteReviewedRanges, SqliteActionGroups, SqliteReviewedRangesVersion];
 const MYSQL_MIGRATIONS = [MysqlFoundation, MysqlCustomers, MysqlMailOutbox, MysqlPasswordReset, MysqlClientArea, MysqlPasswordReveals, MysqlSearchTermsCompanyName, MysqlRescueCodes, MysqlActivityLog,
-  MysqlSearchTermsByName, MysqlReviewedRanges, MysqlActionGroups];
+  MysqlSearchTermsByName, MysqlReviewedRanges, MysqlActionGroups, MysqlReviewedRangesVersion];
 
 export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
   const common = { entities: ENTITIES, synchronize: false, migrationsRun: false, logging: false } as const;

@@ -9,6 +9,7 @@ import { AuditEntryEntity, ListedAuditEntry } from '../audit/audit-entry.entity'
 import { StaffEntity } from '../staff/staff.entity';
 import { ActivityCriteria } from './activity-filter';
 import { soleIndexOf } from './activity-page-index';
+import { ReviewedRangesCopy, SeqRange, VersionedRanges } from './reviewed-ranges-copy';
 
 /** The columns of a ListedAuditEntry. */
 const LIST_COLUMNS = 'seq, id, occurred_at, actor_type, actor_id, actor_name, action, subject_type, subject_id, subject_name, client_id, ip, details';
@@ -28,17 +29,20 @@ interface ListedRow {
   client_id: number | null;
   ip: string | null;
   details: string;
-  reviewed?: string | number | null;
+  rangesVersion?: string | number;
 }
 
 /**
- * Whether entry `e` is reviewed, in the page's own statement: the reviewed ranges never overlap
- * nor touch, so the one starting nearest below the entry is the only one that can hold it. 1, 0,
- * or NULL when no range starts below. For pages of consecutive entries only (see reviewedPage);
- * below a cursor, the ranges starting at or above it are left out, so the walk starts there.
+ * The reviewed ranges' version, read in a page's own statement: the same snapshot as its entries
+ * (a scalar subquery on a one-row table, read once per statement).
  */
-const reviewedColumn = (belowCursor: boolean) => `(SELECT r.to_seq FROM activity_reviewed_ranges r WHERE r.from_seq <= e.seq${
-  belowCursor ? ' AND r.from_seq < :beforeSeq' : ''} ORDER BY r.from_seq DESC LIMIT 1) >= e.seq AS reviewed`;
+const RANGES_VERSION_COLUMN = '(SELECT version FROM activity_reviewed_ranges_version WHERE id = 1) AS rangesVersion';
+
+/**
+ * How many merged ranges a process keeps in memory (about 5 MB of them). Entries marked one by one
+ * under a filter are ranges of one entry each: past this many, pages ask the database instead.
+ */
+const MAX_KEPT_RANGES = 100_000;
 
 export interface ActivityPage {
   /** Rows older than this sequence number (keyset); absent: from the newest. */
@@ -46,11 +50,6 @@ export interface ActivityPage {
   /** Only for the first pages of a list; deep pages go by beforeSeq. */
   offset?: number;
   limit: number;
-}
-
-interface SeqRange {
-  fromSeq: number;
-  toSeq: number;
 }
 
 type RangeRow = { fromSeq: string | number; toSeq: string | number };
@@ -64,11 +63,6 @@ export function consecutiveRuns(seqs: readonly number[]): SeqRange[] {
     else runs.push({ fromSeq: seq, toSeq: seq });
   }
   return runs;
-}
-
-/** Whether a filter asks for nothing: the whole log, newest first. */
-function isUnfiltered(criteria: ActivityCriteria): boolean {
-  return Object.values(criteria).every((value) => value === undefined || (Array.isArray(value) && value.length === 0));
 }
 
 /** Whether one of `ranges` (oldest first, never overlapping) holds `seq`, by binary search. */
@@ -101,6 +95,9 @@ export class ActivityRepository {
   /** The time as the entity's column converts it (a Date from mysql2, text from SQLite). */
   private readonly occurredAtOf: (value: Date | string) => Date;
 
+  /** The reviewed ranges as this process last read them. */
+  private readonly reviewedRanges = new ReviewedRangesCopy(() => this.allRanges());
+
   constructor(private readonly dataSource: DataSource) {
     const column = dataSource.getMetadata(AuditEntryEntity).findColumnWithPropertyName('occurredAt')!;
     this.occurredAtOf = (value) => dataSource.driver.prepareHydratedValue(value, column) as Date;
@@ -112,21 +109,18 @@ export class ActivityRepository {
   }
 
   /**
-   * A page as the log lists it: each entry with whether any review covers it. MariaDB reads "the
-   * range starting nearest below this entry" by walking the ranges back from the newest one (or
-   * from a constant bound) to the entry. The unfiltered log's entries are consecutive, so below the
-   * page's cursor that walk is a step or two, and the answer comes in the page's own statement.
-   * A filter spreads a page's entries over months, and the walk would cross every range in between
-   * (1,700 index reads for one agent's first page against 51 ranges, 2,600 for a deep one: more
-   * than the page itself): those pages read the ranges around their entries in a second statement.
+   * A page as the log lists it: each entry with whether any review covers it, from this process's
+   * copy of the reviewed ranges when it is of the version the page's statement read. Otherwise
+   * (right after a review, or with more ranges than a copy keeps) from the ranges around the
+   * page's entries, in a second statement.
    */
   async reviewedPage(criteria: ActivityCriteria, page: ActivityPage): Promise<Array<{ entry: ListedAuditEntry; reviewed: boolean }>> {
-    if (isUnfiltered(criteria)) {
-      const rows = await this.pageRows(criteria, page, `, ${reviewedColumn(page.beforeSeq !== undefined)}`);
-      return rows.map((row) => ({ entry: this.listed(row), reviewed: Number(row.reviewed ?? 0) === 1 }));
-    }
-    const entries = await this.page(criteria, page);
-    const reviewed = await this.reviewedAmong(entries.map((entry) => entry.seq));
+    const rows = await this.pageRows(criteria, page, `, ${RANGES_VERSION_COLUMN}`);
+    if (rows.length === 0) return [];
+    const entries = rows.map((row) => this.listed(row));
+    const seqs = entries.map((entry) => entry.seq);
+    const kept = await this.reviewedRanges.at(Number(rows[0].rangesVersion));
+    const reviewed = kept ? new Set(seqs.filter((seq) => anyHolds(kept, seq))) : await this.reviewedAmong(seqs);
     return entries.map((entry) => ({ entry, reviewed: reviewed.has(entry.seq) }));
   }
 
@@ -241,6 +235,19 @@ export class ActivityRepository {
     }
     const runs = coverage.range ? [coverage.range] : consecutiveRuns(coverage.entrySeqs ?? []);
     for (const run of runs) await this.mergeReviewedRange(manager, run);
+    // In the same transaction: every process's copy of the ranges is stale from the commit on.
+    await manager.query('UPDATE activity_reviewed_ranges_version SET version = version + 1 WHERE id = 1');
+  }
+
+  /** Every merged range with the version they are at, in one statement (one snapshot); null ranges past MAX_KEPT_RANGES. */
+  private async allRanges(): Promise<VersionedRanges> {
+    const rows = await this.dataSource.query(
+      `SELECT v.version, r.from_seq AS fromSeq, r.to_seq AS toSeq FROM activity_reviewed_ranges_version v
+       LEFT JOIN activity_reviewed_ranges r ON 1 = 1 WHERE v.id = 1 ORDER BY r.from_seq LIMIT ${MAX_KEPT_RANGES + 1}`,
+    ) as Array<{ version: string | number; fromSeq: string | number | null; toSeq: string | number | null }>;
+    const version = Number(rows[0].version);
+    if (rows.length > MAX_KEPT_RANGES) return { version, ranges: null };
+    return { version, ranges: rows.filter((row) => row.fromSeq !== null).map((row) => ({ fromSeq: Number(row.fromSeq), toSeq: Number(row.toSeq) })) };
   }
 
   /** Adds [fromSeq, toSeq] to activity_reviewed_ranges, absorbing the ranges it overlaps or touches. */
