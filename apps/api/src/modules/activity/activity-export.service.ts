@@ -7,6 +7,7 @@ import { ACTIVITY_ACTION_LABELS, ActivityAction, type Locale } from '@keydesk/do
 
 import { RequestContext } from '../../common/http/request-context';
 import { TransactionRunner } from '../../database/transaction-runner';
+import { activityEntryJson } from '../audit/activity-entry.json';
 import { toActivityEntryResponse } from '../audit/activity-entry.mapper';
 import { staffActor } from '../audit/audit-actors';
 import { ListedAuditEntry } from '../audit/audit-entry.entity';
@@ -48,7 +49,7 @@ export class ActivityExportService {
     for (;;) {
       const rows = await this.entries.page(criteria, { beforeSeq, limit: BATCH });
       if (rows.length === 0) break;
-      await put(out, rows.map((row) => (format === 'csv' ? csvLine(row, locale) : `${JSON.stringify(toActivityEntryResponse(row))}\n`)).join(''));
+      await put(out, rows.map((row) => (format === 'csv' ? csvLine(row, locale) : `${activityEntryJson(row)}\n`)).join(''));
       written += rows.length;
       if (rows.length < BATCH) break;
       beforeSeq = rows[rows.length - 1].seq;

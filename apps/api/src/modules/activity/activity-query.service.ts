@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ActivityDetailResponse, ActivityListEntry, ActivityStaffOption, ErrorCode } from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
+import { activityEntriesJson } from '../audit/activity-entry.json';
 import { ActivityCriteria } from './activity-filter';
 import { toActivityDetail, toActivityListEntry } from './activity.mapper';
 import { ActivityPage, ActivityRepository } from './activity.repository';
@@ -10,8 +11,10 @@ import { ActivityPage, ActivityRepository } from './activity.repository';
 /** Offsets deeper than this must go by cursor: OFFSET reads and throws away every row before the page. */
 const MAX_OFFSET = 1000;
 
-export interface ActivityListResult {
-  rows: ActivityListEntry[];
+/** A page of the log as its answer's body: the JSON text of its ActivityListEntry array. */
+export interface ActivityListJson {
+  json: string;
+  count: number;
   /** Pass as `cursor` for the next (older) page; null at the oldest entry. */
   nextCursor: number | null;
 }
@@ -20,23 +23,27 @@ export interface ActivityListResult {
 export class ActivityQueryService {
   constructor(private readonly entries: ActivityRepository) {}
 
-  async list(criteria: ActivityCriteria, page: ActivityPage): Promise<ActivityListResult> {
+  /** A page of the log, written as JSON without parsing each entry's stored details (activityEntryJson). */
+  async listJson(criteria: ActivityCriteria, page: ActivityPage): Promise<ActivityListJson> {
+    const { shown, nextCursor } = await this.reviewedPage(criteria, page);
+    return { json: activityEntriesJson(shown), count: shown.length, nextCursor };
+  }
+
+  /** A page with its total, for timelines whose entries are few (a client's, a user's). */
+  async timeline(criteria: ActivityCriteria, offset: number, limit: number): Promise<{ rows: ActivityListEntry[]; total: number }> {
+    const [{ shown }, total] = await Promise.all([this.reviewedPage(criteria, { offset, limit }), this.entries.count(criteria)]);
+    return { rows: shown.map(({ entry, reviewed }) => toActivityListEntry(entry, reviewed)), total };
+  }
+
+  /** The entries of a page and the cursor of the next; deep pages must go by cursor. */
+  private async reviewedPage(criteria: ActivityCriteria, page: ActivityPage) {
     if ((page.offset ?? 0) > MAX_OFFSET) {
       throw new DomainError(ErrorCode.ValidationFailed, {}, { range: { key: 'validation.useCursor', params: { max: MAX_OFFSET } } });
     }
     // One row more than asked says whether there is an older page, without counting them all.
     const rows = await this.entries.reviewedPage(criteria, { ...page, limit: page.limit + 1 });
     const shown = rows.slice(0, page.limit);
-    return {
-      rows: shown.map(({ entry, reviewed }) => toActivityListEntry(entry, reviewed)),
-      nextCursor: rows.length > page.limit ? shown[shown.length - 1].entry.seq : null,
-    };
-  }
-
-  /** A page with its total, for timelines whose entries are few (a client's, a user's). */
-  async timeline(criteria: ActivityCriteria, offset: number, limit: number): Promise<{ rows: ActivityListEntry[]; total: number }> {
-    const [{ rows }, total] = await Promise.all([this.list(criteria, { offset, limit }), this.entries.count(criteria)]);
-    return { rows, total };
+    return { shown, nextCursor: rows.length > page.limit ? shown[shown.length - 1].entry.seq : null };
   }
 
   async staff(): Promise<ActivityStaffOption[]> {
