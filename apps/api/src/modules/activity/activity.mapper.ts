@@ -4,7 +4,7 @@ import { toActivityEntryResponse } from '../audit/activity-entry.mapper';
 import { AuditEntryEntity, ListedAuditEntry } from '../audit/audit-entry.entity';
 
 export function toActivityListEntry(entry: ListedAuditEntry, reviewed: boolean): ActivityListEntry {
-  // Added to the response rather than spread into a copy: a page is 50 of them on every request.
+  // Added to the response rather than spread into a copy: a timeline page holds up to 500 of them.
   return Object.assign(toActivityEntryResponse(entry), { reviewed });
 }
 
