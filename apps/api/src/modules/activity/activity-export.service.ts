@@ -8,7 +8,6 @@ import { ACTIVITY_ACTION_LABELS, ActivityAction, type Locale } from '@keydesk/do
 import { RequestContext } from '../../common/http/request-context';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { activityEntryJson } from '../audit/activity-entry.json';
-import { toActivityEntryResponse } from '../audit/activity-entry.mapper';
 import { staffActor } from '../audit/audit-actors';
 import { ListedAuditEntry } from '../audit/audit-entry.entity';
 import { AuditService } from '../audit/audit.service';
@@ -63,9 +62,9 @@ async function put(out: Writable, chunk: string): Promise<void> {
 }
 
 function csvLine(entry: ListedAuditEntry, locale: Locale): string {
-  const row = toActivityEntryResponse(entry);
-  const actionLabel = ACTIVITY_ACTION_LABELS[locale][row.action as ActivityAction] ?? row.action;
-  const values: Record<(typeof CSV_COLUMNS)[number], unknown> = { ...row, actionLabel, details: JSON.stringify(row.details) };
+  const actionLabel = ACTIVITY_ACTION_LABELS[locale][entry.action as ActivityAction] ?? entry.action;
+  // The stored details are the JSON the cell shows: not parsed only to be serialized again.
+  const values: Record<(typeof CSV_COLUMNS)[number], unknown> = { ...entry, occurredAt: entry.occurredAt.toISOString(), actionLabel };
   return `${CSV_COLUMNS.map((column) => csvCell(values[column])).join(',')}\r\n`;
 }
 
