@@ -5,8 +5,23 @@ import { createRequire } from 'node:module';
 
 import { PASSWORD_ACTIONS } from './activity-mix.mjs';
 
-/** The built domain library, on first use (bench checks the build is there before): what the api reads as one group. */
 const requireDist = createRequire(import.meta.url);
+
+/**
+ * The api's own statements of the log (activity-list-statements.ts) and its reading of a filter,
+ * from the build, on first use (bench checks the build is there before), escaped by TypeORM's MySQL
+ * driver as the api's DataSource escapes them (the driver is never connected): the baseline sends
+ * the very statement the api sends, so it cannot drift from it.
+ */
+let built;
+function apiStatements() {
+  if (built) return built;
+  const { activityPageStatement } = requireDist('../apps/api/dist/modules/activity/activity-list-statements.js');
+  const { activityCriteria } = requireDist('../apps/api/dist/modules/activity/activity-filter.js');
+  const { driver } = new (requireDist('typeorm').DataSource)({ type: 'mysql' });
+  built = { pageStatement: (filter, page, rangesVersion) => activityPageStatement(driver, activityCriteria(filter), page, { rangesVersion }) };
+  return built;
+}
 
 /** range=[0,49], what the bench asks; the api reads one row more to know whether there is an older page. */
 const PAGE = 50;
@@ -47,51 +62,16 @@ function pathOf(filter, cursor) {
   return `/api/activity?${query}`;
 }
 
-/** ActivityRepository's RANGES_VERSION_COLUMN: the reviewed ranges' version, which tells the api its copy of them is current. */
-const RANGES_VERSION_COLUMN = '(SELECT version FROM activity_reviewed_ranges_version WHERE id = 1) AS rangesVersion';
-
-/** ActivityRepository's LIST_COLUMNS: what a list shows of an entry. */
-const LIST_COLUMNS = 'seq, id, occurred_at, actor_type, actor_id, actor_name, action, subject_type, subject_id, subject_name, client_id, ip, details';
-
 /**
- * GET /api/activity as ActivityQueryService.list runs it: ActivityRepository.reviewedPage (plain
- * SQL, the list's columns, newest first, one row more than the page; a list of actions read as one
- * newest-first branch per action, their union giving the page; a whole group of actions one
- * branch), with the reviewed ranges' version. Between reviews the api answers "reviewed" from its
- * copy of the ranges, so a page is this one statement (after a review, the api's first page
- * reloads the ranges once).
+ * GET /api/activity as the api runs it: the controller's page (by range, or by cursor), one row
+ * more than asked (ActivityQueryService, to know whether there is an older page), and
+ * ActivityRepository.reviewedPage's statement with the reviewed ranges' version. Between reviews
+ * the api answers "reviewed" from its copy of the ranges, so a page is this one statement (after a
+ * review, the api's first page reloads the ranges once).
  */
 function pageSql(filter, cursor) {
-  const common = [
-    filter.clientId && ['client_id = ?', [filter.clientId]],
-    filter.staffId && ["actor_type = 'staff' AND actor_id = ?", [String(filter.staffId)]],
-    cursor && ['seq < ?', [cursor]],
-  ].filter(Boolean);
-  // A whole group of actions is one range (audit_log.action_group), as the api reads it.
-  const group = filter.action?.length ? requireDist('../libs/domain/dist/index.js').activityActionGroupOf(filter.action) : undefined;
-  const branches = group ? [['action_group = ?', [group]]] : (filter.action ?? []).map((action) => ['action = ?', [action]]);
-  const where = (extra) => {
-    const all = extra ? [...common, extra] : common;
-    return [all.length ? `WHERE ${all.map(([condition]) => condition).join(' AND ')}` : '', all.flatMap(([, values]) => values)];
-  };
-  let page;
-  let params;
-  if (branches.length <= 1) {
-    [page, params] = where(branches[0]);
-    // The api's own choice of a sole index for filters of one shape (activity-page-index.ts).
-    const index = requireDist('../apps/api/dist/modules/activity/activity-page-index.js')
-      .soleIndexOf({ staffId: filter.staffId, clientId: filter.clientId, actions: filter.action });
-    page = `SELECT ${LIST_COLUMNS}, ${RANGES_VERSION_COLUMN} FROM audit_log e${index ? ` USE INDEX (${index})` : ''} ${page} ORDER BY seq DESC LIMIT ${PAGE + 1} OFFSET 0`;
-  } else {
-    const parts = branches.map((branch, i) => {
-      const [condition, values] = where(branch);
-      return [`SELECT seq FROM (SELECT seq FROM audit_log ${condition} ORDER BY seq DESC LIMIT ${PAGE + 1}) b${i}`, values];
-    });
-    params = parts.flatMap(([, values]) => values);
-    page = `SELECT ${LIST_COLUMNS.replace(/(^|, )/g, '$1e.')}, ${RANGES_VERSION_COLUMN} FROM audit_log e INNER JOIN (SELECT seq FROM (${parts.map(([sql]) => sql).join(' UNION ')}) u `
-      + `ORDER BY seq DESC LIMIT ${PAGE + 1} OFFSET 0) p ON p.seq = e.seq ORDER BY e.seq DESC`;
-  }
-  return [[page, params]];
+  const page = cursor ? { beforeSeq: cursor, limit: PAGE + 1 } : { offset: 0, limit: PAGE + 1 };
+  return [apiStatements().pageStatement(filter, page, true)];
 }
 
 /** The export's filter: about a tenth of a 10M-entry trail (sign-outs and opened tickets). */
@@ -122,10 +102,8 @@ export async function measureExport(api, pool) {
   started = performance.now();
   let sqlRows = 0;
   for (let beforeSeq; ;) {
-    const branches = EXPORT_ACTIONS.map((action, i) => `SELECT seq FROM (SELECT seq FROM audit_log WHERE ${beforeSeq ? 'seq < ? AND ' : ''}action = ? ORDER BY seq DESC LIMIT ${EXPORT_BATCH}) b${i}`);
-    const params = EXPORT_ACTIONS.flatMap((action) => (beforeSeq ? [beforeSeq, action] : [action]));
-    const [batch] = await pool.query(`SELECT ${LIST_COLUMNS.replace(/(^|, )/g, '$1e.')} FROM audit_log e INNER JOIN (SELECT seq FROM (${branches.join(' UNION ')}) u `
-      + `ORDER BY seq DESC LIMIT ${EXPORT_BATCH}) p ON p.seq = e.seq ORDER BY e.seq DESC`, params);
+    // ActivityExportService's batches: ActivityRepository.page's statement, without the ranges' version.
+    const [batch] = await pool.query(...apiStatements().pageStatement({ action: EXPORT_ACTIONS }, { beforeSeq, limit: EXPORT_BATCH }, false));
     batch.map((row) => JSON.stringify(row)).join('\n');
     sqlRows += batch.length;
     if (batch.length < EXPORT_BATCH) break;

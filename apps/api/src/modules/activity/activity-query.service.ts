@@ -5,8 +5,9 @@ import { ActivityDetailResponse, ActivityListEntry, ActivityStaffOption, ErrorCo
 import { DomainError } from '../../common/errors/domain-error';
 import { activityEntriesJson } from '../audit/activity-entry.json';
 import { ActivityCriteria } from './activity-filter';
+import { ActivityPage } from './activity-list-statements';
 import { toActivityDetail, toActivityListEntry } from './activity.mapper';
-import { ActivityPage, ActivityRepository } from './activity.repository';
+import { ActivityRepository } from './activity.repository';
 
 /** Offsets deeper than this must go by cursor: OFFSET reads and throws away every row before the page. */
 const MAX_OFFSET = 1000;

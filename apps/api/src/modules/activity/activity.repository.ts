@@ -1,20 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 
-import { activityActionGroupOf, activityActionsMatching } from '@keydesk/domain';
-
-import { containsPattern } from '../../common/text/fold';
 import { bigintTransformer } from '../../database/bigint.transformer';
 import { AuditEntryEntity, ListedAuditEntry } from '../audit/audit-entry.entity';
 import { StaffEntity } from '../staff/staff.entity';
 import { ActivityCriteria } from './activity-filter';
-import { soleIndexOf } from './activity-page-index';
+import { activityCountStatement, ActivityPage, activityPageStatement } from './activity-list-statements';
 import { ReviewedRangesCopy, SeqRange, VersionedRanges } from './reviewed-ranges-copy';
 
-/** The columns of a ListedAuditEntry. */
-const LIST_COLUMNS = 'seq, id, occurred_at, actor_type, actor_id, actor_name, action, subject_type, subject_id, subject_name, client_id, ip, details';
-
-/** A row of LIST_COLUMNS as mysql2 and better-sqlite3 hand it. */
+/** A row of a page's statement (activity-list-statements.ts) as mysql2 and better-sqlite3 hand it. */
 interface ListedRow {
   seq: string | number;
   id: string;
@@ -33,24 +27,10 @@ interface ListedRow {
 }
 
 /**
- * The reviewed ranges' version, read in a page's own statement: the same snapshot as its entries
- * (a scalar subquery on a one-row table, read once per statement).
- */
-const RANGES_VERSION_COLUMN = '(SELECT version FROM activity_reviewed_ranges_version WHERE id = 1) AS rangesVersion';
-
-/**
  * How many merged ranges a process keeps in memory (about 5 MB of them). Entries marked one by one
  * under a filter are ranges of one entry each: past this many, pages ask the database instead.
  */
 const MAX_KEPT_RANGES = 100_000;
-
-export interface ActivityPage {
-  /** Rows older than this sequence number (keyset); absent: from the newest. */
-  beforeSeq?: number;
-  /** Only for the first pages of a list; deep pages go by beforeSeq. */
-  offset?: number;
-  limit: number;
-}
 
 type RangeRow = { fromSeq: string | number; toSeq: string | number };
 
@@ -105,7 +85,7 @@ export class ActivityRepository {
 
   /** A page of entries with the columns a list shows (the export's batches). */
   async page(criteria: ActivityCriteria, page: ActivityPage): Promise<ListedAuditEntry[]> {
-    return (await this.pageRows(criteria, page, '')).map((row) => this.listed(row));
+    return (await this.pageRows(criteria, page, false)).map((row) => this.listed(row));
   }
 
   /**
@@ -115,7 +95,7 @@ export class ActivityRepository {
    * page's entries, in a second statement.
    */
   async reviewedPage(criteria: ActivityCriteria, page: ActivityPage): Promise<Array<{ entry: ListedAuditEntry; reviewed: boolean }>> {
-    const rows = await this.pageRows(criteria, page, `, ${RANGES_VERSION_COLUMN}`);
+    const rows = await this.pageRows(criteria, page, true);
     if (rows.length === 0) return [];
     const entries = rows.map((row) => this.listed(row));
     const seqs = entries.map((entry) => entry.seq);
@@ -156,44 +136,14 @@ export class ActivityRepository {
     };
   }
 
-  /**
-   * A page in plain SQL. One newest-first index range scan per branch: a list of actions, or
-   * "about or by this user", reads each action (each side) by its own index in seq order, and the
-   * page is taken from their union; a whole group of actions is one range (audit_log.action_group).
-   * Read as one condition with IN or OR, MariaDB would walk the primary key backwards and test row
-   * after row.
-   */
-  private async pageRows(criteria: ActivityCriteria, page: ActivityPage, extraColumns: string): Promise<ListedRow[]> {
-    const params: Record<string, unknown> = {};
-    const common = this.conditions(criteria, params);
-    if (page.beforeSeq !== undefined) {
-      common.push('seq < :beforeSeq');
-      params.beforeSeq = page.beforeSeq;
-    }
-    const branches = this.branches(criteria, params);
-    const depth = (page.offset ?? 0) + page.limit;
-    const where = (extra: string | null) => {
-      const all = extra ? [...common, extra] : common;
-      return all.length ? `WHERE ${all.join(' AND ')}` : '';
-    };
-    // MariaDB and MySQL only: SQLite's planner makes no index dives, and its INDEXED BY fails rather than falls back.
-    const index = branches.length <= 1 && this.dataSource.options.type !== 'better-sqlite3' ? soleIndexOf(criteria) : undefined;
-    const sql = branches.length <= 1
-      ? `SELECT ${LIST_COLUMNS}${extraColumns} FROM audit_log e${index ? ` USE INDEX (${index})` : ''} ${where(branches[0] ?? null)} ORDER BY seq DESC LIMIT ${page.limit} OFFSET ${page.offset ?? 0}`
-      : `SELECT ${LIST_COLUMNS.replace(/(^|, )/g, '$1e.')}${extraColumns} FROM audit_log e INNER JOIN (SELECT seq FROM (${branches
-        .map((branch, i) => `SELECT seq FROM (SELECT seq FROM audit_log ${where(branch)} ORDER BY seq DESC LIMIT ${depth}) b${i}`)
-        .join(' UNION ')}) u ORDER BY seq DESC LIMIT ${page.limit} OFFSET ${page.offset ?? 0}) p ON p.seq = e.seq ORDER BY e.seq DESC`;
-    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
+  /** A page's rows, by the statement the benchmark's baseline sends too (activity-list-statements.ts). */
+  private pageRows(criteria: ActivityCriteria, page: ActivityPage, rangesVersion: boolean): Promise<ListedRow[]> {
+    const [query, values] = activityPageStatement(this.dataSource.driver, criteria, page, { rangesVersion });
     return this.dataSource.query(query, values);
   }
 
   async count(criteria: ActivityCriteria): Promise<number> {
-    const params: Record<string, unknown> = {};
-    const where = this.conditions(criteria, params);
-    const branches = this.branches(criteria, params);
-    if (branches.length) where.push(`((${branches.join(') OR (')}))`);
-    const sql = `SELECT COUNT(*) AS n FROM audit_log${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
-    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
+    const [query, values] = activityCountStatement(this.dataSource.driver, criteria);
     const [row] = await this.dataSource.query(query, values) as Array<{ n: string | number }>;
     return Number(row.n);
   }
@@ -325,44 +275,5 @@ export class ActivityRepository {
       .where("e.actor_type = 'user' AND e.actor_id IN (:...userIds) AND e.action = 'user.signed_in'", { userIds })
       .andWhere('e.occurred_at >= :from AND e.occurred_at < :to', { from, to })
       .orderBy('e.seq', 'ASC').getMany();
-  }
-
-  /** The conditions every branch shares, with their named parameters. */
-  private conditions(criteria: ActivityCriteria, params: Record<string, unknown>): string[] {
-    const where: string[] = [];
-    const add = (condition: string, values: Record<string, unknown>) => {
-      where.push(condition);
-      Object.assign(params, values);
-    };
-    if (criteria.clientId !== undefined) add('client_id = :clientId', { clientId: criteria.clientId });
-    if (criteria.staffId !== undefined) add("actor_type = 'staff' AND actor_id = :staffId", { staffId: String(criteria.staffId) });
-    if (criteria.from) add('occurred_at >= :from', { from: criteria.from });
-    if (criteria.to) add('occurred_at < :to', { to: criteria.to });
-    if (criteria.ip) add('ip = :ip', { ip: criteria.ip });
-    if (criteria.q) {
-      // The text as the log shows it: names, and actions by their labels ("contraseña") or values.
-      const labelled = activityActionsMatching(criteria.q);
-      const byLabel = labelled.length ? ' OR action IN (:...labelled)' : '';
-      add(`(LOWER(actor_name) LIKE :like ESCAPE '!' OR LOWER(subject_name) LIKE :like ESCAPE '!' OR action LIKE :like ESCAPE '!'${byLabel})`,
-        { like: containsPattern(criteria.q), labelled });
-    }
-    return where;
-  }
-
-  /**
-   * One condition per index range to read: each action asked for (or their group, when they are
-   * exactly one of ACTIVITY_ACTION_GROUPS), times each side of the user.
-   */
-  private branches(criteria: ActivityCriteria, params: Record<string, unknown>): string[] {
-    const group = criteria.actions?.length ? activityActionGroupOf(criteria.actions) : undefined;
-    if (group) params.actionGroup = group;
-    const actions = group ? ['action_group = :actionGroup'] : (criteria.actions ?? []).map((action, i) => {
-      params[`action${i}`] = action;
-      return `action = :action${i}`;
-    });
-    if (criteria.userId === undefined) return actions;
-    params.userId = String(criteria.userId);
-    const sides = ["subject_type = 'user' AND subject_id = :userId", "actor_type = 'user' AND actor_id = :userId"];
-    return actions.length ? sides.flatMap((side) => actions.map((action) => `${side} AND ${action}`)) : sides;
   }
 }
