@@ -8,6 +8,7 @@ import session from 'express-session';
 import helmet from 'helmet';
 import { Logger, PinoLogger } from 'nestjs-pino';
 
+import { checkJsonBody } from './common/http/json-input';
 import { Clock } from './common/time/clock';
 import { AppConfig } from './config/app.config';
 import { QuietStartupLogger } from './logging/quiet-startup-logger';
@@ -35,7 +36,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     next();
   });
   // Room for a 20,000-character ticket reply in any script (up to 4 bytes a character).
-  app.use('/api', express.json({ limit: '100kb' }));
+  app.use('/api', express.json({ limit: '100kb' }), checkJsonBody);
   const secure = config.server.publicUrl.protocol === 'https:';
   app.use(
     session({

@@ -19,10 +19,20 @@ export function validationErrorToDomainError(errors: ValidationError[]): DomainE
 function collect(errors: ValidationError[], prefix: string, fields: FieldErrors): void {
   for (const error of errors) {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
-    const [constraint] = Object.keys(error.constraints ?? {});
+    const constraint = firstConstraint(Object.keys(error.constraints ?? {}));
     if (constraint) fields[path] = describe(error, constraint);
     if (error.children?.length) collect(error.children, path, fields);
   }
+}
+
+/**
+ * The constraint to report when a value breaks several: what it should be before how long it may
+ * be, so `{"email": null}` reads "must be a valid email address", not "at most 254 characters".
+ */
+const REPORT_FIRST = ['whitelistValidation', 'isArray', 'isString', 'isInt', 'isBoolean', 'isEmail', 'isIn', 'isEnum', 'isNotEmpty', 'isDefined'];
+
+function firstConstraint(constraints: string[]): string | undefined {
+  return REPORT_FIRST.find((name) => constraints.includes(name)) ?? constraints[0];
 }
 
 function describe(error: ValidationError, constraint: string): { key: string; params?: Record<string, string | number> } {

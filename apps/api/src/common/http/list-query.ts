@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { ErrorCode } from '@keydesk/domain';
 
 import { DomainError } from '../errors/domain-error';
+import { assertJsonInput } from './json-input';
 
 /** react-admin's simple-REST list parameters: filter={...}&range=[0,24]&sort=["field","ASC"]. */
 export interface ListQuery<TSort extends string> {
@@ -30,7 +31,8 @@ export function parseListQuery<TSort extends string>(
   const filter = parseJson(raw.filter, 'filter', {});
   if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) invalid('filter');
   const range = parseJson(raw.range, 'range', [0, 24]);
-  if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isInteger(n) && n >= 0) || range[1] < range[0]) {
+  // Safe integers only: 1e308 is an integer to JavaScript, and not one the database can skip to.
+  if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isSafeInteger(n) && n >= 0) || range[1] < range[0]) {
     invalid('range');
   }
   const [start, end] = range as [number, number];
@@ -107,11 +109,14 @@ export function filterOneOrMany<T extends string>(filter: Record<string, unknown
 
 function parseJson(value: string | undefined, field: string, fallback: unknown): unknown {
   if (value === undefined || value === '') return fallback;
+  let parsed: unknown;
   try {
-    return JSON.parse(value);
+    parsed = JSON.parse(value);
   } catch {
     invalid(field);
   }
+  assertJsonInput(parsed, field);
+  return parsed;
 }
 
 function invalid(field: string, values?: string): never {

@@ -6,6 +6,7 @@ import { EntityManager } from 'typeorm';
 import { ActivityAction, ActorType, SubjectType } from '@keydesk/domain';
 
 import { AppConfig } from '../../config/app.config';
+import { storableText } from '../../common/text/storable-text';
 import { Clock } from '../../common/time/clock';
 import { chainHash } from './audit-chain';
 import { AuditEntryEntity } from './audit-entry.entity';
@@ -42,7 +43,11 @@ export class AuditService {
     private readonly clock: Clock,
   ) {}
 
-  /** Appends one entry inside the caller's transaction: the change and its record commit together. */
+  /**
+   * Appends one entry inside the caller's transaction: the change and its record commit together.
+   * Its text is signed as it will be stored (storableText); details are JSON, whose escapes keep
+   * even a lone surrogate as plain ASCII.
+   */
   async record(manager: EntityManager, record: AuditRecord): Promise<AuditEntryEntity> {
     const details = JSON.stringify(record.details ?? {});
     assertNoSecrets(record.details ?? {});
@@ -53,14 +58,14 @@ export class AuditService {
       occurredAt: new Date(this.clock.nowMs()),
       actorType: record.actor.type,
       actorId: record.actor.id == null ? null : String(record.actor.id),
-      actorName: record.actor.name.slice(0, 255),
+      actorName: storableText(record.actor.name, 255),
       action: record.action,
       subjectType: record.subject?.type ?? null,
       subjectId: record.subject ? String(record.subject.id) : null,
-      subjectName: record.subject?.name?.slice(0, 255) ?? null,
+      subjectName: record.subject?.name == null ? null : storableText(record.subject.name, 255),
       clientId: record.clientId ?? null,
-      ip: record.ip?.slice(0, 45) ?? null,
-      userAgent: record.userAgent?.slice(0, 512) ?? null,
+      ip: record.ip == null ? null : storableText(record.ip, 45),
+      userAgent: record.userAgent == null ? null : storableText(record.userAgent, 512),
       details,
       prevHash: head.lastHash,
     });

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 
 import { ClientStatus, COUNTRIES, Locale, LOCALES } from '@keydesk/domain';
 
@@ -36,7 +36,7 @@ export class CreateClientDto {
   email!: string;
 
   @ApiPropertyOptional({ example: '+52 55 1234 5678' })
-  @IsOptional()
+  @OptionalNotNull()
   @Phone()
   phone?: string;
 
@@ -45,12 +45,12 @@ export class CreateClientDto {
   country!: string;
 
   @ApiPropertyOptional({ enum: LOCALES, default: 'es' })
-  @IsOptional()
+  @OptionalNotNull()
   @Language()
   language?: Locale;
 
   @ApiPropertyOptional({ enum: Object.values(ClientStatus), default: 'active' })
-  @IsOptional()
+  @OptionalNotNull()
   @Status()
   status?: ClientStatus;
 }

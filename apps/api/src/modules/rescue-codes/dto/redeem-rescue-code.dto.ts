@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
 
 import { RequestRescueCodeDto } from './request-rescue-code.dto';
+
+import { OptionalNotNull } from '../../../common/validation/dto-decorators';
 
 export class RedeemRescueCodeDto extends RequestRescueCodeDto {
   @ApiProperty({ example: '4F7KQ-9QXMZ', description: 'The mailed code; case, spaces and the hyphen do not matter.' })
@@ -12,7 +14,7 @@ export class RedeemRescueCodeDto extends RequestRescueCodeDto {
   @ApiPropertyOptional({
     description: 'Only when RESCUE_CUSTOMER_CHOOSES_PASSWORD is on (then required): the new password, checked by the policy.',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(1024)
   password?: string;

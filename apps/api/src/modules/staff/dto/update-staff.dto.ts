@@ -1,30 +1,32 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
 import { StaffStatus } from '@keydesk/domain';
+
+import { OptionalNotNull } from '../../../common/validation/dto-decorators';
 
 /** The user name is fixed once created: the audit trail and other systems refer to it. */
 export class UpdateStaffDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsEmail()
   @MaxLength(254)
   email?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(128)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: Object.values(StaffStatus) })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(Object.values(StaffStatus))
   status?: StaffStatus;
 
   @ApiPropertyOptional({ type: [Number] })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayUnique()
   @IsInt({ each: true })

@@ -1,32 +1,32 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, MaxLength, Min } from 'class-validator';
 
 import { PASSWORD_DELIVERIES, PasswordDelivery, type SetUserPasswordRequest } from '@keydesk/domain';
 
-import { Trimmed } from '../../../common/validation/dto-decorators';
+import { Trimmed, OptionalNotNull } from '../../../common/validation/dto-decorators';
 import { PasswordActionReason } from '../../password-resets/dto/password-action-reason';
 
 /** Which of password/generate and of ticketId/newTicketSubject is given is checked by the service. */
 export class SetUserPasswordDto implements SetUserPasswordRequest {
   @ApiPropertyOptional({ description: 'The temporary password; checked by the password policy. Or give generate: true.' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @IsNotEmpty()
   password?: string;
 
   @ApiPropertyOptional({ example: true, description: 'Let Keydesk generate the password; nobody on staff sees it.' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   generate?: boolean;
 
   @ApiPropertyOptional({ example: 345, description: 'A ticket of the client, where the public reply is posted.' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   ticketId?: number;
 
   @ApiPropertyOptional({ example: 'Tu acceso a Keydesk', description: 'Opens a new ticket for the client and user with this subject.' })
-  @IsOptional()
+  @OptionalNotNull()
   @Trimmed()
   @IsString()
   @IsNotEmpty()
@@ -34,12 +34,12 @@ export class SetUserPasswordDto implements SetUserPasswordRequest {
   newTicketSubject?: string;
 
   @ApiPropertyOptional({ enum: PASSWORD_DELIVERIES, default: PasswordDelivery.Link, description: 'A view-once link (default) or the password in the mail.' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(PASSWORD_DELIVERIES)
   delivery?: PasswordDelivery;
 
   @ApiPropertyOptional({ example: 12, description: 'A client the user belongs to: its language is the reply\'s. Default: the user\'s first client.' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   clientId?: number;

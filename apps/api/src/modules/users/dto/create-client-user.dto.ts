@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 
 import { ALL_CLIENT_USER_PERMISSIONS, ClientUserPermission } from '@keydesk/domain';
+
+import { OptionalNotNull } from '../../../common/validation/dto-decorators';
 
 /** The "+ Associated user" form: a new user, or an existing one found by email. */
 export class CreateClientUserDto {
@@ -30,12 +32,12 @@ export class CreateClientUserDto {
   username!: string;
 
   @ApiPropertyOptional({ default: false, description: 'Makes this user the owner (the previous owner stops being one). The first user of a client is always the owner.' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   owner?: boolean;
 
   @ApiPropertyOptional({ enum: ALL_CLIENT_USER_PERMISSIONS, isArray: true, description: 'What the user may do in this client\'s account; all when absent.' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayUnique()
   @IsIn(ALL_CLIENT_USER_PERMISSIONS, { each: true })

@@ -1,32 +1,34 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
 import { UserStatus } from '@keydesk/domain';
+
+import { OptionalNotNull } from '../../../common/validation/dto-decorators';
 
 /** The user's own fields, shared by every client they belong to. */
 export class UpdateUserDto {
   @ApiPropertyOptional({ example: 'Ana' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   firstName?: string;
 
   @ApiPropertyOptional({ example: 'López' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   lastName?: string;
 
   @ApiPropertyOptional({ example: 'ana.lopez@abarrotes.example', description: 'Unique among users, whatever the case.' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsEmail()
   @MaxLength(254)
   email?: string;
 
   @ApiPropertyOptional({ enum: Object.values(UserStatus) })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(Object.values(UserStatus))
   status?: UserStatus;
 }
