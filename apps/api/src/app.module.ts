@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 
 import { AccessGuard } from './common/access/access.guard';
 import { CsrfGuard } from './common/access/csrf.guard';
@@ -9,6 +10,7 @@ import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { createValidationPipe } from './common/errors/validation.pipe';
 import { Clock } from './common/time/clock';
 import { AppConfig } from './config/app.config';
+import { DatabaseAvailability } from './database/database-availability';
 import { dataSourceOptions } from './database/data-source-options';
 import { TransactionRunner } from './database/transaction-runner';
 import { loggerOptions } from './logging/logger-options';
@@ -30,27 +32,28 @@ import { TicketsModule } from './modules/tickets/tickets.module';
 import { UserPasswordsModule } from './modules/user-passwords/user-passwords.module';
 import { UsersModule } from './modules/users/users.module';
 
-/** Configuration, time and transactions: what every module may inject. */
+/** Configuration, time, transactions and the database's reachability: what every module may inject. */
 @Global()
 @Module({})
 class CoreModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CoreModule,
-      providers: [{ provide: AppConfig, useValue: config }, Clock, TransactionRunner],
-      exports: [AppConfig, Clock, TransactionRunner],
+      providers: [{ provide: AppConfig, useValue: config }, Clock, TransactionRunner, DatabaseAvailability],
+      exports: [AppConfig, Clock, TransactionRunner, DatabaseAvailability],
     };
   }
 }
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `logDestination`: where the log goes instead of stdout (tests that read it). */
+  static forRoot(config: AppConfig, logDestination?: DestinationStream): DynamicModule {
     return {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config),
-        LoggerModule.forRoot(loggerOptions(config)),
+        LoggerModule.forRoot(loggerOptions(config, logDestination)),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 2, retryDelay: 1000 }),
         AuditModule,
         HealthModule,

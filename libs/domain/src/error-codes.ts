@@ -34,6 +34,10 @@ export const ErrorCode = {
   NotYourNote: 'NOT_YOUR_NOTE',
   MailHasSecret: 'MAIL_HAS_SECRET',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  /** A body in a charset, encoding or media type the API does not read. */
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  /** The database cannot be reached for now; Retry-After says when to try again. */
+  DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
   /** One answer for every failed rescue-code redemption: wrong, used, voided, expired or unknown account. */
   RescueCodeInvalid: 'RESCUE_CODE_INVALID',
   InternalError: 'INTERNAL_ERROR',

@@ -20,6 +20,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.CannotDisableSelf]: 409,
   [ErrorCode.LastAdministrator]: 409,
   [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.UnsupportedMediaType]: 415,
+  [ErrorCode.DatabaseUnavailable]: 503,
   [ErrorCode.TooManyAttempts]: 429,
   [ErrorCode.AccountLocked]: 429,
   [ErrorCode.InternalError]: 500,

@@ -10,6 +10,7 @@ import { UserPasswordsModule } from '../user-passwords/user-passwords.module';
 import { UsersModule } from '../users/users.module';
 import { UserSessionsModule } from '../user-sessions/user-sessions.module';
 import { AccountAreaController } from './account-area.controller';
+import { AccountErrorPage } from './account-error-page';
 import { AccountPages } from './account-pages';
 import { AccountPasswordChangeService } from './account-password-change.service';
 import { AccountPasswordController } from './account-password.controller';
@@ -32,8 +33,9 @@ import { RescuePages } from './rescue-pages';
   controllers: [AccountPasswordController, AccountRevealController, AccountSignInController, AccountAreaController, AccountRescueController],
   providers: [
     AccountPages, PasswordResetCompletionService, ClientAreaPages, LoginFormTokens, AccountSignInService, ClientAreaService,
-    AccountPasswordChangeService, AccountViews, RescuePages,
+    AccountPasswordChangeService, AccountViews, RescuePages, AccountErrorPage,
   ],
+  exports: [AccountErrorPage],
 })
 export class AccountModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

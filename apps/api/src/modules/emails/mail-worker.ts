@@ -9,6 +9,7 @@ import { scrubSecrets, type MailTransport } from '@keydesk/mailer';
 import { describeError } from '../../common/errors/describe-error';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app.config';
+import { DatabaseAvailability } from '../../database/database-availability';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
 import { displayNameOf } from '../users/user-names';
@@ -45,6 +46,7 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly availability: DatabaseAvailability,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -110,7 +112,7 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
       try {
         attempted = await this.runOnce();
       } catch (error) {
-        this.logger.warn(`Mail delivery run failed: ${describeError(error)}`);
+        if (!this.availability.noteFailure(error)) this.logger.warn(`Mail delivery run failed: ${describeError(error)}`);
         return;
       }
     } while (this.active && (this.again || attempted === BATCH_SIZE));
