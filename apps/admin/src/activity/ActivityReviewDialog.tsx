@@ -19,6 +19,7 @@ import {
 } from 'react-admin';
 
 import { useSubmissionErrors } from '../common/useApiErrors';
+import { hasSession } from '../providers/auth-provider';
 import type { KeydeskDataProvider } from '../providers/data-provider';
 
 /** What is reviewed: chosen entries, or everything recorded in a period (suggested, editable). */
@@ -61,6 +62,8 @@ export const ActivityReviewDialog = ({ target, onClose, onReviewed }: ActivityRe
       : { entryIds: target.entryIds, comment };
     try {
       const { covered } = await mutateAsync(request);
+      // A 401 sent the supervisor to the sign-in page instead: nothing was reviewed.
+      if (!hasSession()) return;
       // The list, the entries and the dashboard all show the marks.
       await queryClient.invalidateQueries({ queryKey: ['activity'] });
       notify('keydesk.activity.review.done', { type: 'success', messageArgs: { smart_count: covered } });

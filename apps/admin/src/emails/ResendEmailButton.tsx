@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Button, Confirm, useDataProvider, useNotify, useRedirect } from 'react-admin';
 
 import { useNotifyError } from '../common/useApiErrors';
+import { hasSession } from '../providers/auth-provider';
 import type { KeydeskDataProvider } from '../providers/data-provider';
 
 /**
@@ -21,6 +22,8 @@ export const ResendEmailButton = ({ email }: { email: EmailDetailResponse }) => 
     mutationFn: () => dataProvider.resendEmail(email.id),
     onSuccess: (copy) => {
       setOpen(false);
+      // A 401 sent the staff member to the sign-in page instead: nothing was queued.
+      if (!hasSession()) return;
       notify('keydesk.emails.resent', { type: 'success', messageArgs: { to: copy.to } });
       redirect('show', 'emails', copy.id);
     },

@@ -25,6 +25,15 @@ export function sessionEndedReason(): string | null {
 let session: SessionResponse | null = null;
 let sessionRequest: Promise<SessionResponse> | null = null;
 
+/**
+ * False from the moment a 401 ended the session. useDataProvider then signs the staff member out and
+ * resolves the refused call with an empty answer rather than failing it, so whoever reports a
+ * call's success asks this first.
+ */
+export function hasSession(): boolean {
+  return session !== null;
+}
+
 function remember(answer: SessionResponse): SessionResponse {
   session = answer;
   setCsrfToken(answer.csrfToken);

@@ -1,4 +1,10 @@
-import type { ClientSummaryResponse, EmailDetailResponse } from '@keydesk/domain';
+import type {
+  ClientSummaryResponse,
+  EmailDetailResponse,
+  PasswordResetResponse,
+  SetUserPasswordRequest,
+  SetUserPasswordResponse,
+} from '@keydesk/domain';
 import simpleRestProvider from 'ra-data-simple-rest';
 import {
   HttpError,
@@ -18,6 +24,13 @@ import { activityProvider, type ActivityDataProvider } from './activity-provider
 import { API_URL, httpClient } from './http-client';
 import { createNested, deleteNested, getNestedList, nestedResource, updateNested } from './nested-resources';
 
+/** Body of POST /api/users/:id/password-reset-email; the client's first membership when none is named. */
+export interface SendResetEmailRequest {
+  clientId?: number;
+  ticketId?: number;
+  reason?: string;
+}
+
 export interface SystemHealth {
   status: string;
   database: string;
@@ -30,6 +43,10 @@ export interface KeydeskDataProvider extends DataProvider, ActivityDataProvider 
   getClientSummary(id: Identifier): Promise<ClientSummaryResponse>;
   /** Queues a copy of a mail without secrets; resolves with the copy. */
   resendEmail(id: Identifier): Promise<EmailDetailResponse>;
+  /** "Send password reset email" on Manage user; resolves with the new link's row, never its token. */
+  sendPasswordResetEmail(userId: Identifier, request: SendResetEmailRequest): Promise<PasswordResetResponse>;
+  /** "Change password" on Manage user: says where the temporary password went, never what it is. */
+  setUserPassword(userId: Identifier, request: SetUserPasswordRequest): Promise<SetUserPasswordResponse>;
 }
 
 function isHealthReport(body: unknown): body is SystemHealth {
@@ -111,5 +128,21 @@ export const dataProvider: KeydeskDataProvider = {
   async resendEmail(id) {
     const { json } = await httpClient(`${API_URL}/emails/${segment(id)}/resend`, { method: 'POST' });
     return json as EmailDetailResponse;
+  },
+
+  async sendPasswordResetEmail(userId, request) {
+    const { json } = await httpClient(`${API_URL}/users/${segment(userId)}/password-reset-email`, {
+      method: 'POST',
+      body: JSON.stringify(request),
+    });
+    return json as PasswordResetResponse;
+  },
+
+  async setUserPassword(userId, request) {
+    const { json } = await httpClient(`${API_URL}/users/${segment(userId)}/password`, {
+      method: 'POST',
+      body: JSON.stringify(request),
+    });
+    return json as SetUserPasswordResponse;
   },
 };

@@ -34,6 +34,8 @@ const NESTED_RESOURCES: Record<string, NestedResource> = {
   'client-activity': { parent: 'clients', parentKey: 'clientId', path: 'activity' },
   'user-sign-ins': { parent: 'users', parentKey: 'userId', path: 'sign-ins' },
   'user-activity': { parent: 'users', parentKey: 'userId', path: 'activity' },
+  'user-password-resets': { parent: 'users', parentKey: 'userId', path: 'password-resets' },
+  'user-rescue-codes': { parent: 'users', parentKey: 'userId', path: 'rescue-codes' },
   'ticket-messages': { parent: 'tickets', parentKey: 'ticketId', path: 'messages' },
 };
 

@@ -5,6 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { FieldValues } from 'react-hook-form';
 import { Button, Form, HttpError, SaveButton, useDataProvider, useNotify, useTranslate } from 'react-admin';
 
+import { hasSession } from '../providers/auth-provider';
 import type { KeydeskDataProvider } from '../providers/data-provider';
 import { PasswordPolicyInput } from './PasswordPolicyInput';
 
@@ -25,6 +26,8 @@ export const StaffPasswordDialog = ({ record, onClose }: StaffPasswordDialogProp
   const submit = async ({ password }: FieldValues) => {
     try {
       await mutateAsync(password as string);
+      // A 401 sent the staff member to the sign-in page instead: the password did not change.
+      if (!hasSession()) return;
       notify('keydesk.password.changed', { type: 'success', messageArgs: { name } });
       onClose();
     } catch (error) {

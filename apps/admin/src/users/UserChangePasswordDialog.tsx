@@ -4,16 +4,26 @@ import { PasswordDelivery, type SetUserPasswordRequest, type UserResponse } from
 import { useMutation } from '@tanstack/react-query';
 import type { FieldValues } from 'react-hook-form';
 import { useWatch } from 'react-hook-form';
-import { Button, Form, RadioButtonGroupInput, SaveButton, useNotify, useRefresh, useTranslate } from 'react-admin';
+import {
+  Button,
+  Form,
+  RadioButtonGroupInput,
+  SaveButton,
+  useDataProvider,
+  useNotify,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
 
 import { useSubmissionErrors } from '../common/useApiErrors';
 import { useSessionSettings } from '../common/useSessionSettings';
+import { hasSession } from '../providers/auth-provider';
+import type { KeydeskDataProvider } from '../providers/data-provider';
 import { PasswordPolicyInput } from '../staff/PasswordPolicyInput';
 import { PasswordSentNotice } from './PasswordSentNotice';
 import { DEFAULT_PASSWORD_REASON, PasswordReasonInputs, reasonOf } from './PasswordReasonInputs';
 import { NEW_TICKET, PasswordTicketInput } from './PasswordTicketInput';
 import { UserClientInput } from './UserClientInput';
-import { setUserPassword } from './user-password-api';
 
 const PREFIX = 'keydesk.users.change_password';
 const GENERATE = 'generate';
@@ -59,12 +69,17 @@ export const UserChangePasswordDialog = ({ user, onClose }: { user: UserResponse
   const notify = useNotify();
   const refresh = useRefresh();
   const submissionErrors = useSubmissionErrors();
+  const dataProvider = useDataProvider<KeydeskDataProvider>();
   const { temporaryPasswordHours } = useSessionSettings();
-  const { mutateAsync, isPending } = useMutation({ mutationFn: (body: SetUserPasswordRequest) => setUserPassword(user.id, body) });
+  const { mutateAsync, isPending } = useMutation({
+    mutationFn: (request: SetUserPasswordRequest) => dataProvider.setUserPassword(user.id, request),
+  });
 
   const submit = async (values: FieldValues) => {
     try {
       const result = await mutateAsync(requestOf(values));
+      // A 401 sent the agent to the sign-in page instead: no password was set.
+      if (!hasSession()) return;
       // The user's temporary-password state and the voided reset links, as the api now has them.
       refresh();
       notify(<PasswordSentNotice result={result} email={user.email} />, { type: 'success', autoHideDuration: 20_000 });

@@ -1,10 +1,8 @@
 import { Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { PasswordResetResponse, PasswordResetState, UserResponse } from '@keydesk/domain';
-import { useQuery } from '@tanstack/react-query';
-import { useTranslate } from 'react-admin';
+import { useGetManyReference, useTranslate } from 'react-admin';
 
 import { RelativeDate } from '../common/RelativeDateField';
-import { listPasswordResets, passwordResetsKey } from './password-resets-api';
 
 const STATE_COLORS: Record<PasswordResetState, 'info' | 'success' | 'default' | 'warning'> = {
   sent: 'info', used: 'success', expired: 'default', voided: 'warning',
@@ -13,7 +11,12 @@ const STATE_COLORS: Record<PasswordResetState, 'info' | 'success' | 'default' | 
 /** The reset links sent to the user and what became of each: the agent sees whether the customer used it. */
 export const UserPasswordResetsTable = ({ user }: { user: UserResponse }) => {
   const translate = useTranslate();
-  const { data } = useQuery({ queryKey: passwordResetsKey(user.id), queryFn: () => listPasswordResets(user.id) });
+  // The 25 newest, as the api orders them.
+  const { data } = useGetManyReference<PasswordResetResponse>('user-password-resets', {
+    target: 'userId',
+    id: user.id,
+    pagination: { page: 1, perPage: 25 },
+  });
   if (!data) return null;
   if (data.length === 0) return <Typography variant="body2">{translate('keydesk.users.reset.none')}</Typography>;
   const companyOf = (reset: PasswordResetResponse) => user.clients.find((m) => m.clientId === reset.clientId)?.companyName ?? '';

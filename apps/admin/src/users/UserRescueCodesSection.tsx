@@ -1,12 +1,10 @@
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import type { RescueCodeResponse, UserResponse } from '@keydesk/domain';
-import { useQuery } from '@tanstack/react-query';
-import { useRecordContext, useTranslate } from 'react-admin';
+import { useGetManyReference, useRecordContext, useTranslate } from 'react-admin';
 
 import { ClientLink } from '../clients/ClientFields';
 import { RelativeDate } from '../common/RelativeDateField';
 import { Section } from '../common/Section';
-import { listRescueCodes, rescueCodesKey } from './rescue-codes-api';
 import { RescueCodeStateChip } from './RescueCodeStateChip';
 import { RescueCodeUseCell } from './RescueCodeUseCell';
 
@@ -15,7 +13,12 @@ const COLUMNS = ['requested_at', 'client', 'state', 'recipients', 'failed_attemp
 
 const RescueCodesTable = ({ user }: { user: UserResponse }) => {
   const translate = useTranslate();
-  const { data } = useQuery({ queryKey: rescueCodesKey(user.id), queryFn: () => listRescueCodes(user.id) });
+  // The 25 newest, as the api orders them.
+  const { data } = useGetManyReference<RescueCodeResponse>('user-rescue-codes', {
+    target: 'userId',
+    id: user.id,
+    pagination: { page: 1, perPage: 25 },
+  });
   if (!data) return null;
   if (data.length === 0) return <Typography variant="body2">{translate(`${PREFIX}.none`)}</Typography>;
   // A code names its client by id; the user's memberships say which company that is.

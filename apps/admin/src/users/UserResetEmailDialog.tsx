@@ -4,11 +4,12 @@ import type { UserResponse } from '@keydesk/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FieldValues } from 'react-hook-form';
 import { useWatch } from 'react-hook-form';
-import { Button, Form, SaveButton, SelectInput, useGetList, useNotify, useTranslate } from 'react-admin';
+import { Button, Form, SaveButton, SelectInput, useDataProvider, useGetList, useNotify, useTranslate } from 'react-admin';
 
 import { useSubmissionErrors } from '../common/useApiErrors';
 import { useSessionSettings } from '../common/useSessionSettings';
-import { passwordResetsKey, sendResetEmail, SendResetEmailBody } from './password-resets-api';
+import { hasSession } from '../providers/auth-provider';
+import type { KeydeskDataProvider, SendResetEmailRequest } from '../providers/data-provider';
 import { DEFAULT_PASSWORD_REASON, PasswordReasonInputs, reasonOf } from './PasswordReasonInputs';
 import { UserClientInput } from './UserClientInput';
 
@@ -35,8 +36,11 @@ export const UserResetEmailDialog = ({ user, onClose }: { user: UserResponse; on
   const notify = useNotify();
   const submissionErrors = useSubmissionErrors();
   const queryClient = useQueryClient();
+  const dataProvider = useDataProvider<KeydeskDataProvider>();
   const { resetLinkMinutes } = useSessionSettings();
-  const { mutateAsync, isPending } = useMutation({ mutationFn: (body: SendResetEmailBody) => sendResetEmail(user.id, body) });
+  const { mutateAsync, isPending } = useMutation({
+    mutationFn: (request: SendResetEmailRequest) => dataProvider.sendPasswordResetEmail(user.id, request),
+  });
 
   const submit = async (values: FieldValues) => {
     try {
@@ -45,7 +49,10 @@ export const UserResetEmailDialog = ({ user, onClose }: { user: UserResponse; on
         ticketId: (values.ticketId as number | undefined) || undefined,
         reason: reasonOf(values),
       });
-      await queryClient.invalidateQueries({ queryKey: passwordResetsKey(user.id) });
+      // A 401 sent the agent to the sign-in page instead: nothing was sent.
+      if (!hasSession()) return;
+      // The links sent before this one are void now.
+      await queryClient.invalidateQueries({ queryKey: ['user-password-resets'] });
       notify('keydesk.users.reset.sent', { type: 'success', messageArgs: { email: user.email } });
       onClose();
     } catch (error) {
