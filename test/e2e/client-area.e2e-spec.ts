@@ -247,10 +247,10 @@ describe.each(TEST_DATABASES)('client area on %s', (kind) => {
     const again = await byEmail(t.http(), c.user.email, fresh);
     expect(again.headers.location).toBe('/account/');
 
-    const mails = await t.dataSource.getRepository(MailOutboxEntity).findBy({ userId: c.user.id, template: 'password-changed' });
-    expect(mails).toHaveLength(1);
+    const mails = await t.dataSource.getRepository(MailOutboxEntity).findBy({ userId: c.user.id, template: 'account-change' });
+    expect(mails.map((mail) => mail.recipient)).toContain(c.user.email);
     const [changed] = await audit('user.password_changed', c.user.id);
-    expect(JSON.parse(changed.details)).toMatchObject({ forced: true, emailId: mails[0].id });
+    expect(JSON.parse(changed.details)).toMatchObject({ forced: true, way: 'customer', notified: [c.user.email] });
     expect(changed.details).not.toContain(fresh);
   });
 

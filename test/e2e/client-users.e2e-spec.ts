@@ -45,7 +45,7 @@ describe.each(TEST_DATABASES)('client users on %s', (kind) => {
     expect(created.status).toBe(201);
     expect(created.body).toEqual({
       id: expect.any(Number), clientId: client.id, email: 'ana.primera@example.test', firstName: 'Ana', lastName: 'Primera',
-      username: 'ana.primera', owner: true, permissions: [...ALL_CLIENT_USER_PERMISSIONS], status: 'active', lastLoginAt: null,
+      username: 'ana.primera', owner: true, permissions: [...ALL_CLIENT_USER_PERMISSIONS], status: 'active', lastLoginAt: null, lockedAt: null,
     });
     const list = await agent.get(`/api/clients/${client.id}/users`);
     expect(list.headers['content-range']).toBe('users 0-0/1');

@@ -347,7 +347,7 @@ describe.each(TEST_DATABASES)('rescue codes on %s', (kind) => {
     secrets.push(password);
     expect(await signInByKey(c, password)).toBe('/account/password/change');
     const redeemed = await audit('user.rescue_code_redeemed', c.user.id);
-    expect(JSON.parse(redeemed[0].details)).toMatchObject({ lockoutLifted: true, sessionsEnded: true });
+    expect(JSON.parse(redeemed[0].details)).toMatchObject({ lockoutLifted: true, sessionsEnded: 1, way: 'rescue_code' });
   });
 
   it('walks the pages in Spanish: sign-in link, request, the same answer, redeem, confirmation', async () => {

@@ -58,6 +58,12 @@ export const ActivityAction = {
   UserRescueCodeExpired: 'user.rescue_code_expired',
   /** The code was used: a new password was mailed, or the customer chose one. */
   UserRescueCodeRedeemed: 'user.rescue_code_redeemed',
+  /** A user's email changed (by staff, or by the customer in the client area); both addresses were told. */
+  UserEmailChanged: 'user.email_changed',
+  /** The customer pressed "This wasn't me" in a notice: the user is locked until staff unlock it. */
+  UserChangeReported: 'user.change_reported',
+  /** A staff member lifted a customer's lock, with a reason. */
+  UserUnlocked: 'user.unlocked',
   /** The mail worker handed a mail to the mail server (the customer's timeline shows it). */
   EmailSent: 'email.sent',
   /** A supervisor marked entries or a period as reviewed, with a comment. */

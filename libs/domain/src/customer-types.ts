@@ -1,5 +1,6 @@
 /** Response shapes of the customer side of the API, shared by the api's mappers and the admin UI. */
 import type { ActivityAction, ActorType, SubjectType } from './activity-actions';
+import type { UserLockReason } from './credentials';
 import type {
   ClientStatus,
   ClientUserPermission,
@@ -39,6 +40,7 @@ export interface ClientUserResponse {
   permissions: ClientUserPermission[];
   status: UserStatus;
   lastLoginAt: string | null;
+  lockedAt: string | null;
 }
 
 export interface UserMembershipResponse {
@@ -62,6 +64,11 @@ export interface UserResponse {
   passwordChangedAt: string | null;
   /** When the temporary password an agent set stops working; null for a password the user chose. */
   temporaryPasswordExpiresAt: string | null;
+  /** Set when the customer said a change was not theirs: nothing signs in until staff unlock. */
+  lockedAt: string | null;
+  lockReason: UserLockReason | null;
+  /** Until when no reset link or temporary password may go to the address staff just set; null when none waits. */
+  emailHoldUntil: string | null;
   createdAt: string;
   updatedAt: string;
   clients: UserMembershipResponse[];

@@ -40,6 +40,12 @@ export const ErrorCode = {
   DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
   /** One answer for every failed rescue-code redemption: wrong, used, voided, expired or unknown account. */
   RescueCodeInvalid: 'RESCUE_CODE_INVALID',
+  /** A reset link or temporary password for an address staff set too recently; `opensAt` says when. */
+  EmailRecentlyChanged: 'EMAIL_RECENTLY_CHANGED',
+  /** The customer reported a change and the user is locked: staff unlock it first, with a reason. */
+  UserLocked: 'USER_LOCKED',
+  /** Unlock asked of a user who is not locked. */
+  UserNotLocked: 'USER_NOT_LOCKED',
   InternalError: 'INTERNAL_ERROR',
 } as const;
 

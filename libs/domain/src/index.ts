@@ -14,3 +14,4 @@ export * from './rescue-codes';
 export * from './activity';
 export * from './text';
 export * from './activity-action-labels';
+export * from './credentials';

@@ -49,6 +49,8 @@ export const RescueVoidReason = {
   WrongTries: 'wrong_tries',
   PasswordChanged: 'password_changed',
   EmailChanged: 'email_changed',
+  /** The customer said a change was not theirs ("This wasn't me"). */
+  AccountLocked: 'account_locked',
 } as const;
 export type RescueVoidReason = (typeof RescueVoidReason)[keyof typeof RescueVoidReason];
 

@@ -66,4 +66,6 @@ export interface ApiErrorBody {
   code: string;
   message: string;
   errors?: Record<string, string>;
+  /** EMAIL_RECENTLY_CHANGED: when the address may receive a reset link or a temporary password. */
+  opensAt?: string;
 }

@@ -18,6 +18,14 @@ const MESSAGES: Record<string, { data: Record<string, unknown>; secrets: Record<
     data: { ...common, changedAt: '14 de marzo de 2026, 10:30', loginUrl: 'https://support.example.test/account/login' },
     secrets: {},
   },
+  'account-change': {
+    data: {
+      ...common, changedAt: '7 de diciembre de 2026, 10:30 (UTC)', how: 'un miembro de nuestro equipo de soporte, Luis Pérez',
+      isEmail: true, oldEmail: 'ana@old.example.test', newEmail: 'ana@new.example.test', toOldAddress: true, reportDays: 7,
+      loginUrl: 'https://support.example.test/account/login',
+    },
+    secrets: { reportUrl: 'https://support.example.test/account/report/r3port-S3CRET' },
+  },
   'ticket-reply': {
     data: {
       ...common, ticketId: 42, ticketSubject: 'No puedo entrar', authorName: 'Paola',

@@ -11,6 +11,7 @@ const passwordChanged = (footer: string): TemplateData => ({
   footer,
   displayName: 'Ana <b>&</b>',
   changedAt: '2025-03-14 10:30',
+  how: 'un administrador, Luis Pérez',
   supportUrl: 'https://support.example.com/?a=1&b=2',
 });
 
@@ -20,22 +21,22 @@ describe('staff-password-changed, the shipped templates', () => {
   it('renders in Spanish, with the layout around it', () => {
     const mail = renderer.render('staff-password-changed', 'es', passwordChanged('Este mensaje lo envió Keydesk.'));
 
-    expect(mail.subject).toBe('Un administrador cambió tu contraseña');
+    expect(mail.subject).toBe('La contraseña de tu cuenta de Keydesk cambió');
     expect(mail.html).toContain('<html lang="es">');
-    expect(mail.html).toContain('<title>Un administrador cambió tu contraseña</title>');
-    expect(mail.html).toContain('comunícate con soporte');
+    expect(mail.html).toContain('<title>La contraseña de tu cuenta de Keydesk cambió</title>');
+    expect(mail.html).toContain('avisa a un administrador o a soporte');
     expect(mail.html).toContain('Este mensaje lo envió Keydesk.');
     expect(mail.text).toContain('Hola, Ana <b>&</b>:');
-    expect(mail.text).toContain('el 2025-03-14 10:30.');
+    expect(mail.text).toContain('el 2025-03-14 10:30. La cambió un administrador, Luis Pérez.');
     expect(mail.text).toContain('Este mensaje lo envió Keydesk.');
   });
 
   it('renders in English', () => {
     const mail = renderer.render('staff-password-changed', 'en', passwordChanged('This message was sent by Keydesk.'));
 
-    expect(mail.subject).toBe('An administrator changed your password');
+    expect(mail.subject).toBe('Your Keydesk password changed');
     expect(mail.html).toContain('<html lang="en">');
-    expect(mail.html).toContain('please contact support');
+    expect(mail.html).toContain('tell an administrator or support');
     expect(mail.text).toContain('Hello Ana <b>&</b>,');
     expect(mail.text).not.toContain('Hola');
     expect(mail.text.endsWith('This message was sent by Keydesk.\n')).toBe(true);
@@ -53,7 +54,7 @@ describe('staff-password-changed, the shipped templates', () => {
   });
 
   it('throws on a missing variable instead of printing nothing', () => {
-    const withoutUrl = { productName: 'Keydesk', footer: 'f', displayName: 'Ana', changedAt: 'today' };
+    const withoutUrl = { productName: 'Keydesk', footer: 'f', displayName: 'Ana', changedAt: 'today', how: 'an administrator, Luis' };
 
     expect(() => renderer.render('staff-password-changed', 'es', withoutUrl)).toThrow(
       /es\.html\.hbs failed to render: "supportUrl" not defined/,

@@ -512,6 +512,7 @@ const keydeskEnglish = {
           wrong_tries: 'Voided: too many wrong tries',
           password_changed: 'Voided: the password changed',
           email_changed: 'Voided: the email address changed',
+          account_locked: 'Voided: the customer reported a change as not theirs and the account was locked',
         },
         recipient_count: '%{smart_count} address |||| %{smart_count} addresses',
         outcomes: { password_mailed: 'password emailed', password_chosen: 'password chosen by the customer' },

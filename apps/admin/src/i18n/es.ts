@@ -514,6 +514,7 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
           wrong_tries: 'Anulado: demasiados intentos fallidos',
           password_changed: 'Anulado: la contraseña cambió',
           email_changed: 'Anulado: el correo electrónico cambió',
+          account_locked: 'Anulado: el cliente reportó un cambio como no suyo y la cuenta se bloqueó',
         },
         recipient_count: '%{smart_count} dirección |||| %{smart_count} direcciones',
         outcomes: { password_mailed: 'contraseña enviada por correo', password_chosen: 'contraseña elegida por el cliente' },

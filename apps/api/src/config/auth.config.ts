@@ -1,5 +1,5 @@
 import {
-  CUSTOMER_SESSION_ABSOLUTE_SECONDS, CUSTOMER_SESSION_IDLE_SECONDS, PASSWORD_MIN_LENGTH, RESET_LINK_SECONDS,
+  CUSTOMER_SESSION_ABSOLUTE_SECONDS, CUSTOMER_SESSION_IDLE_SECONDS, NEW_EMAIL_HOLD_HOURS, PASSWORD_MIN_LENGTH, RESET_LINK_SECONDS,
   STAFF_SESSION_ABSOLUTE_SECONDS, STAFF_SESSION_IDLE_SECONDS, TEMPORARY_PASSWORD_SECONDS,
 } from '@keydesk/domain';
 
@@ -20,6 +20,8 @@ export interface AuthConfig {
   /** CUSTOMER_SESSION_IDLE_MINUTES / CUSTOMER_SESSION_ABSOLUTE_HOURS: the client area's sessions. */
   customerSessionIdleSeconds: number;
   customerSessionAbsoluteSeconds: number;
+  /** NEW_EMAIL_HOLD_HOURS: how long an address staff set waits before a password may go to it; 0 turns it off. */
+  newEmailHoldSeconds: number;
 }
 
 export function readAuthConfig(env: Env, errors: ConfigErrors): AuthConfig {
@@ -37,5 +39,6 @@ export function readAuthConfig(env: Env, errors: ConfigErrors): AuthConfig {
       60 * readInteger(env, errors, 'CUSTOMER_SESSION_IDLE_MINUTES', CUSTOMER_SESSION_IDLE_SECONDS / 60, 1, 24 * 60),
     customerSessionAbsoluteSeconds:
       3600 * readInteger(env, errors, 'CUSTOMER_SESSION_ABSOLUTE_HOURS', CUSTOMER_SESSION_ABSOLUTE_SECONDS / 3600, 1, 24 * 7),
+    newEmailHoldSeconds: 3600 * readInteger(env, errors, 'NEW_EMAIL_HOLD_HOURS', NEW_EMAIL_HOLD_HOURS, 0, 24 * 14),
   };
 }

@@ -20,6 +20,7 @@ import { SearchTermsByName1764800000000 as MysqlSearchTermsByName } from './migr
 import { ReviewedRanges1764900000000 as MysqlReviewedRanges } from './migrations/mysql/1764900000000-reviewed-ranges';
 import { ActionGroups1765000000000 as MysqlActionGroups } from './migrations/mysql/1765000000000-action-groups';
 import { ReviewedRangesVersion1765100000000 as MysqlReviewedRangesVersion } from './migrations/mysql/1765100000000-reviewed-ranges-version';
+import { Credentials1765200000000 as MysqlCredentials } from './migrations/mysql/1765200000000-credentials';
 import { Foundation1763900000000 as SqliteFoundation } from './migrations/sqlite/1763900000000-foundation';
 import { Customers1764000000000 as SqliteCustomers } from './migrations/sqlite/1764000000000-customers';
 import { MailOutbox1764100000000 as SqliteMailOutbox } from './migrations/sqlite/1764100000000-mail-outbox';
@@ -33,6 +34,7 @@ import { SearchTermsByName1764800000000 as SqliteSearchTermsByName } from './mig
 import { ReviewedRanges1764900000000 as SqliteReviewedRanges } from './migrations/sqlite/1764900000000-reviewed-ranges';
 import { ActionGroups1765000000000 as SqliteActionGroups } from './migrations/sqlite/1765000000000-action-groups';
 import { ReviewedRangesVersion1765100000000 as SqliteReviewedRangesVersion } from './migrations/sqlite/1765100000000-reviewed-ranges-version';
+import { Credentials1765200000000 as SqliteCredentials } from './migrations/sqlite/1765200000000-credentials';
 
 /** What prepareDatabase gets: a better-sqlite3 connection. */
 interface SqliteConnection {
@@ -42,9 +44,9 @@ interface SqliteConnection {
 
 /** Migrations are SQL per dialect; each list is in order and only ever appended to. */
 const SQLITE_MIGRATIONS = [SqliteFoundation, SqliteCustomers, SqliteMailOutbox, SqlitePasswordReset, SqliteClientArea, SqlitePasswordReveals, SqliteSearchTermsCompanyName, SqliteRescueCodes, SqliteActivityLog,
-  SqliteSearchTermsByName, SqliteReviewedRanges, SqliteActionGroups, SqliteReviewedRangesVersion];
+  SqliteSearchTermsByName, SqliteReviewedRanges, SqliteActionGroups, SqliteReviewedRangesVersion, SqliteCredentials];
 const MYSQL_MIGRATIONS = [MysqlFoundation, MysqlCustomers, MysqlMailOutbox, MysqlPasswordReset, MysqlClientArea, MysqlPasswordReveals, MysqlSearchTermsCompanyName, MysqlRescueCodes, MysqlActivityLog,
-  MysqlSearchTermsByName, MysqlReviewedRanges, MysqlActionGroups, MysqlReviewedRangesVersion];
+  MysqlSearchTermsByName, MysqlReviewedRanges, MysqlActionGroups, MysqlReviewedRangesVersion, MysqlCredentials];
 
 export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
   const common = { entities: ENTITIES, synchronize: false, migrationsRun: false, logging: false } as const;

@@ -5,6 +5,7 @@ import { SignInThrottleEntity } from '../modules/auth/sign-in-throttle.entity';
 import { StaffKnownIpEntity } from '../modules/auth/staff-known-ip.entity';
 import { ClientSearchTermEntity } from '../modules/clients/client-search-term.entity';
 import { ClientEntity } from '../modules/clients/client.entity';
+import { CredentialReportEntity } from '../modules/credentials/credential-report.entity';
 import { ContactEntity } from '../modules/contacts/contact.entity';
 import { DevMailboxMessageEntity } from '../modules/emails/dev-mailbox-message.entity';
 import { MailOutboxEntity } from '../modules/emails/mail-outbox.entity';
@@ -48,5 +49,6 @@ export const ENTITIES = [
   PasswordResetTokenEntity,
   PasswordRevealEntity,
   RescueCodeEntity,
+  CredentialReportEntity,
   RateLimitEntity,
 ];

@@ -35,7 +35,7 @@ export function loggerOptions(config: AppConfig, destination?: DestinationStream
   };
 }
 
-const TOKEN_SEGMENT = /(\/(?:reset|token|tokens|view-once|reveal)\/)[^/?#\s"']+/gi;
+const TOKEN_SEGMENT = /(\/(?:reset|token|tokens|view-once|reveal|report)\/)[^/?#\s"']+/gi;
 /** A query string wherever it appears in a text (a url in an error message): it may carry anything. */
 const QUERY = /\?[^\s"']*/g;
 

@@ -6,6 +6,7 @@ import { ApiErrorBody, ErrorCode, Locale } from '@keydesk/domain';
 import { DatabaseAvailability, RETRY_AFTER_SECONDS } from '../../database/database-availability';
 import { maskUrl } from '../../logging/logger-options';
 import { AccountErrorPage } from '../../modules/account/account-error-page';
+import { formatWhen } from '../i18n/format-when';
 import { localeFromAcceptLanguage, translate } from '../i18n/translate';
 import { DomainError } from './domain-error';
 import { ERROR_STATUS } from './error-status';
@@ -73,7 +74,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
 export function errorBody(locale: Locale, status: number, error: DomainError): ApiErrorBody {
   const params = { ...error.params };
   if (typeof params.resource === 'string') params.resource = translate(locale, `resources.${params.resource}`);
+  // A moment travels as ISO (for programs, in the body) and reads in the caller's language in the message.
+  if (typeof params.opensAt === 'string') params.opensAt = formatWhen(new Date(params.opensAt), locale);
   const body: ApiErrorBody = { statusCode: status, code: error.code, message: translate(locale, `errors.${error.code}`, params) };
+  if (typeof error.params.opensAt === 'string') body.opensAt = error.params.opensAt;
   if (error.fieldErrors) {
     body.errors = Object.fromEntries(
       Object.entries(error.fieldErrors).map(([field, { key, params: p }]) => [field, translate(locale, key, p)]),

@@ -36,4 +36,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.MailHasSecret]: 409,
   [ErrorCode.TooManyRequests]: 429,
   [ErrorCode.RescueCodeInvalid]: 400,
+  [ErrorCode.EmailRecentlyChanged]: 409,
+  [ErrorCode.UserLocked]: 409,
+  [ErrorCode.UserNotLocked]: 409,
 };

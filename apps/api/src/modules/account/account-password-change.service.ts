@@ -1,20 +1,14 @@
 import { Injectable } from '@nestjs/common';
 
-import { ActivityAction, ActorType, checkPassword, ErrorCode, PasswordRejection, SubjectType } from '@keydesk/domain';
+import { checkPassword, CredentialWay, ErrorCode, PasswordRejection } from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
-import { formatWhen } from '../../common/i18n/format-when';
 import { RequestContext } from '../../common/http/request-context';
-import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app.config';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { AuditService } from '../audit/audit.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import { SignInThrottleService } from '../auth/sign-in-throttle.service';
-import { MailOutbox } from '../emails/mail-outbox';
-import { PasswordResetRepository } from '../password-resets/password-reset.repository';
-import { UserRepository } from '../users/user.repository';
-import { UserSessionRepository } from '../user-sessions/user-session.repository';
+import { UserCredentialsService } from '../credentials/user-credentials.service';
 import { UserSessionService } from '../user-sessions/user-session.service';
 import { sameToken, throttleRefusal, userName } from './client-area-rules';
 import { SignedInUser } from './client-area.service';
@@ -47,16 +41,11 @@ export type PasswordChangeOutcome = { kind: 'done'; cookieId: string } | ({ kind
 @Injectable()
 export class AccountPasswordChangeService {
   constructor(
-    private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
     private readonly throttle: SignInThrottleService,
-    private readonly resets: PasswordResetRepository,
-    private readonly sessionRows: UserSessionRepository,
     private readonly sessions: UserSessionService,
-    private readonly outbox: MailOutbox,
-    private readonly audit: AuditService,
+    private readonly credentials: UserCredentialsService,
     private readonly transactions: TransactionRunner,
-    private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
 
@@ -93,26 +82,12 @@ export class AccountPasswordChangeService {
     // Hashed before the transaction: argon2 takes its time, and locks should not wait for it.
     const passwordHash = await this.hasher.hash(password);
     const rotated = await this.transactions.run(async (manager) => {
-      const now = this.clock.now();
-      await this.users.setChosenPassword(manager, user.id, passwordHash, now);
-      await this.resets.voidLive(manager, user.id, now);
       await this.throttle.recordSuccess(manager, keys);
-      await this.sessionRows.endAllOf(manager, user.id, session.idHash);
-      const next = await this.sessions.rotate(manager, session);
-      const client = this.mailClient(current);
-      const mail = client && await this.outbox.enqueue(manager, {
-        clientId: client.id, userId: user.id, to: user.email, locale: client.language, template: 'password-changed',
-        data: {
-          displayName: userName(user), companyName: client.companyName, changedAt: formatWhen(now, client.language),
-          loginUrl: new URL('account/login', this.config.server.publicUrl).toString(),
-        },
+      await this.credentials.changePassword(manager, {
+        user, client: this.mailClient(current), way: CredentialWay.Customer, context, passwordHash, temporaryUntil: null,
+        keepSessionIdHash: session.idHash, details: { forced },
       });
-      await this.audit.record(manager, {
-        actor: { type: ActorType.User, id: user.id, name: userName(user) }, action: ActivityAction.UserPasswordChanged,
-        clientId: session.clientId ?? client?.id ?? null, subject: { type: SubjectType.User, id: user.id, name: userName(user) },
-        ip: context.ip, userAgent: context.userAgent, details: { forced, emailId: mail ? mail.id : null },
-      });
-      return next;
+      return this.sessions.rotate(manager, session);
     });
     return { kind: 'done', cookieId: rotated.cookieId };
   }

@@ -9,6 +9,7 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import { SignInThrottleService, ThrottleKeys } from '../auth/sign-in-throttle.service';
+import { UserCredentialsService } from '../credentials/user-credentials.service';
 import { ClientUserRepository } from '../users/client-user.repository';
 import { UserEntity } from '../users/user.entity';
 import { UserRepository } from '../users/user.repository';
@@ -28,7 +29,7 @@ export type SignInOutcome =
   /** `error` is a key under account.login.*; one generic one for every wrong name or password. */
   | { kind: 'refused'; status: 401 | 429; error: { key: string; params?: Record<string, number> }; retryAfter?: number };
 
-type FailureReason = 'unknown_name' | 'wrong_password' | 'disabled' | 'temporary_expired';
+type FailureReason = 'unknown_name' | 'wrong_password' | 'disabled' | 'locked' | 'temporary_expired';
 
 /** Who the form names, before any password check. */
 interface Target {
@@ -52,6 +53,7 @@ export class AccountSignInService {
     private readonly hasher: PasswordHasher,
     private readonly throttle: SignInThrottleService,
     private readonly sessions: UserSessionService,
+    private readonly credentials: UserCredentialsService,
     private readonly audit: AuditService,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
@@ -71,8 +73,11 @@ export class AccountSignInService {
     }
     const password = typeof form.password === 'string' ? form.password : '';
     const matches = await this.verify(user, password);
-    if (!user || !matches || user.status !== UserStatus.Active) {
-      await this.recordFailure(target, !user ? 'unknown_name' : !matches ? 'wrong_password' : 'disabled', context);
+    // A user the customer locked ("This wasn't me") gets the answer of a wrong password: whoever
+    // typed it may be the person the lock is against.
+    if (!user || !matches || user.status !== UserStatus.Active || user.lockedAt) {
+      const reason = !user ? 'unknown_name' : !matches ? 'wrong_password' : user.lockedAt ? 'locked' : 'disabled';
+      await this.recordFailure(target, reason, context);
       return generic;
     }
     // Said only to whoever typed the right password: it was real, but it ran out.
@@ -86,7 +91,7 @@ export class AccountSignInService {
       await this.users.recordSignIn(manager, {
         userId: user.id, clientId: target.clientId, occurredAt: this.clock.now(), ip: context.ip, userAgent: context.userAgent, succeeded: true,
       });
-      if (rehash) await this.users.updatePasswordHash(manager, user.id, rehash);
+      if (rehash) await this.credentials.rehash(manager, user.id, rehash);
       const session = await this.sessions.start(manager, { userId: user.id, clientId: target.clientId, ip: context.ip, userAgent: context.userAgent });
       await this.audit.record(manager, {
         actor: { type: ActorType.User, id: user.id, name: userName(user) }, action: ActivityAction.UserSignedIn,

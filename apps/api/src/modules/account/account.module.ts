@@ -3,6 +3,7 @@ import { urlencoded } from 'express';
 
 import { AuthCoreModule } from '../auth/auth-core.module';
 import { ClientsModule } from '../clients/clients.module';
+import { CredentialsModule } from '../credentials/credentials.module';
 import { EmailsModule } from '../emails/emails.module';
 import { PasswordResetsModule } from '../password-resets/password-resets.module';
 import { RescueCodesModule } from '../rescue-codes/rescue-codes.module';
@@ -14,6 +15,7 @@ import { AccountErrorPage } from './account-error-page';
 import { AccountPages } from './account-pages';
 import { AccountPasswordChangeService } from './account-password-change.service';
 import { AccountPasswordController } from './account-password.controller';
+import { AccountReportController } from './account-report.controller';
 import { AccountRescueController } from './account-rescue.controller';
 import { AccountRevealController } from './account-reveal.controller';
 import { AccountSignInController } from './account-sign-in.controller';
@@ -23,17 +25,18 @@ import { ClientAreaPages } from './client-area-pages';
 import { ClientAreaService } from './client-area.service';
 import { LoginFormTokens } from './login-form-tokens';
 import { PasswordResetCompletionService } from './password-reset-completion.service';
+import { ReportPages } from './report-pages';
 import { RescuePages } from './rescue-pages';
 
 /** The client area's server-rendered pages under /account (sign-in, the account page, choosing a password). */
 @Module({
   imports: [
-    AuthCoreModule, ClientsModule, UsersModule, EmailsModule, PasswordResetsModule, UserPasswordsModule, UserSessionsModule, RescueCodesModule,
+    AuthCoreModule, CredentialsModule, ClientsModule, UsersModule, EmailsModule, PasswordResetsModule, UserPasswordsModule, UserSessionsModule, RescueCodesModule,
   ],
-  controllers: [AccountPasswordController, AccountRevealController, AccountSignInController, AccountAreaController, AccountRescueController],
+  controllers: [AccountReportController, AccountPasswordController, AccountRevealController, AccountSignInController, AccountAreaController, AccountRescueController],
   providers: [
     AccountPages, PasswordResetCompletionService, ClientAreaPages, LoginFormTokens, AccountSignInService, ClientAreaService,
-    AccountPasswordChangeService, AccountViews, RescuePages, AccountErrorPage,
+    AccountPasswordChangeService, AccountViews, RescuePages, AccountErrorPage, ReportPages,
   ],
   exports: [AccountErrorPage],
 })
@@ -41,6 +44,6 @@ export class AccountModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     // HTML forms post url-encoded fields; a password field needs little room.
     consumer.apply(urlencoded({ extended: false, limit: '16kb', parameterLimit: 10 }))
-      .forRoutes(AccountPasswordController, AccountRevealController, AccountSignInController, AccountAreaController, AccountRescueController);
+      .forRoutes(AccountReportController, AccountPasswordController, AccountRevealController, AccountSignInController, AccountAreaController, AccountRescueController);
   }
 }

@@ -1,24 +1,21 @@
 import { Injectable } from '@nestjs/common';
 
-import { ActivityAction, ActorType, checkPassword, Locale, PasswordRejection, SubjectType } from '@keydesk/domain';
+import { checkPassword, CredentialWay, Locale, PasswordRejection } from '@keydesk/domain';
 
 import { RequestContext } from '../../common/http/request-context';
-import { formatWhen } from '../../common/i18n/format-when';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app.config';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { AuditService } from '../audit/audit.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import { ClientEntity } from '../clients/client.entity';
 import { ClientRepository } from '../clients/client.repository';
-import { MailOutbox } from '../emails/mail-outbox';
+import { UserCredentialsService } from '../credentials/user-credentials.service';
 import { PasswordResetTokenEntity } from '../password-resets/password-reset-token.entity';
 import { PasswordResetRepository } from '../password-resets/password-reset.repository';
 import { hashResetToken, ResetFormTokens } from '../password-resets/reset-token';
 import { ClientUserRepository } from '../users/client-user.repository';
 import { UserEntity } from '../users/user.entity';
 import { UserRepository } from '../users/user.repository';
-import { UserSessionRepository } from '../user-sessions/user-session.repository';
 
 /** A link that still works, with whom it is for. */
 export interface OpenReset {
@@ -54,9 +51,7 @@ export class PasswordResetCompletionService {
     private readonly memberships: ClientUserRepository,
     private readonly clients: ClientRepository,
     private readonly hasher: PasswordHasher,
-    private readonly sessions: UserSessionRepository,
-    private readonly outbox: MailOutbox,
-    private readonly audit: AuditService,
+    private readonly credentials: UserCredentialsService,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -94,25 +89,10 @@ export class PasswordResetCompletionService {
     // Hashed before the transaction: argon2 takes its time, and locks should not wait for it.
     const passwordHash = await this.hasher.hash(password);
     const used = await this.transactions.run(async (manager) => {
-      const now = this.clock.now();
-      if (!(await this.resets.consume(manager, reset.row.tokenHash, now))) return false;
-      const { user, client } = reset;
-      await this.users.setChosenPassword(manager, user.id, passwordHash, now);
-      await this.resets.voidLive(manager, user.id, now);
-      await this.sessions.endAllOf(manager, user.id);
-      const mail = await this.outbox.enqueue(manager, {
-        clientId: client.id, userId: user.id, to: user.email, locale: client.language, template: 'password-changed',
-        data: {
-          displayName: nameOf(user), companyName: client.companyName, changedAt: formatWhen(now, client.language),
-          loginUrl: new URL('account/login', this.config.server.publicUrl).toString(),
-        },
-      });
-      await this.audit.record(manager, {
-        actor: { type: ActorType.User, id: user.id, name: nameOf(user) },
-        action: ActivityAction.UserPasswordResetCompleted, clientId: client.id,
-        subject: { type: SubjectType.User, id: user.id, name: nameOf(user) },
-        ip: context.ip, userAgent: context.userAgent,
-        details: { resetId: reset.row.id, emailId: mail.id },
+      if (!(await this.resets.consume(manager, reset.row.tokenHash, this.clock.now()))) return false;
+      await this.credentials.changePassword(manager, {
+        user: reset.user, client: reset.client, way: CredentialWay.ResetLink, context, passwordHash, temporaryUntil: null,
+        details: { resetId: reset.row.id },
       });
       return true;
     });

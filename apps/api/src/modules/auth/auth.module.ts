@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { CredentialsModule } from '../credentials/credentials.module';
 import { StaffModule } from '../staff/staff.module';
 import { AuthCoreModule } from './auth-core.module';
 import { AuthController } from './auth.controller';
@@ -10,7 +11,7 @@ import { StaffAuthenticator } from './staff-authenticator';
 import { SessionTimeoutMiddleware } from './session-timeout.middleware';
 
 @Module({
-  imports: [AuthCoreModule, StaffModule],
+  imports: [AuthCoreModule, CredentialsModule, StaffModule],
   controllers: [AuthController],
   providers: [AuthService, SessionSerializer, StaffAuthenticator, LocalSignInGuard, SessionTimeoutMiddleware],
   exports: [SessionTimeoutMiddleware, StaffAuthenticator],

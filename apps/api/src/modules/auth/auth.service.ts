@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 
 import { ActivityAction, ActorType, ErrorCode, SessionStaff, StaffStatus, SubjectType } from '@keydesk/domain';
 
+import { StaffCredentialsService } from '../credentials/staff-credentials.service';
 import { DomainError } from '../../common/errors/domain-error';
 import { RequestContext } from '../../common/http/request-context';
 import { Clock } from '../../common/time/clock';
@@ -32,6 +33,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly credentials: StaffCredentialsService,
   ) {}
 
   async signIn(login: string, password: string, context: RequestContext): Promise<SessionStaff> {
@@ -49,8 +51,8 @@ export class AuthService {
     await this.transactions.run(async (manager) => {
       await this.throttle.recordSuccess(manager, keys);
       await this.throttleRepository.rememberIp(manager, staff.id, ip, this.clock.nowMs());
-      await this.staff.recordSignIn(manager, staff.id, this.clock.now(), context.ip);
-      if (rehash) await this.staff.updatePasswordHash(manager, staff.id, rehash, null);
+      await this.staff.recordSignIn(manager, staff.id, this.clock.now(), context.ip, context.locale);
+      if (rehash) await this.credentials.rehash(manager, staff.id, rehash);
       await this.audit.record(manager, {
         actor: { type: ActorType.Staff, id: staff.id, name: staff.displayName },
         action: ActivityAction.StaffSignedIn,

@@ -173,7 +173,8 @@ class DemoCustomerGenerator {
       id: this.input.firstIds.user + this.out.users.length, ...person, passwordHash: null,
       status: owner || this.f.datatype.boolean({ probability: 0.93 }) ? UserStatus.Active : UserStatus.Disabled,
       lastLoginAt, lastLoginIp: lastLoginAt ? ip : null, mustChangePassword: false,
-      passwordChangedAt: null, passwordExpiresAt: null, createdAt, updatedAt: createdAt,
+      passwordChangedAt: null, passwordExpiresAt: null, emailChangedAt: null, emailChangedBy: null, lockedAt: null, lockReason: null,
+      createdAt, updatedAt: createdAt,
     };
     this.out.users.push(user);
     return user;

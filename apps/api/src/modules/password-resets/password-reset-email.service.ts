@@ -12,6 +12,7 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import { staffActor } from '../audit/audit-actors';
 import { AuditService } from '../audit/audit.service';
 import { ClientEntity } from '../clients/client.entity';
+import { UserCredentialsService } from '../credentials/user-credentials.service';
 import { MailOutbox } from '../emails/mail-outbox';
 import { TemplatedReplies } from '../tickets/templated-replies';
 import { TicketReplyMail } from '../tickets/ticket-reply-mail';
@@ -33,6 +34,7 @@ import { hashResetToken, newResetToken } from './reset-token';
 export class PasswordResetEmailService {
   constructor(
     private readonly resets: PasswordResetRepository,
+    private readonly credentials: UserCredentialsService,
     private readonly targets: PasswordActionTargets,
     private readonly replies: TemplatedReplies,
     private readonly replyMail: TicketReplyMail,
@@ -45,6 +47,7 @@ export class PasswordResetEmailService {
 
   async send(userId: number, dto: SendResetEmailDto, context: RequestContext): Promise<PasswordResetResponse> {
     const user = await this.targets.requireUser(userId);
+    this.credentials.assertStaffMaySendPassword(user);
     const { client } = await this.targets.chooseMembership(user, dto.clientId);
     const ticket = dto.ticketId === undefined ? null : await this.targets.requireTicketOf(client, dto.ticketId);
     const author = context.staff;

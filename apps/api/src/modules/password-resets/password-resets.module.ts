@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { CredentialsModule } from '../credentials/credentials.module';
 import { ClientsModule } from '../clients/clients.module';
 import { EmailsModule } from '../emails/emails.module';
 import { TicketsModule } from '../tickets/tickets.module';
@@ -13,7 +14,7 @@ import { PasswordResetsController } from './password-resets.controller';
  * Reset links: sent by staff here, used by the customer on the account pages (AccountModule).
  */
 @Module({
-  imports: [ClientsModule, UsersModule, EmailsModule, TicketsModule],
+  imports: [CredentialsModule, ClientsModule, UsersModule, EmailsModule, TicketsModule],
   controllers: [PasswordResetsController],
   providers: [PasswordResetRepository, PasswordActionTargets, PasswordResetEmailService],
   exports: [PasswordResetRepository, PasswordActionTargets, PasswordResetEmailService],

@@ -42,11 +42,15 @@ export class RescueAccounts {
     };
   }
 
-  /** Null unless the association exists and both the user and the client are active. */
+  /**
+   * Null unless the association exists, both the user and the client are active, and the user is
+   * not locked: a locked account answers as an unknown one, whoever asks may be who it is locked against.
+   */
   async find(name: RescueName): Promise<RescueAccount | null> {
     if (!name.clientKey || !name.username) return null;
     const membership = await this.memberships.findByClientKeyAndUsername(name.clientKey, name.username);
     if (!membership || membership.user.status !== UserStatus.Active || membership.client.status !== ClientStatus.Active) return null;
+    if (membership.user.lockedAt) return null;
     return { client: membership.client, user: membership.user, username: membership.username };
   }
 

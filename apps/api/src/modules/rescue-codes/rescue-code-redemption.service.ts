@@ -4,33 +4,28 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 import {
-  ActivityAction, checkPassword, ErrorCode, generatePassword, normalizeRescueCode, PasswordRejection,
-  RescueRedemptionOutcome, SubjectType,
+  checkPassword, CredentialWay, ErrorCode, generatePassword, normalizeRescueCode, PasswordRejection,
+  RescueRedemptionOutcome,
 } from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
 import { RequestContext } from '../../common/http/request-context';
-import { formatWhen } from '../../common/i18n/format-when';
 import { assertPasswordAccepted } from '../../common/validation/password-rules';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app.config';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { AuditService } from '../audit/audit.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import { SignInThrottleService } from '../auth/sign-in-throttle.service';
+import { UserCredentialsService } from '../credentials/user-credentials.service';
 import { MailOutbox } from '../emails/mail-outbox';
-import { PasswordResetRepository } from '../password-resets/password-reset.repository';
 import { RateLimiter } from '../rate-limits/rate-limiter';
-import { PasswordRevealRepository } from '../user-passwords/password-reveal.repository';
 import { ClientUserRepository } from '../users/client-user.repository';
 import { displayNameOf } from '../users/user-names';
-import { UserRepository } from '../users/user.repository';
-import { UserSessionRepository } from '../user-sessions/user-session.repository';
 import { RescueAccount, RescueAccounts, RescueName } from './rescue-accounts';
 import { RescueCodeHasher } from './rescue-code-hasher';
 import { RescueCodeEntity } from './rescue-code.entity';
 import { RescueCodeRepository } from './rescue-code.repository';
-import { customerActor, RescueCodeFailures } from './rescue-code-failures';
+import { RescueCodeFailures } from './rescue-code-failures';
 import { failedRedemptionLimits } from './rescue-limits';
 
 export interface RescueRedeemForm {
@@ -61,15 +56,11 @@ export class RescueCodeRedemptionService {
     private readonly hasher: RescueCodeHasher,
     private readonly limiter: RateLimiter,
     private readonly failures: RescueCodeFailures,
-    private readonly users: UserRepository,
     private readonly memberships: ClientUserRepository,
-    private readonly resets: PasswordResetRepository,
-    private readonly reveals: PasswordRevealRepository,
-    private readonly sessions: UserSessionRepository,
+    private readonly credentials: UserCredentialsService,
     private readonly throttle: SignInThrottleService,
     private readonly passwords: PasswordHasher,
     private readonly outbox: MailOutbox,
-    private readonly audit: AuditService,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -114,7 +105,8 @@ export class RescueCodeRedemptionService {
 
   /**
    * Uses the code: a generated temporary password mailed to the registered addresses, or (the
-   * OWASP variant) the password the customer chose, with a "password changed" mail.
+   * OWASP variant) the password the customer chose; either way the credentials module's notice
+   * tells the user's address, apart from the mails that carry the password.
    */
   async redeem(form: RescueRedeemForm, context: RequestContext): Promise<RescueRedemptionOutcome> {
     const chooses = this.customerChoosesPassword;
@@ -132,25 +124,9 @@ export class RescueCodeRedemptionService {
       const now = this.clock.now();
       const { row, account: { user, client, username } } = accepted;
       if (!(await this.codes.consume(manager, row.id, row.codeHash, now, context.ip, outcome))) return false;
-      if (chooses) {
-        await this.users.setChosenPassword(manager, user.id, passwordHash, now);
-      } else {
-        const expiresAt = new Date(now.getTime() + this.config.auth.temporaryPasswordSeconds * 1000);
-        await this.users.setTemporaryPassword(manager, user.id, passwordHash, now, expiresAt);
-      }
-      await this.resets.voidLive(manager, user.id, now);
-      await this.reveals.voidLive(manager, user.id, now);
-      await this.sessions.endAllOf(manager, user.id);
       await this.liftLockouts(manager, user.id, user.email);
       const loginUrl = new URL('account/login', this.config.server.publicUrl).toString();
       const emailIds: number[] = [];
-      if (chooses) {
-        const mail = await this.outbox.enqueue(manager, {
-          clientId: client.id, userId: user.id, to: user.email, locale: client.language, template: 'password-changed',
-          data: { displayName: displayNameOf(user), companyName: client.companyName, changedAt: formatWhen(now, client.language), loginUrl },
-        });
-        emailIds.push(mail.id);
-      }
       for (const recipient of recipients) {
         const mail = await this.outbox.enqueue(manager, {
           clientId: client.id, userId: user.id, to: recipient.email, locale: client.language, template: 'rescue-password',
@@ -162,10 +138,10 @@ export class RescueCodeRedemptionService {
         });
         emailIds.push(mail.id);
       }
-      await this.audit.record(manager, {
-        actor: customerActor(accepted.account), action: ActivityAction.UserRescueCodeRedeemed, clientId: client.id,
-        subject: { type: SubjectType.User, id: user.id, name: displayNameOf(user) }, ip: context.ip, userAgent: context.userAgent,
-        details: { rescueCodeId: row.id, outcome, recipients: emailIds.length, emailIds, sessionsEnded: true, lockoutLifted: true },
+      const temporaryUntil = chooses ? null : new Date(now.getTime() + this.config.auth.temporaryPasswordSeconds * 1000);
+      await this.credentials.changePassword(manager, {
+        user, client, way: CredentialWay.RescueCode, context, passwordHash, temporaryUntil,
+        details: { rescueCodeId: row.id, outcome, recipients: emailIds.length, emailIds, lockoutLifted: true },
       });
       return true;
     });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { AuthCoreModule } from '../auth/auth-core.module';
 import { ClientsModule } from '../clients/clients.module';
+import { CredentialsModule } from '../credentials/credentials.module';
 import { EmailsModule } from '../emails/emails.module';
 import { PasswordResetsModule } from '../password-resets/password-resets.module';
 import { RateLimitsModule } from '../rate-limits/rate-limits.module';
@@ -24,7 +25,7 @@ import { RescueCodesController } from './rescue-codes.controller';
  */
 @Module({
   imports: [
-    AuthCoreModule, ClientsModule, UsersModule, EmailsModule, PasswordResetsModule, UserPasswordsModule, UserSessionsModule, RateLimitsModule,
+    AuthCoreModule, CredentialsModule, ClientsModule, UsersModule, EmailsModule, PasswordResetsModule, UserPasswordsModule, UserSessionsModule, RateLimitsModule,
   ],
   controllers: [PublicRescueCodesController, RescueCodesController],
   providers: [

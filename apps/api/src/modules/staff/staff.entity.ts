@@ -8,7 +8,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 
-import type { StaffStatus } from '@keydesk/domain';
+import type { Locale, StaffStatus } from '@keydesk/domain';
 
 import { RoleEntity } from '../roles/role.entity';
 
@@ -41,6 +41,10 @@ export class StaffEntity {
 
   @Column({ name: 'password_changed_at', type: 'datetime', nullable: true })
   passwordChangedAt!: Date | null;
+
+  /** The language of the admin UI at their last sign-in: their notices speak it. */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  language!: Locale | null;
 
   @ManyToMany(() => RoleEntity)
   @JoinTable({

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { CredentialsModule } from '../credentials/credentials.module';
 import { AuthCoreModule } from '../auth/auth-core.module';
 import { EmailsModule } from '../emails/emails.module';
 import { RolesModule } from '../roles/roles.module';
@@ -8,7 +9,7 @@ import { StaffRepository } from './staff.repository';
 import { StaffService } from './staff.service';
 
 @Module({
-  imports: [RolesModule, AuthCoreModule, EmailsModule],
+  imports: [RolesModule, AuthCoreModule, CredentialsModule, EmailsModule],
   controllers: [StaffController],
   providers: [StaffRepository, StaffService],
   exports: [StaffRepository, StaffService],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In, Not } from 'typeorm';
 
-import { BuiltInRole, SessionStaff, StaffStatus } from '@keydesk/domain';
+import { BuiltInRole, Locale, SessionStaff, StaffStatus } from '@keydesk/domain';
 
 import { containsPattern } from '../../common/text/fold';
 import { SessionEntity } from '../auth/session.entity';
@@ -119,12 +119,9 @@ export class StaffRepository {
     return this.repo(manager).save(staff);
   }
 
-  async recordSignIn(manager: EntityManager, id: number, at: Date, ip: string | null): Promise<void> {
-    await this.repo(manager).update({ id }, { lastLoginAt: at, lastLoginIp: ip });
-  }
-
-  async updatePasswordHash(manager: EntityManager, id: number, passwordHash: string, changedAt: Date | null): Promise<void> {
-    await this.repo(manager).update({ id }, changedAt ? { passwordHash, passwordChangedAt: changedAt } : { passwordHash });
+  /** The language of the admin UI they signed in with is the language of their notices. */
+  async recordSignIn(manager: EntityManager, id: number, at: Date, ip: string | null, language: Locale): Promise<void> {
+    await this.repo(manager).update({ id }, { lastLoginAt: at, lastLoginIp: ip, language });
   }
 
   /** Ends every session of a staff member (disabled, password reset), on every api process. */

@@ -3,18 +3,17 @@ import { EntityManager } from 'typeorm';
 
 import { ActivityAction, BuiltInRole, ErrorCode, StaffResponse, StaffStatus, SubjectType } from '@keydesk/domain';
 
+import { StaffCredentialsService } from '../credentials/staff-credentials.service';
 import { AppConfig } from '../../config/app.config';
 import { DomainError } from '../../common/errors/domain-error';
 import { filterIds, filterText, ListQuery } from '../../common/http/list-query';
 import { RequestContext } from '../../common/http/request-context';
 import { Clock } from '../../common/time/clock';
-import { formatWhen } from '../../common/i18n/format-when';
 import { assertPasswordAccepted } from '../../common/validation/password-rules';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { staffActor } from '../audit/audit-actors';
 import { AuditService } from '../audit/audit.service';
 import { PasswordHasher } from '../auth/password-hasher';
-import { MailOutbox } from '../emails/mail-outbox';
 import { SignInThrottleService } from '../auth/sign-in-throttle.service';
 import { RoleRepository } from '../roles/role.repository';
 import { CreateStaffDto } from './dto/create-staff.dto';
@@ -34,7 +33,7 @@ export class StaffService {
     private readonly transactions: TransactionRunner,
     private readonly config: AppConfig,
     private readonly clock: Clock,
-    private readonly outbox: MailOutbox,
+    private readonly credentials: StaffCredentialsService,
   ) {}
 
   async list(query: ListQuery<StaffSortField>): Promise<{ rows: StaffResponse[]; total: number }> {
@@ -125,32 +124,17 @@ export class StaffService {
   }
 
   /**
-   * An administrator sets a staff member's password (or their own). Every other session of that
-   * person ends, and a lockout on the name is lifted: this is the way back in.
+   * An administrator sets a staff member's password (or their own), through the credentials
+   * module: every other session of that person ends, a lockout on the name is lifted (this is
+   * the way back in), and they are told.
    */
   async setPassword(id: number, password: string, context: RequestContext, keepSessionIdHash?: string): Promise<void> {
     const staff = await this.require(id);
     assertPasswordAccepted(password, { username: staff.username, email: staff.email, name: staff.displayName },
       this.config.auth.passwordMinLength);
     const passwordHash = await this.hasher.hash(password);
-    await this.transactions.run(async (manager) => {
-      await this.staff.updatePasswordHash(manager, id, passwordHash, this.clock.now());
-      const endedSessions = await this.staff.endSessions(manager, id, keepSessionIdHash);
-      await this.throttle.clearName(manager, staff.username);
-      const byOwner = context.staff?.id === id;
-      // Someone else set it (an administrator, or the CLI): the person hears of it, in case it was not asked for.
-      const mail = byOwner ? null : await this.outbox.enqueue(manager, {
-        to: staff.email, locale: context.locale, template: 'staff-password-changed',
-        data: { displayName: staff.displayName, changedAt: formatWhen(this.clock.now(), context.locale), supportUrl: this.config.server.publicUrl.toString() },
-      });
-      await this.audit.record(manager, {
-        actor: staffActor(context),
-        action: byOwner ? ActivityAction.StaffPasswordChanged : ActivityAction.StaffPasswordReset,
-        ip: context.ip, userAgent: context.userAgent,
-        subject: { type: SubjectType.Staff, id, name: staff.displayName },
-        details: { endedSessions, emailId: mail?.id ?? null },
-      });
-    });
+    await this.transactions.run((manager) =>
+      this.credentials.changePassword(manager, { staff, passwordHash, context, keepSessionIdHash }));
   }
 
   private async require(id: number): Promise<StaffEntity> {

@@ -25,14 +25,6 @@ export class PasswordRevealRepository {
     return this.repo().findOneBy({ tokenHash });
   }
 
-  /** Voids the user's links that still work (a newer temporary password replaces them) and wipes their passwords. */
-  async voidLive(manager: EntityManager, userId: number, now: Date): Promise<void> {
-    await this.repo(manager).createQueryBuilder().update()
-      .set({ voidedAt: now, sealedPassword: null })
-      .where(`user_id = :userId AND ${LIVE}`, { userId, nowMs: now.getTime() })
-      .execute();
-  }
-
   /**
    * Uses the link if it still works and hands back the sealed password, wiping it. The conditional
    * UPDATE decides: of two presses of "Reveal" exactly one changes the row; the other gets null.

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 import {
-  ActivityAction, ErrorCode, generatePassword, PasswordDelivery, SetUserPasswordResponse, SubjectType,
+  ActivityAction, CredentialWay, ErrorCode, generatePassword, PasswordDelivery, SetUserPasswordResponse, SubjectType,
   TicketDepartment, TicketPriority, TicketStatus,
 } from '@keydesk/domain';
 
@@ -19,17 +19,15 @@ import { staffActor } from '../audit/audit-actors';
 import { AuditService } from '../audit/audit.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import { ClientEntity } from '../clients/client.entity';
+import { UserCredentialsService } from '../credentials/user-credentials.service';
 import { MailOutbox } from '../emails/mail-outbox';
 import { PasswordActionTargets } from '../password-resets/password-action-targets';
-import { PasswordResetRepository } from '../password-resets/password-reset.repository';
 import { TemplatedReplies } from '../tickets/templated-replies';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { TicketRepository } from '../tickets/ticket.repository';
-import { UserSessionRepository } from '../user-sessions/user-session.repository';
 import { MembershipWithClient } from '../users/client-user.repository';
 import { UserEntity } from '../users/user.entity';
 import { displayNameOf } from '../users/user-names';
-import { UserRepository } from '../users/user.repository';
 import { SetUserPasswordDto } from './dto/set-user-password.dto';
 import { PasswordRevealEntity } from './password-reveal.entity';
 import { PasswordRevealRepository } from './password-reveal.repository';
@@ -48,19 +46,18 @@ interface PasswordChange {
 
 /**
  * "Change password" on the Manage user page (the procedure's second way): a temporary password,
- * shared through a public reply on the client's ticket. One transaction sets it, ends the user's
- * sessions, voids reset links and older view-once links, posts the reply (which holds only a
- * placeholder), queues the `new-password` mail with the password or its view-once link as a
- * secret, and writes the trail. The agent's answer never carries the password.
+ * shared through a public reply on the client's ticket. One transaction posts the reply (which
+ * holds only a placeholder), queues the `new-password` mail with the password or its view-once
+ * link as a secret, and sets the password through the credentials module (which ends sessions,
+ * voids older links, writes the trail and sends the notice, apart from the password's mail).
+ * The agent's answer never carries the password.
  */
 @Injectable()
 export class UserPasswordService {
   constructor(
     private readonly targets: PasswordActionTargets,
-    private readonly users: UserRepository,
-    private readonly resets: PasswordResetRepository,
     private readonly reveals: PasswordRevealRepository,
-    private readonly sessions: UserSessionRepository,
+    private readonly credentials: UserCredentialsService,
     private readonly tickets: TicketRepository,
     private readonly replies: TemplatedReplies,
     private readonly hasher: PasswordHasher,
@@ -75,6 +72,7 @@ export class UserPasswordService {
     if (!context.staff) throw new DomainError(ErrorCode.NotAuthenticated);
     assertOneOf(dto);
     const user = await this.targets.requireUser(userId);
+    this.credentials.assertStaffMaySendPassword(user);
     const membership = await this.targets.chooseMembership(user, dto.clientId);
     const ticket = dto.ticketId === undefined ? null : await this.targets.requireTicketOf(membership.client, dto.ticketId);
     const generated = dto.generate === true;
@@ -96,10 +94,6 @@ export class UserPasswordService {
     const { user, membership: { client, username } } = change;
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.auth.temporaryPasswordSeconds * 1000);
-    await this.users.setTemporaryPassword(manager, user.id, change.passwordHash, now, expiresAt);
-    await this.resets.voidLive(manager, user.id, now);
-    await this.reveals.voidLive(manager, user.id, now);
-    await this.sessions.endAllOf(manager, user.id);
     const ticket = change.ticket ?? (await this.openTicket(manager, client, user, dto.newTicketSubject!, context));
     const validHours = Math.round(this.config.auth.temporaryPasswordSeconds / 3600);
     const body = translate(client.language, 'userPassword.ticketReply', {
@@ -117,14 +111,14 @@ export class UserPasswordService {
       secrets,
     }));
     if (reveal) await this.reveals.setEmail(manager, reveal.id, mail.id);
-    await this.audit.record(manager, {
-      actor: staffActor(context), action: ActivityAction.UserPasswordSet, clientId: client.id,
-      subject: { type: SubjectType.User, id: user.id, name: displayNameOf(user) },
-      ip: context.ip, userAgent: context.userAgent,
+    // The credential changes last: what it voids is what was live before, not this password's own link.
+    await this.credentials.changePassword(manager, {
+      user, client, way: CredentialWay.Staff, context, passwordHash: change.passwordHash, temporaryUntil: expiresAt,
+      keepRevealId: reveal?.id,
       details: {
         clientId: client.id, ticketId: ticket.id, ticketCreated: !change.ticket, ticketMessageId: message.id,
         emailId: mail.id, to: user.email, delivery: change.delivery, generated: change.generated,
-        revealId: reveal?.id ?? null, reason: dto.reason ?? null, expiresAt: expiresAt.toISOString(), sessionsEnded: true,
+        revealId: reveal?.id ?? null, reason: dto.reason ?? null, expiresAt: expiresAt.toISOString(),
       },
     });
     return {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { CredentialsModule } from '../credentials/credentials.module';
 import { AuthCoreModule } from '../auth/auth-core.module';
 import { ClientsModule } from '../clients/clients.module';
 import { EmailsModule } from '../emails/emails.module';
@@ -18,7 +19,7 @@ import { UserPasswordsController } from './user-passwords.controller';
  * opens a link on the account pages (AccountModule), through PasswordRevealService.
  */
 @Module({
-  imports: [AuthCoreModule, ClientsModule, UsersModule, EmailsModule, TicketsModule, PasswordResetsModule, UserSessionsModule],
+  imports: [CredentialsModule, AuthCoreModule, ClientsModule, UsersModule, EmailsModule, TicketsModule, PasswordResetsModule, UserSessionsModule],
   controllers: [UserPasswordsController],
   providers: [PasswordRevealRepository, PasswordRevealService, PasswordRevealHousekeeping, UserPasswordService],
   exports: [PasswordRevealRepository, PasswordRevealService, UserPasswordService],

@@ -29,16 +29,6 @@ export class UserSessionRepository {
     await this.repo(manager).delete({ idHash });
   }
 
-  /**
-   * Ends every session of the user (but `exceptIdHash`, the one making the change), inside the
-   * caller's transaction: a password set by an agent, a reset link used, a password changed.
-   */
-  async endAllOf(manager: EntityManager, userId: number, exceptIdHash?: string): Promise<void> {
-    const query = this.repo(manager).createQueryBuilder().delete().where('user_id = :userId', { userId });
-    if (exceptIdHash !== undefined) query.andWhere('id_hash <> :exceptIdHash', { exceptIdHash });
-    await query.execute();
-  }
-
   /** Rows past their absolute limit, or idle since `idleBefore`. */
   async deleteExpired(manager: EntityManager, now: number, idleBefore: number): Promise<void> {
     await this.repo(manager).createQueryBuilder().delete()

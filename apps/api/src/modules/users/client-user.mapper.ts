@@ -18,5 +18,6 @@ export function toClientUserResponse(membership: ClientUserEntity & { user: User
     permissions: membership.owner ? [...ALL_CLIENT_USER_PERMISSIONS] : membership.permissions.filter(Boolean),
     status: user.status,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    lockedAt: user.lockedAt?.toISOString() ?? null,
   };
 }

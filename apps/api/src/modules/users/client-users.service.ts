@@ -60,7 +60,7 @@ export class ClientUsersService {
       const existing = await this.users.findByEmail(email, manager);
       if (existing && (await this.memberships.find(clientId, existing.id, manager))) throw new DomainError(ErrorCode.AlreadyAssociated);
       if (await this.memberships.usernameTaken(manager, clientId, username)) throw usernameTaken(username);
-      const user = existing ?? (await this.users.save(manager, newUser(email, dto.firstName, dto.lastName)));
+      const user = existing ?? (await this.users.insert(manager, newUser(email, dto.firstName, dto.lastName)));
       if (!existing) {
         await this.audit.record(manager, this.entry(context, ActivityAction.UserCreated, clientId, user, {
           email, firstName: user.firstName, lastName: user.lastName,
@@ -180,6 +180,7 @@ function newUser(email: string, firstName: string, lastName: string): UserEntity
   return Object.assign(new UserEntity(), {
     email, firstName: firstName.trim(), lastName: lastName.trim(), passwordHash: null, status: UserStatus.Active,
     lastLoginAt: null, lastLoginIp: null, mustChangePassword: false, passwordChangedAt: null, passwordExpiresAt: null,
+    emailChangedAt: null, emailChangedBy: null, lockedAt: null, lockReason: null,
   });
 }
 

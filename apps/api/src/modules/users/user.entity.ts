@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-import type { UserStatus } from '@keydesk/domain';
+import type { CredentialWay, UserLockReason, UserStatus } from '@keydesk/domain';
 
 /** A login identity of the client area (as in WHMCS 8); may belong to several clients. */
 @Entity('users')
@@ -39,6 +39,21 @@ export class UserEntity {
   /** Set with a temporary password: after it, the password no longer signs in. */
   @Column({ name: 'password_expires_at', type: 'datetime', nullable: true })
   passwordExpiresAt!: Date | null;
+
+  /** When staff or the customer last changed the email; null for the address the user was created with. */
+  @Column({ name: 'email_changed_at', type: 'datetime', nullable: true })
+  emailChangedAt!: Date | null;
+
+  /** CredentialWay.Staff or .Customer: an address staff set waits before a password goes to it. */
+  @Column({ name: 'email_changed_by', type: 'varchar', length: 16, nullable: true })
+  emailChangedBy!: CredentialWay | null;
+
+  /** Set when the customer said a change was not theirs: nothing signs in until staff unlock. */
+  @Column({ name: 'locked_at', type: 'datetime', nullable: true })
+  lockedAt!: Date | null;
+
+  @Column({ name: 'lock_reason', type: 'varchar', length: 32, nullable: true })
+  lockReason!: UserLockReason | null;
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;

@@ -1,11 +1,13 @@
-import { UserMembershipResponse, UserResponse, UserSignInResponse } from '@keydesk/domain';
+import { emailHoldUntil, UserMembershipResponse, UserResponse, UserSignInResponse } from '@keydesk/domain';
 
 import { MembershipWithClient } from './client-user.repository';
 import { UserSignInEntity } from './user-sign-in.entity';
 import { UserEntity } from './user.entity';
 
-/** Explicit, so the password hash has no way into a response. */
-export function toUserResponse(user: UserEntity, memberships: MembershipWithClient[]): UserResponse {
+/** Explicit, so the password hash has no way into a response. `hold`: NEW_EMAIL_HOLD_HOURS and now, for emailHoldUntil. */
+export function toUserResponse(
+  user: UserEntity, memberships: MembershipWithClient[], hold: { seconds: number; nowMs: number },
+): UserResponse {
   return {
     id: user.id,
     email: user.email,
@@ -17,6 +19,9 @@ export function toUserResponse(user: UserEntity, memberships: MembershipWithClie
     mustChangePassword: user.mustChangePassword,
     passwordChangedAt: user.passwordChangedAt?.toISOString() ?? null,
     temporaryPasswordExpiresAt: user.passwordExpiresAt?.toISOString() ?? null,
+    lockedAt: user.lockedAt?.toISOString() ?? null,
+    lockReason: user.lockReason,
+    emailHoldUntil: emailHoldUntil(user, hold.seconds, hold.nowMs)?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
     clients: memberships.filter((m) => m.userId === user.id).map(toUserMembershipResponse),

@@ -1,9 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull, MoreThan, Not } from 'typeorm';
-
-import { RescueVoidReason } from '@keydesk/domain';
-
-import { RescueCodeEntity } from '../rescue-codes/rescue-code.entity';
+import { DataSource, EntityManager, Not } from 'typeorm';
 
 import { UserSignInEntity } from './user-sign-in.entity';
 import { UserEntity } from './user.entity';
@@ -58,35 +54,14 @@ export class UserRepository {
       .getManyAndCount();
   }
 
-  save(manager: EntityManager, user: UserEntity): Promise<UserEntity> {
+  /** A new user; an existing one changes through updateProfile, its credentials through the credentials module. */
+  insert(manager: EntityManager, user: UserEntity): Promise<UserEntity> {
+    if (user.id !== undefined) throw new Error('UserRepository.insert takes a new user');
     return this.repo(manager).save(user);
   }
 
-  /** A password the user chose: not temporary, nothing left to change. */
-  async setChosenPassword(manager: EntityManager, userId: number, passwordHash: string, now: Date): Promise<void> {
-    await manager.getRepository(UserEntity).update({ id: userId }, {
-      passwordHash, passwordChangedAt: now, mustChangePassword: false, passwordExpiresAt: null,
-    });
-    await this.voidRescueCodes(manager, userId, now, RescueVoidReason.PasswordChanged);
-  }
-
-  /** A password an agent set: it must be replaced at the next sign-in and stops working at `expiresAt`. */
-  async setTemporaryPassword(manager: EntityManager, userId: number, passwordHash: string, now: Date, expiresAt: Date): Promise<void> {
-    await manager.getRepository(UserEntity).update({ id: userId }, {
-      passwordHash, passwordChangedAt: now, mustChangePassword: true, passwordExpiresAt: expiresAt,
-    });
-    await this.voidRescueCodes(manager, userId, now, RescueVoidReason.PasswordChanged);
-  }
-
-  /**
-   * A changed password or email voids the rescue codes that still work. Done where passwords are
-   * written, so no way of changing one can forget it.
-   */
-  async voidRescueCodes(manager: EntityManager, userId: number, now: Date, reason: RescueVoidReason): Promise<void> {
-    await manager.getRepository(RescueCodeEntity).update(
-      { userId, usedAt: IsNull(), voidedAt: IsNull(), expiresAt: MoreThan(now.getTime()) },
-      { voidedAt: now, voidReason: reason },
-    );
+  async updateProfile(manager: EntityManager, id: number, profile: Pick<UserEntity, 'firstName' | 'lastName' | 'status'>): Promise<void> {
+    await this.repo(manager).update({ id }, profile);
   }
 
   /** A client-area sign-in attempt; a success also becomes the user's last sign-in (Users tab). */
@@ -100,10 +75,6 @@ export class UserRepository {
   /** Whether the user signed in from this address before: a lockout does not apply there. */
   hasSignedInFrom(userId: number, ip: string): Promise<boolean> {
     return this.dataSource.getRepository(UserSignInEntity).existsBy({ userId, ip, succeeded: true });
-  }
-
-  async updatePasswordHash(manager: EntityManager, userId: number, passwordHash: string): Promise<void> {
-    await manager.getRepository(UserEntity).update({ id: userId }, { passwordHash });
   }
 
   /** A user's client-area sign-ins, newest first, read by the (user_id, id) index. */

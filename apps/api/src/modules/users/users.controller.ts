@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
@@ -7,6 +7,7 @@ import { Permission, UserResponse, UserSignInResponse } from '@keydesk/domain';
 import { RequirePermission } from '../../common/access/access.decorator';
 import { parseListQuery, RawListQuery, setContentRange } from '../../common/http/list-query';
 import { Ctx, RequestContext } from '../../common/http/request-context';
+import { UnlockUserDto } from './dto/unlock-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { USER_SORT_FIELDS } from './user.repository';
 import { UsersService } from './users.service';
@@ -43,6 +44,17 @@ export class UsersController {
   @RequirePermission(Permission.UsersManage)
   update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateUserDto, @Ctx() context: RequestContext): Promise<UserResponse> {
     return this.users.update(id, dto, context);
+  }
+
+  @Post(':id/unlock')
+  @HttpCode(200)
+  @RequirePermission(Permission.UsersManage)
+  @ApiOperation({
+    summary: 'Lifts the lock of a user whose customer said a change was not theirs',
+    description: 'The reason is kept in the activity log. 409 USER_NOT_LOCKED when the user is not locked.',
+  })
+  unlock(@Param('id', ParseIntPipe) id: number, @Body() dto: UnlockUserDto, @Ctx() context: RequestContext): Promise<UserResponse> {
+    return this.users.unlock(id, dto.reason, context);
   }
 
   /** Client-area sign-ins, newest first whatever the sort. */

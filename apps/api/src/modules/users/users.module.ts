@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 
 import { ClientsModule } from '../clients/clients.module';
+import { CredentialsModule } from '../credentials/credentials.module';
 import { ClientUserRepository } from './client-user.repository';
 import { ClientUsersController } from './client-users.controller';
 import { ClientUsersService } from './client-users.service';
@@ -9,7 +10,7 @@ import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [ClientsModule],
+  imports: [ClientsModule, CredentialsModule],
   controllers: [ClientUsersController, UsersController],
   providers: [UserRepository, ClientUserRepository, ClientUsersService, UsersService],
   exports: [UserRepository, ClientUserRepository],

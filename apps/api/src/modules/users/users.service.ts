@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 
-import { ActivityAction, ErrorCode, RescueVoidReason, SubjectType, UserResponse, UserSignInResponse } from '@keydesk/domain';
+import { ActivityAction, CredentialWay, ErrorCode, SubjectType, UserResponse, UserSignInResponse } from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
 import { filterIds, filterText, ListQuery } from '../../common/http/list-query';
 import { RequestContext } from '../../common/http/request-context';
 import { Clock } from '../../common/time/clock';
+import { AppConfig } from '../../config/app.config';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { staffActor } from '../audit/audit-actors';
 import { AuditService } from '../audit/audit.service';
 import { ClientSearchIndex } from '../clients/client-search-index';
+import { AccountLocksService } from '../credentials/account-locks.service';
+import { UserCredentialsService } from '../credentials/user-credentials.service';
 import { ClientUserRepository } from './client-user.repository';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UserEntity } from './user.entity';
@@ -27,9 +30,12 @@ export class UsersService {
     private readonly users: UserRepository,
     private readonly memberships: ClientUserRepository,
     private readonly searchIndex: ClientSearchIndex,
+    private readonly credentials: UserCredentialsService,
+    private readonly locks: AccountLocksService,
     private readonly audit: AuditService,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   /** `filter={"q":"ana@"}`: users whose email starts with q, each with their clients. */
@@ -40,12 +46,12 @@ export class UsersService {
       ids: filterIds(query.filter),
     });
     const memberships = await this.memberships.forUsers(users.map((user) => user.id));
-    return { rows: users.map((user) => toUserResponse(user, memberships)), total };
+    return { rows: users.map((user) => toUserResponse(user, memberships, this.hold())), total };
   }
 
   async get(id: number): Promise<UserResponse> {
     const user = await this.require(id);
-    return toUserResponse(user, await this.memberships.forUsers([id]));
+    return toUserResponse(user, await this.memberships.forUsers([id]), this.hold());
   }
 
   async update(id: number, dto: UpdateUserDto, context: RequestContext): Promise<UserResponse> {
@@ -58,15 +64,22 @@ export class UsersService {
     };
     const changed = EDITABLE.filter((field) => next[field] !== user[field]);
     if (changed.length === 0) return this.get(id);
+    // The email changes through the credentials module (its entry, its notices); the rest here.
+    const profile = changed.filter((field) => field !== 'email');
     const changes = Object.fromEntries(changed.map((field) => [field, { from: user[field], to: next[field] }]));
     await this.transactions.run(async (manager) => {
-      if (changed.includes('email') && (await this.users.existsByEmail(next.email, id, manager))) {
-        const params = { email: next.email };
-        throw new DomainError(ErrorCode.UserEmailTaken, params, { email: { key: 'errors.USER_EMAIL_TAKEN', params } });
+      const memberships = await this.memberships.forUsers([id], manager);
+      if (profile.length) await this.users.updateProfile(manager, id, { firstName: next.firstName, lastName: next.lastName, status: next.status });
+      if (changed.includes('email')) {
+        if (await this.users.existsByEmail(next.email, id, manager)) {
+          const params = { email: next.email };
+          throw new DomainError(ErrorCode.UserEmailTaken, params, { email: { key: 'errors.USER_EMAIL_TAKEN', params } });
+        }
+        await this.credentials.changeEmail(manager, {
+          user, client: memberships[0]?.client ?? null, way: CredentialWay.Staff, context, email: next.email,
+        });
       }
-      await this.users.save(manager, Object.assign(user, next));
-      if (changed.includes('email')) await this.users.voidRescueCodes(manager, id, this.clock.now(), RescueVoidReason.EmailChanged);
-      const clientIds = await this.searchIndex.clientsOfUser(manager, id);
+      const clientIds = memberships.map((membership) => membership.clientId);
       if (changed.some((field) => SEARCHABLE.includes(field))) await this.searchIndex.reindex(manager, clientIds);
       // One entry per client the user belongs to, so each client's Log tab shows the change.
       for (const clientId of clientIds.length ? clientIds : [null]) {
@@ -80,11 +93,21 @@ export class UsersService {
     return this.get(id);
   }
 
+  /** Lifts the lock a customer's "This wasn't me" set, with the reason staff give. */
+  async unlock(id: number, reason: string, context: RequestContext): Promise<UserResponse> {
+    await this.locks.unlock(id, reason, context);
+    return this.get(id);
+  }
+
   /** Newest first, whatever the sort asked for: it is a history. */
   async signIns(id: number, offset: number, limit: number): Promise<{ rows: UserSignInResponse[]; total: number }> {
     await this.require(id);
     const [rows, total] = await this.users.pageOfSignIns(id, offset, limit);
     return { rows: rows.map(toUserSignInResponse), total };
+  }
+
+  private hold(): { seconds: number; nowMs: number } {
+    return { seconds: this.config.auth.newEmailHoldSeconds, nowMs: this.clock.nowMs() };
   }
 
   private async require(id: number): Promise<UserEntity> {

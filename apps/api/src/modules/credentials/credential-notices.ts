@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+import { CredentialKind, CredentialWay, Locale, REPORT_LINK_SECONDS } from '@keydesk/domain';
+
+import { formatWhen } from '../../common/i18n/format-when';
+import { translate } from '../../common/i18n/translate';
+import { AppConfig } from '../../config/app.config';
+import { ClientEntity } from '../clients/client.entity';
+import { MailOutbox } from '../emails/mail-outbox';
+import { hashResetToken, newResetToken } from '../password-resets/reset-token';
+import { StaffEntity } from '../staff/staff.entity';
+import { UserEntity } from '../users/user.entity';
+import { displayNameOf } from '../users/user-names';
+import { CredentialsRepository } from './credentials.repository';
+
+/** A change of a user's credential, as its notices tell it. */
+export interface UserNotice {
+  user: UserEntity;
+  client: ClientEntity | null;
+  kind: CredentialKind;
+  way: CredentialWay;
+  /** The agent's display name when staff made the change. */
+  agentName: string | null;
+  /** Set by an email change: the old address is told too, never the new one alone. */
+  emails?: { from: string; to: string };
+  at: Date;
+  /** The audit entry of the change: a report points at it. */
+  entryId: string;
+}
+
+/**
+ * The mails that tell people their credentials changed. A customer's notice names what changed,
+ * when and which way, never a secret, and carries a single-use "This wasn't me" link (its own
+ * per recipient; the token is a mail secret, so the Emails tab shows it redacted).
+ */
+@Injectable()
+export class CredentialNotices {
+  constructor(
+    private readonly repository: CredentialsRepository,
+    private readonly outbox: MailOutbox,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Who a change of this kind tells: the user's address, and the old one when it is an email change. */
+  static recipientsOf(notice: Pick<UserNotice, 'user' | 'emails'>): string[] {
+    return notice.emails ? [notice.emails.from, notice.emails.to] : [notice.user.email];
+  }
+
+  /** Queues the notices in the change's transaction; answers their mail ids. */
+  async tellUser(manager: EntityManager, notice: UserNotice): Promise<number[]> {
+    const locale: Locale = notice.client?.language ?? 'es';
+    const ids: number[] = [];
+    for (const to of CredentialNotices.recipientsOf(notice)) {
+      const token = newResetToken();
+      await this.repository.insertReport(manager, {
+        userId: notice.user.id, clientId: notice.client?.id ?? null, tokenHash: hashResetToken(token),
+        changeKind: notice.kind, changeWay: notice.way, changedBy: notice.agentName, changeEntryId: notice.entryId,
+        changedAt: notice.at, expiresAt: notice.at.getTime() + REPORT_LINK_SECONDS * 1000, usedAt: null,
+      });
+      const mail = await this.outbox.enqueue(manager, {
+        clientId: notice.client?.id ?? null, userId: notice.user.id, to, locale, template: 'account-change',
+        data: {
+          displayName: displayNameOf(notice.user), companyName: notice.client?.companyName ?? '',
+          changedAt: formatWhen(notice.at, locale), how: howText(locale, notice.way, notice.agentName),
+          isEmail: notice.kind === CredentialKind.Email, oldEmail: notice.emails?.from ?? '', newEmail: notice.emails?.to ?? '',
+          toOldAddress: notice.emails?.from === to, reportDays: REPORT_LINK_SECONDS / 86_400,
+          loginUrl: this.url('account/login'),
+        },
+        secrets: { reportUrl: this.url(`account/report/${token}`) },
+      });
+      ids.push(mail.id);
+    }
+    return ids;
+  }
+
+  /** A staff member's notice, in their language: who set the password, or that they did. */
+  async tellStaff(manager: EntityManager, staff: StaffEntity, how: string, locale: Locale, at: Date): Promise<number> {
+    const mail = await this.outbox.enqueue(manager, {
+      to: staff.email, locale, template: 'staff-password-changed',
+      data: { displayName: staff.displayName, changedAt: formatWhen(at, locale), how, supportUrl: this.url('') },
+    });
+    return mail.id;
+  }
+
+  private url(path: string): string {
+    return new URL(path, this.config.server.publicUrl).toString();
+  }
+}
+
+/** "an agent, Ana López", "the reset link we sent you"... in the notice's language. */
+export function howText(locale: Locale, way: CredentialWay, agentName: string | null): string {
+  return translate(locale, `credentials.way.${way}`, { name: agentName ?? '' });
+}
