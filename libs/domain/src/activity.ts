@@ -102,6 +102,8 @@ export const AnomalyKind = {
   Burst: 'burst',
   /** A password action on a user who had signed in successfully shortly before. */
   RecentSignIn: 'recent_sign_in',
+  /** The customer said a change was not theirs ("This wasn't me"): the change and the report. */
+  ReportedByCustomer: 'reported_by_customer',
 } as const;
 export type AnomalyKind = (typeof AnomalyKind)[keyof typeof AnomalyKind];
 
@@ -118,6 +120,9 @@ export interface ActivityAnomaly {
   threshold?: number;
   userId?: string;
   minutesAfterSignIn?: number;
+  /** Reported by the customer: what changed (password, email) and when the report came. */
+  change?: string;
+  reportedAt?: string;
   /** Every entry behind the flag was reviewed. */
   reviewed: boolean;
 }

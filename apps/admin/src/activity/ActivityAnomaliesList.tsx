@@ -20,9 +20,14 @@ const AnomalyItem = ({ anomaly }: { anomaly: ActivityAnomaly }) => {
   const when = anomaly.hourStart
     ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(anomaly.hourStart))
     : '';
-  const text = anomaly.kind === 'burst'
-    ? translate('keydesk.activity.anomalies.burst', { name: anomaly.staffName, count: anomaly.count ?? 0, time: when, threshold: anomaly.threshold ?? 0 })
-    : translate('keydesk.activity.anomalies.recent_sign_in', { name: anomaly.staffName, minutes: anomaly.minutesAfterSignIn ?? 0 });
+  const texts: Record<ActivityAnomaly['kind'], () => string> = {
+    burst: () => translate('keydesk.activity.anomalies.burst', { name: anomaly.staffName, count: anomaly.count ?? 0, time: when, threshold: anomaly.threshold ?? 0 }),
+    recent_sign_in: () => translate('keydesk.activity.anomalies.recent_sign_in', { name: anomaly.staffName, minutes: anomaly.minutesAfterSignIn ?? 0 }),
+    reported_by_customer: () => translate('keydesk.activity.anomalies.reported_by_customer', {
+      name: anomaly.staffName, change: translate(`keydesk.activity.anomalies.changes.${anomaly.change ?? 'password'}`),
+    }),
+  };
+  const text = texts[anomaly.kind]();
   return (
     <ListItem disableGutters alignItems="flex-start">
       <ListItemIcon sx={{ minWidth: 36, mt: 0.5 }}>
@@ -32,7 +37,7 @@ const AnomalyItem = ({ anomaly }: { anomaly: ActivityAnomaly }) => {
         <Typography variant="body2">{text}</Typography>
         <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
           <Link to={entriesPath(anomaly)} variant="body2">{translate('keydesk.activity.anomalies.see_entries', { smart_count: anomaly.entryIds.length })}</Link>
-          {anomaly.kind === 'recent_sign_in' && anomaly.userId && (
+          {anomaly.kind !== 'burst' && anomaly.userId && (
             <Link to={`/users/${anomaly.userId}/show`} variant="body2">{translate('keydesk.activity.anomalies.open_user')}</Link>
           )}
           {anomaly.reviewed ? <ReviewedMark /> : <ActivityReviewButton entryIds={anomaly.entryIds} />}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { ActivityAnomaly, AnomalyKind, ErrorCode, PASSWORD_ACTIONS, PasswordActionStatsRow } from '@keydesk/domain';
+import { ActivityAction, ActivityAnomaly, AnomalyKind, ErrorCode, PASSWORD_ACTIONS, PasswordActionStatsRow } from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app.config';
@@ -40,7 +40,7 @@ export class ActivityInsightsService {
 
   async anomalies(from: Date, to: Date): Promise<ActivityAnomaly[]> {
     const actions = await this.passwordActions(from, to);
-    const flags = [...this.bursts(actions), ...(await this.soonAfterSignIn(actions, from, to))];
+    const flags = [...this.bursts(actions), ...(await this.soonAfterSignIn(actions, from, to)), ...(await this.reported(from, to))];
     const covering = await this.entries.reviewsCovering(flags.flatMap((flag) => flag.seqs));
     return flags.map(({ seqs, ...flag }) => ({ ...flag, reviewed: seqs.every((seq) => (covering.get(seq) ?? []).length > 0) }));
   }
@@ -79,6 +79,25 @@ export class ActivityInsightsService {
       }
     }
     return flags;
+  }
+
+  /**
+   * Changes the customer reported as not theirs in the period: each flag names the change's entry
+   * (and its actor, the agent when it was staff) and the report's.
+   */
+  private async reported(from: Date, to: Date): Promise<Array<ActivityAnomaly & { seqs: number[] }>> {
+    const reports = await this.entries.ofActions([ActivityAction.UserChangeReported], from, to, MAX_ACTIONS);
+    const details = reports.map((report) => JSON.parse(report.details) as { reportedEntryId?: string; change?: string });
+    const changes = new Map((await this.entries.findByIds(details.map((d) => d.reportedEntryId ?? '').filter(Boolean))).map((e) => [e.id, e]));
+    return reports.map((report, i) => {
+      const change = changes.get(details[i].reportedEntryId ?? '');
+      return {
+        kind: AnomalyKind.ReportedByCustomer, staffId: change?.actorType === 'staff' ? change.actorId : null,
+        staffName: change?.actorName ?? report.actorName, entryIds: [...(change ? [change.id] : []), report.id],
+        userId: report.subjectId ?? undefined, change: details[i].change, reportedAt: report.occurredAt.toISOString(),
+        reviewed: false, seqs: [...(change ? [change.seq] : []), report.seq],
+      };
+    });
   }
 
   /** A reset or a new password shortly after the user signed in themselves: who asked for it? */
