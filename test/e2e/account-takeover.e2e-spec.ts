@@ -65,6 +65,22 @@ describe.each(TEST_DATABASES)('a takeover through the help desk, on %s', (kind) 
     expect(resetMailsTo(attacker)).toHaveLength(1);
   });
 
+  it('lets a reset go at once to an address the customer set, and refuses a wrong password or a taken address', async () => {
+    const c = await world.customer();
+    const other = await world.customer();
+    const browser = await world.signIn(c);
+    const form = async () => tokenIn((await browser.get('/account/email/change').set('Accept-Language', 'es').expect(200)).text, 'csrfToken');
+    const post = async (fields: Record<string, string>) => browser.post('/account/email/change').type('form').send({ csrfToken: await form(), ...fields });
+    expect((await post({ currentPassword: 'no es la contraseña de nadie', email: 'rosa.nueva@cliente.example' })).status).toBe(400);
+    const taken = await post({ currentPassword: c.password, email: other.user.email });
+    expect(taken.status).toBe(409);
+    expect(taken.text).toContain('Otra cuenta ya usa esta dirección.');
+    expect((await admin.get(`/api/users/${c.user.id}`)).body.email).toBe(c.user.email);
+    await post({ currentPassword: c.password, email: 'rosa.nueva@cliente.example' }).then((r) => expect(r.status).toBe(303));
+    expect((await admin.get(`/api/users/${c.user.id}`)).body).toMatchObject({ email: 'rosa.nueva@cliente.example', emailHoldUntil: null });
+    expect((await sendReset(c.user.id)).status).toBe(202);
+  });
+
   it('"This wasn\'t me" locks the account, answers as a wrong password, and staff see why', async () => {
     const c = await world.customer('en');
     const browser = await world.signIn(c);

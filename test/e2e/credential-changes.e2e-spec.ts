@@ -102,6 +102,18 @@ describe.each(TEST_DATABASES)('every credential change, on %s', (kind) => {
         return { secrets: [] };
       },
     },
+    {
+      name: 'the customer changes the email signed in', action: 'user.email_changed', way: 'customer', liveRevealsAfter: 0,
+      newEmail: 'rosa.propia@cliente.example',
+      run: async (c) => {
+        const browser = await world.signIn(c);
+        const page = await browser.get('/account/email/change').expect(200);
+        await browser.post('/account/email/change').type('form').send({
+          csrfToken: tokenIn(page.text, 'csrfToken'), currentPassword: c.password, email: 'Rosa.Propia@cliente.example',
+        }).expect(303);
+        return { secrets: [], kept: browser };
+      },
+    },
   ];
 
   it.each(CUSTOMER_PATHS)('$name: ends sessions, voids links and codes, logs it once and tells the customer', async (path) => {

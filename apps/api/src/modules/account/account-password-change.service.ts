@@ -30,6 +30,8 @@ export interface PasswordChangeRefusal {
   formExpired?: true;
 }
 
+export type CurrentPasswordRefusal = Required<Pick<PasswordChangeRefusal, 'status' | 'currentError'>> & Pick<PasswordChangeRefusal, 'retryAfter'>;
+
 export type PasswordChangeOutcome = { kind: 'done'; cookieId: string } | ({ kind: 'refused' } & PasswordChangeRefusal);
 
 /**
@@ -61,18 +63,8 @@ export class AccountPasswordChangeService {
     const forced = user.mustChangePassword;
     const keys = this.throttle.keysFor(`user:${user.email}`, context.ip ?? 'unknown');
     if (!forced) {
-      // Guesses at the current password count like sign-in failures: a stolen session is no oracle.
-      try {
-        await this.throttle.assertAllowed(keys, () => Promise.resolve(false));
-      } catch (error) {
-        const refusal = throttleRefusal(error);
-        if (!refusal) throw error;
-        return refused({ status: 429, retryAfter: refusal.retryAfter, currentError: { key: `account.login.${refusal.error.key}`, params: refusal.error.params } });
-      }
-      if (!(await this.matches(user.passwordHash, form.currentPassword))) {
-        await this.transactions.run((manager) => this.throttle.recordFailure(manager, keys));
-        return refused({ status: 400, currentError: { key: 'account.change.currentWrong' } });
-      }
+      const wrong = await this.checkCurrentPassword(current, form.currentPassword, context);
+      if (wrong) return refused(wrong);
     }
     const password = typeof form.password === 'string' ? form.password : '';
     const check = checkPassword(password, this.policyContext(current), { minLength: this.minLength });
@@ -90,6 +82,24 @@ export class AccountPasswordChangeService {
       return this.sessions.rotate(manager, session);
     });
     return { kind: 'done', cookieId: rotated.cookieId };
+  }
+
+  /**
+   * The current password, asked before a signed-in change. Guesses count like sign-in failures, so
+   * a stolen session is no oracle: null when it is right, else the refusal to show beside the field.
+   */
+  async checkCurrentPassword(current: SignedInUser, given: unknown, context: RequestContext): Promise<CurrentPasswordRefusal | null> {
+    const keys = this.throttle.keysFor(`user:${current.user.email}`, context.ip ?? 'unknown');
+    try {
+      await this.throttle.assertAllowed(keys, () => Promise.resolve(false));
+    } catch (error) {
+      const refusal = throttleRefusal(error);
+      if (!refusal) throw error;
+      return { status: 429, retryAfter: refusal.retryAfter, currentError: { key: `account.login.${refusal.error.key}`, params: refusal.error.params } };
+    }
+    if (await this.matches(current.user.passwordHash, given)) return null;
+    await this.transactions.run((manager) => this.throttle.recordFailure(manager, keys));
+    return { status: 400, currentError: { key: 'account.change.currentWrong' } };
   }
 
   /** A wrong type, an empty field or one over 1 KiB is simply not the password. */

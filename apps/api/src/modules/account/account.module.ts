@@ -11,6 +11,7 @@ import { UserPasswordsModule } from '../user-passwords/user-passwords.module';
 import { UsersModule } from '../users/users.module';
 import { UserSessionsModule } from '../user-sessions/user-sessions.module';
 import { AccountAreaController } from './account-area.controller';
+import { AccountEmailChangeService } from './account-email-change.service';
 import { AccountErrorPage } from './account-error-page';
 import { AccountPages } from './account-pages';
 import { AccountPasswordChangeService } from './account-password-change.service';
@@ -23,6 +24,7 @@ import { AccountSignInService } from './account-sign-in.service';
 import { AccountViews } from './account-views';
 import { ClientAreaPages } from './client-area-pages';
 import { ClientAreaService } from './client-area.service';
+import { EmailChangePages } from './email-change-pages';
 import { LoginFormTokens } from './login-form-tokens';
 import { PasswordResetCompletionService } from './password-reset-completion.service';
 import { ReportPages } from './report-pages';
@@ -36,7 +38,7 @@ import { RescuePages } from './rescue-pages';
   controllers: [AccountReportController, AccountPasswordController, AccountRevealController, AccountSignInController, AccountAreaController, AccountRescueController],
   providers: [
     AccountPages, PasswordResetCompletionService, ClientAreaPages, LoginFormTokens, AccountSignInService, ClientAreaService,
-    AccountPasswordChangeService, AccountViews, RescuePages, AccountErrorPage, ReportPages,
+    AccountPasswordChangeService, AccountViews, RescuePages, AccountErrorPage, ReportPages, AccountEmailChangeService, EmailChangePages,
   ],
   exports: [AccountErrorPage],
 })

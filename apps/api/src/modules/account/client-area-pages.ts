@@ -23,7 +23,7 @@ export interface HomeView {
   email: string;
   clients: Array<{ companyName: string; clientKey: string; username: string }>;
   csrfToken: string;
-  notice: 'passwordChanged' | null;
+  notice: 'passwordChanged' | 'emailChanged' | null;
   formExpired: boolean;
 }
 
@@ -72,7 +72,7 @@ export class ClientAreaPages {
   home(locale: Locale, view: HomeView): string {
     const t = (key: string, params?: Params) => translate(locale, `account.home.${key}`, params);
     const keys = ['title', 'profile', 'name', 'email', 'clients', 'company', 'clientKey', 'username', 'noClients',
-      'security', 'changePassword', 'signOut'];
+      'security', 'changePassword', 'changeEmail', 'signOut'];
     return this.views.page(locale, 'home', t('title'), null, {
       ...view, notice: view.notice ? t(view.notice) : null, error: view.formExpired ? t('formExpired') : null,
       text: { ...Object.fromEntries(keys.map((key) => [key, t(key)])), welcome: t('welcome', { name: view.name }) },
