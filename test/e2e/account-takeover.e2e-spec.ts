@@ -2,7 +2,7 @@ import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { signInWithPermissions } from '../factories/staff.factory';
-import { CustomerWorld, REPORT_LINK, RESET_LINK, newIp, tokenIn } from '../support/customer-world';
+import { CustomerWorld, REPORT_LINK, RESCUE_CODE, RESET_LINK, newIp, tokenIn } from '../support/customer-world';
 import { signIn } from '../support/sign-in';
 import { SmtpSink } from '../support/smtp-sink';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -53,8 +53,13 @@ describe.each(TEST_DATABASES)('a takeover through the help desk, on %s', (kind) 
     expect((await setTemporary(c.user.id)).body).toMatchObject({ statusCode: 409, code: 'EMAIL_RECENTLY_CHANGED' });
     expect((await admin.get(`/api/users/${c.user.id}`)).body.emailHoldUntil).toBe(refused.body.opensAt);
 
+    // Nor does a rescue code (and the password it gets) go to the new address; the client's addresses get it.
+    await t.http().post('/api/public/rescue-codes').set('X-Forwarded-For', newIp())
+      .send({ clientKey: c.client.clientKey, username: c.user.username }).expect(202);
     await world.deliver();
     expect(resetMailsTo(attacker)).toEqual([]);
+    expect(sink.to(attacker).filter((mail) => RESCUE_CODE.test(mail.text))).toEqual([]);
+    expect(sink.to((c.client as { email?: string }).email!).filter((mail) => RESCUE_CODE.test(mail.text))).toHaveLength(1);
     const [toOld] = sink.to(c.user.email).filter((mail) => REPORT_LINK.test(mail.text));
     expect(toOld.text).toContain(`antes era ${c.user.email} y ahora es ${attacker}`);
 

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 
-import { ClientStatus, normalizeRfc, UserStatus } from '@keydesk/domain';
+import { ClientStatus, emailHoldUntil, normalizeRfc, UserStatus } from '@keydesk/domain';
+
+import { Clock } from '../../common/time/clock';
+import { AppConfig } from '../../config/app.config';
 
 import { ClientSummaryRepository } from '../clients/client-summary.repository';
 import { ClientEntity } from '../clients/client.entity';
@@ -33,6 +36,8 @@ export class RescueAccounts {
   constructor(
     private readonly memberships: ClientUserRepository,
     private readonly summaries: ClientSummaryRepository,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   static nameOf(clientKey: unknown, username: unknown): RescueName {
@@ -56,7 +61,9 @@ export class RescueAccounts {
 
   /**
    * The client's registered addresses (the primary email and the contacts that receive account
-   * and security emails) and the user's own, each once whatever its case.
+   * and security emails) and the user's own, each once whatever its case. The user's own is left
+   * out while it is an address staff set less than NEW_EMAIL_HOLD_HOURS ago: a code, and the
+   * password it gets, must not reach an address the real owner was only just told about.
    */
   async recipientsOf(account: RescueAccount): Promise<RescueRecipient[]> {
     const { client, user } = account;
@@ -64,7 +71,7 @@ export class RescueAccounts {
     const candidates: RescueRecipient[] = [
       { email: client.email, displayName: `${client.firstName} ${client.lastName}`.trim() },
       ...contacts.map((contact) => ({ email: contact.email, displayName: `${contact.firstName} ${contact.lastName}`.trim() })),
-      { email: user.email, displayName: displayNameOf(user) },
+      ...(emailHoldUntil(user, this.config.auth.newEmailHoldSeconds, this.clock.nowMs()) ? [] : [{ email: user.email, displayName: displayNameOf(user) }]),
     ];
     const byAddress = new Map<string, RescueRecipient>();
     for (const candidate of candidates) {
