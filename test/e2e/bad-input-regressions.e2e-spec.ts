@@ -131,6 +131,14 @@ describe.each(TEST_DATABASES)('bad input that once answered 500, on %s', (kind) 
     }
   });
 
+  it('reads a path id strictly: "0x1", "1e0" and " 1" are not the id 1', async () => {
+    for (const id of ['0x1', '1e0', '%201', '1.0', '+1']) {
+      const response = await admin.get(`/api/staff/${id}`);
+      expect(response.status, id).toBe(400);
+    }
+    await admin.get('/api/staff/1').expect(200);
+  });
+
   it('logged no stack trace and no unhandled error for any of these', async () => {
     await chainVerifies();
     expect(t.logLines.filter((line) => line.level >= 50)).toEqual([]);
