@@ -27,6 +27,9 @@ export const UserLockReason = {
 } as const;
 export type UserLockReason = (typeof UserLockReason)[keyof typeof UserLockReason];
 
+/** The longest reason staff may give for unlocking a user (kept in the activity log). */
+export const UNLOCK_REASON_MAX_LENGTH = 500;
+
 /** Default of NEW_EMAIL_HOLD_HOURS: a day for the real owner of the old address to read the notice. */
 export const NEW_EMAIL_HOLD_HOURS = 24;
 

@@ -2,6 +2,8 @@ import { Chip, Stack, Typography } from '@mui/material';
 import type { ClientUserResponse } from '@keydesk/domain';
 import { useRecordContext, useTranslate } from 'react-admin';
 
+import { UserLockChip } from '../users/UserFields';
+
 /** "First Last", the way the Users tab and its dialogs name a user. */
 export function fullName(user: Pick<ClientUserResponse, 'firstName' | 'lastName'>): string {
   return `${user.firstName} ${user.lastName}`.trim();
@@ -14,7 +16,7 @@ interface ClientUserFieldProps {
 
 /**
  * The name on one line and the email under it, as in WHMCS: agents find the caller by either.
- * A disabled user says so here, because that is often why they cannot sign in.
+ * A disabled or locked user says so here, because that is often why they cannot sign in.
  */
 export const NameEmailField = (_props: ClientUserFieldProps) => {
   const record = useRecordContext<ClientUserResponse>();
@@ -27,6 +29,7 @@ export const NameEmailField = (_props: ClientUserFieldProps) => {
           {fullName(record)}
         </Typography>
         {record.status === 'disabled' && <Chip size="small" label={translate('keydesk.users.status.disabled')} />}
+        <UserLockChip />
       </Stack>
       <Typography variant="body2" color="text.secondary">
         {record.email}

@@ -18,6 +18,11 @@ export function relativeTime(date: Date, now: Date, locale: string): string {
   return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(Math.round(seconds / size), unit);
 }
 
+/** "Tuesday, 8 December 2026, 11:41" in the UI's language and the browser's time zone. */
+export function exactDateTime(date: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(date);
+}
+
 interface RelativeDateFieldProps {
   source: string;
   /** Translation key shown when there is no date. */
@@ -59,7 +64,7 @@ export const RelativeDate = ({ value, emptyText }: RelativeDateProps) => {
     );
   }
   const date = new Date(value);
-  const exact = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(date);
+  const exact = exactDateTime(date, locale);
   return (
     <Tooltip title={exact} describeChild>
       <Typography component="time" variant="body2" dateTime={date.toISOString()}>

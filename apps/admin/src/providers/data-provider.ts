@@ -4,6 +4,7 @@ import type {
   PasswordResetResponse,
   SetUserPasswordRequest,
   SetUserPasswordResponse,
+  UserResponse,
 } from '@keydesk/domain';
 import simpleRestProvider from 'ra-data-simple-rest';
 import {
@@ -47,6 +48,8 @@ export interface KeydeskDataProvider extends DataProvider, ActivityDataProvider 
   sendPasswordResetEmail(userId: Identifier, request: SendResetEmailRequest): Promise<PasswordResetResponse>;
   /** "Change password" on Manage user: says where the temporary password went, never what it is. */
   setUserPassword(userId: Identifier, request: SetUserPasswordRequest): Promise<SetUserPasswordResponse>;
+  /** "Unlock" on Manage user, after the customer said a change was not theirs; resolves with the user as it is now. */
+  unlockUser(userId: Identifier, reason: string): Promise<UserResponse>;
 }
 
 function isHealthReport(body: unknown): body is SystemHealth {
@@ -144,5 +147,13 @@ export const dataProvider: KeydeskDataProvider = {
       body: JSON.stringify(request),
     });
     return json as SetUserPasswordResponse;
+  },
+
+  async unlockUser(userId, reason) {
+    const { json } = await httpClient(`${API_URL}/users/${segment(userId)}/unlock`, {
+      method: 'POST',
+      body: JSON.stringify({ reason }),
+    });
+    return json as UserResponse;
   },
 };

@@ -20,6 +20,7 @@ import { useSessionSettings } from '../common/useSessionSettings';
 import { hasSession } from '../providers/auth-provider';
 import type { KeydeskDataProvider } from '../providers/data-provider';
 import { PasswordPolicyInput } from '../staff/PasswordPolicyInput';
+import { CredentialRefusalAlert, useCredentialRefusal } from './CredentialRefusal';
 import { PasswordSentNotice } from './PasswordSentNotice';
 import { DEFAULT_PASSWORD_REASON, PasswordReasonInputs, reasonOf } from './PasswordReasonInputs';
 import { NEW_TICKET, PasswordTicketInput } from './PasswordTicketInput';
@@ -69,6 +70,7 @@ export const UserChangePasswordDialog = ({ user, onClose }: { user: UserResponse
   const notify = useNotify();
   const refresh = useRefresh();
   const submissionErrors = useSubmissionErrors();
+  const { refusal, refuse } = useCredentialRefusal();
   const dataProvider = useDataProvider<KeydeskDataProvider>();
   const { temporaryPasswordHours } = useSessionSettings();
   const { mutateAsync, isPending } = useMutation({
@@ -85,6 +87,7 @@ export const UserChangePasswordDialog = ({ user, onClose }: { user: UserResponse
       notify(<PasswordSentNotice result={result} email={user.email} />, { type: 'success', autoHideDuration: 20_000 });
       onClose();
     } catch (error) {
+      if (refuse(error)) return undefined;
       return submissionErrors(error);
     }
   };
@@ -101,6 +104,7 @@ export const UserChangePasswordDialog = ({ user, onClose }: { user: UserResponse
       <Form record={{}} defaultValues={defaults} onSubmit={submit}>
         <DialogTitle id="change-password-title">{translate(`${PREFIX}.title`)}</DialogTitle>
         <DialogContent>
+          <CredentialRefusalAlert refusal={refusal} />
           <DialogContentText id="change-password-help" sx={{ mb: 2 }}>
             {translate(`${PREFIX}.help`, { email: user.email, hours: temporaryPasswordHours })}
           </DialogContentText>
@@ -131,7 +135,7 @@ export const UserChangePasswordDialog = ({ user, onClose }: { user: UserResponse
         </DialogContent>
         <DialogActions>
           <Button label="ra.action.cancel" onClick={onClose} disabled={isPending} />
-          <SaveButton label={`${PREFIX}.save`} icon={<KeyIcon />} disabled={isPending} alwaysEnable={!isPending} />
+          <SaveButton label={`${PREFIX}.save`} icon={<KeyIcon />} disabled={isPending || refusal !== null} alwaysEnable={!isPending && refusal === null} />
         </DialogActions>
       </Form>
     </Dialog>

@@ -1,3 +1,4 @@
+import LockIcon from '@mui/icons-material/Lock';
 import { Chip, Stack } from '@mui/material';
 import type { UserMembershipResponse, UserSignInResponse } from '@keydesk/domain';
 import { useRecordContext, useTranslate } from 'react-admin';
@@ -16,6 +17,17 @@ const STATUS_COLORS = { active: 'success' } as const;
 export const UserStatusField = (_props: UserFieldProps) => (
   <ChoiceChip source="status" prefix="keydesk.users.status" colors={STATUS_COLORS} />
 );
+
+/**
+ * "Locked" beside the status of a user whose customer said a change was not theirs: nothing signs
+ * in until staff unlock it, which is what the caller will be asking about.
+ */
+export const UserLockChip = (_props: UserFieldProps) => {
+  const record = useRecordContext<{ lockedAt: string | null }>();
+  const translate = useTranslate();
+  if (!record?.lockedAt) return null;
+  return <Chip size="small" color="error" icon={<LockIcon />} label={translate('keydesk.users.lock.badge')} />;
+};
 
 /** Whether a sign-in attempt worked; a run of failures is what a locked-out caller looks like. */
 export const SignInResultField = (_props: UserFieldProps) => {

@@ -10,6 +10,7 @@ import { useSubmissionErrors } from '../common/useApiErrors';
 import { useSessionSettings } from '../common/useSessionSettings';
 import { hasSession } from '../providers/auth-provider';
 import type { KeydeskDataProvider, SendResetEmailRequest } from '../providers/data-provider';
+import { CredentialRefusalAlert, useCredentialRefusal } from './CredentialRefusal';
 import { DEFAULT_PASSWORD_REASON, PasswordReasonInputs, reasonOf } from './PasswordReasonInputs';
 import { UserClientInput } from './UserClientInput';
 
@@ -35,6 +36,7 @@ export const UserResetEmailDialog = ({ user, onClose }: { user: UserResponse; on
   const translate = useTranslate();
   const notify = useNotify();
   const submissionErrors = useSubmissionErrors();
+  const { refusal, refuse } = useCredentialRefusal();
   const queryClient = useQueryClient();
   const dataProvider = useDataProvider<KeydeskDataProvider>();
   const { resetLinkMinutes } = useSessionSettings();
@@ -56,6 +58,7 @@ export const UserResetEmailDialog = ({ user, onClose }: { user: UserResponse; on
       notify('keydesk.users.reset.sent', { type: 'success', messageArgs: { email: user.email } });
       onClose();
     } catch (error) {
+      if (refuse(error)) return undefined;
       return submissionErrors(error);
     }
   };
@@ -65,6 +68,7 @@ export const UserResetEmailDialog = ({ user, onClose }: { user: UserResponse; on
       <Form record={{}} defaultValues={{ clientId: user.clients[0]?.clientId, reason: DEFAULT_PASSWORD_REASON }} onSubmit={submit}>
         <DialogTitle id="reset-email-title">{translate('keydesk.users.reset.title')}</DialogTitle>
         <DialogContent>
+          <CredentialRefusalAlert refusal={refusal} />
           <DialogContentText id="reset-email-help" sx={{ mb: 2 }}>
             {translate('keydesk.users.reset.help', { email: user.email, minutes: resetLinkMinutes })}
           </DialogContentText>
@@ -74,7 +78,7 @@ export const UserResetEmailDialog = ({ user, onClose }: { user: UserResponse; on
         </DialogContent>
         <DialogActions>
           <Button label="ra.action.cancel" onClick={onClose} disabled={isPending} />
-          <SaveButton label="keydesk.users.reset.send" icon={<SendIcon />} disabled={isPending} alwaysEnable={!isPending} />
+          <SaveButton label="keydesk.users.reset.send" icon={<SendIcon />} disabled={isPending || refusal !== null} alwaysEnable={!isPending && refusal === null} />
         </DialogActions>
       </Form>
     </Dialog>

@@ -2,13 +2,14 @@ import KeyIcon from '@mui/icons-material/Key';
 import MailLockIcon from '@mui/icons-material/MarkEmailRead';
 import { Stack, Typography } from '@mui/material';
 import { Permission, type UserResponse } from '@keydesk/domain';
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useId, useState, type ReactNode } from 'react';
 import { Button, useRecordContext, useTranslate } from 'react-admin';
 
 import { RelativeDate } from '../common/RelativeDateField';
 import { Section } from '../common/Section';
 import { useHasPermission } from '../common/useHasPermission';
 import { YesNoField } from '../common/YesNoField';
+import { PasswordActionsWaitNotice, usePasswordActionsWait } from './PasswordActionsWait';
 import { UserPasswordResetsTable } from './UserPasswordResetsTable';
 import { UserResetEmailDialog } from './UserResetEmailDialog';
 
@@ -45,7 +46,8 @@ const TemporaryPasswordNote = ({ expiresAt }: { expiresAt: string | null }) => {
 /**
  * The facts an agent checks before touching a password: when the user last got in and from
  * where, when the password last changed, and whether the next sign-in must set a new one; then
- * the password reset email (step 5 of the procedure) and the links already sent.
+ * the password reset email (step 5 of the procedure) and the links already sent. Both ways wait,
+ * and say why, while the customer's lock or a new address's hold lasts.
  */
 export const UserSecuritySection = () => {
   const user = useRecordContext<UserResponse>();
@@ -53,8 +55,12 @@ export const UserSecuritySection = () => {
   const canSendReset = useHasPermission(Permission.UsersSendResetEmail);
   const canSetPassword = useHasPermission(Permission.UsersSetPassword);
   const [dialog, setDialog] = useState<'reset' | 'password' | null>(null);
+  const wait = usePasswordActionsWait(user);
+  const waitId = useId();
   const closeDialog = () => setDialog(null);
   if (!user) return null;
+  // While they wait the buttons stay in place, disabled and described by the reason.
+  const waiting = { disabled: wait !== null, 'aria-describedby': wait ? waitId : undefined };
   return (
     <Section title="keydesk.users.security">
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={{ xs: 2, md: 6 }}>
@@ -75,17 +81,18 @@ export const UserSecuritySection = () => {
       {(canSendReset || canSetPassword) && (
         <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 2, flexWrap: 'wrap' }}>
           {canSendReset && (
-            <Button label="keydesk.users.reset.button" onClick={() => setDialog('reset')} aria-haspopup="dialog" variant="outlined">
+            <Button label="keydesk.users.reset.button" onClick={() => setDialog('reset')} aria-haspopup="dialog" variant="outlined" {...waiting}>
               <MailLockIcon />
             </Button>
           )}
           {canSetPassword && (
-            <Button label="keydesk.users.change_password.button" onClick={() => setDialog('password')} aria-haspopup="dialog" variant="outlined">
+            <Button label="keydesk.users.change_password.button" onClick={() => setDialog('password')} aria-haspopup="dialog" variant="outlined" {...waiting}>
               <KeyIcon />
             </Button>
           )}
         </Stack>
       )}
+      {wait && (canSendReset || canSetPassword) && <PasswordActionsWaitNotice wait={wait} id={waitId} />}
       {dialog === 'reset' && <UserResetEmailDialog user={user} onClose={closeDialog} />}
       {dialog === 'password' && (
         <Suspense>

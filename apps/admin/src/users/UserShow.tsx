@@ -5,7 +5,8 @@ import { EditButton, EmailField, Labeled, Show, TextField, TopToolbar } from 're
 import { RelativeDateField } from '../common/RelativeDateField';
 import { Section } from '../common/Section';
 import { useHasPermission } from '../common/useHasPermission';
-import { UserStatusField } from './UserFields';
+import { UserLockChip, UserStatusField } from './UserFields';
+import { UserLockAlert } from './UserLockAlert';
 import { UserMembershipsSection } from './UserMembershipsSection';
 import { UserRescueCodesSection } from './UserRescueCodesSection';
 import { UserSecuritySection } from './UserSecuritySection';
@@ -31,7 +32,10 @@ const UserProfileSection = () => (
         <EmailField source="email" />
       </Labeled>
       <Labeled label="resources.users.fields.status">
-        <UserStatusField />
+        <Stack direction="row" spacing={1}>
+          <UserStatusField />
+          <UserLockChip />
+        </Stack>
       </Labeled>
       <Labeled>
         <RelativeDateField source="createdAt" emptyText="keydesk.users.never" />
@@ -41,12 +45,13 @@ const UserProfileSection = () => (
 );
 
 /**
- * Manage user: step 4 of the support procedure. Who the person is, the state of their access
- * (Security), the rescue codes they asked for, the clients they belong to, how their recent
- * sign-ins went and their whole timeline.
+ * Manage user: step 4 of the support procedure. A lock the customer asked for comes first, then
+ * who the person is, the state of their access (Security), the rescue codes they asked for, the
+ * clients they belong to, how their recent sign-ins went and their whole timeline.
  */
 export const UserShow = () => (
   <Show actions={<UserShowActions />}>
+    <UserLockAlert />
     <Stack spacing={3} divider={<Divider flexItem />} sx={{ p: 2 }}>
       <UserProfileSection />
       <UserSecuritySection />
