@@ -1,6 +1,8 @@
 import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { ActivityAction } from '@keydesk/domain';
+
 import { signInWithPermissions } from '../factories/staff.factory';
 import { CustomerWorld, REPORT_LINK, RESCUE_CODE, RESET_LINK, newIp, tokenIn } from '../support/customer-world';
 import { signIn } from '../support/sign-in';
@@ -128,7 +130,7 @@ describe.each(TEST_DATABASES)('a takeover through the help desk, on %s', (kind) 
 
     const reported = (await admin.get('/api/activity').query({ filter: JSON.stringify({ userId: c.user.id, action: 'user.change_reported' }) })).body;
     expect(reported).toMatchObject([{ actorType: 'user', details: { change: 'email', way: 'staff', reason: 'reported_by_customer' } }]);
-    const changed = await world.entry('user.email_changed', c.user.id);
+    const changed = await world.entry(ActivityAction.UserEmailChanged, c.user.id);
     const day = { from: new Date(t.clock.nowMs() - HOUR).toISOString(), to: new Date(t.clock.nowMs() + HOUR).toISOString() };
     const flags = (await admin.get('/api/activity/anomalies').query(day)).body as Array<{ kind: string; entryIds: string[] }>;
     expect(flags.filter((flag) => flag.kind === 'reported_by_customer')).toEqual([expect.objectContaining({
@@ -152,7 +154,7 @@ describe.each(TEST_DATABASES)('a takeover through the help desk, on %s', (kind) 
     const done = await unlock('Llamamos al titular al teléfono registrado; el cambio sí era suyo.');
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ lockedAt: null, lockReason: null });
-    expect((await world.entry('user.unlocked', c.user.id)).parsed).toMatchObject({
+    expect((await world.entry(ActivityAction.UserUnlocked, c.user.id)).parsed).toMatchObject({
       reason: 'Llamamos al titular al teléfono registrado; el cambio sí era suyo.', lockReason: 'reported_by_customer',
     });
     expect((await unlock('otra vez')).body).toMatchObject({ statusCode: 409, code: 'USER_NOT_LOCKED' });

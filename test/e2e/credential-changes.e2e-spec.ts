@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { generatePassword } from '@keydesk/domain';
+import { ActivityAction, generatePassword } from '@keydesk/domain';
 
 import { StaffService } from '../../apps/api/src/modules/staff/staff.service';
 import { SessionEntity } from '../../apps/api/src/modules/auth/session.entity';
@@ -18,7 +18,7 @@ import { TEST_DATABASES } from '../support/test-database';
 /** What a change leaves working and whom it tells, for one way of changing a customer's credential. */
 interface CustomerPath {
   name: string;
-  action: string;
+  action: ActivityAction;
   way: string;
   /** Makes the change; answers the secrets it involved (never to be seen in a notice) and the session it kept. */
   run(c: Customer, resetToken: string): Promise<{ secrets: string[]; kept?: request.Agent }>;
@@ -55,7 +55,7 @@ describe.each(TEST_DATABASES)('every credential change, on %s', (kind) => {
 
   const CUSTOMER_PATHS: CustomerPath[] = [
     {
-      name: 'an agent sets a temporary password', action: 'user.password_set', way: 'staff', liveRevealsAfter: 1,
+      name: 'an agent sets a temporary password', action: ActivityAction.UserPasswordSet, way: 'staff', liveRevealsAfter: 1,
       run: async (c) => {
         await admin.post(`/api/users/${c.user.id}/password`).set('X-CSRF-Token', csrf)
           .send({ generate: true, newTicketSubject: 'Acceso', delivery: 'link' }).expect(201);
@@ -63,7 +63,7 @@ describe.each(TEST_DATABASES)('every credential change, on %s', (kind) => {
       },
     },
     {
-      name: 'the customer completes a reset link', action: 'user.password_reset_completed', way: 'reset_link', liveRevealsAfter: 0,
+      name: 'the customer completes a reset link', action: ActivityAction.UserPasswordResetCompleted, way: 'reset_link', liveRevealsAfter: 0,
       run: async (c, token) => {
         const password = fresh();
         const form = await t.http().get(`/account/password/reset/${token}`).expect(200);
@@ -73,7 +73,7 @@ describe.each(TEST_DATABASES)('every credential change, on %s', (kind) => {
       },
     },
     {
-      name: 'the customer redeems a rescue code', action: 'user.rescue_code_redeemed', way: 'rescue_code', liveRevealsAfter: 0,
+      name: 'the customer redeems a rescue code', action: ActivityAction.UserRescueCodeRedeemed, way: 'rescue_code', liveRevealsAfter: 0,
       run: async (c) => {
         const ip = newIp();
         const name = { clientKey: c.client.clientKey, username: c.user.username };
@@ -84,7 +84,7 @@ describe.each(TEST_DATABASES)('every credential change, on %s', (kind) => {
       },
     },
     {
-      name: 'the customer changes it signed in', action: 'user.password_changed', way: 'customer', liveRevealsAfter: 0,
+      name: 'the customer changes it signed in', action: ActivityAction.UserPasswordChanged, way: 'customer', liveRevealsAfter: 0,
       run: async (c) => {
         const browser = await world.signIn(c);
         const password = fresh();
@@ -96,14 +96,14 @@ describe.each(TEST_DATABASES)('every credential change, on %s', (kind) => {
       },
     },
     {
-      name: 'staff change the email', action: 'user.email_changed', way: 'staff', liveRevealsAfter: 0, newEmail: 'otra.direccion@fuera.example',
+      name: 'staff change the email', action: ActivityAction.UserEmailChanged, way: 'staff', liveRevealsAfter: 0, newEmail: 'otra.direccion@fuera.example',
       run: async (c) => {
         await admin.put(`/api/users/${c.user.id}`).set('X-CSRF-Token', csrf).send({ email: 'otra.direccion@fuera.example' }).expect(200);
         return { secrets: [] };
       },
     },
     {
-      name: 'the customer changes the email signed in', action: 'user.email_changed', way: 'customer', liveRevealsAfter: 0,
+      name: 'the customer changes the email signed in', action: ActivityAction.UserEmailChanged, way: 'customer', liveRevealsAfter: 0,
       newEmail: 'rosa.propia@cliente.example',
       run: async (c) => {
         const browser = await world.signIn(c);
@@ -164,11 +164,11 @@ describe.each(TEST_DATABASES)('every credential change, on %s', (kind) => {
 
   const STAFF_PATHS = [
     {
-      name: 'an administrator sets it', action: 'staff.password_reset', how: /un administrador, /, keeps: 0,
+      name: 'an administrator sets it', action: ActivityAction.StaffPasswordReset, how: /un administrador, /, keeps: 0,
       run: (id: number, password: string) => admin.post(`/api/staff/${id}/password`).set('X-CSRF-Token', csrf).send({ password }).expect(204),
     },
     {
-      name: 'the command line sets it', action: 'staff.password_reset', how: /línea de comandos/, keeps: 0,
+      name: 'the command line sets it', action: ActivityAction.StaffPasswordReset, how: /línea de comandos/, keeps: 0,
       run: (id: number, password: string) =>
         t.app.get(StaffService).setPassword(id, password, { ip: null, userAgent: 'keydesk-cli', locale: 'en', staff: null }),
     },
@@ -200,7 +200,7 @@ describe.each(TEST_DATABASES)('every credential change, on %s', (kind) => {
     await mine.post(`/api/staff/${self.id}/password`).set('X-CSRF-Token', token).send({ password }).expect(204);
     expect(await staffSessions(self.id)).toBe(1);
     await mine.get('/api/auth/session').expect(200);
-    expect((await world.entry('staff.password_changed', self.id)).parsed).toMatchObject({ endedSessions: 1, notified: [self.email] });
+    expect((await world.entry(ActivityAction.StaffPasswordChanged, self.id)).parsed).toMatchObject({ endedSessions: 1, notified: [self.email] });
     expect(await world.outbox('staff-password-changed', before)).toMatchObject([{ recipient: self.email, locale: 'en' }]);
     expect((await t.dataSource.getRepository(StaffEntity).findOneByOrFail({ id: self.id })).language).toBe('en');
   });

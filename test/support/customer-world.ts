@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type request from 'supertest';
 import { IsNull, MoreThan } from 'typeorm';
 
-import { generatePassword } from '@keydesk/domain';
+import { type ActivityAction, generatePassword } from '@keydesk/domain';
 
 import { AuditEntryEntity } from '../../apps/api/src/modules/audit/audit-entry.entity';
 import { PasswordHasher } from '../../apps/api/src/modules/auth/password-hasher';
@@ -102,7 +102,7 @@ export class CustomerWorld {
   }
 
   /** The newest audit entry of `action` about a user or staff member. */
-  async entry(action: string, subjectId: number): Promise<AuditEntryEntity & { parsed: Record<string, unknown> }> {
+  async entry(action: ActivityAction, subjectId: number): Promise<AuditEntryEntity & { parsed: Record<string, unknown> }> {
     const entry = await this.t.dataSource.getRepository(AuditEntryEntity).findOneOrFail({
       where: { action, subjectId: String(subjectId) }, order: { seq: 'DESC' },
     });

@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
+import { UNLOCK_REASON_MAX_LENGTH } from '@keydesk/domain';
+
 import { Trimmed } from '../../../common/validation/dto-decorators';
 
 export class UnlockUserDto {
@@ -8,6 +10,6 @@ export class UnlockUserDto {
   @Trimmed()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(500)
+  @MaxLength(UNLOCK_REASON_MAX_LENGTH)
   reason!: string;
 }
