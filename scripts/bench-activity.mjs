@@ -19,7 +19,10 @@ function apiStatements() {
   const { activityPageStatement } = requireDist('../apps/api/dist/modules/activity/activity-list-statements.js');
   const { activityCriteria } = requireDist('../apps/api/dist/modules/activity/activity-filter.js');
   const { driver } = new (requireDist('typeorm').DataSource)({ type: 'mysql' });
-  built = { pageStatement: (filter, page, rangesVersion) => activityPageStatement(driver, activityCriteria(filter), page, { rangesVersion }) };
+  built = {
+    pageStatement: (filter, page, rangesVersion) =>
+      activityPageStatement(driver, activityCriteria(filter), page, { rangesVersion }),
+  };
   return built;
 }
 
@@ -32,32 +35,60 @@ export async function pickActivity(pool, samples) {
   if (!entries || entries < 10_000) return null;
   const seqs = Array.from({ length: samples * 4 }, () => 1 + Math.floor(Math.random() * entries));
   const [rows] = await pool.query('SELECT actor_type, actor_id, client_id FROM audit_log WHERE seq IN (?)', [seqs]);
-  const agents = rows.filter((row) => row.actor_type === 'staff').map((row) => Number(row.actor_id)).slice(0, samples);
-  const clients = rows.filter((row) => row.client_id !== null).map((row) => row.client_id).slice(0, samples);
+  const agents = rows
+    .filter((row) => row.actor_type === 'staff')
+    .map((row) => Number(row.actor_id))
+    .slice(0, samples);
+  const clients = rows
+    .filter((row) => row.client_id !== null)
+    .map((row) => row.client_id)
+    .slice(0, samples);
   // Deep pages start among the oldest tenth of the trail: a year and more back.
-  const cursors = Array.from({ length: samples }, () => Math.floor(entries / 100 + (Math.random() * entries * 9) / 100));
+  const cursors = Array.from({ length: samples }, () =>
+    Math.floor(entries / 100 + (Math.random() * entries * 9) / 100),
+  );
   return { entries, agents, clients, cursors };
 }
 
 /** Scenarios as bench runs them: paths for the api, and jobs of the same statements for the baseline. */
 export function activityScenarios({ agents, clients, cursors }) {
   const scenario = (name, cases) => ({
-    name, paths: cases.map(([filter, cursor]) => pathOf(filter, cursor)), jobs: cases.map(([filter, cursor]) => pageSql(filter, cursor)),
+    name,
+    paths: cases.map(([filter, cursor]) => pathOf(filter, cursor)),
+    jobs: cases.map(([filter, cursor]) => pageSql(filter, cursor)),
   });
   const agentPasswords = (staffId) => ({ staffId, action: PASSWORD_ACTIONS });
   return [
     scenario('activity first page', [[{}]]),
     scenario('activity: password actions', [[{ action: PASSWORD_ACTIONS }]]),
-    scenario('activity: agent password actions', agents.map((staffId) => [agentPasswords(staffId)])),
-    scenario('activity: one client', clients.map((clientId) => [{ clientId }])),
-    scenario('activity deep page', cursors.map((cursor) => [{}, cursor])),
-    scenario('activity deep: agent', agents.map((staffId, i) => [{ staffId }, cursors[i]])),
-    scenario('activity deep: agent password actions', agents.map((staffId, i) => [agentPasswords(staffId), cursors[i]])),
+    scenario(
+      'activity: agent password actions',
+      agents.map((staffId) => [agentPasswords(staffId)]),
+    ),
+    scenario(
+      'activity: one client',
+      clients.map((clientId) => [{ clientId }]),
+    ),
+    scenario(
+      'activity deep page',
+      cursors.map((cursor) => [{}, cursor]),
+    ),
+    scenario(
+      'activity deep: agent',
+      agents.map((staffId, i) => [{ staffId }, cursors[i]]),
+    ),
+    scenario(
+      'activity deep: agent password actions',
+      agents.map((staffId, i) => [agentPasswords(staffId), cursors[i]]),
+    ),
   ];
 }
 
 function pathOf(filter, cursor) {
-  const query = new URLSearchParams({ ...(Object.keys(filter).length ? { filter: JSON.stringify(filter) } : {}), range: `[0,${PAGE - 1}]` });
+  const query = new URLSearchParams({
+    ...(Object.keys(filter).length ? { filter: JSON.stringify(filter) } : {}),
+    range: `[0,${PAGE - 1}]`,
+  });
   if (cursor) query.set('cursor', String(cursor));
   return `/api/activity?${query}`;
 }
@@ -87,10 +118,14 @@ export async function measureExport(api, pool) {
   const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${api.pid}/status`, 'utf8'))[1]) / 1024;
   const before = rss();
   let peak = before;
-  const sampler = setInterval(() => { peak = Math.max(peak, rss()); }, 100);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rss());
+  }, 100);
   const filter = encodeURIComponent(JSON.stringify({ action: EXPORT_ACTIONS }));
   let started = performance.now();
-  const response = await fetch(`${api.base}/api/activity/export?format=jsonl&filter=${filter}`, { headers: { cookie: api.cookie } });
+  const response = await fetch(`${api.base}/api/activity/export?format=jsonl&filter=${filter}`, {
+    headers: { cookie: api.cookie },
+  });
   let rows = 0;
   let bytes = 0;
   for await (const chunk of response.body) {
@@ -103,7 +138,9 @@ export async function measureExport(api, pool) {
   let sqlRows = 0;
   for (let beforeSeq; ;) {
     // ActivityExportService's batches: ActivityRepository.page's statement, without the ranges' version.
-    const [batch] = await pool.query(...apiStatements().pageStatement({ action: EXPORT_ACTIONS }, { beforeSeq, limit: EXPORT_BATCH }, false));
+    const [batch] = await pool.query(
+      ...apiStatements().pageStatement({ action: EXPORT_ACTIONS }, { beforeSeq, limit: EXPORT_BATCH }, false),
+    );
     batch.map((row) => JSON.stringify(row)).join('\n');
     sqlRows += batch.length;
     if (batch.length < EXPORT_BATCH) break;
@@ -111,8 +148,10 @@ export async function measureExport(api, pool) {
   }
   const sqlSeconds = (performance.now() - started) / 1000;
   const mib = (value) => `${value.toFixed(0)} MiB`;
-  console.log(`activity export (JSON Lines): ${rows.toLocaleString('en')} rows, ${(bytes / 2 ** 20).toFixed(0)} MiB in ${apiSeconds.toFixed(1)} s `
-    + `(${Math.round(rows / apiSeconds).toLocaleString('en')} rows/s); api memory ${mib(before)} before, peak ${mib(peak)} (+${mib(peak - before)}); `
-    + `the same batches through mysql2: ${sqlRows.toLocaleString('en')} rows in ${sqlSeconds.toFixed(1)} s, ratio ${(apiSeconds / sqlSeconds).toFixed(2)}×`);
+  console.log(
+    `activity export (JSON Lines): ${rows.toLocaleString('en')} rows, ${(bytes / 2 ** 20).toFixed(0)} MiB in ${apiSeconds.toFixed(1)} s ` +
+      `(${Math.round(rows / apiSeconds).toLocaleString('en')} rows/s); api memory ${mib(before)} before, peak ${mib(peak)} (+${mib(peak - before)}); ` +
+      `the same batches through mysql2: ${sqlRows.toLocaleString('en')} rows in ${sqlSeconds.toFixed(1)} s, ratio ${(apiSeconds / sqlSeconds).toFixed(2)}×`,
+  );
   return { rows, apiSeconds, sqlSeconds, before, peak };
 }

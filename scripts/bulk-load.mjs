@@ -47,7 +47,12 @@ export class Lane {
 }
 
 export async function connect(server, database) {
-  const connection = await mysql.createConnection({ ...server, database, multipleStatements: true, charset: 'utf8mb4_unicode_ci' });
+  const connection = await mysql.createConnection({
+    ...server,
+    database,
+    multipleStatements: true,
+    charset: 'utf8mb4_unicode_ci',
+  });
   // The load keeps every key unique by construction and writes parents first; checking each row would only slow it.
   await connection.query('SET SESSION unique_checks = 0, foreign_key_checks = 0');
   return connection;
@@ -64,12 +69,18 @@ export async function detachKeys(connection, tables) {
   for (const table of tables) {
     const [[row]] = await connection.query(`SHOW CREATE TABLE \`${table}\``);
     const lines = row['Create Table'].split('\n').map((line) => line.trim().replace(/,$/, ''));
-    const indexes = lines.filter((line) => /^(UNIQUE KEY|KEY|FULLTEXT KEY)/.test(line)
-      || (table === 'client_search_terms' && line.startsWith('PRIMARY KEY')));
+    const indexes = lines.filter(
+      (line) =>
+        /^(UNIQUE KEY|KEY|FULLTEXT KEY)/.test(line) ||
+        (table === 'client_search_terms' && line.startsWith('PRIMARY KEY')),
+    );
     const foreign = lines.filter((line) => line.startsWith('CONSTRAINT'));
     keys[table] = [...indexes, ...foreign];
     const name = (line) => line.match(/`([^`]+)`/)[1];
-    if (foreign.length) await connection.query(`ALTER TABLE \`${table}\` ${foreign.map((f) => `DROP FOREIGN KEY \`${name(f)}\``).join(', ')}`);
+    if (foreign.length)
+      await connection.query(
+        `ALTER TABLE \`${table}\` ${foreign.map((f) => `DROP FOREIGN KEY \`${name(f)}\``).join(', ')}`,
+      );
     const drops = indexes.map((i) => (i.startsWith('PRIMARY') ? 'DROP PRIMARY KEY' : `DROP INDEX \`${name(i)}\``));
     if (drops.length) await connection.query(`ALTER TABLE \`${table}\` ${drops.join(', ')}`);
   }
@@ -81,20 +92,28 @@ export async function detachKeys(connection, tables) {
  * progress for these ALTERs, so the bar moves as tables finish and names those in the works.
  */
 export async function attachKeys(lanes, keys, counts) {
-  const queue = Object.keys(keys).filter((table) => keys[table].length).sort((a, b) => counts[b] - counts[a]);
-  const progress = new Progress('Indexing', queue.reduce((sum, table) => sum + counts[table], 0), 'rows');
+  const queue = Object.keys(keys)
+    .filter((table) => keys[table].length)
+    .sort((a, b) => counts[b] - counts[a]);
+  const progress = new Progress(
+    'Indexing',
+    queue.reduce((sum, table) => sum + counts[table], 0),
+    'rows',
+  );
   const running = new Set();
   const timer = setInterval(() => progress.draw(progress.rows, [...running].join(', ')), 1_000);
   try {
-    await Promise.all(lanes.map(async ({ connection }) => {
-      for (let table = queue.shift(); table; table = queue.shift()) {
-        running.add(table);
-        await connection.query(`ALTER TABLE \`${table}\` ${keys[table].map((key) => `ADD ${key}`).join(', ')}`);
-        await connection.query(`ANALYZE TABLE \`${table}\``);
-        running.delete(table);
-        progress.rows += counts[table];
-      }
-    }));
+    await Promise.all(
+      lanes.map(async ({ connection }) => {
+        for (let table = queue.shift(); table; table = queue.shift()) {
+          running.add(table);
+          await connection.query(`ALTER TABLE \`${table}\` ${keys[table].map((key) => `ADD ${key}`).join(', ')}`);
+          await connection.query(`ANALYZE TABLE \`${table}\``);
+          running.delete(table);
+          progress.rows += counts[table];
+        }
+      }),
+    );
   } finally {
     clearInterval(timer);
   }
@@ -112,11 +131,13 @@ export class Progress {
     this.last = now;
     const share = this.total ? done / this.total : 1;
     const elapsed = (now - this.started) / 1000;
-    const left = share > 0 ? elapsed * (1 - share) / share : 0;
+    const left = share > 0 ? (elapsed * (1 - share)) / share : 0;
     const bar = '█'.repeat(Math.round(share * 30)).padEnd(30, '░');
     const rate = this.rows ? ` ${Math.round(this.rows / Math.max(elapsed, 0.001)).toLocaleString('en')} rows/s` : '';
     const count = `${Math.round(done).toLocaleString('en')} ${this.unit}${note ? ` (${note})` : ''}`;
-    process.stderr.write(`\r${this.label} ${bar} ${(share * 100).toFixed(1).padStart(5)}% ${count}${rate} elapsed ${clock(elapsed)} left ${clock(left)}  `);
+    process.stderr.write(
+      `\r${this.label} ${bar} ${(share * 100).toFixed(1).padStart(5)}% ${count}${rate} elapsed ${clock(elapsed)} left ${clock(left)}  `,
+    );
   }
 
   done(done, note) {

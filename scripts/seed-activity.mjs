@@ -18,9 +18,13 @@ const DAY = 24 * HOUR;
 const SPAN_HOURS = 2 * 365 * 24;
 /** Mexico City time: the desk's working day shapes the curve. */
 const LOCAL_OFFSET = -6 * HOUR;
-const BY_LOCAL_HOUR = [0.15, 0.1, 0.08, 0.08, 0.1, 0.2, 0.4, 0.8, 1.5, 2.4, 2.8, 2.9, 2.7, 2.3, 2.5, 2.7, 2.6, 2.2, 1.6, 1.2, 0.9, 0.7, 0.5, 0.3];
+const BY_LOCAL_HOUR = [
+  0.15, 0.1, 0.08, 0.08, 0.1, 0.2, 0.4, 0.8, 1.5, 2.4, 2.8, 2.9, 2.7, 2.3, 2.5, 2.7, 2.6, 2.2, 1.6, 1.2, 0.9, 0.7, 0.5,
+  0.3,
+];
 const BY_WEEKDAY = [0.35, 1, 1, 1, 1, 1, 0.55];
-const COLUMNS = '(seq,id,occurred_at,actor_type,actor_id,actor_name,action,subject_type,subject_id,subject_name,ip,user_agent,details,prev_hash,hash,client_id)';
+const COLUMNS =
+  '(seq,id,occurred_at,actor_type,actor_id,actor_name,action,subject_type,subject_id,subject_name,ip,user_agent,details,prev_hash,hash,client_id)';
 const text = (value) => (value === null ? 'NULL' : sql(value));
 
 /**
@@ -34,7 +38,8 @@ export async function loadActivity(lane, db, total, root) {
   const key = auditKey(require(`${root}/${ACTIVITY_DIST.config}`));
   process.stderr.write('Activity: reading the clients, users, tickets and staff it is about…\n');
   const people = await readPeople(db);
-  if (!people.users.id.length || !people.tickets.id.length) throw new Error('the database has no users or tickets for the activity to be about');
+  if (!people.users.id.length || !people.tickets.id.length)
+    throw new Error('the database has no users or tickets for the activity to be about');
   const random = seededRandom(2027);
   const mix = createMix(random, people);
   const end = Math.floor(Date.now() / HOUR) * HOUR;
@@ -51,11 +56,19 @@ export async function loadActivity(lane, db, total, root) {
   const append = async (fields, time) => {
     seq += 1;
     // The mix's fresh object becomes the entry in place: no copy per row.
-    const entry = Object.assign(fields, { seq, id: randomUUID(), occurredAt: new Date(time), details: JSON.stringify(fields.details), prevHash });
+    const entry = Object.assign(fields, {
+      seq,
+      id: randomUUID(),
+      occurredAt: new Date(time),
+      details: JSON.stringify(fields.details),
+      prevHash,
+    });
     entry.hash = chainHash(key, entry);
-    rows.push(`(${seq},'${entry.id}',${sqlDate(entry.occurredAt)},'${entry.actorType}',${text(entry.actorId)},${sql(entry.actorName)},'${entry.action}',`
-      + `${text(entry.subjectType)},${text(entry.subjectId)},${text(entry.subjectName)},${text(entry.ip)},${text(entry.userAgent)},`
-      + `${sql(entry.details)},'${prevHash}','${entry.hash}',${entry.clientId ?? 'NULL'})`);
+    rows.push(
+      `(${seq},'${entry.id}',${sqlDate(entry.occurredAt)},'${entry.actorType}',${text(entry.actorId)},${sql(entry.actorName)},'${entry.action}',` +
+        `${text(entry.subjectType)},${text(entry.subjectId)},${text(entry.subjectName)},${text(entry.ip)},${text(entry.userAgent)},` +
+        `${sql(entry.details)},'${prevHash}','${entry.hash}',${entry.clientId ?? 'NULL'})`,
+    );
     prevHash = entry.hash;
     if (rows.length >= ROWS_PER_INSERT || seq === total) {
       // One connection: InnoDB locks a table that was empty when a transaction first inserted into it.
@@ -81,7 +94,11 @@ export async function loadActivity(lane, db, total, root) {
       // Fridays at 13:00, the week's latest password actions one by one.
       if (k === 0 && hour === 9 && weekday >= 1 && weekday <= 5 && reviewedUpTo !== null && reviewedUpTo < today) {
         const [fromSeq, toSeq] = [dayStartSeq.get(reviewedUpTo), dayStartSeq.get(today) - 1];
-        fields = mix.review({ from: new Date(reviewedUpTo).toISOString(), to: new Date(today).toISOString(), covered: toSeq - fromSeq + 1 });
+        fields = mix.review({
+          from: new Date(reviewedUpTo).toISOString(),
+          to: new Date(today).toISOString(),
+          covered: toSeq - fromSeq + 1,
+        });
         covers = (reviewSeq) => coverage.periods.push(`(${reviewSeq},${fromSeq},${toSeq})`);
         reviewedUpTo = today;
       } else if (k === 0 && hour === 13 && weekday === 5 && unreviewed.length) {
@@ -101,8 +118,12 @@ export async function loadActivity(lane, db, total, root) {
   await lane.drain();
   progress.done(seq);
   await db.query('UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1', [seq, prevHash]);
-  for (const [table, list] of [['activity_review_periods (review_seq,from_seq,to_seq)', coverage.periods], ['activity_review_marks (entry_seq,review_seq)', coverage.marks]]) {
-    for (let i = 0; i < list.length; i += ROWS_PER_INSERT) await db.query(`INSERT INTO ${table} VALUES ${list.slice(i, i + ROWS_PER_INSERT).join(',')}`);
+  for (const [table, list] of [
+    ['activity_review_periods (review_seq,from_seq,to_seq)', coverage.periods],
+    ['activity_review_marks (entry_seq,review_seq)', coverage.marks],
+  ]) {
+    for (let i = 0; i < list.length; i += ROWS_PER_INSERT)
+      await db.query(`INSERT INTO ${table} VALUES ${list.slice(i, i + ROWS_PER_INSERT).join(',')}`);
   }
   // The merged ranges the list reads "reviewed" from, by the migration's own backfill.
   const { backfillReviewedRanges } = require(`${root}/${ACTIVITY_DIST.reviewedRanges}`);
@@ -157,13 +178,18 @@ async function readPeople(db) {
   });
   const [[{ topUser }]] = await db.query('SELECT MAX(id) AS topUser FROM users');
   const users = { id: [], name: [], email: [], client: [], position: new Int32Array((topUser ?? 0) + 1).fill(-1) };
-  await slices('client_users m', 'm.client_id', 'SELECT m.client_id, u.id, u.first_name, u.last_name, u.email FROM client_users m JOIN users u ON u.id = m.user_id', (row) => {
-    if (users.position[row.id] < 0) users.position[row.id] = users.id.length;
-    users.id.push(row.id);
-    users.name.push(`${row.first_name} ${row.last_name}`);
-    users.email.push(row.email);
-    users.client.push(row.client_id);
-  });
+  await slices(
+    'client_users m',
+    'm.client_id',
+    'SELECT m.client_id, u.id, u.first_name, u.last_name, u.email FROM client_users m JOIN users u ON u.id = m.user_id',
+    (row) => {
+      if (users.position[row.id] < 0) users.position[row.id] = users.id.length;
+      users.id.push(row.id);
+      users.name.push(`${row.first_name} ${row.last_name}`);
+      users.email.push(row.email);
+      users.client.push(row.client_id);
+    },
+  );
   const tickets = { id: [], client: [], user: [], subject: [], subjects: [] };
   const subjectIndex = new Map();
   await slices('tickets', 'id', 'SELECT id, client_id, user_id, subject FROM tickets', (row) => {
@@ -180,6 +206,8 @@ async function readPeople(db) {
     contacts.name.push(`${row.first_name} ${row.last_name}`);
   });
   // The bench's own account is not one of the desk's agents.
-  const [staff] = await db.query("SELECT id, display_name AS name FROM staff WHERE status = 'active' AND username <> 'bench' ORDER BY id");
+  const [staff] = await db.query(
+    "SELECT id, display_name AS name FROM staff WHERE status = 'active' AND username <> 'bench' ORDER BY id",
+  );
   return { clients, users, tickets, contacts, staff };
 }

@@ -28,7 +28,13 @@ const CLIENT = {
   country: 'MX',
   language: 'es',
 };
-const USER = { email: 'ines.cabrera@correo-personal.example', firstName: 'Inés', lastName: 'Cabrera', username: 'ines', owner: true };
+const USER = {
+  email: 'ines.cabrera@correo-personal.example',
+  firstName: 'Inés',
+  lastName: 'Cabrera',
+  username: 'ines',
+  owner: true,
+};
 const AGENT = { username: 'carla.mendez', displayName: 'Carla Méndez', email: 'carla.mendez@keydesk.example' };
 const SUPERVISOR = { username: 'sofia.rangel', displayName: 'Sofía Rangel', email: 'sofia.rangel@keydesk.example' };
 const RESET_EMAIL_SENT = 'Correo para restablecer la contraseña enviado';
@@ -45,7 +51,10 @@ async function apiReader(baseUrl: string, username: string, password: string) {
     body: JSON.stringify({ username, password }),
   });
   if (!login.ok) throw new Error(`POST /api/auth/login answered ${login.status}: ${await login.text()}`);
-  const cookie = login.headers.getSetCookie().map((header) => header.split(';')[0]).join('; ');
+  const cookie = login.headers
+    .getSetCookie()
+    .map((header) => header.split(';')[0])
+    .join('; ');
   return async <T>(path: string): Promise<T> => {
     const response = await fetch(new URL(path, baseUrl), { headers: { Cookie: cookie, Accept: 'application/json' } });
     if (!response.ok) throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
@@ -84,7 +93,11 @@ describe('Supervisors review the activity log, in Spanish', () => {
     const roleId = (name: string) => roles.find((role) => role.name === name)!.id;
     const agentPassword = newPassword();
     await admin.post<StaffResponse>('api/staff', { ...AGENT, password: agentPassword, roleIds: [roleId('Agent')] });
-    await admin.post<StaffResponse>('api/staff', { ...SUPERVISOR, password: supervisorPassword, roleIds: [roleId('Supervisor')] });
+    await admin.post<StaffResponse>('api/staff', {
+      ...SUPERVISOR,
+      password: supervisorPassword,
+      roleIds: [roleId('Supervisor')],
+    });
     const client = await admin.post<ClientResponse>('api/clients', CLIENT);
     user = await admin.post<ClientUserResponse>(`api/clients/${client.id}/users`, USER);
 
@@ -105,93 +118,115 @@ describe('Supervisors review the activity log, in Spanish', () => {
     await server?.stop();
   });
 
-  it('filters to one agent’s password actions of today, opens one and marks it reviewed', { timeout: 120_000 }, async ({ onTestFailed }) => {
-    const { page } = browser!;
-    onTestFailed(() => saveScreenshot(page, 'activity-log'));
+  it(
+    'filters to one agent’s password actions of today, opens one and marks it reviewed',
+    { timeout: 120_000 },
+    async ({ onTestFailed }) => {
+      const { page } = browser!;
+      onTestFailed(() => saveScreenshot(page, 'activity-log'));
 
-    await page.getByRole('menuitem', { name: 'Registro de actividad' }).click();
-    await page.waitForURL(/#\/activity$/);
-    await page.getByText(/^El registro es íntegro: se comprobaron \d+ entradas/).waitFor();
-    const rows = page.locator('tbody tr');
-    await rows.first().waitFor();
+      await page.getByRole('menuitem', { name: 'Registro de actividad' }).click();
+      await page.waitForURL(/#\/activity$/);
+      await page.getByText(/^El registro es íntegro: se comprobaron \d+ entradas/).waitFor();
+      const rows = page.locator('tbody tr');
+      await rows.first().waitFor();
 
-    await chooseOption(page, 'Miembro del personal', 'Carla', AGENT.displayName);
-    await chooseOption(page, 'Qué', 'restablecer la contraseña', RESET_EMAIL_SENT);
-    await chooseOption(page, 'Qué', 'temporal', PASSWORD_SET);
-    // Today in the browser's time zone, as the date inputs mean it.
-    const today = await page.evaluate(() => new Date().toLocaleDateString('sv'));
-    await page.getByLabel('Desde').fill(today);
-    await page.getByLabel('Hasta (incluido)').fill(today);
+      await chooseOption(page, 'Miembro del personal', 'Carla', AGENT.displayName);
+      await chooseOption(page, 'Qué', 'restablecer la contraseña', RESET_EMAIL_SENT);
+      await chooseOption(page, 'Qué', 'temporal', PASSWORD_SET);
+      // Today in the browser's time zone, as the date inputs mean it.
+      const today = await page.evaluate(() => new Date().toLocaleDateString('sv'));
+      await page.getByLabel('Desde').fill(today);
+      await page.getByLabel('Hasta (incluido)').fill(today);
 
-    await expect.poll(async () => (await rows.allInnerTexts()).map((row) => row.replace(/\s+/g, ' ')), { timeout: 10_000 }).toEqual([
-      expect.stringMatching(new RegExp(`${AGENT.displayName} ${PASSWORD_SET} ${USER.firstName} ${USER.lastName} Ticket #\\d+ `)),
-      expect.stringMatching(new RegExp(`${AGENT.displayName} ${RESET_EMAIL_SENT} ${USER.firstName} ${USER.lastName} `)),
-    ]);
-    await expectAccessible(page, 'the filtered activity log');
+      await expect
+        .poll(async () => (await rows.allInnerTexts()).map((row) => row.replace(/\s+/g, ' ')), { timeout: 10_000 })
+        .toEqual([
+          expect.stringMatching(
+            new RegExp(`${AGENT.displayName} ${PASSWORD_SET} ${USER.firstName} ${USER.lastName} Ticket #\\d+ `),
+          ),
+          expect.stringMatching(
+            new RegExp(`${AGENT.displayName} ${RESET_EMAIL_SENT} ${USER.firstName} ${USER.lastName} `),
+          ),
+        ]);
+      await expectAccessible(page, 'the filtered activity log');
 
-    // The export downloads what the list shows: the same filter, every page of it.
-    const exportUrl = await page.getByRole('link', { name: 'Exportar CSV' }).getAttribute('href');
-    const exported = await page.evaluate(async (url) => {
-      const response = await fetch(url!);
-      return { type: response.headers.get('Content-Type'), lines: (await response.text()).trim().split('\r\n') };
-    }, exportUrl);
-    expect(exported.type).toMatch(/^text\/csv/);
-    expect(exported.lines.slice(1)).toEqual([
-      expect.stringContaining(`${AGENT.displayName},${ActivityAction.UserPasswordSet},`),
-      expect.stringContaining(`${AGENT.displayName},${ActivityAction.UserPasswordResetEmailSent},`),
-    ]);
+      // The export downloads what the list shows: the same filter, every page of it.
+      const exportUrl = await page.getByRole('link', { name: 'Exportar CSV' }).getAttribute('href');
+      const exported = await page.evaluate(async (url) => {
+        const response = await fetch(url!);
+        return { type: response.headers.get('Content-Type'), lines: (await response.text()).trim().split('\r\n') };
+      }, exportUrl);
+      expect(exported.type).toMatch(/^text\/csv/);
+      expect(exported.lines.slice(1)).toEqual([
+        expect.stringContaining(`${AGENT.displayName},${ActivityAction.UserPasswordSet},`),
+        expect.stringContaining(`${AGENT.displayName},${ActivityAction.UserPasswordResetEmailSent},`),
+      ]);
 
-    await rows.getByText(PASSWORD_SET, { exact: true }).click();
-    await page.waitForURL(/#\/activity\/[0-9a-f-]{36}\/show$/);
-    const entryId = /#\/activity\/([0-9a-f-]{36})\/show$/.exec(page.url())![1];
-    await page.getByRole('heading', { level: 2, name: PASSWORD_SET }).waitFor();
-    await page.getByRole('heading', { level: 2, name: 'Solicitud' }).waitFor();
-    await page.getByText(`${AGENT.displayName} · Personal`).waitFor();
-    await page.getByRole('link', { name: `${USER.firstName} ${USER.lastName}` }).waitFor();
-    await page.getByText('Nadie ha revisado esta entrada todavía.').waitFor();
-    await expectAccessible(page, 'an activity entry');
+      await rows.getByText(PASSWORD_SET, { exact: true }).click();
+      await page.waitForURL(/#\/activity\/[0-9a-f-]{36}\/show$/);
+      const entryId = /#\/activity\/([0-9a-f-]{36})\/show$/.exec(page.url())![1];
+      await page.getByRole('heading', { level: 2, name: PASSWORD_SET }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Solicitud' }).waitFor();
+      await page.getByText(`${AGENT.displayName} · Personal`).waitFor();
+      await page.getByRole('link', { name: `${USER.firstName} ${USER.lastName}` }).waitFor();
+      await page.getByText('Nadie ha revisado esta entrada todavía.').waitFor();
+      await expectAccessible(page, 'an activity entry');
 
-    await page.getByRole('button', { name: 'Marcar como revisada' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Marcar 1 entrada como revisada' });
-    await dialog.getByRole('textbox', { name: /^Comentario/ }).fill(COMMENT);
-    // Judged once faded in: half-transparent text fails the contrast check.
-    await expect.poll(() => page.locator('.MuiDialog-container').evaluate((element) => getComputedStyle(element).opacity)).toBe('1');
-    await expectAccessible(page, 'the review dialog');
-    await dialog.getByRole('button', { name: 'Marcar como revisada' }).click();
-    await page.getByText('Marcada como revisada: 1 entrada.').waitFor();
-    await dialog.waitFor({ state: 'detached' });
-    await page.getByText(COMMENT).waitFor();
-    await page.getByText(new RegExp(`^${SUPERVISOR.displayName} · `)).waitFor();
+      await page.getByRole('button', { name: 'Marcar como revisada' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Marcar 1 entrada como revisada' });
+      await dialog.getByRole('textbox', { name: /^Comentario/ }).fill(COMMENT);
+      // Judged once faded in: half-transparent text fails the contrast check.
+      await expect
+        .poll(() => page.locator('.MuiDialog-container').evaluate((element) => getComputedStyle(element).opacity))
+        .toBe('1');
+      await expectAccessible(page, 'the review dialog');
+      await dialog.getByRole('button', { name: 'Marcar como revisada' }).click();
+      await page.getByText('Marcada como revisada: 1 entrada.').waitFor();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByText(COMMENT).waitFor();
+      await page.getByText(new RegExp(`^${SUPERVISOR.displayName} · `)).waitFor();
 
-    const entry = await read<ActivityDetailResponse>(`api/activity/${entryId}`);
-    expect(entry.action).toBe(ActivityAction.UserPasswordSet);
-    expect(entry.reviews).toEqual([expect.objectContaining({ reviewerName: SUPERVISOR.displayName, comment: COMMENT })]);
+      const entry = await read<ActivityDetailResponse>(`api/activity/${entryId}`);
+      expect(entry.action).toBe(ActivityAction.UserPasswordSet);
+      expect(entry.reviews).toEqual([
+        expect.objectContaining({ reviewerName: SUPERVISOR.displayName, comment: COMMENT }),
+      ]);
 
-    // Back in the list, with the same filters, the entry carries the mark and the other does not.
-    await page.goBack();
-    await page.waitForURL(/#\/activity\?/);
-    await expect.poll(async () => (await rows.allInnerTexts()).map((row) => row.includes('Revisada'))).toEqual([true, false]);
-    // The search box finds actions by the words the log names them with, as well as people by name.
-    await page.getByRole('button', { name: 'Agregar filtro' }).click();
-    await page.getByRole('menu').getByText('Buscar', { exact: true }).click();
-    await page.getByPlaceholder('Nombres y acciones').fill('temporal establecida');
-    await expect.poll(async () => (await rows.allInnerTexts()).map((row) => row.replace(/\s+/g, ' ')), { timeout: 10_000 }).toEqual([
-      expect.stringMatching(new RegExp(`${AGENT.displayName} ${PASSWORD_SET} `)),
-    ]);
+      // Back in the list, with the same filters, the entry carries the mark and the other does not.
+      await page.goBack();
+      await page.waitForURL(/#\/activity\?/);
+      await expect
+        .poll(async () => (await rows.allInnerTexts()).map((row) => row.includes('Revisada')))
+        .toEqual([true, false]);
+      // The search box finds actions by the words the log names them with, as well as people by name.
+      await page.getByRole('button', { name: 'Agregar filtro' }).click();
+      await page.getByRole('menu').getByText('Buscar', { exact: true }).click();
+      await page.getByPlaceholder('Nombres y acciones').fill('temporal establecida');
+      await expect
+        .poll(async () => (await rows.allInnerTexts()).map((row) => row.replace(/\s+/g, ' ')), { timeout: 10_000 })
+        .toEqual([expect.stringMatching(new RegExp(`${AGENT.displayName} ${PASSWORD_SET} `))]);
 
-    // The customer's timeline on Manage user has both, and the other staff member's reset too.
-    await page.goto(`${server!.url}#/users/${user.id}/show`);
-    const timeline = page.getByRole('region', { name: 'Historial' });
-    await timeline.getByRole('cell', { name: PASSWORD_SET }).waitFor();
-    await expect(timeline.getByRole('cell', { name: RESET_EMAIL_SENT, exact: true }).count()).resolves.toBe(2);
-    await expectAccessible(page, 'Manage user with the timeline');
+      // The customer's timeline on Manage user has both, and the other staff member's reset too.
+      await page.goto(`${server!.url}#/users/${user.id}/show`);
+      const timeline = page.getByRole('region', { name: 'Historial' });
+      await timeline.getByRole('cell', { name: PASSWORD_SET }).waitFor();
+      await expect(timeline.getByRole('cell', { name: RESET_EMAIL_SENT, exact: true }).count()).resolves.toBe(2);
+      await expectAccessible(page, 'Manage user with the timeline');
 
-    // The dashboard: the agent's two password actions of today, counted in the supervisor's days.
-    await page.goto(`${server!.url}#/password-actions`);
-    await page.getByText('Periodo: días completos de tu zona horaria (America/Mexico_City), hasta 92 días.').waitFor();
-    const perAgent = page.getByRole('table', { name: 'Acciones sobre contraseñas por agente' });
-    const agentRow = perAgent.getByRole('row').filter({ has: page.getByRole('rowheader', { name: AGENT.displayName, exact: true }) });
-    await expect.poll(async () => (await agentRow.getByRole('cell').allInnerTexts()).slice(0, 3)).toEqual(['1', '1', '2']);
-    await expectAccessible(page, 'the password actions dashboard');
-  });
+      // The dashboard: the agent's two password actions of today, counted in the supervisor's days.
+      await page.goto(`${server!.url}#/password-actions`);
+      await page
+        .getByText('Periodo: días completos de tu zona horaria (America/Mexico_City), hasta 92 días.')
+        .waitFor();
+      const perAgent = page.getByRole('table', { name: 'Acciones sobre contraseñas por agente' });
+      const agentRow = perAgent
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: AGENT.displayName, exact: true }) });
+      await expect
+        .poll(async () => (await agentRow.getByRole('cell').allInnerTexts()).slice(0, 3))
+        .toEqual(['1', '1', '2']);
+      await expectAccessible(page, 'the password actions dashboard');
+    },
+  );
 });

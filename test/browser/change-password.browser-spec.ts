@@ -69,7 +69,12 @@ describe('Change password from Manage user, in Spanish', () => {
     const client = await api.post<ClientResponse>('api/clients', CLIENT);
     user = await api.post<ClientUserResponse>(`api/clients/${client.id}/users`, USER);
     await api.post('api/tickets', {
-      clientId: client.id, userId: user.id, subject: EXISTING_TICKET, message: 'No me deja entrar.', department: 'support', priority: 'medium',
+      clientId: client.id,
+      userId: user.id,
+      subject: EXISTING_TICKET,
+      message: 'No me deja entrar.',
+      department: 'support',
+      priority: 'medium',
     });
     browser = await openBrowser('es-MX');
     await signIn(browser.page, server);
@@ -80,68 +85,83 @@ describe('Change password from Manage user, in Spanish', () => {
     await server?.stop();
   });
 
-  it('sets a temporary password sent through a new ticket as a view-once link, in Spanish', { timeout: 120_000 }, async ({ onTestFailed }) => {
-    const { page } = browser!;
-    onTestFailed(() => saveScreenshot(page, 'change-password'));
+  it(
+    'sets a temporary password sent through a new ticket as a view-once link, in Spanish',
+    { timeout: 120_000 },
+    async ({ onTestFailed }) => {
+      const { page } = browser!;
+      onTestFailed(() => saveScreenshot(page, 'change-password'));
 
-    const dialog = await openChangePassword(page, server!, user.id);
-    // The defaults: a generated password, a new ticket with a subject in the client's language, a view-once link.
-    await expect(dialog.getByRole('radio', { name: 'Generarla (recomendado)' }).isChecked()).resolves.toBe(true);
-    await expect(dialog.getByRole('radio', { name: 'Enlace de un solo uso (recomendado)' }).isChecked()).resolves.toBe(true);
-    const subject = dialog.getByRole('textbox', { name: /^Asunto del ticket nuevo/ });
-    await expect.poll(() => subject.inputValue()).toBe(`Tu acceso a ${CLIENT.companyName}`);
-    await dialog.getByText('[contraseña enviada al cliente]', { exact: false }).waitFor();
-    // The client's tickets are there to choose from; this time the agent keeps "open a new ticket".
-    await dialog.getByRole('combobox', { name: /^Publicar la respuesta en el ticket/ }).click();
-    await page.getByRole('option', { name: new RegExp(`^#\\d+ · ${EXISTING_TICKET} · Abierto$`) }).waitFor();
-    await page.getByRole('option', { name: 'Abrir un ticket nuevo' }).click();
+      const dialog = await openChangePassword(page, server!, user.id);
+      // The defaults: a generated password, a new ticket with a subject in the client's language, a view-once link.
+      await expect(dialog.getByRole('radio', { name: 'Generarla (recomendado)' }).isChecked()).resolves.toBe(true);
+      await expect(
+        dialog.getByRole('radio', { name: 'Enlace de un solo uso (recomendado)' }).isChecked(),
+      ).resolves.toBe(true);
+      const subject = dialog.getByRole('textbox', { name: /^Asunto del ticket nuevo/ });
+      await expect.poll(() => subject.inputValue()).toBe(`Tu acceso a ${CLIENT.companyName}`);
+      await dialog.getByText('[contraseña enviada al cliente]', { exact: false }).waitFor();
+      // The client's tickets are there to choose from; this time the agent keeps "open a new ticket".
+      await dialog.getByRole('combobox', { name: /^Publicar la respuesta en el ticket/ }).click();
+      await page.getByRole('option', { name: new RegExp(`^#\\d+ · ${EXISTING_TICKET} · Abierto$`) }).waitFor();
+      await page.getByRole('option', { name: 'Abrir un ticket nuevo' }).click();
 
-    await dialog.getByRole('radio', { name: 'Escribirla' }).check();
-    await dialog.getByLabel(/^Contraseña temporal/).fill(PASSWORD);
-    await dialog.getByText('Muy segura.').waitFor();
-    await expectAccessible(page, 'the Change password dialog');
+      await dialog.getByRole('radio', { name: 'Escribirla' }).check();
+      await dialog.getByLabel(/^Contraseña temporal/).fill(PASSWORD);
+      await dialog.getByText('Muy segura.').waitFor();
+      await expectAccessible(page, 'the Change password dialog');
 
-    await dialog.getByRole('button', { name: 'Cambiar contraseña' }).click();
-    const notice = page.getByText(`se envió un enlace de un solo uso a ${USER.email}`, { exact: false });
-    await notice.waitFor();
-    await dialog.waitFor({ state: 'detached' });
-    // The Security section, refreshed: the next sign-in must replace the temporary password.
-    await page.getByText('Contraseña temporal, vence mañana').waitFor();
-    await expect(notice.textContent()).resolves.toMatch(/Vence mañana\.$/);
+      await dialog.getByRole('button', { name: 'Cambiar contraseña' }).click();
+      const notice = page.getByText(`se envió un enlace de un solo uso a ${USER.email}`, { exact: false });
+      await notice.waitFor();
+      await dialog.waitFor({ state: 'detached' });
+      // The Security section, refreshed: the next sign-in must replace the temporary password.
+      await page.getByText('Contraseña temporal, vence mañana').waitFor();
+      await expect(notice.textContent()).resolves.toMatch(/Vence mañana\.$/);
 
-    await page.getByRole('link', { name: /^ticket nuevo #\d+$/ }).click();
-    await page.waitForURL(/#\/tickets\/\d+\/show$/);
-    await page.getByRole('heading', { level: 2, name: new RegExp(`Tu acceso a ${CLIENT.companyName}`) }).waitFor();
-    await page.getByText('[contraseña enviada al cliente]', { exact: false }).waitFor();
-    await expect(page.content()).resolves.not.toContain(PASSWORD);
-    await expectAccessible(page, 'the ticket with the temporary password reply');
-  });
+      await page.getByRole('link', { name: /^ticket nuevo #\d+$/ }).click();
+      await page.waitForURL(/#\/tickets\/\d+\/show$/);
+      await page.getByRole('heading', { level: 2, name: new RegExp(`Tu acceso a ${CLIENT.companyName}`) }).waitFor();
+      await page.getByText('[contraseña enviada al cliente]', { exact: false }).waitFor();
+      await expect(page.content()).resolves.not.toContain(PASSWORD);
+      await expectAccessible(page, 'the ticket with the temporary password reply');
+    },
+  );
 
-  it('mails a generated password on an existing ticket of the English-speaking client', { timeout: 120_000 }, async ({ onTestFailed }) => {
-    const { page } = browser!;
-    onTestFailed(() => saveScreenshot(page, 'change-password-english-client'));
-    const english = await api.post<ClientResponse>('api/clients', ENGLISH_CLIENT);
-    await api.post(`api/clients/${english.id}/users`, { ...USER, username: 'paola', owner: false });
-    await api.post('api/tickets', {
-      clientId: english.id, userId: user.id, subject: 'Cannot sign in', message: 'It says my password is wrong.', department: 'support', priority: 'high',
-    });
+  it(
+    'mails a generated password on an existing ticket of the English-speaking client',
+    { timeout: 120_000 },
+    async ({ onTestFailed }) => {
+      const { page } = browser!;
+      onTestFailed(() => saveScreenshot(page, 'change-password-english-client'));
+      const english = await api.post<ClientResponse>('api/clients', ENGLISH_CLIENT);
+      await api.post(`api/clients/${english.id}/users`, { ...USER, username: 'paola', owner: false });
+      await api.post('api/tickets', {
+        clientId: english.id,
+        userId: user.id,
+        subject: 'Cannot sign in',
+        message: 'It says my password is wrong.',
+        department: 'support',
+        priority: 'high',
+      });
 
-    const dialog = await openChangePassword(page, server!, user.id);
-    await dialog.getByRole('combobox', { name: /^Cliente/ }).click();
-    await page.getByRole('option', { name: ENGLISH_CLIENT.companyName }).click();
-    // The subject follows the chosen client's language, not the UI's.
-    const subject = dialog.getByRole('textbox', { name: /^Asunto del ticket nuevo/ });
-    await expect.poll(() => subject.inputValue()).toBe(`Your access to ${ENGLISH_CLIENT.companyName}`);
-    await dialog.getByRole('combobox', { name: /^Publicar la respuesta en el ticket/ }).click();
-    await page.getByRole('option', { name: /^#\d+ · Cannot sign in · Abierto$/ }).click();
-    await expect(subject.count()).resolves.toBe(0);
-    await dialog.getByRole('radio', { name: 'La contraseña en el correo' }).check();
+      const dialog = await openChangePassword(page, server!, user.id);
+      await dialog.getByRole('combobox', { name: /^Cliente/ }).click();
+      await page.getByRole('option', { name: ENGLISH_CLIENT.companyName }).click();
+      // The subject follows the chosen client's language, not the UI's.
+      const subject = dialog.getByRole('textbox', { name: /^Asunto del ticket nuevo/ });
+      await expect.poll(() => subject.inputValue()).toBe(`Your access to ${ENGLISH_CLIENT.companyName}`);
+      await dialog.getByRole('combobox', { name: /^Publicar la respuesta en el ticket/ }).click();
+      await page.getByRole('option', { name: /^#\d+ · Cannot sign in · Abierto$/ }).click();
+      await expect(subject.count()).resolves.toBe(0);
+      await dialog.getByRole('radio', { name: 'La contraseña en el correo' }).check();
 
-    await dialog.getByRole('button', { name: 'Cambiar contraseña' }).click();
-    await page.getByText(`Contraseña temporal establecida: se envió a ${USER.email}`, { exact: false }).waitFor();
-    await page.getByRole('link', { name: /^ticket #\d+$/ }).click();
-    await page.getByRole('heading', { level: 2, name: /^#\d+ Cannot sign in$/ }).waitFor();
-    await page.getByText('[password sent to the customer]', { exact: false }).waitFor();
-    await expectAccessible(page, 'the English-speaking client\'s ticket with the temporary password reply');
-  });
+      await dialog.getByRole('button', { name: 'Cambiar contraseña' }).click();
+      await page.getByText(`Contraseña temporal establecida: se envió a ${USER.email}`, { exact: false }).waitFor();
+      await page.getByRole('link', { name: /^ticket #\d+$/ }).click();
+      await page.getByRole('heading', { level: 2, name: /^#\d+ Cannot sign in$/ }).waitFor();
+      await page.getByText('[password sent to the customer]', { exact: false }).waitFor();
+      await expectAccessible(page, "the English-speaking client's ticket with the temporary password reply");
+    },
+  );
 });

@@ -60,7 +60,12 @@ const USER = {
   username: 'admin',
   owner: true,
 };
-const DECOY = { ...CLIENT, clientKey: uniqueRfc(), companyName: 'Ferretería El Tornillo', email: 'ventas@tornillo.example' };
+const DECOY = {
+  ...CLIENT,
+  clientKey: uniqueRfc(),
+  companyName: 'Ferretería El Tornillo',
+  email: 'ventas@tornillo.example',
+};
 
 async function signIn(page: Page, server: RunningServer, text: Text): Promise<void> {
   await page.goto(server.url);

@@ -21,7 +21,13 @@ const CLIENT = {
   country: 'MX',
   language: 'es',
 };
-const USER = { email: 'rosa.mendez@ellapiz.example', firstName: 'Rosa', lastName: 'Méndez', username: 'admin', owner: true };
+const USER = {
+  email: 'rosa.mendez@ellapiz.example',
+  firstName: 'Rosa',
+  lastName: 'Méndez',
+  username: 'admin',
+  owner: true,
+};
 
 async function choosePassword(page: Page, password: string): Promise<void> {
   await page.getByLabel('Nueva contraseña', { exact: true }).fill(password);
@@ -50,7 +56,12 @@ describe('the customer gets their access back', () => {
     client = await api.post<ClientResponse>('api/clients', CLIENT);
     user = await api.post<ClientUserResponse>(`api/clients/${client.id}/users`, USER);
     ticket = await api.post<TicketResponse>('api/tickets', {
-      clientId: client.id, userId: user.id, subject: 'No puedo entrar', message: 'Olvidé mi contraseña.', department: 'support', priority: 'medium',
+      clientId: client.id,
+      userId: user.id,
+      subject: 'No puedo entrar',
+      message: 'Olvidé mi contraseña.',
+      department: 'support',
+      priority: 'medium',
     });
   });
 
@@ -81,7 +92,9 @@ describe('the customer gets their access back', () => {
       await agent.page.getByRole('cell', { name: 'Enviado', exact: true }).waitFor();
 
       // The customer: the mailed link, a password of their own, then sign-in by email.
-      const resetLink = (await sink.waitForMatch(USER.email, /http:\/\/localhost:\d+\/account\/password\/reset\/[\w-]{43}/))[0];
+      const resetLink = (
+        await sink.waitForMatch(USER.email, /http:\/\/localhost:\d+\/account\/password\/reset\/[\w-]{43}/)
+      )[0];
       await page.goto(resetLink.replace(/^http:\/\/localhost:\d+\//, server!.url));
       await page.getByRole('heading', { level: 1, name: 'Elige una nueva contraseña' }).waitFor();
       await expectAccessible(page, 'the reset page');
@@ -102,7 +115,9 @@ describe('the customer gets their access back', () => {
 
       // The agent set a temporary password (its dialog has its own browser test); the customer's side.
       await api.post(`api/users/${user.id}/password`, { generate: true, ticketId: ticket.id });
-      const revealLink = (await sink.waitForMatch(USER.email, /http:\/\/localhost:\d+\/account\/password\/reveal\/[\w-]{43}/))[0];
+      const revealLink = (
+        await sink.waitForMatch(USER.email, /http:\/\/localhost:\d+\/account\/password\/reveal\/[\w-]{43}/)
+      )[0];
       await page.goto(revealLink.replace(/^http:\/\/localhost:\d+\//, server!.url));
       // The agent's change ended the session the customer had.
       await page.getByRole('button', { name: 'Mostrar la contraseña' }).waitFor();

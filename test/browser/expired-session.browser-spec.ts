@@ -17,7 +17,13 @@ const CLIENT = {
   country: 'MX',
   language: 'es',
 };
-const USER = { email: 'elena.vidal@latuerca.example', firstName: 'Elena', lastName: 'Vidal', username: 'admin', owner: true };
+const USER = {
+  email: 'elena.vidal@latuerca.example',
+  firstName: 'Elena',
+  lastName: 'Vidal',
+  username: 'admin',
+  owner: true,
+};
 
 /** What the agent reads and clicks, in each language the UI speaks. */
 const JOURNEYS = [
@@ -91,7 +97,9 @@ async function endSession(context: BrowserContext, baseUrl: string): Promise<voi
  * word that the action was done.
  */
 async function submitExpecting401(page: Page, submit: Locator, path: string, text: Text, done: string) {
-  const answer = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().endsWith(path));
+  const answer = page.waitForResponse(
+    (response) => response.request().method() === 'POST' && response.url().endsWith(path),
+  );
   await submit.click();
   expect((await answer).status()).toBe(401);
   await page.getByRole('button', { name: text.signIn }).waitFor();
@@ -126,7 +134,11 @@ describe('a Manage user dialog whose session ended', () => {
       const reset = await openDialog(page, text.resetEmail);
       await endSession(context, server!.url);
       await submitExpecting401(
-        page, reset.getByRole('button', { name: text.sendEmail }), `/api/users/${user.id}/password-reset-email`, text, text.emailSent,
+        page,
+        reset.getByRole('button', { name: text.sendEmail }),
+        `/api/users/${user.id}/password-reset-email`,
+        text,
+        text.emailSent,
       );
 
       // Signing in again leads back to Manage user, where the other dialog meets the same end.
@@ -137,7 +149,11 @@ describe('a Manage user dialog whose session ended', () => {
       await expect.poll(() => subject.inputValue()).toBe(`Tu acceso a ${CLIENT.companyName}`);
       await endSession(context, server!.url);
       await submitExpecting401(
-        page, change.getByRole('button', { name: text.changePassword }), `/api/users/${user.id}/password`, text, text.passwordSet,
+        page,
+        change.getByRole('button', { name: text.changePassword }),
+        `/api/users/${user.id}/password`,
+        text,
+        text.passwordSet,
       );
     } catch (error) {
       await saveScreenshot(page, `expired-session-${locale}`);

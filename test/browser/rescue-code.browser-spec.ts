@@ -21,8 +21,19 @@ const CLIENT = {
   country: 'MX',
   language: 'es',
 };
-const CONTACT = { firstName: 'Jorge', lastName: 'Sánchez', email: 'sistemas@ellapiz.example', receivesSecurityEmails: true };
-const USER = { email: 'rosa.mendez@ellapiz.example', firstName: 'Rosa', lastName: 'Méndez', username: 'admin', owner: true };
+const CONTACT = {
+  firstName: 'Jorge',
+  lastName: 'Sánchez',
+  email: 'sistemas@ellapiz.example',
+  receivesSecurityEmails: true,
+};
+const USER = {
+  email: 'rosa.mendez@ellapiz.example',
+  firstName: 'Rosa',
+  lastName: 'Méndez',
+  username: 'admin',
+  owner: true,
+};
 // The client's primary email, the contact that receives security emails and the user's own.
 const REGISTERED_ADDRESSES = [CLIENT.email, CONTACT.email, USER.email];
 
@@ -32,7 +43,9 @@ const NEW_PASSWORD = /^La nueva contraseña temporal es:\n(.+)$/m;
 
 /** The same secret, mailed to every registered address of the account. */
 async function mailedToEveryAddress(sink: SmtpSink, pattern: RegExp): Promise<string> {
-  const secrets = await Promise.all(REGISTERED_ADDRESSES.map(async (address) => (await sink.waitForMatch(address, pattern))[1]));
+  const secrets = await Promise.all(
+    REGISTERED_ADDRESSES.map(async (address) => (await sink.waitForMatch(address, pattern))[1]),
+  );
   expect(new Set(secrets).size, `${pattern} differs between the addresses`).toBe(1);
   return secrets[0];
 }
@@ -88,7 +101,10 @@ describe('the customer rescues their access with a code', () => {
       await page.getByLabel('Clave de cliente (RFC)').fill(client.clientKey);
       await page.getByLabel('Nombre de usuario').fill(USER.username);
       await page.getByRole('button', { name: 'Enviar código de rescate' }).click();
-      await page.getByRole('status').filter({ hasText: /^Si la clave de cliente y el usuario corresponden a una cuenta activa/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Si la clave de cliente y el usuario corresponden a una cuenta activa/ })
+        .waitFor();
       await page.getByRole('heading', { level: 1, name: 'Recupera tu contraseña' }).waitFor();
       await expectAccessible(page, 'the rescue page after a code was sent');
 
@@ -99,7 +115,9 @@ describe('the customer rescues their access with a code', () => {
       await page.getByLabel('Código de rescate').fill(code.toLowerCase());
       await page.getByRole('button', { name: 'Generar contraseña' }).click();
       await page.getByRole('heading', { level: 1, name: 'Listo' }).waitFor();
-      await page.getByText('Enviamos una nueva contraseña temporal a los correos registrados de la cuenta.', { exact: false }).waitFor();
+      await page
+        .getByText('Enviamos una nueva contraseña temporal a los correos registrados de la cuenta.', { exact: false })
+        .waitFor();
       await expectAccessible(page, 'the rescue done page');
 
       const temporary = await mailedToEveryAddress(sink, NEW_PASSWORD);

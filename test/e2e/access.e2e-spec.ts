@@ -56,7 +56,13 @@ describe.each(TEST_DATABASES)('access control on %s', (kind) => {
     const missing = await agent.post('/api/roles').send(body);
     expect(missing.status).toBe(403);
     expect(missing.body.code).toBe('CSRF_TOKEN_INVALID');
-    const wrong = await agent.post('/api/roles').set('X-CSRF-Token', csrf.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))).send(body);
+    const wrong = await agent
+      .post('/api/roles')
+      .set(
+        'X-CSRF-Token',
+        csrf.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+      )
+      .send(body);
     expect(wrong.status).toBe(403);
     // Another session's token is no good either.
     const other = t.http();
@@ -74,8 +80,15 @@ describe.each(TEST_DATABASES)('access control on %s', (kind) => {
     const csrf = await signIn(agent, agentStaff.username, agentStaff.password);
     const list = await agent.get('/api/staff').set('Accept-Language', 'es');
     expect(list.status).toBe(403);
-    expect(list.body).toEqual({ statusCode: 403, code: 'FORBIDDEN', message: 'No tienes permiso para hacer esto (staff.manage).' });
-    const create = await agent.post('/api/roles').set('X-CSRF-Token', csrf).send({ name: 'Mine', description: '', permissions: ['staff.manage'] });
+    expect(list.body).toEqual({
+      statusCode: 403,
+      code: 'FORBIDDEN',
+      message: 'No tienes permiso para hacer esto (staff.manage).',
+    });
+    const create = await agent
+      .post('/api/roles')
+      .set('X-CSRF-Token', csrf)
+      .send({ name: 'Mine', description: '', permissions: ['staff.manage'] });
     expect(create.status).toBe(403);
     const session = await agent.get('/api/auth/session');
     expect(session.body.staff.permissions).not.toContain('staff.manage');
@@ -89,7 +102,11 @@ describe.each(TEST_DATABASES)('access control on %s', (kind) => {
     const admin = t.http();
     const csrf = await signIn(admin, t.admin.username, t.admin.password);
     const agentRole = (await admin.get('/api/roles')).body.find((r: { name: string }) => r.name === 'Agent');
-    await admin.put(`/api/staff/${staff.id}`).set('X-CSRF-Token', csrf).send({ roleIds: [agentRole.id] }).expect(200);
+    await admin
+      .put(`/api/staff/${staff.id}`)
+      .set('X-CSRF-Token', csrf)
+      .send({ roleIds: [agentRole.id] })
+      .expect(200);
     expect((await session.get('/api/staff')).status).toBe(403);
   });
 
@@ -110,7 +127,11 @@ describe.each(TEST_DATABASES)('access control on %s', (kind) => {
     const unknown = await agent.get('/api/nothing-here').set('Accept-Language', 'en');
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('NOT_FOUND');
-    const malformed = await agent.post('/api/roles').set('X-CSRF-Token', csrf).set('Content-Type', 'application/json').send('{"name":');
+    const malformed = await agent
+      .post('/api/roles')
+      .set('X-CSRF-Token', csrf)
+      .set('Content-Type', 'application/json')
+      .send('{"name":');
     expect(malformed.status).toBe(400);
     expect(malformed.body.code).toBe('VALIDATION_FAILED');
   });

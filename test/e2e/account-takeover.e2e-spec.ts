@@ -37,10 +37,19 @@ describe.each(TEST_DATABASES)('a takeover through the help desk, on %s', (kind) 
   });
 
   const sendReset = (userId: number) =>
-    admin.post(`/api/users/${userId}/password-reset-email`).set('X-CSRF-Token', csrf).set('Accept-Language', 'es').send({});
-  const setTemporary = (userId: number) => admin.post(`/api/users/${userId}/password`).set('X-CSRF-Token', csrf)
-    .set('Accept-Language', 'en').send({ generate: true, newTicketSubject: 'Acceso' });
-  const resetMailsTo = (to: string) => sink.to(to).filter((mail) => RESET_LINK.test(mail.text) || /temporal|temporary/.test(mail.subject));
+    admin
+      .post(`/api/users/${userId}/password-reset-email`)
+      .set('X-CSRF-Token', csrf)
+      .set('Accept-Language', 'es')
+      .send({});
+  const setTemporary = (userId: number) =>
+    admin
+      .post(`/api/users/${userId}/password`)
+      .set('X-CSRF-Token', csrf)
+      .set('Accept-Language', 'en')
+      .send({ generate: true, newTicketSubject: 'Acceso' });
+  const resetMailsTo = (to: string) =>
+    sink.to(to).filter((mail) => RESET_LINK.test(mail.text) || /temporal|temporary/.test(mail.subject));
 
   it('holds a new address staff set, tells the old one, and lets the first reset of a new user go at once', async () => {
     const c = await world.customer();
@@ -50,18 +59,27 @@ describe.each(TEST_DATABASES)('a takeover through the help desk, on %s', (kind) 
 
     const refused = await sendReset(c.user.id);
     expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ code: 'EMAIL_RECENTLY_CHANGED', opensAt: new Date(t.clock.nowMs() + 24 * HOUR).toISOString() });
+    expect(refused.body).toMatchObject({
+      code: 'EMAIL_RECENTLY_CHANGED',
+      opensAt: new Date(t.clock.nowMs() + 24 * HOUR).toISOString(),
+    });
     expect(refused.body.message).toMatch(/hace menos de 24 horas/);
     expect((await setTemporary(c.user.id)).body).toMatchObject({ statusCode: 409, code: 'EMAIL_RECENTLY_CHANGED' });
     expect((await admin.get(`/api/users/${c.user.id}`)).body.emailHoldUntil).toBe(refused.body.opensAt);
 
     // Nor does a rescue code (and the password it gets) go to the new address; the client's addresses get it.
-    await t.http().post('/api/public/rescue-codes').set('X-Forwarded-For', newIp())
-      .send({ clientKey: c.client.clientKey, username: c.user.username }).expect(202);
+    await t
+      .http()
+      .post('/api/public/rescue-codes')
+      .set('X-Forwarded-For', newIp())
+      .send({ clientKey: c.client.clientKey, username: c.user.username })
+      .expect(202);
     await world.deliver();
     expect(resetMailsTo(attacker)).toEqual([]);
     expect(sink.to(attacker).filter((mail) => RESCUE_CODE.test(mail.text))).toEqual([]);
-    expect(sink.to((c.client as { email?: string }).email!).filter((mail) => RESCUE_CODE.test(mail.text))).toHaveLength(1);
+    expect(sink.to((c.client as { email?: string }).email!).filter((mail) => RESCUE_CODE.test(mail.text))).toHaveLength(
+      1,
+    );
     const [toOld] = sink.to(c.user.email).filter((mail) => REPORT_LINK.test(mail.text));
     expect(toOld.text).toContain(`antes era ${c.user.email} y ahora es ${attacker}`);
 
@@ -76,22 +94,38 @@ describe.each(TEST_DATABASES)('a takeover through the help desk, on %s', (kind) 
     const c = await world.customer();
     const other = await world.customer();
     const browser = await world.signIn(c);
-    const form = async () => tokenIn((await browser.get('/account/email/change').set('Accept-Language', 'es').expect(200)).text, 'csrfToken');
-    const post = async (fields: Record<string, string>) => browser.post('/account/email/change').type('form').send({ csrfToken: await form(), ...fields });
-    expect((await post({ currentPassword: 'no es la contraseña de nadie', email: 'rosa.nueva@cliente.example' })).status).toBe(400);
+    const form = async () =>
+      tokenIn((await browser.get('/account/email/change').set('Accept-Language', 'es').expect(200)).text, 'csrfToken');
+    const post = async (fields: Record<string, string>) =>
+      browser
+        .post('/account/email/change')
+        .type('form')
+        .send({ csrfToken: await form(), ...fields });
+    expect(
+      (await post({ currentPassword: 'no es la contraseña de nadie', email: 'rosa.nueva@cliente.example' })).status,
+    ).toBe(400);
     const taken = await post({ currentPassword: c.password, email: other.user.email });
     expect(taken.status).toBe(409);
     expect(taken.text).toContain('Otra cuenta ya usa esta dirección.');
     expect((await admin.get(`/api/users/${c.user.id}`)).body.email).toBe(c.user.email);
-    await post({ currentPassword: c.password, email: 'rosa.nueva@cliente.example' }).then((r) => expect(r.status).toBe(303));
-    expect((await admin.get(`/api/users/${c.user.id}`)).body).toMatchObject({ email: 'rosa.nueva@cliente.example', emailHoldUntil: null });
+    await post({ currentPassword: c.password, email: 'rosa.nueva@cliente.example' }).then((r) =>
+      expect(r.status).toBe(303),
+    );
+    expect((await admin.get(`/api/users/${c.user.id}`)).body).toMatchObject({
+      email: 'rosa.nueva@cliente.example',
+      emailHoldUntil: null,
+    });
     expect((await sendReset(c.user.id)).status).toBe(202);
   });
 
   it('"This wasn\'t me" locks the account, answers as a wrong password, and staff see why', async () => {
     const c = await world.customer('en');
     const browser = await world.signIn(c);
-    await admin.put(`/api/users/${c.user.id}`).set('X-CSRF-Token', csrf).send({ email: 'new.owner@fuera.example' }).expect(200);
+    await admin
+      .put(`/api/users/${c.user.id}`)
+      .set('X-CSRF-Token', csrf)
+      .send({ email: 'new.owner@fuera.example' })
+      .expect(200);
     const token = await world.lastMatch(c.user.email, REPORT_LINK);
 
     // Opening the link changes nothing: a mail scanner may fetch it.
@@ -102,7 +136,12 @@ describe.each(TEST_DATABASES)('a takeover through the help desk, on %s', (kind) 
     await t.http().post(`/account/report/${token}`).type('form').send({ formToken: 'forged' }).expect(403);
     expect((await admin.get(`/api/users/${c.user.id}`)).body.lockedAt).toBeNull();
 
-    const locked = await t.http().post(`/account/report/${token}`).type('form').send({ formToken: tokenIn(page.text, 'formToken') }).expect(200);
+    const locked = await t
+      .http()
+      .post(`/account/report/${token}`)
+      .type('form')
+      .send({ formToken: tokenIn(page.text, 'formToken') })
+      .expect(200);
     expect(locked.text).toContain('The account is locked');
     await t.http().get(`/account/report/${token}`).expect(410);
 
@@ -115,39 +154,87 @@ describe.each(TEST_DATABASES)('a takeover through the help desk, on %s', (kind) 
     const ip = newIp();
     const visitor = t.http();
     const login = await visitor.get('/account/login?lang=en').set('X-Forwarded-For', ip).expect(200);
-    const signInAgain = (password: string) => visitor.post('/account/login?lang=en').set('X-Forwarded-For', ip).type('form')
-      .send({ formToken: tokenIn(login.text, 'formToken'), method: 'email', email: 'new.owner@fuera.example', password });
+    const signInAgain = (password: string) =>
+      visitor
+        .post('/account/login?lang=en')
+        .set('X-Forwarded-For', ip)
+        .type('form')
+        .send({
+          formToken: tokenIn(login.text, 'formToken'),
+          method: 'email',
+          email: 'new.owner@fuera.example',
+          password,
+        });
     const right = await signInAgain(c.password);
     const wrong = await signInAgain('not the password at all, really');
     expect([right.status, wrong.status]).toEqual([401, 401]);
     const withoutToken = (html: string) => html.replace(/name="formToken" value="[^"]*"/, '');
     expect(withoutToken(right.text)).toBe(withoutToken(wrong.text));
-    const rescue = await t.http().post('/api/public/rescue-codes').send({ clientKey: c.client.clientKey, username: c.user.username });
+    const rescue = await t
+      .http()
+      .post('/api/public/rescue-codes')
+      .send({ clientKey: c.client.clientKey, username: c.user.username });
     expect(rescue.status).toBe(202);
     await world.deliver();
     expect(sink.to('new.owner@fuera.example').filter((mail) => /rescue|rescate/i.test(mail.subject))).toEqual([]);
     expect((await sendReset(c.user.id)).body).toMatchObject({ statusCode: 409, code: 'USER_LOCKED' });
 
-    const reported = (await admin.get('/api/activity').query({ filter: JSON.stringify({ userId: c.user.id, action: 'user.change_reported' }) })).body;
-    expect(reported).toMatchObject([{ actorType: 'user', details: { change: 'email', way: 'staff', reason: 'reported_by_customer' } }]);
+    const reported = (
+      await admin
+        .get('/api/activity')
+        .query({ filter: JSON.stringify({ userId: c.user.id, action: 'user.change_reported' }) })
+    ).body;
+    expect(reported).toMatchObject([
+      { actorType: 'user', details: { change: 'email', way: 'staff', reason: 'reported_by_customer' } },
+    ]);
     const changed = await world.entry(ActivityAction.UserEmailChanged, c.user.id);
-    const day = { from: new Date(t.clock.nowMs() - HOUR).toISOString(), to: new Date(t.clock.nowMs() + HOUR).toISOString() };
-    const flags = (await admin.get('/api/activity/anomalies').query(day)).body as Array<{ kind: string; entryIds: string[] }>;
-    expect(flags.filter((flag) => flag.kind === 'reported_by_customer')).toEqual([expect.objectContaining({
-      staffName: changed.actorName, userId: String(c.user.id), change: 'email', entryIds: [changed.id, reported[0].id], reviewed: false,
-    })]);
+    const day = {
+      from: new Date(t.clock.nowMs() - HOUR).toISOString(),
+      to: new Date(t.clock.nowMs() + HOUR).toISOString(),
+    };
+    const flags = (await admin.get('/api/activity/anomalies').query(day)).body as Array<{
+      kind: string;
+      entryIds: string[];
+    }>;
+    expect(flags.filter((flag) => flag.kind === 'reported_by_customer')).toEqual([
+      expect.objectContaining({
+        staffName: changed.actorName,
+        userId: String(c.user.id),
+        change: 'email',
+        entryIds: [changed.id, reported[0].id],
+        reviewed: false,
+      }),
+    ]);
   });
 
   it('staff with users.manage unlock a locked user with a reason, once', async () => {
     const c = await world.customer();
-    await admin.put(`/api/users/${c.user.id}`).set('X-CSRF-Token', csrf).send({ email: 'tercera@fuera.example' }).expect(200);
+    await admin
+      .put(`/api/users/${c.user.id}`)
+      .set('X-CSRF-Token', csrf)
+      .send({ email: 'tercera@fuera.example' })
+      .expect(200);
     const token = await world.lastMatch(c.user.email, REPORT_LINK);
     const page = await t.http().get(`/account/report/${token}`).expect(200);
-    await t.http().post(`/account/report/${token}`).type('form').send({ formToken: tokenIn(page.text, 'formToken') }).expect(200);
+    await t
+      .http()
+      .post(`/account/report/${token}`)
+      .type('form')
+      .send({ formToken: tokenIn(page.text, 'formToken') })
+      .expect(200);
 
     const viewer = await signInWithPermissions(t, ['clients.view']);
-    await viewer.agent.post(`/api/users/${c.user.id}/unlock`).set('X-CSRF-Token', viewer.csrf).send({ reason: 'x' }).expect(403);
-    const unlock = (reason: unknown) => admin.post(`/api/users/${c.user.id}/unlock`).set('X-CSRF-Token', csrf).set('Accept-Language', 'es').send({ reason });
+    await viewer.agent
+      .post(`/api/users/${c.user.id}/unlock`)
+      .set('X-CSRF-Token', viewer.csrf)
+      .send({ reason: 'x' })
+      .expect(403);
+    const unlock = (reason: unknown) =>
+      admin
+        .post(`/api/users/${c.user.id}/unlock`)
+        .set('X-CSRF-Token', csrf)
+        .set('Accept-Language', 'es')
+        .send({ reason });
     expect((await unlock('  ')).body.errors).toHaveProperty('reason');
     expect((await admin.get(`/api/users/${c.user.id}`)).body.lockedAt).not.toBeNull();
 
@@ -155,7 +242,8 @@ describe.each(TEST_DATABASES)('a takeover through the help desk, on %s', (kind) 
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ lockedAt: null, lockReason: null });
     expect((await world.entry(ActivityAction.UserUnlocked, c.user.id)).parsed).toMatchObject({
-      reason: 'Llamamos al titular al teléfono registrado; el cambio sí era suyo.', lockReason: 'reported_by_customer',
+      reason: 'Llamamos al titular al teléfono registrado; el cambio sí era suyo.',
+      lockReason: 'reported_by_customer',
     });
     expect((await unlock('otra vez')).body).toMatchObject({ statusCode: 409, code: 'USER_NOT_LOCKED' });
     await world.signIn({ user: { ...c.user, email: 'tercera@fuera.example' }, password: c.password });

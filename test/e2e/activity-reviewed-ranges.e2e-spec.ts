@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { backfillReviewedRanges } from '../../apps/api/src/database/migrations/reviewed-ranges-backfill';
 import { TransactionRunner } from '../../apps/api/src/database/transaction-runner';
-import { ActivityRepository, consecutiveRuns, ReviewCoverage } from '../../apps/api/src/modules/activity/activity.repository';
+import {
+  ActivityRepository,
+  consecutiveRuns,
+  ReviewCoverage,
+} from '../../apps/api/src/modules/activity/activity.repository';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DATABASES } from '../support/test-database';
 
@@ -17,7 +21,10 @@ function seeded(seed: number): () => number {
 
 describe('consecutiveRuns', () => {
   it('groups sequence numbers into runs, whatever their order and repeats', () => {
-    expect(consecutiveRuns([7, 3, 1, 2, 3, 9, 8])).toEqual([{ fromSeq: 1, toSeq: 3 }, { fromSeq: 7, toSeq: 9 }]);
+    expect(consecutiveRuns([7, 3, 1, 2, 3, 9, 8])).toEqual([
+      { fromSeq: 1, toSeq: 3 },
+      { fromSeq: 7, toSeq: 9 },
+    ]);
     expect(consecutiveRuns([])).toEqual([]);
   });
 });
@@ -37,7 +44,9 @@ describe.each(TEST_DATABASES)('the reviewed ranges on %s', (kind) => {
   });
 
   async function ranges(): Promise<Array<[number, number]>> {
-    const rows = await t.dataSource.query('SELECT from_seq AS f, to_seq AS t FROM activity_reviewed_ranges ORDER BY from_seq') as Array<{ f: string | number; t: string | number }>;
+    const rows = (await t.dataSource.query(
+      'SELECT from_seq AS f, to_seq AS t FROM activity_reviewed_ranges ORDER BY from_seq',
+    )) as Array<{ f: string | number; t: string | number }>;
     return rows.map((row) => [Number(row.f), Number(row.t)]);
   }
 
@@ -57,7 +66,9 @@ describe.each(TEST_DATABASES)('the reviewed ranges on %s', (kind) => {
         coverage.range = { fromSeq, toSeq };
         for (let seq = fromSeq; seq <= toSeq; seq += 1) covered.add(seq);
       } else {
-        coverage.entrySeqs = [...new Set(Array.from({ length: 1 + Math.floor(random() * 6) }, () => 1 + Math.floor(random() * 320)))];
+        coverage.entrySeqs = [
+          ...new Set(Array.from({ length: 1 + Math.floor(random() * 6) }, () => 1 + Math.floor(random() * 320))),
+        ];
         for (const seq of coverage.entrySeqs) covered.add(seq);
       }
       await transactions.run((manager) => entries.saveCoverage(manager, coverage));
@@ -68,9 +79,14 @@ describe.each(TEST_DATABASES)('the reviewed ranges on %s', (kind) => {
     for (let page = 0; page < 40; page += 1) {
       const step = 1 + Math.floor(random() * 12);
       const top = 1 + Math.floor(random() * 340);
-      const seqs = Array.from({ length: 1 + Math.floor(random() * 51) }, (_, i) => top - i * step).filter((seq) => seq > 0);
+      const seqs = Array.from({ length: 1 + Math.floor(random() * 51) }, (_, i) => top - i * step).filter(
+        (seq) => seq > 0,
+      );
       const reviewed = await entries.reviewedAmong(random() < 0.5 ? seqs : [...seqs].reverse());
-      expect([...reviewed].sort((a, b) => a - b), `page ${page}: ${seqs.join(',')}`).toEqual(seqs.filter((seq) => covered.has(seq)).sort((a, b) => a - b));
+      expect(
+        [...reviewed].sort((a, b) => a - b),
+        `page ${page}: ${seqs.join(',')}`,
+      ).toEqual(seqs.filter((seq) => covered.has(seq)).sort((a, b) => a - b));
     }
     expect(await entries.reviewedAmong([])).toEqual(new Set());
 

@@ -6,22 +6,45 @@ import { signIn } from '../support/sign-in';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DATABASES } from '../support/test-database';
 
-const COLUMNS = ['id', 'occurred_at', 'client_id', 'actor_type', 'actor_id', 'actor_name', 'action', 'subject_type', 'subject_id',
-  'subject_name', 'ip', 'user_agent', 'details', 'prev_hash', 'hash'];
+const COLUMNS = [
+  'id',
+  'occurred_at',
+  'client_id',
+  'actor_type',
+  'actor_id',
+  'actor_name',
+  'action',
+  'subject_type',
+  'subject_id',
+  'subject_name',
+  'ip',
+  'user_agent',
+  'details',
+  'prev_hash',
+  'hash',
+];
 
 describe.each(TEST_DATABASES)('the audit trail on %s', (kind) => {
   let t: TestApp;
   let verifier: AuditVerifierService;
   const sql = (query: string, params: unknown[] = []) => t.dataSource.query(query, params);
-  const row = async (seq: number) => (await sql(`SELECT * FROM audit_log WHERE seq = ${seq}`))[0] as Record<string, unknown>;
+  const row = async (seq: number) =>
+    (await sql(`SELECT * FROM audit_log WHERE seq = ${seq}`))[0] as Record<string, unknown>;
   const setRow = async (seq: number, values: Record<string, unknown>) =>
-    sql(`UPDATE audit_log SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE seq = ${seq}`, COLUMNS.map((c) => values[c]));
+    sql(
+      `UPDATE audit_log SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE seq = ${seq}`,
+      COLUMNS.map((c) => values[c]),
+    );
 
   beforeAll(async () => {
     t = await startTestApp(kind);
     verifier = t.app.get(AuditVerifierService);
     const staff = await createStaff(t, 'Agent');
-    await t.http().post('/api/auth/login').set('User-Agent', 'audit-test/1.0').set('X-Forwarded-For', '10.7.7.7')
+    await t
+      .http()
+      .post('/api/auth/login')
+      .set('User-Agent', 'audit-test/1.0')
+      .set('X-Forwarded-For', '10.7.7.7')
       .send({ username: staff.username, password: 'not the right password at all' });
     const agent = t.http();
     const csrf = await signIn(agent, staff.username, staff.password, '10.7.7.8');
@@ -32,11 +55,26 @@ describe.each(TEST_DATABASES)('the audit trail on %s', (kind) => {
   });
 
   it('records sign-in, failed sign-in and sign-out with actor, subject, IP and user agent', async () => {
-    const entries = await sql(`SELECT actor_type, actor_name, action, subject_type, ip, user_agent, details FROM audit_log ORDER BY seq`);
+    const entries = await sql(
+      `SELECT actor_type, actor_name, action, subject_type, ip, user_agent, details FROM audit_log ORDER BY seq`,
+    );
     const actions = entries.map((e: { action: string }) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['role.created', 'staff.created', 'staff.signed_in', 'staff.sign_in_failed', 'staff.signed_out']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'role.created',
+        'staff.created',
+        'staff.signed_in',
+        'staff.sign_in_failed',
+        'staff.signed_out',
+      ]),
+    );
     const failed = entries.find((e: { action: string }) => e.action === 'staff.sign_in_failed');
-    expect(failed).toMatchObject({ actor_type: 'staff', subject_type: 'staff', ip: '10.7.7.7', user_agent: 'audit-test/1.0' });
+    expect(failed).toMatchObject({
+      actor_type: 'staff',
+      subject_type: 'staff',
+      ip: '10.7.7.7',
+      user_agent: 'audit-test/1.0',
+    });
     expect(JSON.parse(failed.details)).toEqual({ reason: 'wrong_password' });
   });
 
@@ -76,9 +114,15 @@ describe.each(TEST_DATABASES)('the audit trail on %s', (kind) => {
     it('names a deleted row', async () => {
       const original = await row(4);
       await sql(`DELETE FROM audit_log WHERE seq = 4`);
-      expect((await verifier.verify())).toMatchObject({ ok: false, checked: 3, firstBroken: { seq: 4, id: null, reason: 'gap' } });
-      await sql(`INSERT INTO audit_log (seq, ${COLUMNS.join(', ')}) VALUES (4, ${COLUMNS.map(() => '?').join(', ')})`,
-        COLUMNS.map((c) => original[c]));
+      expect(await verifier.verify()).toMatchObject({
+        ok: false,
+        checked: 3,
+        firstBroken: { seq: 4, id: null, reason: 'gap' },
+      });
+      await sql(
+        `INSERT INTO audit_log (seq, ${COLUMNS.join(', ')}) VALUES (4, ${COLUMNS.map(() => '?').join(', ')})`,
+        COLUMNS.map((c) => original[c]),
+      );
       expect((await verifier.verify()).ok).toBe(true);
     });
 

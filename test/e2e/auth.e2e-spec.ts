@@ -17,7 +17,9 @@ describe.each(TEST_DATABASES)('staff sign-in and sessions on %s', (kind) => {
 
   it('signs in with the user name or the email and answers the staff member and a CSRF token', async () => {
     const agent = t.http();
-    const response = await agent.post('/api/auth/login').send({ username: t.admin.username, password: t.admin.password });
+    const response = await agent
+      .post('/api/auth/login')
+      .send({ username: t.admin.username, password: t.admin.password });
     expect(response.status).toBe(200);
     expect(response.body.staff).toMatchObject({ username: 'root-admin', roles: [{ name: 'Administrator' }] });
     expect(response.body.staff.permissions).toContain('staff.manage');
@@ -37,7 +39,10 @@ describe.each(TEST_DATABASES)('staff sign-in and sessions on %s', (kind) => {
       expect(answer.headers.etag).toBeUndefined();
     }
 
-    const byEmail = await t.http().post('/api/auth/login').send({ username: 'ROOT-ADMIN@keydesk.invalid', password: t.admin.password });
+    const byEmail = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'ROOT-ADMIN@keydesk.invalid', password: t.admin.password });
     expect(byEmail.status).toBe(200);
   });
 
@@ -60,21 +65,36 @@ describe.each(TEST_DATABASES)('staff sign-in and sessions on %s', (kind) => {
   });
 
   it('answers one generic error for an unknown name and a wrong password, in the caller language', async () => {
-    const unknown = await t.http().post('/api/auth/login').set('Accept-Language', 'es-MX').set('X-Forwarded-For', '10.9.0.1')
+    const unknown = await t
+      .http()
+      .post('/api/auth/login')
+      .set('Accept-Language', 'es-MX')
+      .set('X-Forwarded-For', '10.9.0.1')
       .send({ username: 'nobody-here', password: 'a wrong password of some length' });
-    const wrong = await t.http().post('/api/auth/login').set('Accept-Language', 'es-MX').set('X-Forwarded-For', '10.9.0.1')
+    const wrong = await t
+      .http()
+      .post('/api/auth/login')
+      .set('Accept-Language', 'es-MX')
+      .set('X-Forwarded-For', '10.9.0.1')
       .send({ username: t.admin.username, password: 'a wrong password of some length' });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
     expect(unknown.body).toEqual(wrong.body);
-    expect(wrong.body).toEqual({ statusCode: 401, code: 'INVALID_CREDENTIALS', message: 'El usuario o la contraseña son incorrectos.' });
+    expect(wrong.body).toEqual({
+      statusCode: 401,
+      code: 'INVALID_CREDENTIALS',
+      message: 'El usuario o la contraseña son incorrectos.',
+    });
   });
 
   it('refuses a missing field and a password over 1 KiB with a 400, before any hashing', async () => {
     const missing = await t.http().post('/api/auth/login').send({ username: 'x' });
     expect(missing.status).toBe(400);
     expect(missing.body.errors).toHaveProperty('password');
-    const huge = await t.http().post('/api/auth/login').send({ username: t.admin.username, password: 'ñ'.repeat(513) });
+    const huge = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ username: t.admin.username, password: 'ñ'.repeat(513) });
     expect(huge.status).toBe(400);
     expect(huge.body.code).toBe('PASSWORD_TOO_LONG');
   });
@@ -105,11 +125,20 @@ describe.each(TEST_DATABASES)('staff sign-in and sessions on %s', (kind) => {
     await signIn(t.http(), staff.username, staff.password, '192.0.2.10');
     let status = 0;
     for (let i = 0; i < 20; i += 1) {
-      status = (await t.http().post('/api/auth/login').set('X-Forwarded-For', `198.51.100.${i}`)
-        .send({ username: staff.username, password: `guess number ${i} for this` })).status;
+      status = (
+        await t
+          .http()
+          .post('/api/auth/login')
+          .set('X-Forwarded-For', `198.51.100.${i}`)
+          .send({ username: staff.username, password: `guess number ${i} for this` })
+      ).status;
     }
     expect(status).toBe(401);
-    const locked = await t.http().post('/api/auth/login').set('X-Forwarded-For', '203.0.113.5').set('Accept-Language', 'en')
+    const locked = await t
+      .http()
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', '203.0.113.5')
+      .set('Accept-Language', 'en')
       .send({ username: staff.username, password: staff.password });
     expect(locked.status).toBe(429);
     expect(locked.body.code).toBe('ACCOUNT_LOCKED');
@@ -117,7 +146,9 @@ describe.each(TEST_DATABASES)('staff sign-in and sessions on %s', (kind) => {
     // The real person, from where they usually work, still gets in: the attacker cannot lock them out.
     await signIn(t.http(), staff.username, staff.password, '192.0.2.10');
 
-    const lockouts = await t.dataSource.query(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'staff.locked_out' AND subject_id = '${staff.id}'`);
+    const lockouts = await t.dataSource.query(
+      `SELECT COUNT(*) AS n FROM audit_log WHERE action = 'staff.locked_out' AND subject_id = '${staff.id}'`,
+    );
     expect(Number(lockouts[0].n)).toBe(1);
     t.clock.advanceMinutes(16);
     await signIn(t.http(), staff.username, staff.password, '203.0.113.5');
@@ -159,7 +190,11 @@ describe.each(TEST_DATABASES)('staff sign-in and sessions on %s', (kind) => {
     expect((await agentSession.get('/api/auth/session')).status).toBe(401);
     const rows = await t.dataSource.query(`SELECT COUNT(*) AS n FROM sessions WHERE staff_id = ${staff.id}`);
     expect(Number(rows[0].n)).toBe(0);
-    const retry = await t.http().post('/api/auth/login').set('X-Forwarded-For', '10.3.0.1').send({ username: staff.username, password: staff.password });
+    const retry = await t
+      .http()
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', '10.3.0.1')
+      .send({ username: staff.username, password: staff.password });
     expect(retry.status).toBe(401);
     expect(retry.body.code).toBe('INVALID_CREDENTIALS');
   });
@@ -181,7 +216,9 @@ describe.each(TEST_DATABASES)('password storage on %s', (kind) => {
     const weak = await hash(staff.password, { memoryCost: 4096, timeCost: 1, parallelism: 1 });
     await t.dataSource.query('UPDATE staff SET password_hash = ? WHERE id = ?', [weak, staff.id]);
     await signIn(t.http(), staff.username, staff.password);
-    const [{ password_hash: stored }] = await t.dataSource.query('SELECT password_hash FROM staff WHERE id = ?', [staff.id]);
+    const [{ password_hash: stored }] = await t.dataSource.query('SELECT password_hash FROM staff WHERE id = ?', [
+      staff.id,
+    ]);
     expect(stored).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     await signIn(t.http(), staff.username, staff.password);
   });
@@ -189,7 +226,9 @@ describe.each(TEST_DATABASES)('password storage on %s', (kind) => {
   it('publishes the OpenAPI document and serves health from the database', async () => {
     const document = await t.http().get('/api/docs-json');
     expect(document.status).toBe(200);
-    expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/staff', '/api/roles/{id}']));
+    expect(Object.keys(document.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/staff', '/api/roles/{id}']),
+    );
     await t.dataSource.destroy();
     const down = await t.http().get('/api/health');
     expect(down.status).toBe(503);
@@ -203,8 +242,11 @@ describe.each(TEST_DATABASES)('sessions behind an https proxy on %s', (kind) => 
 
   beforeAll(async () => {
     t = await startTestApp(kind, {
-      PUBLIC_URL: 'https://support.example.test', TRUST_PROXY: '1',
-      RESET_LINK_MINUTES: '30', TEMP_PASSWORD_HOURS: '4', PASSWORD_MIN_LENGTH: '12',
+      PUBLIC_URL: 'https://support.example.test',
+      TRUST_PROXY: '1',
+      RESET_LINK_MINUTES: '30',
+      TEMP_PASSWORD_HOURS: '4',
+      PASSWORD_MIN_LENGTH: '12',
     });
   });
   afterAll(async () => {
@@ -212,7 +254,10 @@ describe.each(TEST_DATABASES)('sessions behind an https proxy on %s', (kind) => 
   });
 
   it('uses a __Host- cookie with Secure', async () => {
-    const response = await t.http().post('/api/auth/login').set('X-Forwarded-Proto', 'https')
+    const response = await t
+      .http()
+      .post('/api/auth/login')
+      .set('X-Forwarded-Proto', 'https')
       .send({ username: t.admin.username, password: t.admin.password });
     expect(response.status).toBe(200);
     const cookie = response.headers['set-cookie'][0];
@@ -223,7 +268,10 @@ describe.each(TEST_DATABASES)('sessions behind an https proxy on %s', (kind) => 
   });
 
   it('tells the admin UI the configured lifetimes and minimum length, not the defaults', async () => {
-    const login = await t.http().post('/api/auth/login').set('X-Forwarded-Proto', 'https')
+    const login = await t
+      .http()
+      .post('/api/auth/login')
+      .set('X-Forwarded-Proto', 'https')
       .send({ username: t.admin.username, password: t.admin.password });
     const settings = { resetLinkMinutes: 30, temporaryPasswordHours: 4, passwordMinLength: 12 };
     expect(login.body.settings).toEqual(settings);
@@ -236,9 +284,14 @@ describe.each(TEST_DATABASES)('sessions behind an https proxy on %s', (kind) => 
 
   it('deletes sessions and throttle counters long past their time', async () => {
     const { AuthHousekeepingService } = await import('../../apps/api/src/modules/auth/auth-housekeeping.service');
-    await t.http().post('/api/auth/login').set('X-Forwarded-Proto', 'https').send({ username: t.admin.username, password: t.admin.password });
+    await t
+      .http()
+      .post('/api/auth/login')
+      .set('X-Forwarded-Proto', 'https')
+      .send({ username: t.admin.username, password: t.admin.password });
     await t.http().post('/api/auth/login').send({ username: 'someone', password: 'a wrong password for sure' });
-    const count = async (table: string) => Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+    const count = async (table: string) =>
+      Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
     expect(await count('sessions')).toBeGreaterThan(0);
     expect(await count('sign_in_throttle')).toBeGreaterThan(0);
     await t.app.get(AuthHousekeepingService).run();

@@ -33,23 +33,30 @@ describe.each(TEST_DATABASES)('bad input that once answered 500, on %s', (kind) 
 
   /** A JSON body as raw text: JSON.stringify would escape what these tests need to send as is. */
   const rawJson = (call: request.Test, text: string) => call.set('Content-Type', 'application/json').send(text);
-  const chainVerifies = async () => expect((await admin.get('/api/activity/verify').expect(200)).body).toMatchObject({ ok: true });
+  const chainVerifies = async () =>
+    expect((await admin.get('/api/activity/verify').expect(200)).body).toMatchObject({ ok: true });
 
   it('1. refuses a lone surrogate per field, and the chain verifies what is stored', async () => {
     const before = (await admin.get(`/api/clients/${clientId}`)).body;
-    const put = (text: string) => rawJson(admin.put(`/api/clients/${clientId}`).set('X-CSRF-Token', csrf).set('Accept-Language', 'es'), text);
+    const put = (text: string) =>
+      rawJson(admin.put(`/api/clients/${clientId}`).set('X-CSRF-Token', csrf).set('Accept-Language', 'es'), text);
     const refused = await put('{"companyName":"\\ud800Barra Rara SA"}');
     expect(refused.status).toBe(400);
-    expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: { companyName: expect.stringMatching(/sustituto UTF-16 suelto/) } });
+    expect(refused.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: { companyName: expect.stringMatching(/sustituto UTF-16 suelto/) },
+    });
     expect((await admin.get(`/api/clients/${clientId}`)).body).toEqual(before);
     // A well-formed pair (an emoji) is text like any other.
     await put('{"companyName":"Barra Rara \\ud83d\\ude00 SA"}').expect(200);
     // Text that reaches the trail by another road is signed as it is stored.
-    await t.app.get(TransactionRunner).run((manager) => t.app.get(AuditService).record(manager, {
-      actor: { type: ActorType.Staff, id: 1, name: 'Ana \ud800' },
-      action: ActivityAction.ClientUpdated,
-      subject: { type: SubjectType.Client, id: clientId, name: `${'x'.repeat(254)}😀` },
-    }));
+    await t.app.get(TransactionRunner).run((manager) =>
+      t.app.get(AuditService).record(manager, {
+        actor: { type: ActorType.Staff, id: 1, name: 'Ana \ud800' },
+        action: ActivityAction.ClientUpdated,
+        subject: { type: SubjectType.Client, id: clientId, name: `${'x'.repeat(254)}😀` },
+      }),
+    );
     await chainVerifies();
   });
 
@@ -65,13 +72,24 @@ describe.each(TEST_DATABASES)('bad input that once answered 500, on %s', (kind) 
   });
 
   it('3. answers 415 to a charset or encoding the body parser does not read, in JSON or as a page', async () => {
-    const latin1 = await t.http().post('/api/public/rescue-codes').set('Content-Type', 'application/json; charset=latin1').send('{}');
+    const latin1 = await t
+      .http()
+      .post('/api/public/rescue-codes')
+      .set('Content-Type', 'application/json; charset=latin1')
+      .send('{}');
     expect(latin1.status).toBe(415);
     expect(latin1.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    const encoded = await rawJson(admin.post('/api/tickets').set('X-CSRF-Token', csrf).set('Content-Encoding', 'x-unknown'), '{}');
+    const encoded = await rawJson(
+      admin.post('/api/tickets').set('X-CSRF-Token', csrf).set('Content-Encoding', 'x-unknown'),
+      '{}',
+    );
     expect(encoded.status).toBe(415);
-    const form = await t.http().post('/account/login').set('Accept-Language', 'es')
-      .set('Content-Type', 'application/x-www-form-urlencoded; charset=foo').send('email=a%40b.test&password=x');
+    const form = await t
+      .http()
+      .post('/account/login')
+      .set('Accept-Language', 'es')
+      .set('Content-Type', 'application/x-www-form-urlencoded; charset=foo')
+      .send('email=a%40b.test&password=x');
     expect(form.status).toBe(415);
     expect(form.headers['content-type']).toMatch(/text\/html/);
     expect(form.text).toContain('<html lang="es">');
@@ -80,10 +98,19 @@ describe.each(TEST_DATABASES)('bad input that once answered 500, on %s', (kind) 
 
   it('4. keeps a reset token out of the log when its form is refused', async () => {
     const token = 'LiveResetToken0123456789abcdefABCDEF';
-    await t.http().post(`/account/password/reset/${token}`)
-      .set('Content-Type', 'application/x-www-form-urlencoded; charset=foo').send('password=x').expect(415);
-    await t.http().post(`/account/password/reset/${token}?password=hunter2`).set('Content-Encoding', 'x-unknown')
-      .set('Content-Type', 'application/x-www-form-urlencoded').send('password=x').expect(415);
+    await t
+      .http()
+      .post(`/account/password/reset/${token}`)
+      .set('Content-Type', 'application/x-www-form-urlencoded; charset=foo')
+      .send('password=x')
+      .expect(415);
+    await t
+      .http()
+      .post(`/account/password/reset/${token}?password=hunter2`)
+      .set('Content-Encoding', 'x-unknown')
+      .set('Content-Type', 'application/x-www-form-urlencoded')
+      .send('password=x')
+      .expect(415);
     const logged = JSON.stringify(t.logLines);
     expect(logged).toContain('/account/password/reset/[redacted]');
     expect(logged).not.toContain(token);
@@ -91,8 +118,10 @@ describe.each(TEST_DATABASES)('bad input that once answered 500, on %s', (kind) 
   });
 
   it('5. refuses a lone surrogate in an email as an invalid field', async () => {
-    const response = await rawJson(admin.post(`/api/clients/${clientId}/contacts`).set('X-CSRF-Token', csrf),
-      '{"firstName":"Ana","lastName":"Fz","email":"\\ud83dana@example.test"}');
+    const response = await rawJson(
+      admin.post(`/api/clients/${clientId}/contacts`).set('X-CSRF-Token', csrf),
+      '{"firstName":"Ana","lastName":"Fz","email":"\\ud83dana@example.test"}',
+    );
     expect(response.status).toBe(400);
     expect(Object.keys(response.body.errors)).toEqual(['email']);
     expect((await admin.get(`/api/clients/${clientId}/contacts`)).body).toEqual([]);
@@ -115,7 +144,10 @@ describe.each(TEST_DATABASES)('bad input that once answered 500, on %s', (kind) 
       ['roleIds', 'Must be a list.'],
       ['status', 'Must be one of: active, disabled.'],
     ]) {
-      const response = await admin.put(`/api/staff/${staff.id}`).set('X-CSRF-Token', csrf).send({ [field]: null });
+      const response = await admin
+        .put(`/api/staff/${staff.id}`)
+        .set('X-CSRF-Token', csrf)
+        .send({ [field]: null });
       expect(response.status).toBe(400);
       expect(response.body.errors).toEqual({ [field]: message });
     }
@@ -123,7 +155,12 @@ describe.each(TEST_DATABASES)('bad input that once answered 500, on %s', (kind) 
   });
 
   it('8. refuses an object where sign-in expects a string, anonymous', async () => {
-    const cases: [unknown, string][] = [[{ constructor: 1 }, 'username.constructor'], [{ a: 1 }, 'username'], [['admin'], 'username'], [42, 'username']];
+    const cases: [unknown, string][] = [
+      [{ constructor: 1 }, 'username.constructor'],
+      [{ a: 1 }, 'username'],
+      [['admin'], 'username'],
+      [42, 'username'],
+    ];
     for (const [username, field] of cases) {
       const response = await t.http().post('/api/auth/login').send({ username, password: 'x' });
       expect(response.status).toBe(400);

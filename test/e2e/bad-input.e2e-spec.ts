@@ -47,19 +47,31 @@ describe.each(TEST_DATABASES)('generated bad input on %s', (kind) => {
     operations = await readOperations(t.http());
   });
   afterAll(async () => {
-    console.info(`bad input on ${kind}: ${sent} requests in ${((performance.now() - startedAt) / 1000).toFixed(1)} s (seed ${SEED})`);
+    console.info(
+      `bad input on ${kind}: ${sent} requests in ${((performance.now() - startedAt) / 1000).toFixed(1)} s (seed ${SEED})`,
+    );
     await t?.close();
   });
 
   /** The api's log lines since the last call: FuzzRunner looks for a stack logged for a 4xx. */
   let linesRead = 0;
   const logs: LogSource = { take: () => t.logLines.slice(linesRead, (linesRead = t.logLines.length)) };
-  const newRunner = (findings: FuzzFindings) => new FuzzRunner(t, findings, prng, {
-    fingerprint: domainFingerprint(t), allowedWrites, logs, refill: (c, admin, csrf) => refillPools(pools, c.url, admin, csrf),
-  });
+  const newRunner = (findings: FuzzFindings) =>
+    new FuzzRunner(t, findings, prng, {
+      fingerprint: domainFingerprint(t),
+      allowedWrites,
+      logs,
+      refill: (c, admin, csrf) => refillPools(pools, c.url, admin, csrf),
+    });
   const replayHint = () => onTestFailed(() => console.error(`bad input on ${kind}: replay with FUZZ_SEED=${SEED}`));
   const printStatuses = (runner: FuzzRunner) => {
-    if (process.env.FUZZ_VERBOSE) console.info([...runner.statuses].sort().map(([k, n]) => `${k}: ${n}`).join('\n'));
+    if (process.env.FUZZ_VERBOSE)
+      console.info(
+        [...runner.statuses]
+          .sort()
+          .map(([k, n]) => `${k}: ${n}`)
+          .join('\n'),
+      );
   };
 
   it('has a fingerprint that sees a write to a domain table', async () => {
@@ -67,7 +79,11 @@ describe.each(TEST_DATABASES)('generated bad input on %s', (kind) => {
     const admin = t.http();
     const csrf = await signIn(admin, t.admin.username, t.admin.password, '192.0.2.1');
     const before = await fingerprint();
-    await admin.put(`/api/clients/${pools.notes[0][0]}/notes/${pools.notes[0][1]}`).set('X-CSRF-Token', csrf).send({ body: 'Nota revisada' }).expect(200);
+    await admin
+      .put(`/api/clients/${pools.notes[0][0]}/notes/${pools.notes[0][1]}`)
+      .set('X-CSRF-Token', csrf)
+      .send({ body: 'Nota revisada' })
+      .expect(200);
     expect(changedTables(before, await fingerprint())).toContain('notes');
   });
 
@@ -77,7 +93,8 @@ describe.each(TEST_DATABASES)('generated bad input on %s', (kind) => {
     const findings = new FuzzFindings(SEED);
     const runner = newRunner(findings);
     const generator = new BadInputGenerator(prng, pools);
-    const cases = (slots: Array<{ operation: Operation; signedIn: boolean }>) => slots.map((s) => generator.next(s.operation, s.signedIn));
+    const cases = (slots: Array<{ operation: Operation; signedIn: boolean }>) =>
+      slots.map((s) => generator.next(s.operation, s.signedIn));
     for (const round of schedule(operations, API_REQUESTS, prng, SLOW, SLOW_EACH, ROUNDS)) {
       for (let i = 0; i < round.gets.length; i += 8) await runner.run(cases(round.gets.slice(i, i + 8)), 8);
       // State-changing requests one at a time, each between two fingerprints; generated just in time, as
@@ -99,7 +116,10 @@ describe.each(TEST_DATABASES)('generated bad input on %s', (kind) => {
     const browser = await openAccountBrowser(t);
     // Concurrent: /account/rescue/request waits 300 ms on purpose; a change in a batch is pinned on its 4xx by replaying them.
     for (let i = 0; i < ACCOUNT_POSTS; i += 10) {
-      await runner.run(Array.from({ length: 10 }, () => garbledAccountPost(prng, browser)), 10);
+      await runner.run(
+        Array.from({ length: 10 }, () => garbledAccountPost(prng, browser)),
+        10,
+      );
     }
     sent += runner.sent;
     printStatuses(runner);
@@ -114,7 +134,11 @@ describe.each(TEST_DATABASES)('generated bad input on %s', (kind) => {
     sent += 1;
     expect(verify.status, JSON.stringify(verify.body)).toBe(200);
     const broken = verify.body.firstBroken?.seq
-      ? await t.dataSource.query('SELECT action, details FROM audit_log WHERE seq = ?', [verify.body.firstBroken.seq]) : [];
-    expect(verify.body.ok, `${JSON.stringify(verify.body)}, the entry: ${JSON.stringify(broken).slice(0, 300)}; replay with FUZZ_SEED=${SEED}`).toBe(true);
+      ? await t.dataSource.query('SELECT action, details FROM audit_log WHERE seq = ?', [verify.body.firstBroken.seq])
+      : [];
+    expect(
+      verify.body.ok,
+      `${JSON.stringify(verify.body)}, the entry: ${JSON.stringify(broken).slice(0, 300)}; replay with FUZZ_SEED=${SEED}`,
+    ).toBe(true);
   });
 });

@@ -22,7 +22,8 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DATABASES } from '../support/test-database';
 
 /** As Handlebars escapes text into a page. */
-const escaped = (text: string) => text.replace(/[&<>"'`=]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
+const escaped = (text: string) =>
+  text.replace(/[&<>"'`=]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
 const tokenIn = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(html)![1];
 const sessionCookieOf = (response: request.Response) =>
   ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((c) => c.startsWith('keydesk.account='));
@@ -61,7 +62,9 @@ describe.each(TEST_DATABASES)('client area on %s', (kind) => {
   const userRow = (id: number) => t.dataSource.getRepository(UserEntity).findOneByOrFail({ id });
   const sessionsOf = (userId: number) => t.dataSource.getRepository(UserSessionEntity).countBy({ userId });
   const audit = (action: ActivityAction, userId: number) =>
-    t.dataSource.getRepository(AuditEntryEntity).find({ where: { action, subjectId: String(userId) }, order: { seq: 'ASC' } });
+    t.dataSource
+      .getRepository(AuditEntryEntity)
+      .find({ where: { action, subjectId: String(userId) }, order: { seq: 'ASC' } });
 
   /** A client with one user whose password is set as the app would store it. */
   async function customer(options: { language?: 'es' | 'en'; temporaryMinutes?: number } = {}): Promise<Customer> {
@@ -74,16 +77,28 @@ describe.each(TEST_DATABASES)('client area on %s', (kind) => {
 
   async function setPassword(userId: number, password: string, temporaryMinutes?: number): Promise<void> {
     const temporary = temporaryMinutes !== undefined;
-    await t.dataSource.getRepository(UserEntity).update({ id: userId }, {
-      passwordHash: await t.app.get(PasswordHasher).hash(password), mustChangePassword: temporary,
-      passwordExpiresAt: temporary ? new Date(t.clock.nowMs() + temporaryMinutes * 60_000) : null,
-    });
+    await t.dataSource.getRepository(UserEntity).update(
+      { id: userId },
+      {
+        passwordHash: await t.app.get(PasswordHasher).hash(password),
+        mustChangePassword: temporary,
+        passwordExpiresAt: temporary ? new Date(t.clock.nowMs() + temporaryMinutes * 60_000) : null,
+      },
+    );
   }
 
   /** Opens the sign-in page (which sets the form's nonce cookie) and posts it. */
   async function login(browser: request.Agent, fields: Record<string, string>, ip = newIp(), query = '') {
-    const page = await browser.get(`/account/login${query}`).set('X-Forwarded-For', ip).set('Accept-Language', 'es-MX').expect(200);
-    return browser.post(`/account/login${query}`).set('X-Forwarded-For', ip).set('Accept-Language', 'es-MX').type('form')
+    const page = await browser
+      .get(`/account/login${query}`)
+      .set('X-Forwarded-For', ip)
+      .set('Accept-Language', 'es-MX')
+      .expect(200);
+    return browser
+      .post(`/account/login${query}`)
+      .set('X-Forwarded-For', ip)
+      .set('Accept-Language', 'es-MX')
+      .type('form')
       .send({ formToken: tokenIn(page.text, 'formToken'), ...fields });
   }
   const byEmail = (browser: request.Agent, email: string, password: string, ip?: string) =>
@@ -102,7 +117,7 @@ describe.each(TEST_DATABASES)('client area on %s', (kind) => {
     return tokenIn((await browser.get('/account/').expect(200)).text, 'csrfToken');
   }
 
-  it('signs in by email, records the sign-in, and shows the account page in the client\'s language', async () => {
+  it("signs in by email, records the sign-in, and shows the account page in the client's language", async () => {
     const c = await customer({ language: 'en' });
     const browser = t.http();
     const page = await browser.get('/account/login').set('Accept-Language', 'es').expect(200);
@@ -127,10 +142,15 @@ describe.each(TEST_DATABASES)('client area on %s', (kind) => {
     expect(home.text).toContain(c.user.username);
     expect(home.text).toContain(escaped(c.user.email));
 
-    const user = (await agent.get(`/api/users/${c.user.id}`).expect(200)).body as { lastLoginAt: string; lastLoginIp: string };
+    const user = (await agent.get(`/api/users/${c.user.id}`).expect(200)).body as {
+      lastLoginAt: string;
+      lastLoginIp: string;
+    };
     expect(user.lastLoginIp).toBe('203.0.113.9');
     expect(new Date(user.lastLoginAt).getTime()).toBeGreaterThan(0);
-    const signIns = (await agent.get(`/api/users/${c.user.id}/sign-ins`).expect(200)).body as Array<Record<string, unknown>>;
+    const signIns = (await agent.get(`/api/users/${c.user.id}/sign-ins`).expect(200)).body as Array<
+      Record<string, unknown>
+    >;
     expect(signIns[0]).toMatchObject({ ip: '203.0.113.9', succeeded: true, clientId: c.client.id });
     expect(await audit('user.signed_in', c.user.id)).toHaveLength(1);
   });
@@ -140,7 +160,12 @@ describe.each(TEST_DATABASES)('client area on %s', (kind) => {
     const page = await t.http().get('/account/login?with=key').expect(200);
     expect(page.text).toMatch(/<label for="clientKey">/);
     expect(page.text).toMatch(/<label for="username">/);
-    const response = await byKey(t.http(), ` ${c.client.clientKey.toLowerCase()} `, c.user.username.toUpperCase(), c.password);
+    const response = await byKey(
+      t.http(),
+      ` ${c.client.clientKey.toLowerCase()} `,
+      c.user.username.toUpperCase(),
+      c.password,
+    );
     expect(response.status, response.text).toBe(303);
     expect(response.headers.location).toBe('/account/');
   });
@@ -172,7 +197,9 @@ describe.each(TEST_DATABASES)('client area on %s', (kind) => {
       expect(response.status).toBe(401);
       expect(response.text).toContain(genericKey);
     }
-    const signIns = (await agent.get(`/api/users/${c.user.id}/sign-ins`).expect(200)).body as Array<{ succeeded: boolean }>;
+    const signIns = (await agent.get(`/api/users/${c.user.id}/sign-ins`).expect(200)).body as Array<{
+      succeeded: boolean;
+    }>;
     expect(signIns.map((s) => s.succeeded)).toEqual([false, false]);
     const failures = await audit('user.sign_in_failed', c.user.id);
     expect(failures.map((f) => JSON.parse(f.details).reason)).toEqual(['wrong_password', 'wrong_password']);
@@ -183,7 +210,8 @@ describe.each(TEST_DATABASES)('client area on %s', (kind) => {
     const home = '203.0.113.50';
     await signedIn(c, home);
     const ip = newIp();
-    for (let i = 0; i < 5; i += 1) expect((await byEmail(t.http(), c.user.email, 'wrong password number one', ip)).status).toBe(401);
+    for (let i = 0; i < 5; i += 1)
+      expect((await byEmail(t.http(), c.user.email, 'wrong password number one', ip)).status).toBe(401);
     const throttled = await byEmail(t.http(), c.user.email, c.password, ip);
     expect(throttled.status).toBe(429);
     expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
@@ -223,7 +251,11 @@ describe.each(TEST_DATABASES)('client area on %s', (kind) => {
     expect(form.text).not.toContain('id="currentPassword"');
     expect(form.text).toContain('/account/assets/password-meter.js');
     const token = tokenIn(form.text, 'csrfToken');
-    const change = (fields: Record<string, string>) => browser.post('/account/password/change').type('form').send({ csrfToken: token, ...fields });
+    const change = (fields: Record<string, string>) =>
+      browser
+        .post('/account/password/change')
+        .type('form')
+        .send({ csrfToken: token, ...fields });
 
     const weak = await change({ password: 'corta123', confirmation: 'corta123' }).expect(400);
     expect(weak.text).toContain(escaped(translate('es', 'password.too_short', { minLength: 15 })));
@@ -231,7 +263,11 @@ describe.each(TEST_DATABASES)('client area on %s', (kind) => {
     await change({ password: c.password, confirmation: c.password }).expect(400);
     const fresh = generatePassword(randomBytes);
     await change({ password: fresh, confirmation: `${fresh}x` }).expect(400);
-    await browser.post('/account/password/change').type('form').send({ csrfToken: 'forged', password: fresh, confirmation: fresh }).expect(403);
+    await browser
+      .post('/account/password/change')
+      .type('form')
+      .send({ csrfToken: 'forged', password: fresh, confirmation: fresh })
+      .expect(403);
     expect((await userRow(c.user.id)).mustChangePassword).toBe(true);
 
     const done = await change({ password: fresh, confirmation: fresh }).expect(303);
@@ -247,7 +283,9 @@ describe.each(TEST_DATABASES)('client area on %s', (kind) => {
     const again = await byEmail(t.http(), c.user.email, fresh);
     expect(again.headers.location).toBe('/account/');
 
-    const mails = await t.dataSource.getRepository(MailOutboxEntity).findBy({ userId: c.user.id, template: 'account-change' });
+    const mails = await t.dataSource
+      .getRepository(MailOutboxEntity)
+      .findBy({ userId: c.user.id, template: 'account-change' });
     expect(mails.map((mail) => mail.recipient)).toContain(c.user.email);
     const [changed] = await audit('user.password_changed', c.user.id);
     expect(JSON.parse(changed.details)).toMatchObject({ forced: true, way: 'customer', notified: [c.user.email] });
@@ -270,26 +308,44 @@ describe.each(TEST_DATABASES)('client area on %s', (kind) => {
     const c = await customer();
     const browser = t.http();
     await browser.get('/account/login').expect(200);
-    const forged = await browser.post('/account/login').set('Accept-Language', 'es').type('form').send({ method: 'email', email: c.user.email, password: c.password, formToken: 'forged' });
+    const forged = await browser
+      .post('/account/login')
+      .set('Accept-Language', 'es')
+      .type('form')
+      .send({ method: 'email', email: c.user.email, password: c.password, formToken: 'forged' });
     expect(forged.status).toBe(403);
     expect(forged.text).toContain(escaped(translate('es', 'account.login.formExpired')));
     // A token from another browser (another nonce cookie) does not work either.
     const elsewhere = tokenIn((await t.http().get('/account/login').expect(200)).text, 'formToken');
-    await browser.post('/account/login').type('form').send({ method: 'email', email: c.user.email, password: c.password, formToken: elsewhere }).expect(403);
+    await browser
+      .post('/account/login')
+      .type('form')
+      .send({ method: 'email', email: c.user.email, password: c.password, formToken: elsewhere })
+      .expect(403);
     expect(await sessionsOf(c.user.id)).toBe(0);
 
     const signedInBrowser = await signedIn(c);
     await signedInBrowser.post('/account/logout').type('form').send({}).expect(403);
-    await signedInBrowser.post('/account/password/change').type('form').send({ currentPassword: c.password }).expect(403);
+    await signedInBrowser
+      .post('/account/password/change')
+      .type('form')
+      .send({ currentPassword: c.password })
+      .expect(403);
     await signedInBrowser.get('/account/').expect(200);
   });
 
   it('signs out: the session ends in the database, not just the cookie', async () => {
     const c = await customer();
     const browser = await signedIn(c);
-    const out = await browser.post('/account/logout').type('form').send({ csrfToken: await csrfOf(browser) }).expect(303);
+    const out = await browser
+      .post('/account/logout')
+      .type('form')
+      .send({ csrfToken: await csrfOf(browser) })
+      .expect(303);
     expect(out.headers.location).toBe('/account/login?signedOut=1');
-    expect((await browser.get('/account/login?signedOut=1').expect(200)).text).toContain(escaped(translate('en', 'account.login.signedOut')));
+    expect((await browser.get('/account/login?signedOut=1').expect(200)).text).toContain(
+      escaped(translate('en', 'account.login.signedOut')),
+    );
     expect((await browser.get('/account/').expect(303)).headers.location).toBe('/account/login');
     expect(await sessionsOf(c.user.id)).toBe(0);
     expect(await audit('user.signed_out', c.user.id)).toHaveLength(1);
@@ -302,7 +358,9 @@ describe.each(TEST_DATABASES)('client area on %s', (kind) => {
     await idle.get('/account/').expect(200);
     t.clock.advanceMinutes(31);
     expect((await idle.get('/account/').expect(303)).headers.location).toBe('/account/login?ended=1');
-    expect((await idle.get('/account/login?ended=1').expect(200)).text).toContain(escaped(translate('en', 'account.login.sessionEnded')));
+    expect((await idle.get('/account/login?ended=1').expect(200)).text).toContain(
+      escaped(translate('en', 'account.login.sessionEnded')),
+    );
 
     const busy = await signedIn(c);
     for (let minutes = 0; minutes < 12 * 60 - 20; minutes += 20) {
@@ -329,12 +387,18 @@ describe.each(TEST_DATABASES)('client area on %s', (kind) => {
     expect(form.text).toContain('autocomplete="current-password"');
     const token = tokenIn(form.text, 'csrfToken');
     const fresh = generatePassword(randomBytes);
-    const wrong = await laptop.post('/account/password/change').type('form')
-      .send({ csrfToken: token, currentPassword: 'not my password at all', password: fresh, confirmation: fresh }).expect(400);
+    const wrong = await laptop
+      .post('/account/password/change')
+      .type('form')
+      .send({ csrfToken: token, currentPassword: 'not my password at all', password: fresh, confirmation: fresh })
+      .expect(400);
     expect(wrong.text).toContain(escaped(translate('es', 'account.change.currentWrong')));
 
-    const done = await laptop.post('/account/password/change').type('form')
-      .send({ csrfToken: token, currentPassword: c.password, password: fresh, confirmation: fresh }).expect(303);
+    const done = await laptop
+      .post('/account/password/change')
+      .type('form')
+      .send({ csrfToken: token, currentPassword: c.password, password: fresh, confirmation: fresh })
+      .expect(303);
     expect(sessionCookieOf(done)).toBeDefined();
     await laptop.get('/account/').expect(200);
     expect((await phone.get('/account/').expect(303)).headers.location).toBe('/account/login');
@@ -351,7 +415,12 @@ describe.each(TEST_DATABASES)('client area on %s', (kind) => {
     const link = /\/account\/password\/reset\/([A-Za-z0-9_-]{43})/.exec(sink.to(c.user.email).at(-1)!.text)![0];
     const form = await t.http().get(link).expect(200);
     const fresh = generatePassword(randomBytes);
-    await t.http().post(link).type('form').send({ password: fresh, confirmation: fresh, formToken: tokenIn(form.text, 'formToken') }).expect(200);
+    await t
+      .http()
+      .post(link)
+      .type('form')
+      .send({ password: fresh, confirmation: fresh, formToken: tokenIn(form.text, 'formToken') })
+      .expect(200);
     expect(await sessionsOf(c.user.id)).toBe(0);
     expect((await browser.get('/account/').expect(303)).headers.location).toBe('/account/login');
   });

@@ -28,26 +28,48 @@ describe.each(TEST_DATABASES)('contacts on %s', (kind) => {
   const addContact = (clientId: number, body: Record<string, unknown>) =>
     agent.post(contactsOf(clientId)).set('X-CSRF-Token', csrf).send(body);
   const search = async (q: string) =>
-    ((await agent.get('/api/clients').query({ filter: JSON.stringify({ q }) })).body as Array<{ id: number }>).map((c) => c.id);
+    ((await agent.get('/api/clients').query({ filter: JSON.stringify({ q }) })).body as Array<{ id: number }>).map(
+      (c) => c.id,
+    );
 
   it('adds, lists, reads, changes and deletes a contact, recording each change in the client Log', async () => {
     const client = await createClient(agent, csrf);
-    const created = await addContact(client.id, { firstName: ' Ana ', lastName: 'López', email: 'Ana.Lopez@Correo.example' });
+    const created = await addContact(client.id, {
+      firstName: ' Ana ',
+      lastName: 'López',
+      email: 'Ana.Lopez@Correo.example',
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
-      clientId: client.id, firstName: 'Ana', lastName: 'López', email: 'ana.lopez@correo.example', receivesSecurityEmails: false,
+      clientId: client.id,
+      firstName: 'Ana',
+      lastName: 'López',
+      email: 'ana.lopez@correo.example',
+      receivesSecurityEmails: false,
     });
-    await addContact(client.id, { firstName: 'Beto', lastName: 'Ruiz', email: 'beto@correo.example', receivesSecurityEmails: true }).expect(201);
+    await addContact(client.id, {
+      firstName: 'Beto',
+      lastName: 'Ruiz',
+      email: 'beto@correo.example',
+      receivesSecurityEmails: true,
+    }).expect(201);
 
     const list = await agent.get(contactsOf(client.id)).query({ sort: '["firstName","DESC"]', range: '[0,0]' });
     expect(list.headers['content-range']).toBe('contacts 0-0/2');
     expect(list.body.map((c: { firstName: string }) => c.firstName)).toEqual(['Beto']);
     expect((await agent.get(`${contactsOf(client.id)}/${created.body.id}`)).body).toEqual(created.body);
 
-    const updated = await agent.put(`${contactsOf(client.id)}/${created.body.id}`).set('X-CSRF-Token', csrf)
+    const updated = await agent
+      .put(`${contactsOf(client.id)}/${created.body.id}`)
+      .set('X-CSRF-Token', csrf)
       .send({ lastName: 'López Vega', receivesSecurityEmails: true });
     expect(updated.status).toBe(200);
-    expect(updated.body).toMatchObject({ firstName: 'Ana', lastName: 'López Vega', email: 'ana.lopez@correo.example', receivesSecurityEmails: true });
+    expect(updated.body).toMatchObject({
+      firstName: 'Ana',
+      lastName: 'López Vega',
+      email: 'ana.lopez@correo.example',
+      receivesSecurityEmails: true,
+    });
 
     const deleted = await agent.delete(`${contactsOf(client.id)}/${created.body.id}`).set('X-CSRF-Token', csrf);
     expect(deleted.status).toBe(200);
@@ -56,30 +78,60 @@ describe.each(TEST_DATABASES)('contacts on %s', (kind) => {
 
     const log = await agent.get(`/api/clients/${client.id}/activity`);
     expect(log.body.map((e: { action: string }) => e.action)).toEqual([
-      'contact.deleted', 'contact.updated', 'contact.created', 'contact.created', 'client.created',
+      'contact.deleted',
+      'contact.updated',
+      'contact.created',
+      'contact.created',
+      'client.created',
     ]);
     expect(log.body[1]).toMatchObject({
-      clientId: client.id, subjectType: 'contact', subjectId: String(created.body.id), subjectName: 'Ana López Vega',
-      details: { changes: { lastName: { from: 'López', to: 'López Vega' }, receivesSecurityEmails: { from: false, to: true } } },
+      clientId: client.id,
+      subjectType: 'contact',
+      subjectId: String(created.body.id),
+      subjectName: 'Ana López Vega',
+      details: {
+        changes: { lastName: { from: 'López', to: 'López Vega' }, receivesSecurityEmails: { from: false, to: true } },
+      },
     });
     expect(log.body[0].details).toEqual({ email: 'ana.lopez@correo.example', receivesSecurityEmails: true });
   });
 
   it('makes security contacts registered addresses (lower-case, once each) and finds the client by any contact', async () => {
     const client = await createClient(agent, csrf, { email: 'facturas@tortilleria.example' });
-    await addContact(client.id, { firstName: 'Marta', lastName: 'Quintero', email: 'Seguridad@Tortilleria.example', receivesSecurityEmails: true }).expect(201);
-    await addContact(client.id, { firstName: 'Primaria', lastName: 'Otra vez', email: 'FACTURAS@tortilleria.example', receivesSecurityEmails: true }).expect(201);
-    const quiet = await addContact(client.id, { firstName: 'Hugo', lastName: 'Sinaviso', email: 'hugo@tortilleria.example' });
+    await addContact(client.id, {
+      firstName: 'Marta',
+      lastName: 'Quintero',
+      email: 'Seguridad@Tortilleria.example',
+      receivesSecurityEmails: true,
+    }).expect(201);
+    await addContact(client.id, {
+      firstName: 'Primaria',
+      lastName: 'Otra vez',
+      email: 'FACTURAS@tortilleria.example',
+      receivesSecurityEmails: true,
+    }).expect(201);
+    const quiet = await addContact(client.id, {
+      firstName: 'Hugo',
+      lastName: 'Sinaviso',
+      email: 'hugo@tortilleria.example',
+    });
     const summary = await agent.get(`/api/clients/${client.id}/summary`);
     expect(summary.body.registeredAddresses).toEqual(['facturas@tortilleria.example', 'seguridad@tortilleria.example']);
 
     expect(await search('seguridad@tortilleria')).toEqual([client.id]);
     expect(await search('Quintero')).toEqual([client.id]);
     expect(await search('sinaviso')).toEqual([client.id]);
-    await agent.put(`${contactsOf(client.id)}/${quiet.body.id}`).set('X-CSRF-Token', csrf).send({ lastName: 'Renombrado' }).expect(200);
+    await agent
+      .put(`${contactsOf(client.id)}/${quiet.body.id}`)
+      .set('X-CSRF-Token', csrf)
+      .send({ lastName: 'Renombrado' })
+      .expect(200);
     expect(await search('sinaviso')).toEqual([]);
     expect(await search('renombrado')).toEqual([client.id]);
-    await agent.delete(`${contactsOf(client.id)}/${quiet.body.id}`).set('X-CSRF-Token', csrf).expect(200);
+    await agent
+      .delete(`${contactsOf(client.id)}/${quiet.body.id}`)
+      .set('X-CSRF-Token', csrf)
+      .expect(200);
     expect(await search('renombrado')).toEqual([]);
   });
 
@@ -92,7 +144,10 @@ describe.each(TEST_DATABASES)('contacts on %s', (kind) => {
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors).toEqual({ phone: 'This field is not accepted.' });
     const contact = await addContact(client.id, { firstName: 'A', lastName: 'B', email: 'a@b.example' });
-    const nulled = await agent.put(`${contactsOf(client.id)}/${contact.body.id}`).set('X-CSRF-Token', csrf).send({ firstName: null, email: 'x' });
+    const nulled = await agent
+      .put(`${contactsOf(client.id)}/${contact.body.id}`)
+      .set('X-CSRF-Token', csrf)
+      .send({ firstName: null, email: 'x' });
     expect(nulled.status).toBe(400);
     expect(Object.keys(nulled.body.errors).sort()).toEqual(['email', 'firstName']);
     expect((await agent.get(contactsOf(client.id)).query({ sort: '["clientId","ASC"]' })).status).toBe(400);
@@ -107,13 +162,20 @@ describe.each(TEST_DATABASES)('contacts on %s', (kind) => {
     const taken = await addContact(client.id, { firstName: 'Tres', lastName: 'C', email: 'MISMO@correo.example' });
     expect(taken.status).toBe(409);
     expect(taken.body).toMatchObject({ code: 'EMAIL_TAKEN', errors: { email: expect.any(String) } });
-    const moved = await agent.put(`${contactsOf(client.id)}/${second.body.id}`).set('X-CSRF-Token', csrf).send({ email: 'Mismo@correo.example' });
+    const moved = await agent
+      .put(`${contactsOf(client.id)}/${second.body.id}`)
+      .set('X-CSRF-Token', csrf)
+      .send({ email: 'Mismo@correo.example' });
     expect(moved.status).toBe(409);
-    await agent.put(`${contactsOf(client.id)}/${first.body.id}`).set('X-CSRF-Token', csrf).send({ email: 'mismo@correo.example' }).expect(200);
+    await agent
+      .put(`${contactsOf(client.id)}/${first.body.id}`)
+      .set('X-CSRF-Token', csrf)
+      .send({ email: 'mismo@correo.example' })
+      .expect(200);
     await addContact(other.id, { firstName: 'Uno', lastName: 'A', email: 'mismo@correo.example' }).expect(201);
   });
 
-  it('answers 404 for an unknown client, an unknown contact and another client\'s contact', async () => {
+  it("answers 404 for an unknown client, an unknown contact and another client's contact", async () => {
     const client = await createClient(agent, csrf);
     const other = await createClient(agent, csrf);
     const contact = await addContact(other.id, { firstName: 'Ajena', lastName: 'X', email: 'ajena@correo.example' });
@@ -138,7 +200,10 @@ describe.each(TEST_DATABASES)('contacts on %s', (kind) => {
     const { agent: session, csrf: readerCsrf } = await signInWithPermissions(t, [Permission.ClientsView]);
     expect((await session.get(contactsOf(client.id))).status).toBe(200);
     const path = `${contactsOf(client.id)}/${contact.body.id}`;
-    const refused = await session.post(contactsOf(client.id)).set('X-CSRF-Token', readerCsrf).send({ firstName: 'A', lastName: 'B', email: 'a@b.example' });
+    const refused = await session
+      .post(contactsOf(client.id))
+      .set('X-CSRF-Token', readerCsrf)
+      .send({ firstName: 'A', lastName: 'B', email: 'a@b.example' });
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('FORBIDDEN');
     expect((await session.put(path).set('X-CSRF-Token', readerCsrf).send({ firstName: 'Z' })).status).toBe(403);

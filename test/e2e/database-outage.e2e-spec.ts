@@ -29,7 +29,9 @@ describe.skipIf(!TEST_DATABASES.includes('mariadb'))('a database outage on maria
   beforeAll(async () => {
     const server = new URL(process.env.TEST_DATABASE_URL!.replace(/^mariadb:/, 'mysql:'));
     proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 3306) });
-    t = await startTestApp('mariadb', { LOG_LEVEL: 'info', MAIL_WORKER_INTERVAL_MS: '500' }, (url) => proxy.through(url));
+    t = await startTestApp('mariadb', { LOG_LEVEL: 'info', MAIL_WORKER_INTERVAL_MS: '500' }, (url) =>
+      proxy.through(url),
+    );
     admin = t.http();
     const csrf = await signIn(admin, t.admin.username, t.admin.password);
     clientId = (await createClient(admin, csrf)).id;
@@ -43,7 +45,9 @@ describe.skipIf(!TEST_DATABASES.includes('mariadb'))('a database outage on maria
   it('answers 503 with Retry-After while it lasts, logs it once, and serves again when it is back', async () => {
     await admin.get(`/api/clients/${clientId}`).expect(200);
     const customer = t.http();
-    const formToken = /name="formToken" value="([^"]+)"/.exec((await customer.get('/account/login?lang=en').expect(200)).text)![1];
+    const formToken = /name="formToken" value="([^"]+)"/.exec(
+      (await customer.get('/account/login?lang=en').expect(200)).text,
+    )![1];
     const linesBefore = t.logLines.length;
     proxy.cut();
 
@@ -57,9 +61,14 @@ describe.skipIf(!TEST_DATABASES.includes('mariadb'))('a database outage on maria
         message: 'El servicio no puede llegar a su base de datos en este momento. Inténtalo de nuevo en unos segundos.',
       });
     }
-    const anonymous = await t.http().post('/api/public/rescue-codes').send({ clientKey: 'PEL900101AB3', username: 'admin' });
+    const anonymous = await t
+      .http()
+      .post('/api/public/rescue-codes')
+      .send({ clientKey: 'PEL900101AB3', username: 'admin' });
     expect(anonymous.status).toBe(503);
-    const page = await customer.post('/account/login?lang=en').type('form')
+    const page = await customer
+      .post('/account/login?lang=en')
+      .type('form')
       .send({ method: 'email', email: 'ana@example.test', password: 'a long enough password', formToken });
     expect(page.status).toBe(503);
     expect(page.headers['retry-after']).toBe('5');
@@ -69,12 +78,16 @@ describe.skipIf(!TEST_DATABASES.includes('mariadb'))('a database outage on maria
     await new Promise((resolve) => setTimeout(resolve, 1500));
 
     const during = t.logLines.slice(linesBefore).filter((line) => line.msg !== 'request completed');
-    expect(during.map((line) => line.msg)).toEqual([expect.stringMatching(/^Database unreachable \(\w+\); answering 503/)]);
+    expect(during.map((line) => line.msg)).toEqual([
+      expect.stringMatching(/^Database unreachable \(\w+\); answering 503/),
+    ]);
     expect(JSON.stringify(t.logLines.slice(linesBefore))).not.toMatch(/"stack"|Unhandled error/);
 
     proxy.restore();
     await eventually(async () => (await admin.get(`/api/clients/${clientId}`)).status === 200);
-    await eventually(async () => t.logLines.some((line) => /^Database reachable again after about \d+ s$/.test(line.msg)));
+    await eventually(async () =>
+      t.logLines.some((line) => /^Database reachable again after about \d+ s$/.test(line.msg)),
+    );
     expect((await admin.get('/api/activity/verify')).body).toMatchObject({ ok: true });
   });
 });

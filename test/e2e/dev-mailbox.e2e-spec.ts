@@ -33,10 +33,15 @@ describe.each(TEST_DATABASES)('the development mailbox on %s', (kind) => {
   it('receives a reply right after the commit and shows it at /dev/mailbox to signed-in staff only', async () => {
     const client = await createClient(agent, csrf, { companyName: 'Tlapalería <La Esquina>' });
     const ticket = await createTicket(agent, csrf, client.id, { subject: 'No puedo entrar & no sé por qué' });
-    await agent.post(`/api/tickets/${ticket.id}/messages`).set('X-CSRF-Token', csrf).send({ body: 'Listo.' }).expect(201);
+    await agent
+      .post(`/api/tickets/${ticket.id}/messages`)
+      .set('X-CSRF-Token', csrf)
+      .send({ body: 'Listo.' })
+      .expect(201);
     await t.app.get(MailWorker).settled();
 
-    const [sent] = (await agent.get('/api/emails').query({ filter: JSON.stringify({ clientId: client.id }) })).body as EmailResponse[];
+    const [sent] = (await agent.get('/api/emails').query({ filter: JSON.stringify({ clientId: client.id }) }))
+      .body as EmailResponse[];
     expect(sent).toMatchObject({ status: 'sent', attempts: 1 });
     expect((await t.http().get('/dev/mailbox')).status).toBe(401);
     const list = await agent.get('/dev/mailbox').set('Accept', 'text/html');
@@ -50,7 +55,9 @@ describe.each(TEST_DATABASES)('the development mailbox on %s', (kind) => {
     const message = await agent.get(`/dev/mailbox/${id}`);
     expect(message.text).toContain(client.email);
     expect(message.text).toContain('<a href="http://localhost:3000/account/login">');
-    expect(message.text).toContain(`<iframe title="The HTML version of the message" sandbox src="/dev/mailbox/${id}/html">`);
+    expect(message.text).toContain(
+      `<iframe title="The HTML version of the message" sandbox src="/dev/mailbox/${id}/html">`,
+    );
     const html = await agent.get(`/dev/mailbox/${id}/html`);
     expect(html.headers['content-security-policy']).toMatch(/^sandbox; default-src 'none'/);
     expect(html.text).toContain('Tlapalería &lt;La Esquina&gt;');
@@ -72,7 +79,11 @@ describe.each(TEST_DATABASES)('the development mailbox on %s', (kind) => {
   it('does not exist in production', async () => {
     const key = () => randomBytes(32).toString('hex');
     const production = await startTestApp(kind, {
-      NODE_ENV: 'production', AUDIT_HMAC_KEY: key(), SESSION_SECRET: key(), MAIL_ENCRYPTION_KEY: key(), SMTP_URL: 'smtp://127.0.0.1:9',
+      NODE_ENV: 'production',
+      AUDIT_HMAC_KEY: key(),
+      SESSION_SECRET: key(),
+      MAIL_ENCRYPTION_KEY: key(),
+      SMTP_URL: 'smtp://127.0.0.1:9',
     });
     try {
       const admin = production.http();

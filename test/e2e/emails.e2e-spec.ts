@@ -40,10 +40,15 @@ describe.each(TEST_DATABASES)('emails on %s', (kind) => {
   const post = (ticketId: number, body: string, internal = false) =>
     agent.post(`/api/tickets/${ticketId}/messages`).set('X-CSRF-Token', csrf).send({ body, internal }).expect(201);
   const emails = async (filter: Record<string, unknown>) =>
-    (await agent.get('/api/emails').query({ filter: JSON.stringify(filter) }).expect(200)).body as EmailResponse[];
+    (
+      await agent
+        .get('/api/emails')
+        .query({ filter: JSON.stringify(filter) })
+        .expect(200)
+    ).body as EmailResponse[];
   const email = async (id: number) => (await agent.get(`/api/emails/${id}`).expect(200)).body as EmailDetailResponse;
 
-  it('mails a public reply once, to the ticket\'s user in the client\'s language; an internal note sends nothing', async () => {
+  it("mails a public reply once, to the ticket's user in the client's language; an internal note sends nothing", async () => {
     const client = await createClient(agent, csrf, { language: 'en' });
     const user = await addClientUser(agent, csrf, client.id, { firstName: 'Rosa', lastName: 'Méndez' });
     const ticket = await createTicket(agent, csrf, client.id, { userId: user.id, subject: 'Cannot sign in' });
@@ -55,8 +60,16 @@ describe.each(TEST_DATABASES)('emails on %s', (kind) => {
     await post(ticket.id, 'Done: please check your inbox.\nRegards.');
     const [queued] = await emails({ clientId: client.id });
     expect(queued).toMatchObject({
-      clientId: client.id, userId: user.id, ticketId: ticket.id, to: user.email, template: 'ticket-reply', status: 'queued',
-      attempts: 0, subject: `Reply to your ticket #${ticket.id}: Cannot sign in`, hasSecret: false, sentAt: null,
+      clientId: client.id,
+      userId: user.id,
+      ticketId: ticket.id,
+      to: user.email,
+      template: 'ticket-reply',
+      status: 'queued',
+      attempts: 0,
+      subject: `Reply to your ticket #${ticket.id}: Cannot sign in`,
+      hasSecret: false,
+      sentAt: null,
     });
     expect(await worker.runOnce()).toBe(1);
     expect(await worker.runOnce()).toBe(0);
@@ -64,7 +77,9 @@ describe.each(TEST_DATABASES)('emails on %s', (kind) => {
     const [mail] = sink.to(user.email);
     expect(sink.to(user.email)).toHaveLength(1);
     expect(mail).toMatchObject({
-      from: 'Keydesk <no-reply@localhost>', to: user.email, subject: `Reply to your ticket #${ticket.id}: Cannot sign in`,
+      from: 'Keydesk <no-reply@localhost>',
+      to: user.email,
+      subject: `Reply to your ticket #${ticket.id}: Cannot sign in`,
       messageId: `<keydesk-mail-${queued.id}@localhost>`,
     });
     expect(mail.text).toContain('Hello Rosa Méndez,');
@@ -75,18 +90,27 @@ describe.each(TEST_DATABASES)('emails on %s', (kind) => {
     expect(mail.html).toContain('href="http://localhost:3000/account/login"');
 
     const sent = await email(queued.id);
-    expect(sent).toMatchObject({ status: 'sent', attempts: 1, lastError: null, nextAttemptAt: null, sentAt: t.clock.now().toISOString() });
+    expect(sent).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      lastError: null,
+      nextAttemptAt: null,
+      sentAt: t.clock.now().toISOString(),
+    });
     expect(sent.text).toBe(mail.text);
     const log = (await agent.get(`/api/clients/${client.id}/activity`)).body;
     // The client's timeline shows the mail going out after the reply that caused it.
     expect(log[0]).toMatchObject({
-      action: 'email.sent', actorType: 'system', subjectType: 'user', subjectName: expect.stringMatching(/\S/),
+      action: 'email.sent',
+      actorType: 'system',
+      subjectType: 'user',
+      subjectName: expect.stringMatching(/\S/),
       details: { emailId: queued.id, template: 'ticket-reply' },
     });
     expect(log[1]).toMatchObject({ action: 'ticket.replied', details: { emailId: queued.id } });
   });
 
-  it('mails the client\'s primary address in Spanish when the ticket has no user', async () => {
+  it("mails the client's primary address in Spanish when the ticket has no user", async () => {
     const client = await createClient(agent, csrf, { language: 'es', firstName: 'Laura', lastName: 'Gómez' });
     const ticket = await createTicket(agent, csrf, client.id, { subject: 'No puedo entrar' });
     await post(ticket.id, 'Listo: revisa tu correo.');
@@ -96,7 +120,11 @@ describe.each(TEST_DATABASES)('emails on %s', (kind) => {
     expect(mail.subject).toBe(`Respuesta a tu ticket #${ticket.id}: No puedo entrar`);
     expect(mail.text).toContain('Hola, Laura Gómez:');
     expect(mail.text).toContain('Listo: revisa tu correo.');
-    expect((await emails({ clientId: client.id }))[0]).toMatchObject({ userId: null, to: client.email, status: 'sent' });
+    expect((await emails({ clientId: client.id }))[0]).toMatchObject({
+      userId: null,
+      to: client.email,
+      status: 'sent',
+    });
   });
 
   it('keeps a secret sealed until delivery, sends the real value, wipes it, and shows staff only "[redacted]"', async () => {
@@ -140,21 +168,40 @@ describe.each(TEST_DATABASES)('emails on %s', (kind) => {
 
     const resent = await agent.post(`/api/emails/${original.id}/resend`).set('X-CSRF-Token', csrf);
     expect(resent.status).toBe(201);
-    expect(resent.body).toMatchObject({ to: client.email, template: 'ticket-reply', status: 'queued', subject: original.subject, ticketId: ticket.id });
+    expect(resent.body).toMatchObject({
+      to: client.email,
+      template: 'ticket-reply',
+      status: 'queued',
+      subject: original.subject,
+      ticketId: ticket.id,
+    });
     expect(resent.body.id).toBeGreaterThan(original.id);
     await worker.runOnce();
     const copies = sink.to(client.email);
     expect(copies.map((mail) => mail.subject)).toEqual([original.subject, original.subject]);
     expect(new Set(copies.map((mail) => mail.messageId)).size).toBe(2);
     expect((await agent.get(`/api/clients/${client.id}/activity`)).body[1]).toMatchObject({
-      action: 'email.resent', subjectType: 'email', subjectId: String(resent.body.id),
+      action: 'email.resent',
+      subjectType: 'email',
+      subjectId: String(resent.body.id),
       details: { emailId: resent.body.id, resentFromId: original.id, template: 'ticket-reply', to: client.email },
     });
 
-    const secret = await enqueueResetMail(t, `con-secreto-${randomBytes(3).toString('hex')}@example.test`, secretResetUrl(), { clientId: client.id });
-    const refused = await agent.post(`/api/emails/${secret.id}/resend`).set('X-CSRF-Token', csrf).set('Accept-Language', 'es');
+    const secret = await enqueueResetMail(
+      t,
+      `con-secreto-${randomBytes(3).toString('hex')}@example.test`,
+      secretResetUrl(),
+      { clientId: client.id },
+    );
+    const refused = await agent
+      .post(`/api/emails/${secret.id}/resend`)
+      .set('X-CSRF-Token', csrf)
+      .set('Accept-Language', 'es');
     expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ code: 'MAIL_HAS_SECRET', message: expect.stringContaining('no se puede reenviar') });
+    expect(refused.body).toMatchObject({
+      code: 'MAIL_HAS_SECRET',
+      message: expect.stringContaining('no se puede reenviar'),
+    });
     await worker.runOnce();
     expect((await agent.post(`/api/emails/${secret.id}/resend`).set('X-CSRF-Token', csrf)).status).toBe(409);
   });
@@ -174,10 +221,12 @@ describe.each(TEST_DATABASES)('emails on %s', (kind) => {
     const ids = (all.body as EmailResponse[]).map((row) => row.id);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
     expect((await emails({ userId: user.id })).map((row) => row.to)).toEqual([user.email]);
-    expect((await emails({ clientId: client.id, status: 'queued' }))).toHaveLength(1);
-    expect((await emails({ clientId: client.id, status: ['sent', 'failed'] }))).toHaveLength(2);
-    expect((await emails({ ticketId: withoutUser.id }))).toHaveLength(2);
-    const oldest = await agent.get('/api/emails').query({ filter: JSON.stringify({ clientId: client.id }), sort: '["id","ASC"]', range: '[0,0]' });
+    expect(await emails({ clientId: client.id, status: 'queued' })).toHaveLength(1);
+    expect(await emails({ clientId: client.id, status: ['sent', 'failed'] })).toHaveLength(2);
+    expect(await emails({ ticketId: withoutUser.id })).toHaveLength(2);
+    const oldest = await agent
+      .get('/api/emails')
+      .query({ filter: JSON.stringify({ clientId: client.id }), sort: '["id","ASC"]', range: '[0,0]' });
     expect(oldest.body[0].id).toBe(Math.min(...ids));
     expect(oldest.body[0]).not.toHaveProperty('text');
 

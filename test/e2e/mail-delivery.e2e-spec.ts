@@ -47,7 +47,12 @@ describe.each(TEST_DATABASES)('mail delivery on %s', (kind) => {
   const post = (ticketId: number, body: string, internal = false) =>
     agent.post(`/api/tickets/${ticketId}/messages`).set('X-CSRF-Token', csrf).send({ body, internal }).expect(201);
   const emails = async (filter: Record<string, unknown>) =>
-    (await agent.get('/api/emails').query({ filter: JSON.stringify(filter) }).expect(200)).body as EmailResponse[];
+    (
+      await agent
+        .get('/api/emails')
+        .query({ filter: JSON.stringify(filter) })
+        .expect(200)
+    ).body as EmailResponse[];
   const email = async (id: number) => (await agent.get(`/api/emails/${id}`).expect(200)).body as EmailDetailResponse;
 
   it('retries with backoff while the SMTP server is down and delivers once when it is back', async () => {
@@ -58,13 +63,21 @@ describe.each(TEST_DATABASES)('mail delivery on %s', (kind) => {
       await post(ticket.id, 'Te escribimos en cuanto el servidor vuelva.');
       expect(await worker.runOnce()).toBe(1);
       const [first] = await emails({ clientId: client.id });
-      expect(first).toMatchObject({ status: 'retrying', attempts: 1, nextAttemptAt: new Date(t.clock.nowMs() + 30_000).toISOString() });
+      expect(first).toMatchObject({
+        status: 'retrying',
+        attempts: 1,
+        nextAttemptAt: new Date(t.clock.nowMs() + 30_000).toISOString(),
+      });
       expect(first.lastError).toMatch(/ECONNREFUSED/);
       expect(await worker.runOnce()).toBe(0);
 
       t.clock.advance(30_000);
       expect(await worker.runOnce()).toBe(1);
-      expect(await email(first.id)).toMatchObject({ status: 'retrying', attempts: 2, nextAttemptAt: new Date(t.clock.nowMs() + 60_000).toISOString() });
+      expect(await email(first.id)).toMatchObject({
+        status: 'retrying',
+        attempts: 2,
+        nextAttemptAt: new Date(t.clock.nowMs() + 60_000).toISOString(),
+      });
     } finally {
       await sink.start();
     }
@@ -91,7 +104,12 @@ describe.each(TEST_DATABASES)('mail delivery on %s', (kind) => {
       await sink.start();
     }
     expect(await worker.runOnce()).toBe(0);
-    expect(await outboxRow(t, queued.id)).toMatchObject({ status: 'failed', attempts: 8, secrets: null, hasSecret: true });
+    expect(await outboxRow(t, queued.id)).toMatchObject({
+      status: 'failed',
+      attempts: 8,
+      secrets: null,
+      hasSecret: true,
+    });
     expect(sink.to(to)).toEqual([]);
   });
 
@@ -107,7 +125,10 @@ describe.each(TEST_DATABASES)('mail delivery on %s', (kind) => {
     for (let more = await worker.runOnce(); more > 0; more = await worker.runOnce()) attempted += more;
 
     expect(attempted).toBe(12);
-    const ids = sink.to(to).map((mail) => mail.messageId).sort();
+    const ids = sink
+      .to(to)
+      .map((mail) => mail.messageId)
+      .sort();
     expect(ids).toEqual(queued.map((row) => `<keydesk-mail-${row.id}@localhost>`).sort());
   });
 
@@ -115,8 +136,13 @@ describe.each(TEST_DATABASES)('mail delivery on %s', (kind) => {
     const to = `relevo-${randomBytes(3).toString('hex')}@example.test`;
     const queued = await t.app.get(TransactionRunner).run((manager) => queueReplyMail(t, manager, to));
     const now = t.clock.nowMs();
-    await t.app.get(TransactionRunner).run((manager) =>
-      t.app.get(MailOutboxRepository).claimDue(manager, { now, until: now + CLAIM_MS, claimant: 'a-worker-that-crashed', limit: 100 }));
+    await t.app
+      .get(TransactionRunner)
+      .run((manager) =>
+        t.app
+          .get(MailOutboxRepository)
+          .claimDue(manager, { now, until: now + CLAIM_MS, claimant: 'a-worker-that-crashed', limit: 100 }),
+      );
 
     expect(await worker.runOnce()).toBe(0);
     t.clock.advance(CLAIM_MS);
@@ -127,13 +153,14 @@ describe.each(TEST_DATABASES)('mail delivery on %s', (kind) => {
 
   it('sends nothing when the action that queued the mail rolls back', async () => {
     const to = `revertido-${randomBytes(3).toString('hex')}@example.test`;
-    await expect(t.app.get(TransactionRunner).run(async (manager) => {
-      await queueReplyMail(t, manager, to);
-      throw new Error('the action failed after queueing its mail');
-    })).rejects.toThrow(/action failed/);
+    await expect(
+      t.app.get(TransactionRunner).run(async (manager) => {
+        await queueReplyMail(t, manager, to);
+        throw new Error('the action failed after queueing its mail');
+      }),
+    ).rejects.toThrow(/action failed/);
 
     expect(await worker.runOnce()).toBe(0);
     expect(await t.dataSource.getRepository(MailOutboxEntity).countBy({ recipient: to })).toBe(0);
   });
-
 });

@@ -37,14 +37,22 @@ describe.each(TEST_DATABASES)('notes on %s', (kind) => {
   const addNote = (as: Session, clientId: number, body: Record<string, unknown>) =>
     as.http.post(notesOf(clientId)).set('X-CSRF-Token', as.csrf).send(body);
   const editNote = (as: Session, clientId: number, noteId: number, body: Record<string, unknown>) =>
-    as.http.put(`${notesOf(clientId)}/${noteId}`).set('X-CSRF-Token', as.csrf).send(body);
+    as.http
+      .put(`${notesOf(clientId)}/${noteId}`)
+      .set('X-CSRF-Token', as.csrf)
+      .send(body);
 
   it('adds notes signed by their author and lists them sticky first, then newest first, editable for the author only', async () => {
     const client = await createClient(author.http, author.csrf);
     const first = await addNote(author, client.id, { body: '  Llamar después de las 16:00.  ' });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({
-      clientId: client.id, staffId: author.id, authorName: 'Lucía Ramos', body: 'Llamar después de las 16:00.', sticky: false, editable: true,
+      clientId: client.id,
+      staffId: author.id,
+      authorName: 'Lucía Ramos',
+      body: 'Llamar después de las 16:00.',
+      sticky: false,
+      editable: true,
     });
     const pinned = await addNote(colleague, client.id, { body: 'Cliente con RFC en revisión.', sticky: true });
     const latest = await addNote(author, client.id, { body: 'Pidió factura de octubre.' });
@@ -58,10 +66,15 @@ describe.each(TEST_DATABASES)('notes on %s', (kind) => {
     expect(theirs.body.map((n: { editable: boolean }) => n.editable)).toEqual([false, false]);
     const oldest = await author.http.get(notesOf(client.id)).query({ sort: '["id","ASC"]' });
     expect(oldest.body.map((n: { id: number }) => n.id)).toEqual([pinned.body.id, first.body.id, latest.body.id]);
-    expect((await colleague.http.get(`${notesOf(client.id)}/${first.body.id}`)).body).toMatchObject({ id: first.body.id, editable: false });
+    expect((await colleague.http.get(`${notesOf(client.id)}/${first.body.id}`)).body).toMatchObject({
+      id: first.body.id,
+      editable: false,
+    });
 
     const summary = await author.http.get(`/api/clients/${client.id}/summary`);
-    expect(summary.body.stickyNotes).toEqual([expect.objectContaining({ id: pinned.body.id, body: 'Cliente con RFC en revisión.', editable: false })]);
+    expect(summary.body.stickyNotes).toEqual([
+      expect.objectContaining({ id: pinned.body.id, body: 'Cliente con RFC en revisión.', editable: false }),
+    ]);
   });
 
   it('lets only the author change the body (403 NOT_YOUR_NOTE) and anyone with clients.edit pin it', async () => {
@@ -71,7 +84,10 @@ describe.each(TEST_DATABASES)('notes on %s', (kind) => {
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ body: 'Texto corregido', sticky: false, editable: true });
 
-    const refused = await editNote(colleague, client.id, note.body.id, { body: 'Otra cosa', sticky: true }).set('Accept-Language', 'es');
+    const refused = await editNote(colleague, client.id, note.body.id, { body: 'Otra cosa', sticky: true }).set(
+      'Accept-Language',
+      'es',
+    );
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('NOT_YOUR_NOTE');
     expect(refused.body.message).toBe('Solo quien escribió la nota puede editarla.');
@@ -86,10 +102,26 @@ describe.each(TEST_DATABASES)('notes on %s', (kind) => {
 
     const log = await author.http.get(`/api/clients/${client.id}/activity`);
     const notes = log.body.filter((e: { subjectType: string }) => e.subjectType === 'note');
-    expect(notes.map((e: { action: string }) => e.action)).toEqual(['note.edited', 'note.edited', 'note.edited', 'note.added']);
-    expect(notes[3]).toMatchObject({ clientId: client.id, actorName: 'Lucía Ramos', details: { sticky: false, length: 14, excerpt: 'Texto original' } });
-    expect(notes[2].details).toEqual({ changes: { body: { from: 'Texto original', to: 'Texto corregido' } }, sticky: false, length: 15 });
-    expect(notes[1]).toMatchObject({ actorName: 'Jorge Pérez', details: { changes: { sticky: { from: false, to: true } } } });
+    expect(notes.map((e: { action: string }) => e.action)).toEqual([
+      'note.edited',
+      'note.edited',
+      'note.edited',
+      'note.added',
+    ]);
+    expect(notes[3]).toMatchObject({
+      clientId: client.id,
+      actorName: 'Lucía Ramos',
+      details: { sticky: false, length: 14, excerpt: 'Texto original' },
+    });
+    expect(notes[2].details).toEqual({
+      changes: { body: { from: 'Texto original', to: 'Texto corregido' } },
+      sticky: false,
+      length: 15,
+    });
+    expect(notes[1]).toMatchObject({
+      actorName: 'Jorge Pérez',
+      details: { changes: { sticky: { from: false, to: true } } },
+    });
   });
 
   it('keeps only a short excerpt of a long note in the Log', async () => {
@@ -119,7 +151,7 @@ describe.each(TEST_DATABASES)('notes on %s', (kind) => {
     expect((await author.http.get(notesOf(client.id)).query({ sort: '["body","ASC"]' })).status).toBe(400);
   });
 
-  it('answers 404 for an unknown client, an unknown note and another client\'s note', async () => {
+  it("answers 404 for an unknown client, an unknown note and another client's note", async () => {
     const client = await createClient(author.http, author.csrf);
     const other = await createClient(author.http, author.csrf);
     const foreign = await addNote(author, other.id, { body: 'De otro cliente' });
@@ -138,9 +170,16 @@ describe.each(TEST_DATABASES)('notes on %s', (kind) => {
     const note = await addNote(author, client.id, { body: 'Sólo lectura' });
     const admin = t.http();
     const adminCsrf = await signIn(admin, t.admin.username, t.admin.password);
-    const role = await admin.post('/api/roles').set('X-CSRF-Token', adminCsrf).send({ name: 'Notes reader', description: '', permissions: ['clients.view'] });
+    const role = await admin
+      .post('/api/roles')
+      .set('X-CSRF-Token', adminCsrf)
+      .send({ name: 'Notes reader', description: '', permissions: ['clients.view'] });
     const staff = await createStaff(t, 'Agent');
-    await admin.put(`/api/staff/${staff.id}`).set('X-CSRF-Token', adminCsrf).send({ roleIds: [role.body.id] }).expect(200);
+    await admin
+      .put(`/api/staff/${staff.id}`)
+      .set('X-CSRF-Token', adminCsrf)
+      .send({ roleIds: [role.body.id] })
+      .expect(200);
     const http = t.http();
     const readerSession: Session = { id: staff.id, http, csrf: await signIn(http, staff.username, staff.password) };
     expect((await readerSession.http.get(notesOf(client.id))).status).toBe(200);

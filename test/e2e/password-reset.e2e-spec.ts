@@ -23,7 +23,8 @@ import { TEST_DATABASES } from '../support/test-database';
 const LINK = /http:\/\/localhost:3000\/account\/password\/reset\/([A-Za-z0-9_-]{43})/;
 
 /** As Handlebars escapes text into a page. */
-const escaped = (text: string) => text.replace(/[&<>"'`=]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
+const escaped = (text: string) =>
+  text.replace(/[&<>"'`=]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
 
 describe.each(TEST_DATABASES)('password reset email on %s', (kind) => {
   let sink: SmtpSink;
@@ -57,7 +58,11 @@ describe.each(TEST_DATABASES)('password reset email on %s', (kind) => {
     return { client, user };
   }
 
-  async function send(userId: number, body: Record<string, unknown> = {}, expected = 202): Promise<PasswordResetResponse> {
+  async function send(
+    userId: number,
+    body: Record<string, unknown> = {},
+    expected = 202,
+  ): Promise<PasswordResetResponse> {
     const response = await agent.post(`/api/users/${userId}/password-reset-email`).set('X-CSRF-Token', csrf).send(body);
     answers.push(response.text);
     expect(response.status, response.text).toBe(expected);
@@ -88,7 +93,13 @@ describe.each(TEST_DATABASES)('password reset email on %s', (kind) => {
   it('mails a link that lets the customer choose a password once, then says so', async () => {
     const { client, user } = await customer();
     const sent = await send(user.id, { reason: 'forgot' });
-    expect(sent).toMatchObject({ userId: user.id, clientId: client.id, state: 'sent', reason: 'forgot', sentBy: { name: 'Paola Soporte' } });
+    expect(sent).toMatchObject({
+      userId: user.id,
+      clientId: client.id,
+      state: 'sent',
+      reason: 'forgot',
+      sentBy: { name: 'Paola Soporte' },
+    });
     expect(new Date(sent.expiresAt).getTime() - new Date(sent.createdAt).getTime()).toBe(60 * 60_000);
     const token = await tokenMailedTo(user.email);
     const [mail] = sink.to(user.email);
@@ -129,7 +140,9 @@ describe.each(TEST_DATABASES)('password reset email on %s', (kind) => {
     expect(reused.text).toContain(escaped(translate('es', 'account.invalid.title')));
     await submit(token, generatePassword(randomBytes), formToken).expect(410);
     expect((await resets(user.id))[0]).toMatchObject({ id: sent.id, state: 'used' });
-    const audit = await t.dataSource.getRepository(AuditEntryEntity).findBy({ action: 'user.password_reset_completed', subjectId: String(user.id) });
+    const audit = await t.dataSource
+      .getRepository(AuditEntryEntity)
+      .findBy({ action: 'user.password_reset_completed', subjectId: String(user.id) });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorType: 'user', actorId: String(user.id), clientId: client.id });
     expect(audit[0].ip).not.toBeNull();
@@ -144,7 +157,10 @@ describe.each(TEST_DATABASES)('password reset email on %s', (kind) => {
     expect(newer).not.toBe(older);
     await page(older).expect(410);
     await page(newer).expect(200);
-    expect((await resets(user.id)).map((r) => [r.id, r.state])).toEqual([[second.id, 'sent'], [first.id, 'voided']]);
+    expect((await resets(user.id)).map((r) => [r.id, r.state])).toEqual([
+      [second.id, 'sent'],
+      [first.id, 'voided'],
+    ]);
   });
 
   it('expires the link after 60 minutes by the clock', async () => {
@@ -175,40 +191,61 @@ describe.each(TEST_DATABASES)('password reset email on %s', (kind) => {
     expect(results.map((r) => r.status).sort()).toEqual([200, ...Array(19).fill(410)]);
     const winner = passwords[results.findIndex((r) => r.status === 200)];
     expect(await t.app.get(PasswordHasher).verify((await userRow(user.id)).passwordHash!, winner)).toBe(true);
-    const completed = await t.dataSource.getRepository(AuditEntryEntity).countBy({ action: 'user.password_reset_completed', subjectId: String(user.id) });
+    const completed = await t.dataSource
+      .getRepository(AuditEntryEntity)
+      .countBy({ action: 'user.password_reset_completed', subjectId: String(user.id) });
     expect(completed).toBe(1);
   });
 
   it('posts the templated public reply on the named ticket and mails it', async () => {
     const { client, user } = await customer();
     const ticket = await createTicket(agent, csrf, client.id, { userId: user.id });
-    const sent = await send(user.id, { clientId: client.id, ticketId: ticket.id, reason: 'El cliente no recuerda su contraseña' });
+    const sent = await send(user.id, {
+      clientId: client.id,
+      ticketId: ticket.id,
+      reason: 'El cliente no recuerda su contraseña',
+    });
     expect(sent.ticketId).toBe(ticket.id);
     await tokenMailedTo(user.email);
     const messages = await agent.get(`/api/tickets/${ticket.id}/messages`).expect(200);
     answers.push(messages.text);
-    const reply = (messages.body as Array<{ id: number; body: string; internal: boolean }>).find((m) => m.id === sent.ticketMessageId)!;
+    const reply = (messages.body as Array<{ id: number; body: string; internal: boolean }>).find(
+      (m) => m.id === sent.ticketMessageId,
+    )!;
     expect(reply.internal).toBe(false);
     expect(reply.body).toContain(`Te enviamos un correo a ${user.email}`);
     expect(reply.body).toContain('vence en 60 minutos');
     expect(sink.to(user.email).some((mail) => mail.text.includes(`Te enviamos un correo a ${user.email}`))).toBe(true);
     expect((await agent.get(`/api/tickets/${ticket.id}`).expect(200)).body.status).toBe('answered');
-    const [entry] = await t.dataSource.getRepository(AuditEntryEntity).findBy({ action: 'user.password_reset_email_sent', subjectId: String(user.id) });
+    const [entry] = await t.dataSource
+      .getRepository(AuditEntryEntity)
+      .findBy({ action: 'user.password_reset_email_sent', subjectId: String(user.id) });
     expect(JSON.parse(entry.details)).toMatchObject({
-      clientId: client.id, ticketId: ticket.id, reason: 'El cliente no recuerda su contraseña', emailId: sent.emailId,
+      clientId: client.id,
+      ticketId: ticket.id,
+      reason: 'El cliente no recuerda su contraseña',
+      emailId: sent.emailId,
     });
   });
 
-  it('refuses without the permission, for an unknown user, and a ticket or client not the user\'s', async () => {
+  it("refuses without the permission, for an unknown user, and a ticket or client not the user's", async () => {
     const { client, user } = await customer();
     const other = await customer();
     const viewer = await signInWithPermissions(t, [Permission.ClientsView]);
-    await viewer.agent.post(`/api/users/${user.id}/password-reset-email`).set('X-CSRF-Token', viewer.csrf).send({}).expect(403);
+    await viewer.agent
+      .post(`/api/users/${user.id}/password-reset-email`)
+      .set('X-CSRF-Token', viewer.csrf)
+      .send({})
+      .expect(403);
     await viewer.agent.get(`/api/users/${user.id}/password-resets`).expect(200);
     await send(999_999, {}, 404);
     const foreignTicket = await createTicket(agent, csrf, other.client.id);
-    expect((await send(user.id, { ticketId: foreignTicket.id }, 400) as unknown as { errors: object }).errors).toHaveProperty('ticketId');
-    expect((await send(user.id, { clientId: other.client.id }, 400) as unknown as { errors: object }).errors).toHaveProperty('clientId');
+    expect(
+      ((await send(user.id, { ticketId: foreignTicket.id }, 400)) as unknown as { errors: object }).errors,
+    ).toHaveProperty('ticketId');
+    expect(
+      ((await send(user.id, { clientId: other.client.id }, 400)) as unknown as { errors: object }).errors,
+    ).toHaveProperty('clientId');
     await send(user.id, { reason: 'x'.repeat(201) }, 400);
     expect(await resets(user.id)).toEqual([]);
     expect(client.id).toBeGreaterThan(0);
@@ -219,10 +256,14 @@ describe.each(TEST_DATABASES)('password reset email on %s', (kind) => {
     const audit = JSON.stringify(await t.dataSource.getRepository(AuditEntryEntity).find());
     const outbox = await t.dataSource.getRepository(MailOutboxEntity).find();
     const emails = await agent.get('/api/emails').query({ range: '[0,499]' }).expect(200);
-    const details = await Promise.all((emails.body as Array<{ id: number }>).map((e) => agent.get(`/api/emails/${e.id}`).expect(200)));
+    const details = await Promise.all(
+      (emails.body as Array<{ id: number }>).map((e) => agent.get(`/api/emails/${e.id}`).expect(200)),
+    );
     const seen = [audit, JSON.stringify(outbox), emails.text, ...details.map((d) => d.text), ...answers].join('\n');
     expect(details.some((d) => d.text.includes('[redacted]'))).toBe(true);
     for (const token of tokens) expect(seen).not.toContain(token);
-    expect(outbox.filter((row) => row.template === 'password-reset-link').every((row) => row.secrets === null)).toBe(true);
+    expect(outbox.filter((row) => row.template === 'password-reset-link').every((row) => row.secrets === null)).toBe(
+      true,
+    );
   });
 });

@@ -65,20 +65,39 @@ describe.each(TEST_DATABASES)('rescue codes on %s', (kind) => {
     const tag = client.clientKey.toLowerCase();
     const security = `seguridad-${tag}@example.test`;
     const other = `compras-${tag}@example.test`;
-    for (const [email, receivesSecurityEmails] of [[security, true], [other, false]] as const) {
-      await agent.post(`/api/clients/${client.id}/contacts`).set('X-CSRF-Token', csrf)
-        .send({ firstName: 'Marta', lastName: 'Ruiz', email, receivesSecurityEmails }).expect(201);
+    for (const [email, receivesSecurityEmails] of [
+      [security, true],
+      [other, false],
+    ] as const) {
+      await agent
+        .post(`/api/clients/${client.id}/contacts`)
+        .set('X-CSRF-Token', csrf)
+        .send({ firstName: 'Marta', lastName: 'Ruiz', email, receivesSecurityEmails })
+        .expect(201);
     }
     const user = await addClientUser(agent, csrf, client.id, {
-      firstName: 'Rosa', lastName: 'Méndez', username: 'admin', ...(options.userEmail ? { email: options.userEmail } : {}),
+      firstName: 'Rosa',
+      lastName: 'Méndez',
+      username: 'admin',
+      ...(options.userEmail ? { email: options.userEmail } : {}),
     });
     return { client, user: { id: user.id, email: user.email, username: 'admin' }, security, other };
   }
 
   const ask = (clientKey: string, username: string, ip = newIp()) =>
-    t.http().post('/api/public/rescue-codes').set('X-Forwarded-For', ip).set('Accept-Language', 'es-MX').send({ clientKey, username });
+    t
+      .http()
+      .post('/api/public/rescue-codes')
+      .set('X-Forwarded-For', ip)
+      .set('Accept-Language', 'es-MX')
+      .send({ clientKey, username });
   const redeem = (body: Record<string, string>, ip = newIp()) =>
-    t.http().post('/api/public/rescue-codes/redeem').set('X-Forwarded-For', ip).set('Accept-Language', 'es-MX').send(body);
+    t
+      .http()
+      .post('/api/public/rescue-codes/redeem')
+      .set('X-Forwarded-For', ip)
+      .set('Accept-Language', 'es-MX')
+      .send(body);
 
   async function deliver(): Promise<void> {
     while ((await worker.runOnce()) > 0);
@@ -87,7 +106,12 @@ describe.each(TEST_DATABASES)('rescue codes on %s', (kind) => {
   /** The newest code mailed to `email`. */
   async function codeMailedTo(email: string): Promise<string> {
     await deliver();
-    const code = CODE.exec(sink.to(email).filter((mail) => CODE.test(mail.text)).at(-1)!.text)![1];
+    const code = CODE.exec(
+      sink
+        .to(email)
+        .filter((mail) => CODE.test(mail.text))
+        .at(-1)!.text,
+    )![1];
     secrets.push(code);
     return code;
   }
@@ -101,7 +125,9 @@ describe.each(TEST_DATABASES)('rescue codes on %s', (kind) => {
   const keyOf = (c: Customer) => ({ clientKey: c.client.clientKey, username: c.user.username });
   const userRow = (id: number) => t.dataSource.getRepository(UserEntity).findOneByOrFail({ id });
   const audit = (action: ActivityAction, userId: number) =>
-    t.dataSource.getRepository(AuditEntryEntity).find({ where: { action, subjectId: String(userId) }, order: { seq: 'ASC' } });
+    t.dataSource
+      .getRepository(AuditEntryEntity)
+      .find({ where: { action, subjectId: String(userId) }, order: { seq: 'ASC' } });
   async function codes(userId: number): Promise<RescueCodeResponse[]> {
     const response = await agent.get(`/api/users/${userId}/rescue-codes`).expect(200);
     answers.push(response.text);
@@ -113,13 +139,18 @@ describe.each(TEST_DATABASES)('rescue codes on %s', (kind) => {
     const browser = t.http();
     const ip = newIp();
     const page = await browser.get('/account/login?with=key').set('X-Forwarded-For', ip).expect(200);
-    const response = await browser.post('/account/login?with=key').set('X-Forwarded-For', ip).type('form')
+    const response = await browser
+      .post('/account/login?with=key')
+      .set('X-Forwarded-For', ip)
+      .type('form')
       .send({ formToken: tokenIn(page.text, 'formToken'), method: 'key', ...keyOf(c), password });
     return response.status === 303 ? response.headers.location : String(response.status);
   }
 
   async function setPassword(userId: number, password: string): Promise<void> {
-    await t.dataSource.getRepository(UserEntity).update({ id: userId }, { passwordHash: await t.app.get(PasswordHasher).hash(password) });
+    await t.dataSource
+      .getRepository(UserEntity)
+      .update({ id: userId }, { passwordHash: await t.app.get(PasswordHasher).hash(password) });
   }
 
   it('mails a code to every registered address, then a new temporary password that signs in to the forced change', async () => {
@@ -142,7 +173,10 @@ describe.each(TEST_DATABASES)('rescue codes on %s', (kind) => {
     const redeemed = await redeem({ ...keyOf(c), code: code.toLowerCase().replace('-', ' ') });
     answers.push(redeemed.text);
     expect(redeemed.status, redeemed.text).toBe(200);
-    expect(redeemed.body).toEqual({ outcome: 'password_mailed', message: translate('es', 'rescue.redeemed.password_mailed') });
+    expect(redeemed.body).toEqual({
+      outcome: 'password_mailed',
+      message: translate('es', 'rescue.redeemed.password_mailed'),
+    });
     await deliver();
     const passwordMails = sink.messages.filter((mail) => PASSWORD_LINE.test(mail.text));
     expect(passwordMails.map((mail) => mail.to).sort()).toEqual([c.client.email, c.security, c.user.email].sort());
@@ -156,7 +190,12 @@ describe.each(TEST_DATABASES)('rescue codes on %s', (kind) => {
     expect(user.mustChangePassword).toBe(true);
     expect(user.passwordExpiresAt!.getTime() - t.clock.nowMs()).toBeGreaterThan(23 * 3600_000);
 
-    expect((await codes(c.user.id))[0]).toMatchObject({ state: 'used', recipients: 3, outcome: 'password_mailed', failedAttempts: 0 });
+    expect((await codes(c.user.id))[0]).toMatchObject({
+      state: 'used',
+      recipients: 3,
+      outcome: 'password_mailed',
+      failedAttempts: 0,
+    });
     const sent = await audit('user.rescue_code_sent', c.user.id);
     expect(sent).toHaveLength(1);
     expect(JSON.parse(sent[0].details)).toMatchObject({ recipients: 3 });
@@ -165,16 +204,20 @@ describe.each(TEST_DATABASES)('rescue codes on %s', (kind) => {
     expect(await audit('user.rescue_code_redeemed', c.user.id)).toHaveLength(1);
 
     // The Emails tab lists the code and password mails with both redacted.
-    const emails = await agent.get('/api/emails').query({ filter: JSON.stringify({ clientId: c.client.id }), range: '[0,49]' }).expect(200);
+    const emails = await agent
+      .get('/api/emails')
+      .query({ filter: JSON.stringify({ clientId: c.client.id }), range: '[0,49]' })
+      .expect(200);
     answers.push(emails.text);
     const templates = (emails.body as Array<{ template: string }>).map((mail) => mail.template);
     expect(templates.filter((name) => name === 'rescue-code')).toHaveLength(3);
     expect(templates.filter((name) => name === 'rescue-password')).toHaveLength(3);
-    for (const mail of emails.body as Array<{ id: number }>) answers.push((await agent.get(`/api/emails/${mail.id}`).expect(200)).text);
+    for (const mail of emails.body as Array<{ id: number }>)
+      answers.push((await agent.get(`/api/emails/${mail.id}`).expect(200)).text);
     expect(answers.join('\n')).toContain('[redacted]');
   });
 
-  it('sends one mail to an address that is both registered and the user\'s own', async () => {
+  it("sends one mail to an address that is both registered and the user's own", async () => {
     const client = await createClient(agent, csrf);
     await addClientUser(agent, csrf, client.id, { username: 'admin', email: client.email.toUpperCase() });
     expect((await ask(client.clientKey, 'admin')).status).toBe(202);
@@ -206,35 +249,56 @@ describe.each(TEST_DATABASES)('rescue codes on %s', (kind) => {
     t.clock.advance(61_000);
     const newer = await requestCode(c);
     expect(newer).not.toBe(older);
-    const refusals = [await redeem({ ...keyOf(c), code: older }), await redeem({ ...keyOf(c), code: 'ZZZZZ-ZZZZZ' }), await redeem({ ...keyOf(c), code: 'nonsense' })];
+    const refusals = [
+      await redeem({ ...keyOf(c), code: older }),
+      await redeem({ ...keyOf(c), code: 'ZZZZZ-ZZZZZ' }),
+      await redeem({ ...keyOf(c), code: 'nonsense' }),
+    ];
     expect((await redeem({ ...keyOf(c), code: newer })).status).toBe(200);
     refusals.push(await redeem({ ...keyOf(c), code: newer }));
     for (const refusal of refusals) {
       expect(refusal.status).toBe(400);
       expect(refusal.text).toBe(refusals[0].text);
     }
-    expect(refusals[0].body).toMatchObject({ code: 'RESCUE_CODE_INVALID', message: translate('es', 'errors.RESCUE_CODE_INVALID') });
-    expect((await codes(c.user.id)).map((row) => [row.state, row.voidReason])).toEqual([['used', null], ['voided', 'newer']]);
+    expect(refusals[0].body).toMatchObject({
+      code: 'RESCUE_CODE_INVALID',
+      message: translate('es', 'errors.RESCUE_CODE_INVALID'),
+    });
+    expect((await codes(c.user.id)).map((row) => [row.state, row.voidReason])).toEqual([
+      ['used', null],
+      ['voided', 'newer'],
+    ]);
 
     const tried = await customer();
     const code = await requestCode(tried);
     for (let i = 0; i < 5; i += 1) expect((await redeem({ ...keyOf(tried), code: 'AAAAA-AAAAA' })).status).toBe(400);
     expect((await redeem({ ...keyOf(tried), code })).status).toBe(400);
-    expect((await codes(tried.user.id))[0]).toMatchObject({ state: 'voided', voidReason: 'wrong_tries', failedAttempts: 5 });
+    expect((await codes(tried.user.id))[0]).toMatchObject({
+      state: 'voided',
+      voidReason: 'wrong_tries',
+      failedAttempts: 5,
+    });
     expect((await audit('user.rescue_code_failed', tried.user.id)).length).toBe(6);
   });
 
   it('voids a code when the password or the email changes', async () => {
     const byPassword = await customer();
     const code = await requestCode(byPassword);
-    await agent.post(`/api/users/${byPassword.user.id}/password`).set('X-CSRF-Token', csrf)
-      .send({ generate: true, newTicketSubject: 'Tu acceso' }).expect(201);
+    await agent
+      .post(`/api/users/${byPassword.user.id}/password`)
+      .set('X-CSRF-Token', csrf)
+      .send({ generate: true, newTicketSubject: 'Tu acceso' })
+      .expect(201);
     expect((await redeem({ ...keyOf(byPassword), code })).status).toBe(400);
     expect((await codes(byPassword.user.id))[0]).toMatchObject({ state: 'voided', voidReason: 'password_changed' });
 
     const byEmail = await customer();
     const other = await requestCode(byEmail);
-    await agent.put(`/api/users/${byEmail.user.id}`).set('X-CSRF-Token', csrf).send({ email: `nuevo-${byEmail.user.email}` }).expect(200);
+    await agent
+      .put(`/api/users/${byEmail.user.id}`)
+      .set('X-CSRF-Token', csrf)
+      .send({ email: `nuevo-${byEmail.user.email}` })
+      .expect(200);
     expect((await redeem({ ...keyOf(byEmail), code: other })).status).toBe(400);
     expect((await codes(byEmail.user.id))[0]).toMatchObject({ state: 'voided', voidReason: 'email_changed' });
   });
@@ -255,7 +319,11 @@ describe.each(TEST_DATABASES)('rescue codes on %s', (kind) => {
   it('answers unknown client keys, unknown user names and disabled users exactly as a match, in as much time', async () => {
     const c = await customer();
     const disabled = await customer();
-    await agent.put(`/api/users/${disabled.user.id}`).set('X-CSRF-Token', csrf).send({ status: 'disabled' }).expect(200);
+    await agent
+      .put(`/api/users/${disabled.user.id}`)
+      .set('X-CSRF-Token', csrf)
+      .send({ status: 'disabled' })
+      .expect(200);
     const before = sink.messages.length;
     const timed = async (clientKey: string, username: string) => {
       const started = performance.now();
@@ -275,7 +343,12 @@ describe.each(TEST_DATABASES)('rescue codes on %s', (kind) => {
       expect(ms).toBeGreaterThanOrEqual(295);
     }
     await deliver();
-    expect(sink.messages.slice(before).map((mail) => mail.to).sort()).toEqual([c.client.email, c.security, c.user.email].sort());
+    expect(
+      sink.messages
+        .slice(before)
+        .map((mail) => mail.to)
+        .sort(),
+    ).toEqual([c.client.email, c.security, c.user.email].sort());
     const redeemed = [
       await redeem({ clientKey: 'XAXX010101000', username: 'admin', code: 'AAAAA-AAAAA' }),
       await redeem({ ...keyOf(disabled), code: 'AAAAA-AAAAA' }),
@@ -319,7 +392,8 @@ describe.each(TEST_DATABASES)('rescue codes on %s', (kind) => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
 
     const ip = newIp();
-    for (let i = 0; i < 10; i += 1) expect((await redeem({ clientKey: 'XAXX010101000', username: `x${i}`, code: wrong }, ip)).status).toBe(400);
+    for (let i = 0; i < 10; i += 1)
+      expect((await redeem({ clientKey: 'XAXX010101000', username: `x${i}`, code: wrong }, ip)).status).toBe(400);
     expect((await redeem({ clientKey: 'XAXX010101000', username: 'x99', code: wrong }, ip)).status).toBe(429);
     t.clock.advanceMinutes(61);
     expect((await redeem({ clientKey: 'XAXX010101000', username: 'x99', code: wrong }, ip)).status).toBe(400);
@@ -335,19 +409,36 @@ describe.each(TEST_DATABASES)('rescue codes on %s', (kind) => {
       for (let i = 0; i < 4; i += 1) {
         const browser = t.http();
         const page = await browser.get('/account/login?with=key').set('X-Forwarded-For', ip);
-        await browser.post('/account/login?with=key').set('X-Forwarded-For', ip).type('form')
-          .send({ formToken: tokenIn(page.text, 'formToken'), method: 'key', ...keyOf(c), password: 'bloqueo por intentos' });
+        await browser
+          .post('/account/login?with=key')
+          .set('X-Forwarded-For', ip)
+          .type('form')
+          .send({
+            formToken: tokenIn(page.text, 'formToken'),
+            method: 'key',
+            ...keyOf(c),
+            password: 'bloqueo por intentos',
+          });
       }
     }
     expect(await signInByKey(c, old)).toBe('429');
     const code = await requestCode(c);
     expect((await redeem({ ...keyOf(c), code })).status).toBe(200);
     await deliver();
-    const password = PASSWORD_LINE.exec(sink.to(c.user.email).filter((mail) => PASSWORD_LINE.test(mail.text)).at(-1)!.text)![1].trim();
+    const password = PASSWORD_LINE.exec(
+      sink
+        .to(c.user.email)
+        .filter((mail) => PASSWORD_LINE.test(mail.text))
+        .at(-1)!.text,
+    )![1].trim();
     secrets.push(password);
     expect(await signInByKey(c, password)).toBe('/account/password/change');
     const redeemed = await audit('user.rescue_code_redeemed', c.user.id);
-    expect(JSON.parse(redeemed[0].details)).toMatchObject({ lockoutLifted: true, sessionsEnded: 1, way: 'rescue_code' });
+    expect(JSON.parse(redeemed[0].details)).toMatchObject({
+      lockoutLifted: true,
+      sessionsEnded: 1,
+      way: 'rescue_code',
+    });
   });
 
   it('walks the pages in Spanish: sign-in link, request, the same answer, redeem, confirmation', async () => {
@@ -361,32 +452,55 @@ describe.each(TEST_DATABASES)('rescue codes on %s', (kind) => {
     expect(form.text).toContain('href="/account/rescue/request"');
     const requestPage = await browser.get('/account/rescue/request').set('Accept-Language', 'es-MX').expect(200);
     const formToken = tokenIn(requestPage.text, 'formToken');
-    const post = (clientKey: string) => browser.post('/account/rescue/request').set('X-Forwarded-For', newIp()).set('Accept-Language', 'es-MX')
-      .type('form').send({ formToken, clientKey, username: 'admin' });
+    const post = (clientKey: string) =>
+      browser
+        .post('/account/rescue/request')
+        .set('X-Forwarded-For', newIp())
+        .set('Accept-Language', 'es-MX')
+        .type('form')
+        .send({ formToken, clientKey, username: 'admin' });
     const matched = await post(c.client.clientKey);
     const unmatched = await post('XAXX010101000');
     expect(matched.status).toBe(200);
     expect(unmatched.status).toBe(200);
-    expect(matched.text.replace(c.client.clientKey, 'KEY')).toBe(unmatched.text.replace('XAXX010101000', 'KEY').replace(tokenIn(unmatched.text, 'formToken'), tokenIn(matched.text, 'formToken')));
+    expect(matched.text.replace(c.client.clientKey, 'KEY')).toBe(
+      unmatched.text
+        .replace('XAXX010101000', 'KEY')
+        .replace(tokenIn(unmatched.text, 'formToken'), tokenIn(matched.text, 'formToken')),
+    );
     expect(matched.text).toContain(translate('es', 'rescue.requested', { minutes: 60 }));
     expect(matched.headers['cache-control']).toBe('no-store');
 
     const code = await codeMailedTo(c.user.email);
-    const wrong = await browser.post('/account/rescue').set('X-Forwarded-For', ip).type('form')
+    const wrong = await browser
+      .post('/account/rescue')
+      .set('X-Forwarded-For', ip)
+      .type('form')
       .send({ formToken, ...keyOf(c), code: 'CCCCC-CCCCC' });
     expect(wrong.status).toBe(400);
     expect(wrong.text).toContain('aria-invalid="true" autofocus');
-    const done = await browser.post('/account/rescue').set('X-Forwarded-For', ip).set('Accept-Language', 'es-MX').type('form')
+    const done = await browser
+      .post('/account/rescue')
+      .set('X-Forwarded-For', ip)
+      .set('Accept-Language', 'es-MX')
+      .type('form')
       .send({ formToken, ...keyOf(c), code });
     expect(done.status, done.text).toBe(200);
     expect(done.text).toContain(translate('es', 'rescue.redeemed.password_mailed'));
     expect(done.text).toContain('href="/account/login?with&#x3D;key"');
-    const forged = await t.http().post('/account/rescue/request').type('form').send({ formToken: 'x', clientKey: c.client.clientKey, username: 'admin' });
+    const forged = await t
+      .http()
+      .post('/account/rescue/request')
+      .type('form')
+      .send({ formToken: 'x', clientKey: c.client.clientKey, username: 'admin' });
     expect(forged.status).toBe(403);
   });
 
   it('is documented in OpenAPI; refuses rescue-code lists to anonymous callers and answers 404 for unknown users', async () => {
-    const paths = (await t.http().get('/api/docs-json').expect(200)).body.paths as Record<string, Record<string, unknown>>;
+    const paths = (await t.http().get('/api/docs-json').expect(200)).body.paths as Record<
+      string,
+      Record<string, unknown>
+    >;
     expect(Object.keys(paths['/api/public/rescue-codes'])).toEqual(['post']);
     expect(Object.keys(paths['/api/public/rescue-codes/redeem'])).toEqual(['post']);
     expect(paths['/api/users/{id}/rescue-codes']).toBeDefined();
@@ -417,7 +531,11 @@ describe.each(TEST_DATABASES)('rescue codes where the customer chooses the passw
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
-    t = await startTestApp(kind, { SMTP_URL: sink.url, MAIL_WORKER_INTERVAL_MS: '0', RESCUE_CUSTOMER_CHOOSES_PASSWORD: 'true' });
+    t = await startTestApp(kind, {
+      SMTP_URL: sink.url,
+      MAIL_WORKER_INTERVAL_MS: '0',
+      RESCUE_CUSTOMER_CHOOSES_PASSWORD: 'true',
+    });
     agent = t.http();
     csrf = await signIn(agent, t.admin.username, t.admin.password);
   });
@@ -430,29 +548,56 @@ describe.each(TEST_DATABASES)('rescue codes where the customer chooses the passw
     const worker = t.app.get(MailWorker);
     const client = await createClient(agent, csrf);
     const user = await addClientUser(agent, csrf, client.id, { username: 'admin' });
-    await t.http().post('/api/public/rescue-codes').set('X-Forwarded-For', newIp()).send({ clientKey: client.clientKey, username: 'admin' }).expect(202);
+    await t
+      .http()
+      .post('/api/public/rescue-codes')
+      .set('X-Forwarded-For', newIp())
+      .send({ clientKey: client.clientKey, username: 'admin' })
+      .expect(202);
     while ((await worker.runOnce()) > 0);
     const code = CODE.exec(sink.to(user.email)[0].text)![1];
     const mailedBefore = sink.messages.length;
     const body = { clientKey: client.clientKey, username: 'admin', code };
     const missing = await t.http().post('/api/public/rescue-codes/redeem').send(body);
     expect([missing.status, Object.keys(missing.body.errors)]).toEqual([400, ['password']]);
-    const weak = await t.http().post('/api/public/rescue-codes/redeem').send({ ...body, password: 'contraseña' });
+    const weak = await t
+      .http()
+      .post('/api/public/rescue-codes/redeem')
+      .send({ ...body, password: 'contraseña' });
     expect([weak.status, weak.body.code]).toEqual([400, 'PASSWORD_REJECTED']);
 
     // The page: the code first, then the password on a form that carries it.
     const browser = t.http();
     const page = await browser.get('/account/rescue').expect(200);
     const formToken = tokenIn(page.text, 'formToken');
-    const choose = await browser.post('/account/rescue').type('form').send({ formToken, ...body });
+    const choose = await browser
+      .post('/account/rescue')
+      .type('form')
+      .send({ formToken, ...body });
     expect(choose.status).toBe(200);
     expect(choose.text).toMatch(/<input id="password" name="password" type="password"/);
     const password = generatePassword(randomBytes);
-    const mismatch = await browser.post('/account/rescue').type('form')
-      .send({ formToken: tokenIn(choose.text, 'formToken'), ...body, step: 'password', password, confirmation: `${password}x` });
+    const mismatch = await browser
+      .post('/account/rescue')
+      .type('form')
+      .send({
+        formToken: tokenIn(choose.text, 'formToken'),
+        ...body,
+        step: 'password',
+        password,
+        confirmation: `${password}x`,
+      });
     expect(mismatch.status).toBe(400);
-    const done = await browser.post('/account/rescue').type('form')
-      .send({ formToken: tokenIn(choose.text, 'formToken'), ...body, step: 'password', password, confirmation: password });
+    const done = await browser
+      .post('/account/rescue')
+      .type('form')
+      .send({
+        formToken: tokenIn(choose.text, 'formToken'),
+        ...body,
+        step: 'password',
+        password,
+        confirmation: password,
+      });
     expect(done.status, done.text).toBe(200);
     expect(done.text).toContain(translate('en', 'rescue.redeemed.password_chosen'));
 
@@ -463,6 +608,13 @@ describe.each(TEST_DATABASES)('rescue codes where the customer chooses the passw
     const stored = await t.dataSource.getRepository(UserEntity).findOneByOrFail({ id: user.id });
     expect(stored.mustChangePassword).toBe(false);
     expect(await t.app.get(PasswordHasher).verify(stored.passwordHash!, password)).toBe(true);
-    expect((await t.http().post('/api/public/rescue-codes/redeem').send({ ...body, password })).status).toBe(400);
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/public/rescue-codes/redeem')
+          .send({ ...body, password })
+      ).status,
+    ).toBe(400);
   });
 });

@@ -3,7 +3,13 @@ import { randomBytes } from 'node:crypto';
 import type request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { type ActivityAction, checkPassword, generatePassword, Permission, type SetUserPasswordResponse } from '@keydesk/domain';
+import {
+  type ActivityAction,
+  checkPassword,
+  generatePassword,
+  Permission,
+  type SetUserPasswordResponse,
+} from '@keydesk/domain';
 
 import { translate } from '../../apps/api/src/common/i18n/translate';
 import { AuditEntryEntity } from '../../apps/api/src/modules/audit/audit-entry.entity';
@@ -28,7 +34,8 @@ const RESET_LINK = /http:\/\/localhost:3000\/account\/password\/reset\/([A-Za-z0
 const HOUR = 3_600_000;
 
 /** As Handlebars escapes text into a page. */
-const escaped = (text: string) => text.replace(/[&<>"'`=]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
+const escaped = (text: string) =>
+  text.replace(/[&<>"'`=]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
 
 describe.each(TEST_DATABASES)('change password and post to ticket on %s', (kind) => {
   let sink: SmtpSink;
@@ -58,14 +65,26 @@ describe.each(TEST_DATABASES)('change password and post to ticket on %s', (kind)
 
   async function customer(language: 'es' | 'en' = 'es') {
     const client = await createClient(agent, csrf, { language });
-    const user = await addClientUser(agent, csrf, client.id, { firstName: 'Rosa', lastName: 'Méndez', username: `rosa-${randomBytes(3).toString('hex')}` });
+    const user = await addClientUser(agent, csrf, client.id, {
+      firstName: 'Rosa',
+      lastName: 'Méndez',
+      username: `rosa-${randomBytes(3).toString('hex')}`,
+    });
     return { client, user };
   }
 
-  async function setPassword(userId: number, body: Record<string, unknown>, expected = 201): Promise<SetUserPasswordResponse> {
+  async function setPassword(
+    userId: number,
+    body: Record<string, unknown>,
+    expected = 201,
+  ): Promise<SetUserPasswordResponse> {
     if (typeof body.password === 'string') secrets.push(body.password);
     // The agent's browser speaks Spanish: refusals come back in it.
-    const response = await agent.post(`/api/users/${userId}/password`).set('X-CSRF-Token', csrf).set('Accept-Language', 'es-MX').send(body);
+    const response = await agent
+      .post(`/api/users/${userId}/password`)
+      .set('X-CSRF-Token', csrf)
+      .set('Accept-Language', 'es-MX')
+      .send(body);
     answers.push(response.text);
     expect(response.status, response.text).toBe(expected);
     return response.body as SetUserPasswordResponse;
@@ -78,7 +97,10 @@ describe.each(TEST_DATABASES)('change password and post to ticket on %s', (kind)
   /** The newest mail to `email` with a view-once link, and its token. */
   async function revealTokenMailedTo(email: string): Promise<string> {
     await deliver();
-    const mail = sink.to(email).filter((m) => REVEAL_LINK.test(m.text)).at(-1)!;
+    const mail = sink
+      .to(email)
+      .filter((m) => REVEAL_LINK.test(m.text))
+      .at(-1)!;
     const token = REVEAL_LINK.exec(mail.text)![1];
     secrets.push(token);
     return token;
@@ -90,15 +112,26 @@ describe.each(TEST_DATABASES)('change password and post to ticket on %s', (kind)
     t.http().post(`/account/password/reveal/${token}`).type('form').send({ formToken });
   const shownPassword = (html: string) => /<output id="temporary-password"[^>]*>([^<]+)<\/output>/.exec(html)![1];
   const userRow = (id: number) => t.dataSource.getRepository(UserEntity).findOneByOrFail({ id });
-  const verify = async (id: number, password: string) => t.app.get(PasswordHasher).verify((await userRow(id)).passwordHash!, password);
+  const verify = async (id: number, password: string) =>
+    t.app.get(PasswordHasher).verify((await userRow(id)).passwordHash!, password);
   const auditOf = (action: ActivityAction, subjectId: number) =>
     t.dataSource.getRepository(AuditEntryEntity).findBy({ action, subjectId: String(subjectId) });
 
   it('sets a temporary password, opens a ticket and mails a view-once link that shows it after "Reveal", once', async () => {
     const { client, user } = await customer('es');
     const password = generatePassword(randomBytes);
-    const done = await setPassword(user.id, { password, newTicketSubject: 'Tu acceso a la facturación', reason: 'locked_out' });
-    expect(done).toMatchObject({ userId: user.id, clientId: client.id, ticketCreated: true, delivery: 'link', generated: false });
+    const done = await setPassword(user.id, {
+      password,
+      newTicketSubject: 'Tu acceso a la facturación',
+      reason: 'locked_out',
+    });
+    expect(done).toMatchObject({
+      userId: user.id,
+      clientId: client.id,
+      ticketCreated: true,
+      delivery: 'link',
+      generated: false,
+    });
     expect(new Date(done.expiresAt).getTime()).toBe(t.clock.nowMs() + 24 * HOUR);
     expect(JSON.stringify(done)).not.toContain(password);
 
@@ -110,10 +143,17 @@ describe.each(TEST_DATABASES)('change password and post to ticket on %s', (kind)
     expect(shown.body).toMatchObject({ mustChangePassword: true, temporaryPasswordExpiresAt: done.expiresAt });
 
     const ticket = await agent.get(`/api/tickets/${done.ticketId}`).expect(200);
-    expect(ticket.body).toMatchObject({ clientId: client.id, userId: user.id, subject: 'Tu acceso a la facturación', status: 'answered' });
+    expect(ticket.body).toMatchObject({
+      clientId: client.id,
+      userId: user.id,
+      subject: 'Tu acceso a la facturación',
+      status: 'answered',
+    });
     const messages = await agent.get(`/api/tickets/${done.ticketId}/messages`).expect(200);
     answers.push(messages.text);
-    const reply = (messages.body as Array<{ id: number; body: string; internal: boolean }>).find((m) => m.id === done.ticketMessageId)!;
+    const reply = (messages.body as Array<{ id: number; body: string; internal: boolean }>).find(
+      (m) => m.id === done.ticketMessageId,
+    )!;
     expect(reply.internal).toBe(false);
     expect(reply.body).toContain('[contraseña enviada al cliente]');
     expect(reply.body).toContain('24 horas');
@@ -151,8 +191,15 @@ describe.each(TEST_DATABASES)('change password and post to ticket on %s', (kind)
     const [set] = await auditOf('user.password_set', user.id);
     expect(set).toMatchObject({ actorType: 'staff', actorName: 'Paola Soporte', clientId: client.id });
     expect(JSON.parse(set.details)).toMatchObject({
-      ticketId: done.ticketId, ticketCreated: true, ticketMessageId: done.ticketMessageId, emailId: done.emailId,
-      delivery: 'link', generated: false, reason: 'locked_out', expiresAt: done.expiresAt, revealId: row.id,
+      ticketId: done.ticketId,
+      ticketCreated: true,
+      ticketMessageId: done.ticketMessageId,
+      emailId: done.emailId,
+      delivery: 'link',
+      generated: false,
+      reason: 'locked_out',
+      expiresAt: done.expiresAt,
+      revealId: row.id,
     });
     expect(await auditOf('ticket.opened', done.ticketId)).toHaveLength(1);
     expect(await auditOf('ticket.replied', done.ticketId)).toHaveLength(1);
@@ -196,24 +243,35 @@ describe.each(TEST_DATABASES)('change password and post to ticket on %s', (kind)
     const ticket = await createTicket(agent, csrf, client.id);
     const foreign = await createTicket(agent, csrf, other.client.id);
     const errorsOf = async (body: Record<string, unknown>, status = 400) =>
-      (await setPassword(user.id, body, status) as unknown as { errors: Record<string, string> }).errors;
+      ((await setPassword(user.id, body, status)) as unknown as { errors: Record<string, string> }).errors;
 
-    expect((await errorsOf({ password: 'corta123', ticketId: ticket.id })).password)
-      .toBe(translate('es', 'password.too_short', { minLength: 15 }));
-    expect((await errorsOf({ password: 'Rosa Méndez tiene un gato gris', ticketId: ticket.id })).password)
-      .toBe(translate('es', 'password.contains_personal_info'));
+    expect((await errorsOf({ password: 'corta123', ticketId: ticket.id })).password).toBe(
+      translate('es', 'password.too_short', { minLength: 15 }),
+    );
+    expect((await errorsOf({ password: 'Rosa Méndez tiene un gato gris', ticketId: ticket.id })).password).toBe(
+      translate('es', 'password.contains_personal_info'),
+    );
     expect(await errorsOf({ ticketId: ticket.id })).toHaveProperty('password');
-    expect(await errorsOf({ password: generatePassword(randomBytes), generate: true, ticketId: ticket.id })).toHaveProperty('password');
+    expect(
+      await errorsOf({ password: generatePassword(randomBytes), generate: true, ticketId: ticket.id }),
+    ).toHaveProperty('password');
     expect(await errorsOf({ generate: true })).toHaveProperty('ticketId');
-    expect(await errorsOf({ generate: true, ticketId: ticket.id, newTicketSubject: 'Dos' })).toHaveProperty('newTicketSubject');
+    expect(await errorsOf({ generate: true, ticketId: ticket.id, newTicketSubject: 'Dos' })).toHaveProperty(
+      'newTicketSubject',
+    );
     expect(await errorsOf({ generate: true, ticketId: foreign.id })).toHaveProperty('ticketId');
-    expect(await errorsOf({ generate: true, ticketId: ticket.id, clientId: other.client.id })).toHaveProperty('clientId');
+    expect(await errorsOf({ generate: true, ticketId: ticket.id, clientId: other.client.id })).toHaveProperty(
+      'clientId',
+    );
     expect(await errorsOf({ generate: true, ticketId: ticket.id, delivery: 'sms' })).toHaveProperty('delivery');
     expect(await errorsOf({ generate: true, newTicketSubject: 'x'.repeat(256) })).toHaveProperty('newTicketSubject');
     await setPassword(999_999, { generate: true, newTicketSubject: 'Acceso' }, 404);
     const viewer = await signInWithPermissions(t, [Permission.ClientsView, Permission.UsersSendResetEmail]);
-    await viewer.agent.post(`/api/users/${user.id}/password`).set('X-CSRF-Token', viewer.csrf)
-      .send({ generate: true, ticketId: ticket.id }).expect(403);
+    await viewer.agent
+      .post(`/api/users/${user.id}/password`)
+      .set('X-CSRF-Token', viewer.csrf)
+      .send({ generate: true, ticketId: ticket.id })
+      .expect(403);
 
     const stored = await userRow(user.id);
     expect(stored).toMatchObject({ passwordHash: null, mustChangePassword: false, passwordExpiresAt: null });
@@ -227,7 +285,9 @@ describe.each(TEST_DATABASES)('change password and post to ticket on %s', (kind)
     await agent.post(`/api/users/${user.id}/password-reset-email`).set('X-CSRF-Token', csrf).send({}).expect(202);
     await setPassword(user.id, { generate: true, newTicketSubject: 'Acceso' });
     const first = await revealTokenMailedTo(user.email);
-    const [reset] = (await agent.get(`/api/users/${user.id}/password-resets`).expect(200)).body as Array<{ state: string }>;
+    const [reset] = (await agent.get(`/api/users/${user.id}/password-resets`).expect(200)).body as Array<{
+      state: string;
+    }>;
     expect(reset.state).toBe('voided');
 
     await setPassword(user.id, { generate: true, newTicketSubject: 'Acceso otra vez' });
@@ -238,13 +298,22 @@ describe.each(TEST_DATABASES)('change password and post to ticket on %s', (kind)
     // The customer chooses a password through a newer reset link: the temporary one, and its link, are gone.
     await agent.post(`/api/users/${user.id}/password-reset-email`).set('X-CSRF-Token', csrf).send({}).expect(202);
     await deliver();
-    const resetToken = RESET_LINK.exec(sink.to(user.email).filter((m) => RESET_LINK.test(m.text)).at(-1)!.text)![1];
+    const resetToken = RESET_LINK.exec(
+      sink
+        .to(user.email)
+        .filter((m) => RESET_LINK.test(m.text))
+        .at(-1)!.text,
+    )![1];
     secrets.push(resetToken);
     const form = await t.http().get(`/account/password/reset/${resetToken}`).expect(200);
     const chosen = generatePassword(randomBytes);
     secrets.push(chosen);
-    await t.http().post(`/account/password/reset/${resetToken}`).type('form')
-      .send({ password: chosen, confirmation: chosen, formToken: formTokenOf(form.text) }).expect(200);
+    await t
+      .http()
+      .post(`/account/password/reset/${resetToken}`)
+      .type('form')
+      .send({ password: chosen, confirmation: chosen, formToken: formTokenOf(form.text) })
+      .expect(200);
     await revealPage(second).expect(410);
     expect(await userRow(user.id)).toMatchObject({ mustChangePassword: false, passwordExpiresAt: null });
   });
@@ -282,7 +351,9 @@ describe.each(TEST_DATABASES)('change password and post to ticket on %s', (kind)
       await setPassword(user.id, { generate: true, newTicketSubject: 'Acceso' });
       // The password's mail and, apart, the notice of the change.
       expect(await worker.runOnce()).toBe(2);
-      const [row] = await t.dataSource.getRepository(MailOutboxEntity).findBy({ userId: user.id, template: 'new-password' });
+      const [row] = await t.dataSource
+        .getRepository(MailOutboxEntity)
+        .findBy({ userId: user.id, template: 'new-password' });
       expect(row).toMatchObject({ status: 'retrying', attempts: 1 });
       expect(row.secrets).not.toBeNull();
     } finally {
@@ -293,7 +364,9 @@ describe.each(TEST_DATABASES)('change password and post to ticket on %s', (kind)
     t.clock.advance(HOUR);
     await deliver();
     expect(sink.to(user.email).filter((m) => REVEAL_LINK.test(m.text))).toHaveLength(1);
-    const [row] = await t.dataSource.getRepository(MailOutboxEntity).findBy({ userId: user.id, template: 'new-password' });
+    const [row] = await t.dataSource
+      .getRepository(MailOutboxEntity)
+      .findBy({ userId: user.id, template: 'new-password' });
     expect(row).toMatchObject({ status: 'sent', secrets: null });
   });
 
@@ -304,8 +377,18 @@ describe.each(TEST_DATABASES)('change password and post to ticket on %s', (kind)
     const messages = JSON.stringify(await t.dataSource.getRepository(TicketMessageEntity).find());
     const reveals = JSON.stringify(await t.dataSource.getRepository(PasswordRevealEntity).find());
     const emails = await agent.get('/api/emails').query({ range: '[0,499]' }).expect(200);
-    const details = await Promise.all((emails.body as Array<{ id: number }>).map((e) => agent.get(`/api/emails/${e.id}`).expect(200)));
-    const seen = [audit, JSON.stringify(outbox), messages, reveals, emails.text, ...details.map((d) => d.text), ...answers].join('\n');
+    const details = await Promise.all(
+      (emails.body as Array<{ id: number }>).map((e) => agent.get(`/api/emails/${e.id}`).expect(200)),
+    );
+    const seen = [
+      audit,
+      JSON.stringify(outbox),
+      messages,
+      reveals,
+      emails.text,
+      ...details.map((d) => d.text),
+      ...answers,
+    ].join('\n');
     expect(details.some((d) => d.text.includes('[redacted]'))).toBe(true);
     for (const secret of secrets) expect(seen).not.toContain(secret);
   });

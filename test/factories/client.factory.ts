@@ -30,16 +30,20 @@ export interface ClientInput {
 /** Creates a Mexican client through the API with a signed-in agent that has clients.edit. */
 export async function createClient(agent: request.Agent, csrf: string, input: ClientInput = {}) {
   const clientKey = input.clientKey ?? uniqueRfc();
-  const response = await agent.post('/api/clients').set('X-CSRF-Token', csrf).send({
-    clientKey,
-    companyName: input.companyName ?? `Comercializadora ${clientKey} S.A. de C.V.`,
-    firstName: input.firstName ?? 'Laura',
-    lastName: input.lastName ?? 'Gómez',
-    email: input.email ?? `contacto-${clientKey.toLowerCase()}@example.test`,
-    phone: input.phone ?? '+52 55 5555 0000',
-    country: input.country ?? 'MX',
-    language: input.language ?? 'es',
-  });
-  if (response.status !== 201) throw new Error(`createClient failed: ${response.status} ${JSON.stringify(response.body)}`);
+  const response = await agent
+    .post('/api/clients')
+    .set('X-CSRF-Token', csrf)
+    .send({
+      clientKey,
+      companyName: input.companyName ?? `Comercializadora ${clientKey} S.A. de C.V.`,
+      firstName: input.firstName ?? 'Laura',
+      lastName: input.lastName ?? 'Gómez',
+      email: input.email ?? `contacto-${clientKey.toLowerCase()}@example.test`,
+      phone: input.phone ?? '+52 55 5555 0000',
+      country: input.country ?? 'MX',
+      language: input.language ?? 'es',
+    });
+  if (response.status !== 201)
+    throw new Error(`createClient failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body as { id: number; clientKey: string; companyName: string; email: string };
 }

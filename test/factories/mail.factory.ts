@@ -17,11 +17,16 @@ export function secretResetUrl(): string {
  * transaction of its own; the link is a secret.
  */
 export async function enqueueResetMail(
-  t: TestApp, to: string, resetUrl: string, fields: Partial<MailRequest> = {},
+  t: TestApp,
+  to: string,
+  resetUrl: string,
+  fields: Partial<MailRequest> = {},
 ): Promise<MailOutboxEntity> {
   return t.app.get(TransactionRunner).run((manager) =>
     t.app.get(MailOutbox).enqueue(manager, {
-      to, locale: 'es', template: 'password-reset-link',
+      to,
+      locale: 'es',
+      template: 'password-reset-link',
       data: { displayName: 'Ana López', companyName: 'Papelería El Lápiz', validMinutes: 60 },
       secrets: { resetUrl },
       ...fields,
@@ -37,10 +42,17 @@ export async function outboxRow(t: TestApp, id: number): Promise<MailOutboxEntit
 /** A ticket-reply mail (no secret) queued in `manager`'s transaction, as a public reply does. */
 export function queueReplyMail(t: TestApp, manager: EntityManager, to: string, n = 0): Promise<MailOutboxEntity> {
   return t.app.get(MailOutbox).enqueue(manager, {
-    to, locale: 'es', template: 'ticket-reply',
+    to,
+    locale: 'es',
+    template: 'ticket-reply',
     data: {
-      displayName: 'Ana López', companyName: 'Papelería El Lápiz', ticketId: 1000 + n, ticketSubject: `Prueba ${n}`,
-      authorName: 'Paola', replyBody: `Mensaje ${n}`, accountUrl: 'http://localhost:3000/account/login',
+      displayName: 'Ana López',
+      companyName: 'Papelería El Lápiz',
+      ticketId: 1000 + n,
+      ticketSubject: `Prueba ${n}`,
+      authorName: 'Paola',
+      replyBody: `Mensaje ${n}`,
+      accountUrl: 'http://localhost:3000/account/login',
     },
   });
 }

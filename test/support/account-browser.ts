@@ -33,19 +33,32 @@ export async function openAccountBrowser(t: TestApp): Promise<AccountBrowser> {
   for (let i = 0; i < 2; i += 1) {
     const user = await addClientUser(admin, csrf, client.id);
     const password = generatePassword(randomBytes);
-    await t.dataSource.getRepository(UserEntity).update({ id: user.id }, { passwordHash: await t.app.get(PasswordHasher).hash(password) });
+    await t.dataSource
+      .getRepository(UserEntity)
+      .update({ id: user.id }, { passwordHash: await t.app.get(PasswordHasher).hash(password) });
     accounts.push({ clientKey: client.clientKey, username: user.username, email: user.email, password });
   }
   const page = await t.http().get('/account/login').set('X-Forwarded-For', '192.0.2.10');
   const formCookie = cookieOf(page, 'keydesk.account-login');
   const customer = t.http();
   const login = await customer.get('/account/login').set('X-Forwarded-For', '192.0.2.11');
-  const signedIn = await customer.post('/account/login').set('X-Forwarded-For', '192.0.2.11').type('form')
-    .send({ method: 'email', email: accounts[0].email, password: accounts[0].password, formToken: tokenIn(login.text, 'formToken') });
+  const signedIn = await customer
+    .post('/account/login')
+    .set('X-Forwarded-For', '192.0.2.11')
+    .type('form')
+    .send({
+      method: 'email',
+      email: accounts[0].email,
+      password: accounts[0].password,
+      formToken: tokenIn(login.text, 'formToken'),
+    });
   if (signedIn.status !== 303) throw new Error(`customer sign-in failed: ${signedIn.status}`);
   const home = await customer.get('/account/').set('X-Forwarded-For', '192.0.2.11');
   return {
-    formCookie, formToken: tokenIn(page.text, 'formToken'), customerCookie: cookieOf(signedIn, 'keydesk.account'),
-    customerCsrf: tokenIn(home.text, 'csrfToken'), accounts,
+    formCookie,
+    formToken: tokenIn(page.text, 'formToken'),
+    customerCookie: cookieOf(signedIn, 'keydesk.account'),
+    customerCsrf: tokenIn(home.text, 'csrfToken'),
+    accounts,
   };
 }

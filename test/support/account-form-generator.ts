@@ -15,7 +15,10 @@ export interface AccountBrowser {
 const FORMS: Array<{ path: (prng: Prng) => string; fields: string[] }> = [
   { path: () => '/account/login', fields: ['method', 'email', 'password', 'formToken'] },
   { path: () => '/account/login?with=key', fields: ['method', 'clientKey', 'username', 'password', 'formToken'] },
-  { path: () => '/account/rescue', fields: ['clientKey', 'username', 'code', 'password', 'confirmation', 'step', 'formToken'] },
+  {
+    path: () => '/account/rescue',
+    fields: ['clientKey', 'username', 'code', 'password', 'confirmation', 'step', 'formToken'],
+  },
   { path: () => '/account/rescue/request', fields: ['clientKey', 'username', 'formToken'] },
   { path: () => '/account/password/change', fields: ['csrfToken', 'currentPassword', 'password', 'confirmation'] },
   { path: (prng) => `/account/password/reset/${prng.hex(32)}`, fields: ['password', 'confirmation', 'formToken'] },
@@ -23,20 +26,46 @@ const FORMS: Array<{ path: (prng: Prng) => string; fields: string[] }> = [
 ];
 
 /** Ways to garble a url-encoded form; each returns the body text and maybe a header. */
-const GARBLES: Array<[string, (fields: Array<[string, string]>, prng: Prng) => { body: string; headers?: Record<string, string> }]> = [
+const GARBLES: Array<
+  [string, (fields: Array<[string, string]>, prng: Prng) => { body: string; headers?: Record<string, string> }]
+> = [
   ['missing fields', (f, prng) => ({ body: encode(f.filter(() => prng.chance(0.5))) })],
   ['duplicated field', (f, prng) => ({ body: encode([...f, [prng.pick(f)[0], 'second']]) })],
   ['overlong field (5,000)', (f, prng) => ({ body: encode(replace(f, prng, 'x'.repeat(5000))) })],
   ['overlong body (20 KB)', (f, prng) => ({ body: encode(replace(f, prng, 'x'.repeat(20_000))) })],
-  ['more than 10 fields', (f) => ({ body: encode([...f, ...Array.from({ length: 11 }, (_, i): [string, string] => [`extra${i}`, 'x'])]) })],
-  ['charset=foo', (f) => ({ body: encode(f), headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=foo' } })],
+  [
+    'more than 10 fields',
+    (f) => ({ body: encode([...f, ...Array.from({ length: 11 }, (_, i): [string, string] => [`extra${i}`, 'x'])]) }),
+  ],
+  [
+    'charset=foo',
+    (f) => ({ body: encode(f), headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=foo' } }),
+  ],
   ['Content-Encoding: x-unknown', (f) => ({ body: encode(f), headers: { 'Content-Encoding': 'x-unknown' } })],
-  ['invalid percent-encoding', (f, prng) => ({ body: `${encode(f)}&${prng.pick(f)[0]}=${prng.pick(['%zz', '%E0%A4%A', '%', '%ED%A0%80', '%00', '%C0%AF', '%FF%FE'])}` })],
-  ['bracket keys', (f, prng) => ({ body: encode(f.map(([k, v]): [string, string] => [prng.chance(0.5) ? `${k}[]` : `${k}[a]`, v])) })],
+  [
+    'invalid percent-encoding',
+    (f, prng) => ({
+      body: `${encode(f)}&${prng.pick(f)[0]}=${prng.pick(['%zz', '%E0%A4%A', '%', '%ED%A0%80', '%00', '%C0%AF', '%FF%FE'])}`,
+    }),
+  ],
+  [
+    'bracket keys',
+    (f, prng) => ({ body: encode(f.map(([k, v]): [string, string] => [prng.chance(0.5) ? `${k}[]` : `${k}[a]`, v])) }),
+  ],
   ['keys without values', (f) => ({ body: f.map(([k]) => k).join('&') })],
   ['reserved keys', (f) => ({ body: `${encode(f)}&__proto__=x&constructor=y&prototype=z&__proto__[admin]=1` })],
-  ['bad values', (f, prng) => ({ body: encode(f.map(([k, v]): [string, string] => [k, prng.chance(0.5) ? String(prng.pick(PROPERTY_VALUES.injection)) : v])) })],
-  ['JSON body', (f) => ({ body: JSON.stringify(Object.fromEntries(f)), headers: { 'Content-Type': 'application/json' } })],
+  [
+    'bad values',
+    (f, prng) => ({
+      body: encode(
+        f.map(([k, v]): [string, string] => [k, prng.chance(0.5) ? String(prng.pick(PROPERTY_VALUES.injection)) : v]),
+      ),
+    }),
+  ],
+  [
+    'JSON body',
+    (f) => ({ body: JSON.stringify(Object.fromEntries(f)), headers: { 'Content-Type': 'application/json' } }),
+  ],
   ['text/plain', (f) => ({ body: encode(f), headers: { 'Content-Type': 'text/plain' } })],
   ['empty body', () => ({ body: '' })],
 ];
@@ -76,9 +105,16 @@ export function garbledAccountPost(prng: Prng, browser: AccountBrowser): FuzzCas
   const fields = form.fields.map((name): [string, string] => [name, fieldValue(name, url, browser, prng)]);
   const [shape, garble] = prng.pick(GARBLES);
   const { body, headers } = garble(fields, prng);
-  const cookie = url.startsWith('/account/password/change') ? `${browser.formCookie}; ${browser.customerCookie}` : browser.formCookie;
+  const cookie = url.startsWith('/account/password/change')
+    ? `${browser.formCookie}; ${browser.customerCookie}`
+    : browser.formCookie;
   return {
-    operation: `POST ${url.replace(/[0-9a-f]{32}$/, '<token>')}`, method: 'POST', url, body, shape, signedIn: false,
+    operation: `POST ${url.replace(/[0-9a-f]{32}$/, '<token>')}`,
+    method: 'POST',
+    url,
+    body,
+    shape,
+    signedIn: false,
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie, ...headers },
   };
 }

@@ -42,15 +42,32 @@ export interface HeaderShape {
 }
 
 export const HEADER_SHAPES: HeaderShape[] = [
-  { shape: 'header Content-Type: application/json; charset=latin1', headers: { 'Content-Type': 'application/json; charset=latin1' } },
-  { shape: 'header Content-Type: application/json; charset=utf-16', headers: { 'Content-Type': 'application/json; charset=utf-16' } },
-  { shape: 'header Content-Type: application/json; charset=foo', headers: { 'Content-Type': 'application/json; charset=foo' } },
+  {
+    shape: 'header Content-Type: application/json; charset=latin1',
+    headers: { 'Content-Type': 'application/json; charset=latin1' },
+  },
+  {
+    shape: 'header Content-Type: application/json; charset=utf-16',
+    headers: { 'Content-Type': 'application/json; charset=utf-16' },
+  },
+  {
+    shape: 'header Content-Type: application/json; charset=foo',
+    headers: { 'Content-Type': 'application/json; charset=foo' },
+  },
   { shape: 'header Content-Encoding: x-unknown', headers: { 'Content-Encoding': 'x-unknown' } },
   { shape: 'header Content-Encoding: gzip (not gzip)', headers: { 'Content-Encoding': 'gzip' } },
   { shape: 'header Content-Encoding: deflate (not deflate)', headers: { 'Content-Encoding': 'deflate' } },
   { shape: 'header Content-Type: text/plain', headers: { 'Content-Type': 'text/plain' } },
-  { shape: 'header Content-Type: form', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'name=a&email=b' },
-  { shape: 'header Content-Type: multipart', headers: { 'Content-Type': 'multipart/form-data; boundary=x' }, body: '--x--' },
+  {
+    shape: 'header Content-Type: form',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: 'name=a&email=b',
+  },
+  {
+    shape: 'header Content-Type: multipart',
+    headers: { 'Content-Type': 'multipart/form-data; boundary=x' },
+    body: '--x--',
+  },
   { shape: 'header Content-Type: application/vnd.api+json', headers: { 'Content-Type': 'application/vnd.api+json' } },
   { shape: 'header Accept-Language: garbage', headers: { 'Accept-Language': 'zz-ZZ;q=abc,*;q=2,en;q=-1' } },
   { shape: 'header X-Forwarded-For: not an IP', headers: { 'X-Forwarded-For': 'not-an-ip' } },

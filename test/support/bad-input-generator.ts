@@ -1,5 +1,14 @@
 import { HEADER_SHAPES, WHOLE_BODIES } from './bad-bodies';
-import { idSpellings, LIST_QUERIES, PATH_IDS, pickPropertyValue, QUERY_VALUES, Shaped, toJsonText, withKey } from './bad-values';
+import {
+  idSpellings,
+  LIST_QUERIES,
+  PATH_IDS,
+  pickPropertyValue,
+  QUERY_VALUES,
+  Shaped,
+  toJsonText,
+  withKey,
+} from './bad-values';
 import { IdPools } from './fuzz-seed-data';
 import { Operation, operationName } from './openapi-operations';
 import { Prng } from './prng';
@@ -28,12 +37,16 @@ function partsFor(operation: Operation): Part[] {
   if (operation.parameters.some((p) => p.in === 'path')) parts.push('path', 'path', 'path');
   if (operation.method === 'GET') return [...parts, 'query', 'query', 'valid'];
   parts.push('whole body', 'whole body', 'valid');
-  if (operation.body) parts.push('property', 'property', 'property', 'property', 'property', 'unknown field', 'reserved key');
+  if (operation.body)
+    parts.push('property', 'property', 'property', 'property', 'property', 'unknown field', 'reserved key');
   return parts;
 }
 
 export class BadInputGenerator {
-  constructor(private readonly prng: Prng, private readonly pools: IdPools) {}
+  constructor(
+    private readonly prng: Prng,
+    private readonly pools: IdPools,
+  ) {}
 
   next(operation: Operation, signedIn: boolean): FuzzCase {
     const part = this.prng.pick(partsFor(operation));
@@ -52,9 +65,18 @@ export class BadInputGenerator {
       body = { shape, value: header.body ?? body?.value ?? '{}' };
     }
     const url = fillPath(operation.path, pathValues) + (query ? `?${query.value}` : '');
-    const csrf = signedIn && operation.method !== 'GET' && this.prng.chance(0.04) ? this.prng.pick(['missing', 'wrong'] as const) : undefined;
+    const csrf =
+      signedIn && operation.method !== 'GET' && this.prng.chance(0.04)
+        ? this.prng.pick(['missing', 'wrong'] as const)
+        : undefined;
     return {
-      operation: operationName(operation), method: operation.method, url, headers, body: body?.value, signedIn, csrf,
+      operation: operationName(operation),
+      method: operation.method,
+      url,
+      headers,
+      body: body?.value,
+      signedIn,
+      csrf,
       shape: [shape || 'valid input', csrf && `CSRF token ${csrf}`].filter(Boolean).join('; '),
     };
   }
@@ -63,18 +85,25 @@ export class BadInputGenerator {
     const names = operation.parameters.filter((p) => p.in === 'path').map((p) => p.name);
     const name = this.prng.pick(names);
     const valid = values[name];
-    values[name] = valid !== undefined && typeof valid === 'number' && this.prng.chance(0.3) ? this.prng.pick(idSpellings(valid)) : this.prng.pick(PATH_IDS);
+    values[name] =
+      valid !== undefined && typeof valid === 'number' && this.prng.chance(0.3)
+        ? this.prng.pick(idSpellings(valid))
+        : this.prng.pick(PATH_IDS);
     return `path ${name}=${values[name]}`;
   }
 
   /** List parameters on a GET (documented or not), else a bad value for a documented query parameter. */
   private badQuery(operation: Operation): Shaped<string> | undefined {
     const documented = operation.parameters.filter((p) => p.in === 'query');
-    if (operation.method === 'GET' && (documented.length === 0 || this.prng.chance(0.6))) return this.prng.pick(LIST_QUERIES);
+    if (operation.method === 'GET' && (documented.length === 0 || this.prng.chance(0.6)))
+      return this.prng.pick(LIST_QUERIES);
     if (documented.length === 0) return undefined;
     const name = this.prng.pick(documented).name;
     const value = this.prng.pick(QUERY_VALUES);
-    return { shape: `query ${name}=${value.slice(0, 40)}`, value: `${name}=${value.replace(/[ &#"<>{}\\]/g, encodeURIComponent)}` };
+    return {
+      shape: `query ${name}=${value.slice(0, 40)}`,
+      value: `${name}=${value.replace(/[ &#"<>{}\\]/g, encodeURIComponent)}`,
+    };
   }
 
   /** The body: a valid one with one property broken, or a whole-body shape. */
@@ -90,7 +119,13 @@ export class BadInputGenerator {
       return { shape: `body.${name}: ${bad.shape}`, value: toJsonText(body) };
     }
     if (part === 'unknown field') {
-      body[this.prng.pick(['zzUnknown', 'isAdmin', 'id', 'createdAt', 'passwordHash'])] = this.prng.pick([1, 'x', true, null, {}]);
+      body[this.prng.pick(['zzUnknown', 'isAdmin', 'id', 'createdAt', 'passwordHash'])] = this.prng.pick([
+        1,
+        'x',
+        true,
+        null,
+        {},
+      ]);
       return { shape: 'body: unknown field', value: toJsonText(body) };
     }
     if (part === 'reserved key') {

@@ -24,7 +24,8 @@ export interface OpenBrowser {
  */
 /** `timezoneId` (an IANA name) is the browser's own zone; the machine's otherwise. */
 export async function openBrowser(locale: string, options: { timezoneId?: string } = {}): Promise<OpenBrowser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\`.`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\`.`);
   const profileDir = await mkdtemp(join(tmpdir(), 'keydesk-chromium-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,

@@ -51,9 +51,14 @@ export class CustomerWorld {
     const client = await createClient(agent, csrf, { language });
     const user = await addClientUser(agent, csrf, client.id, { firstName: 'Rosa', lastName: 'Méndez' });
     const password = generatePassword(randomBytes);
-    await this.t.dataSource.getRepository(UserEntity).update({ id: user.id }, {
-      passwordHash: await this.t.app.get(PasswordHasher).hash(password), mustChangePassword: false, passwordExpiresAt: null,
-    });
+    await this.t.dataSource.getRepository(UserEntity).update(
+      { id: user.id },
+      {
+        passwordHash: await this.t.app.get(PasswordHasher).hash(password),
+        mustChangePassword: false,
+        passwordExpiresAt: null,
+      },
+    );
     return { client, user: { id: user.id, email: user.email, username: user.username }, password };
   }
 
@@ -62,7 +67,10 @@ export class CustomerWorld {
     const browser = this.t.http();
     const ip = newIp();
     const page = await browser.get('/account/login').set('X-Forwarded-For', ip).expect(200);
-    const response = await browser.post('/account/login').set('X-Forwarded-For', ip).type('form')
+    const response = await browser
+      .post('/account/login')
+      .set('X-Forwarded-For', ip)
+      .type('form')
       .send({ formToken: tokenIn(page.text, 'formToken'), method: 'email', email: c.user.email, password: c.password });
     if (response.status !== 303) throw new Error(`client-area sign-in failed: ${response.status}`);
     return browser;
@@ -80,12 +88,31 @@ export class CustomerWorld {
     const now = this.t.clock.now();
     const expiresAt = now.getTime() + 3_600_000;
     await this.t.dataSource.getRepository(PasswordRevealEntity).insert({
-      userId: c.user.id, clientId: c.client.id, ticketId: null, emailId: null, tokenHash: randomBytes(32).toString('hex'),
-      sealedPassword: 'sealed', expiresAt, revealedAt: null, voidedAt: null, createdAt: now,
+      userId: c.user.id,
+      clientId: c.client.id,
+      ticketId: null,
+      emailId: null,
+      tokenHash: randomBytes(32).toString('hex'),
+      sealedPassword: 'sealed',
+      expiresAt,
+      revealedAt: null,
+      voidedAt: null,
+      createdAt: now,
     });
     await this.t.dataSource.getRepository(RescueCodeEntity).insert({
-      userId: c.user.id, clientId: c.client.id, codeHash: randomBytes(32).toString('hex'), recipients: 1, failedAttempts: 0,
-      expiresAt, usedAt: null, voidedAt: null, voidReason: null, outcome: null, requestedIp: null, redeemedIp: null, createdAt: now,
+      userId: c.user.id,
+      clientId: c.client.id,
+      codeHash: randomBytes(32).toString('hex'),
+      recipients: 1,
+      failedAttempts: 0,
+      expiresAt,
+      usedAt: null,
+      voidedAt: null,
+      voidReason: null,
+      outcome: null,
+      requestedIp: null,
+      redeemedIp: null,
+      createdAt: now,
     });
   }
 
@@ -95,27 +122,41 @@ export class CustomerWorld {
     const unexpired = MoreThan(this.t.clock.nowMs());
     return {
       sessions: await db.getRepository(UserSessionEntity).countBy({ userId }),
-      resets: await db.getRepository(PasswordResetTokenEntity).countBy({ userId, usedAt: IsNull(), voidedAt: IsNull(), expiresAt: unexpired }),
-      reveals: await db.getRepository(PasswordRevealEntity).countBy({ userId, revealedAt: IsNull(), voidedAt: IsNull(), expiresAt: unexpired }),
-      codes: await db.getRepository(RescueCodeEntity).countBy({ userId, usedAt: IsNull(), voidedAt: IsNull(), expiresAt: unexpired }),
+      resets: await db
+        .getRepository(PasswordResetTokenEntity)
+        .countBy({ userId, usedAt: IsNull(), voidedAt: IsNull(), expiresAt: unexpired }),
+      reveals: await db
+        .getRepository(PasswordRevealEntity)
+        .countBy({ userId, revealedAt: IsNull(), voidedAt: IsNull(), expiresAt: unexpired }),
+      codes: await db
+        .getRepository(RescueCodeEntity)
+        .countBy({ userId, usedAt: IsNull(), voidedAt: IsNull(), expiresAt: unexpired }),
     };
   }
 
   /** The newest audit entry of `action` about a user or staff member. */
-  async entry(action: ActivityAction, subjectId: number): Promise<AuditEntryEntity & { parsed: Record<string, unknown> }> {
+  async entry(
+    action: ActivityAction,
+    subjectId: number,
+  ): Promise<AuditEntryEntity & { parsed: Record<string, unknown> }> {
     const entry = await this.t.dataSource.getRepository(AuditEntryEntity).findOneOrFail({
-      where: { action, subjectId: String(subjectId) }, order: { seq: 'DESC' },
+      where: { action, subjectId: String(subjectId) },
+      order: { seq: 'DESC' },
     });
     return Object.assign(entry, { parsed: JSON.parse(entry.details) as Record<string, unknown> });
   }
 
   /** Queued mails of a template since `afterId`. */
   outbox(template: string, afterId = 0): Promise<MailOutboxEntity[]> {
-    return this.t.dataSource.getRepository(MailOutboxEntity).find({ where: { template, id: MoreThan(afterId) }, order: { id: 'ASC' } });
+    return this.t.dataSource
+      .getRepository(MailOutboxEntity)
+      .find({ where: { template, id: MoreThan(afterId) }, order: { id: 'ASC' } });
   }
 
   async lastOutboxId(): Promise<number> {
-    return (await this.t.dataSource.getRepository(MailOutboxEntity).find({ order: { id: 'DESC' }, take: 1 }))[0]?.id ?? 0;
+    return (
+      (await this.t.dataSource.getRepository(MailOutboxEntity).find({ order: { id: 'DESC' }, take: 1 }))[0]?.id ?? 0
+    );
   }
 
   async deliver(): Promise<void> {
@@ -125,7 +166,10 @@ export class CustomerWorld {
   /** The first group of `pattern` in the newest delivered mail to `to` that has it. */
   async lastMatch(to: string, pattern: RegExp): Promise<string> {
     await this.deliver();
-    const mail = this.sink.to(to).filter((m) => pattern.test(m.text)).at(-1);
+    const mail = this.sink
+      .to(to)
+      .filter((m) => pattern.test(m.text))
+      .at(-1);
     if (!mail) throw new Error(`no mail to ${to} matches ${pattern}`);
     return pattern.exec(mail.text)![1];
   }

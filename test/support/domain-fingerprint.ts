@@ -9,8 +9,23 @@ import { TestApp } from './test-app';
  * activity review tables.
  */
 export const DOMAIN_TABLES = [
-  'clients', 'client_search_terms', 'contacts', 'users', 'client_users', 'tickets', 'ticket_messages', 'notes', 'staff', 'staff_roles',
-  'roles', 'role_permissions', 'password_reset_tokens', 'password_reveals', 'rescue_codes', 'mail_outbox', 'dev_mailbox',
+  'clients',
+  'client_search_terms',
+  'contacts',
+  'users',
+  'client_users',
+  'tickets',
+  'ticket_messages',
+  'notes',
+  'staff',
+  'staff_roles',
+  'roles',
+  'role_permissions',
+  'password_reset_tokens',
+  'password_reveals',
+  'rescue_codes',
+  'mail_outbox',
+  'dev_mailbox',
 ] as const;
 
 /** One checksum per domain table, so a change can be named by table. */
@@ -28,12 +43,16 @@ interface BetterSqlite {
 export function domainFingerprint(t: TestApp): () => Promise<Fingerprint> {
   if (t.database.kind === 'mariadb') {
     return async () => {
-      const rows: Array<{ Table: string; Checksum: string | number | null }> = await t.dataSource.query(`CHECKSUM TABLE ${DOMAIN_TABLES.join(', ')}`);
+      const rows: Array<{ Table: string; Checksum: string | number | null }> = await t.dataSource.query(
+        `CHECKSUM TABLE ${DOMAIN_TABLES.join(', ')}`,
+      );
       return Object.fromEntries(rows.map((row) => [row.Table.replace(/^.*\./, ''), String(row.Checksum)]));
     };
   }
   const connection = (t.dataSource.driver as unknown as { databaseConnection: BetterSqlite }).databaseConnection;
-  const statements = DOMAIN_TABLES.map((table) => [table, connection.prepare(`SELECT * FROM ${table} ORDER BY rowid`).raw()] as const);
+  const statements = DOMAIN_TABLES.map(
+    (table) => [table, connection.prepare(`SELECT * FROM ${table} ORDER BY rowid`).raw()] as const,
+  );
   return async () => Object.fromEntries(statements.map(([table, statement]) => [table, hashRows(statement.all())]));
 }
 

@@ -1,6 +1,7 @@
 import { FuzzCase } from './bad-input-generator';
 
-export type FindingKind = '5xx' | 'no answer' | 'rows changed by a 4xx' | 'rows changed by a GET' | 'stack trace for a 4xx' | 'audit chain';
+export type FindingKind =
+  '5xx' | 'no answer' | 'rows changed by a 4xx' | 'rows changed by a GET' | 'stack trace for a 4xx' | 'audit chain';
 
 interface Finding {
   kind: FindingKind;
@@ -18,11 +19,15 @@ const MAX_SHAPES = 8;
 
 /** A generated request as a report shows it: method, URL, odd headers, the body's start. */
 export function describeCase(fuzzCase: FuzzCase): string {
-  const headers = Object.entries(fuzzCase.headers).filter(([name, value]) => !(name === 'Content-Type' && value === 'application/json'));
+  const headers = Object.entries(fuzzCase.headers).filter(
+    ([name, value]) => !(name === 'Content-Type' && value === 'application/json'),
+  );
   const body = fuzzCase.body === undefined ? '' : ` body(${fuzzCase.body.length}) ${fuzzCase.body.slice(0, MAX_INPUT)}`;
   const url = fuzzCase.url.length > 200 ? `${fuzzCase.url.slice(0, 200)}…` : fuzzCase.url;
-  return `${fuzzCase.method} ${url} [${fuzzCase.signedIn ? 'signed in' : 'anonymous'}]` +
-    `${headers.length ? ` ${headers.map(([n, v]) => `${n}: ${v.slice(0, 60)}`).join('; ')}` : ''}${body}`;
+  return (
+    `${fuzzCase.method} ${url} [${fuzzCase.signedIn ? 'signed in' : 'anonymous'}]` +
+    `${headers.length ? ` ${headers.map(([n, v]) => `${n}: ${v.slice(0, 60)}`).join('; ')}` : ''}${body}`
+  );
 }
 
 /**
@@ -37,7 +42,13 @@ export class FuzzFindings {
   add(kind: FindingKind, fuzzCase: FuzzCase, status: number | string, detail = ''): void {
     const key = `${kind}|${fuzzCase.operation}|${status}`;
     const found = this.findings.get(key) ?? {
-      kind, operation: fuzzCase.operation, status, count: 0, shapes: new Set<string>(), example: describeCase(fuzzCase), detail: detail.slice(0, MAX_INPUT),
+      kind,
+      operation: fuzzCase.operation,
+      status,
+      count: 0,
+      shapes: new Set<string>(),
+      example: describeCase(fuzzCase),
+      detail: detail.slice(0, MAX_INPUT),
     };
     found.count += 1;
     if (found.shapes.size < MAX_SHAPES) found.shapes.add(fuzzCase.shape);
@@ -52,9 +63,11 @@ export class FuzzFindings {
   report(kinds?: FindingKind[]): string {
     const shown = [...this.findings.values()].filter((f) => !kinds || kinds.includes(f.kind));
     if (shown.length === 0) return '';
-    const lines = shown.map((f) =>
-      `- ${f.kind}: ${f.operation} -> ${f.status} (${f.count}x)${f.detail ? ` ${f.detail}` : ''}\n` +
-      `    shapes: ${[...f.shapes].join(' | ')}\n    e.g. ${f.example}`);
+    const lines = shown.map(
+      (f) =>
+        `- ${f.kind}: ${f.operation} -> ${f.status} (${f.count}x)${f.detail ? ` ${f.detail}` : ''}\n` +
+        `    shapes: ${[...f.shapes].join(' | ')}\n    e.g. ${f.example}`,
+    );
     return `${shown.length} distinct failure(s); replay with FUZZ_SEED=${this.seed}\n${lines.join('\n')}`;
   }
 }

@@ -42,7 +42,12 @@ export class FuzzRunner {
   /** The fingerprint after the last batch: the next batch's "before", saving a query per request. */
   private last?: Fingerprint;
 
-  constructor(private readonly t: TestApp, private readonly findings: FuzzFindings, private readonly prng: Prng, private readonly options: FuzzRunnerOptions) {}
+  constructor(
+    private readonly t: TestApp,
+    private readonly findings: FuzzFindings,
+    private readonly prng: Prng,
+    private readonly options: FuzzRunnerOptions,
+  ) {}
 
   /** Sends the cases `concurrency` at a time; 1 for state-changing requests, so a change has one author. */
   async run(cases: FuzzCase[], concurrency: number): Promise<void> {
@@ -66,7 +71,10 @@ export class FuzzRunner {
     this.sent += 1;
     this.sentBy.set(fuzzCase.operation, (this.sentBy.get(fuzzCase.operation) ?? 0) + 1);
     const agent = fuzzCase.signedIn ? this.session!.agent : request(this.t.app.getHttpServer());
-    const call = agent[fuzzCase.method.toLowerCase() as 'get'](fuzzCase.url).timeout(20_000).set('X-Forwarded-For', this.ip()).set(fuzzCase.headers);
+    const call = agent[fuzzCase.method.toLowerCase() as 'get'](fuzzCase.url)
+      .timeout(20_000)
+      .set('X-Forwarded-For', this.ip())
+      .set(fuzzCase.headers);
     if (fuzzCase.signedIn && fuzzCase.method !== 'GET' && fuzzCase.csrf !== 'missing') {
       call.set('X-CSRF-Token', fuzzCase.csrf === 'wrong' ? 'A'.repeat(43) : this.session!.csrf);
     }
@@ -75,7 +83,8 @@ export class FuzzRunner {
       const response = await call;
       const key = `${fuzzCase.operation} ${fuzzCase.signedIn ? 'signed-in' : 'anonymous'} ${response.status}`;
       this.statuses.set(key, (this.statuses.get(key) ?? 0) + 1);
-      if (response.status >= 500) this.findings.add('5xx', fuzzCase, response.status, JSON.stringify(response.body).slice(0, 120));
+      if (response.status >= 500)
+        this.findings.add('5xx', fuzzCase, response.status, JSON.stringify(response.body).slice(0, 120));
       return { fuzzCase, status: response.status };
     } catch (error) {
       const status = (error as { response?: { status: number } }).response?.status;
@@ -98,7 +107,12 @@ export class FuzzRunner {
     const suspects = results.filter((r) => this.isSuspect(r, changed));
     if (results.length === 1) {
       for (const { fuzzCase, status } of suspects) {
-        this.findings.add(fuzzCase.method === 'GET' ? 'rows changed by a GET' : 'rows changed by a 4xx', fuzzCase, status, `tables: ${changed.join(', ')}`);
+        this.findings.add(
+          fuzzCase.method === 'GET' ? 'rows changed by a GET' : 'rows changed by a 4xx',
+          fuzzCase,
+          status,
+          `tables: ${changed.join(', ')}`,
+        );
       }
       return;
     }
@@ -117,7 +131,9 @@ export class FuzzRunner {
    */
   private loggedStackFor4xx(lines: object[], results: Result[]): boolean {
     if (!lines.some((line) => JSON.stringify(line).includes('"stack"'))) return false;
-    return results.some((r) => r.status >= 400 && r.status < 500) && !results.some((r) => r.status >= 500 || r.status === 0);
+    return (
+      results.some((r) => r.status >= 400 && r.status < 500) && !results.some((r) => r.status >= 500 || r.status === 0)
+    );
   }
 
   /** The 4xx alone in its batch logged the stack; in a larger batch each 4xx is sent again on its own. */

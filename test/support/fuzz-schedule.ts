@@ -18,11 +18,19 @@ export interface Round {
  * cut into rounds, so later GETs read back what earlier requests stored. Slow operations (an
  * answer that waits on purpose) get `slowEach` requests, sent together so the waits overlap.
  */
-export function schedule(operations: Operation[], total: number, prng: Prng, slow: Set<string>, slowEach: number, rounds: number): Round[] {
+export function schedule(
+  operations: Operation[],
+  total: number,
+  prng: Prng,
+  slow: Set<string>,
+  slowEach: number,
+  rounds: number,
+): Round[] {
   const fast = operations.filter((o) => !slow.has(operationName(o)));
   const slowOnes = operations.filter((o) => slow.has(operationName(o)));
   const each = Math.ceil((total - slowOnes.length * slowEach) / fast.length);
-  const slots = (ops: Operation[], n: number) => ops.flatMap((operation) => Array.from({ length: n }, (_, i) => ({ operation, signedIn: i % 4 !== 3 })));
+  const slots = (ops: Operation[], n: number) =>
+    ops.flatMap((operation) => Array.from({ length: n }, (_, i) => ({ operation, signedIn: i % 4 !== 3 })));
   const all = prng.shuffle([...slots(fast, each), ...slots(slowOnes, slowEach)]);
   const result: Round[] = Array.from({ length: rounds }, () => ({ gets: [], changes: [], slow: [] }));
   all.forEach((slot, i) => {

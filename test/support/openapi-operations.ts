@@ -29,7 +29,10 @@ export interface Operation {
 }
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+  paths: Record<
+    string,
+    Record<string, { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>
+  >;
   components?: { schemas?: Record<string, Schema> };
 }
 
@@ -38,7 +41,8 @@ export async function readOperations(http: request.Agent): Promise<Operation[]> 
   const response = await http.get('/api/docs-json');
   if (response.status !== 200) throw new Error(`GET /api/docs-json answered ${response.status}`);
   const document = response.body as OpenApiDocument;
-  const resolve = (schema: Schema | undefined): Schema | undefined => resolveRefs(schema, document.components?.schemas ?? {});
+  const resolve = (schema: Schema | undefined): Schema | undefined =>
+    resolveRefs(schema, document.components?.schemas ?? {});
   const operations: Operation[] = [];
   for (const [path, methods] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(methods)) {
@@ -55,16 +59,21 @@ export async function readOperations(http: request.Agent): Promise<Operation[]> 
 /** A copy of the schema with every $ref replaced by the component it names (no cycles in this API). */
 function resolveRefs(schema: Schema | undefined, components: Record<string, Schema>, depth = 0): Schema | undefined {
   if (!schema || depth > 10) return schema;
-  if (schema.$ref) return resolveRefs(components[schema.$ref.replace('#/components/schemas/', '')], components, depth + 1);
+  if (schema.$ref)
+    return resolveRefs(components[schema.$ref.replace('#/components/schemas/', '')], components, depth + 1);
   const resolved: Schema = { ...schema };
   if (schema.items) resolved.items = resolveRefs(schema.items, components, depth + 1);
   if (schema.properties) {
     resolved.properties = Object.fromEntries(
-      Object.entries(schema.properties).map(([name, property]) => [name, resolveRefs(property, components, depth + 1) ?? {}]),
+      Object.entries(schema.properties).map(([name, property]) => [
+        name,
+        resolveRefs(property, components, depth + 1) ?? {},
+      ]),
     );
   }
   return resolved;
 }
 
 /** How a failure names its operation: `PUT /api/staff/{id}`. */
-export const operationName = (operation: Pick<Operation, 'method' | 'path'>): string => `${operation.method} ${operation.path}`;
+export const operationName = (operation: Pick<Operation, 'method' | 'path'>): string =>
+  `${operation.method} ${operation.path}`;

@@ -86,7 +86,8 @@ export class SmtpSink {
     const deadline = Date.now() + timeoutMs;
     const received = () => (address ? this.to(address) : this.messages);
     while (received().length < count) {
-      if (Date.now() > deadline) throw new Error(`Expected ${count} mails${address ? ` for ${address}` : ''}, got ${received().length}`);
+      if (Date.now() > deadline)
+        throw new Error(`Expected ${count} mails${address ? ` for ${address}` : ''}, got ${received().length}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     return received();
@@ -96,7 +97,9 @@ export class SmtpSink {
   async waitForMatch(address: string, pattern: RegExp, count = 1, timeoutMs = 20_000): Promise<RegExpExecArray> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const matches = this.to(address).map((mail) => pattern.exec(mail.text)).filter((match): match is RegExpExecArray => match !== null);
+      const matches = this.to(address)
+        .map((mail) => pattern.exec(mail.text))
+        .filter((match): match is RegExpExecArray => match !== null);
       if (matches.length >= count) return matches[count - 1];
       if (Date.now() > deadline) throw new Error(`No mail #${count} matching ${pattern} reached ${address}`);
       await new Promise((resolve) => setTimeout(resolve, 100));

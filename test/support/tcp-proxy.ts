@@ -20,7 +20,10 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   const server = createServer((client) => {
     if (cut) return void client.destroy();
     const upstream = connect(target);
-    for (const [from, to] of [[client, upstream], [upstream, client]]) {
+    for (const [from, to] of [
+      [client, upstream],
+      [upstream, client],
+    ]) {
       open.add(from);
       from.pipe(to);
       from.on('error', () => to.destroy());

@@ -87,7 +87,10 @@ export async function startTestApp(
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>(new StablePrototypeExpressAdapter(), { bodyParser: false, logger: false });
+  const app = moduleRef.createNestApplication<NestExpressApplication>(new StablePrototypeExpressAdapter(), {
+    bodyParser: false,
+    logger: false,
+  });
   configureApp(app, config);
   PinoLogger.root.level = config.server.logLevel;
   const dataSource = app.get(DataSource);
@@ -95,7 +98,13 @@ export async function startTestApp(
   await app.get(BootstrapService).run();
   await app.init();
   return {
-    app, config, clock, dataSource, database, admin, logLines,
+    app,
+    config,
+    clock,
+    dataSource,
+    database,
+    admin,
+    logLines,
     http: () => request.agent(app.getHttpServer()),
     close: async () => {
       await app.close();

@@ -22,7 +22,12 @@ export interface TestDatabase {
 export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'keydesk-e2e-'));
   if (kind === 'sqlite') {
-    return { kind, url: `sqlite:${join(dataDir, 'keydesk.sqlite')}`, dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+    return {
+      kind,
+      url: `sqlite:${join(dataDir, 'keydesk.sqlite')}`,
+      dataDir,
+      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+    };
   }
   const server = new URL(process.env.TEST_DATABASE_URL!.replace(/^mariadb:/, 'mysql:'));
   const name = `keydesk_e2e_${randomBytes(6).toString('hex')}`;

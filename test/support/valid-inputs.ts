@@ -11,9 +11,15 @@ type PathValues = Record<string, string | number>;
  * right (a contact of that client, a note of that client), or every request stops at a 404.
  */
 const PATH_POOLS: Array<[RegExp, (pools: IdPools, readOnly: boolean) => PathValues[]]> = [
-  [/^\/api\/roles\/\{id\}$/, (p, readOnly) => (readOnly ? [...p.roles, ...p.builtInRoles] : p.roles).map((id) => ({ id }))],
+  [
+    /^\/api\/roles\/\{id\}$/,
+    (p, readOnly) => (readOnly ? [...p.roles, ...p.builtInRoles] : p.roles).map((id) => ({ id })),
+  ],
   [/^\/api\/staff\/\{id\}/, (p, readOnly) => (readOnly ? [...p.staff, p.adminId] : p.staff).map((id) => ({ id }))],
-  [/^\/api\/clients\/\{id\}\/contacts\/\{contactId\}$/, (p) => p.contacts.map(([id, contactId]) => ({ id, contactId }))],
+  [
+    /^\/api\/clients\/\{id\}\/contacts\/\{contactId\}$/,
+    (p) => p.contacts.map(([id, contactId]) => ({ id, contactId })),
+  ],
   [/^\/api\/clients\/\{id\}\/users\/\{userId\}$/, (p) => p.clientUsers.map(([id, userId]) => ({ id, userId }))],
   [/^\/api\/clients\/\{id\}\/notes\/\{noteId\}$/, (p) => p.notes.map(([id, noteId]) => ({ id, noteId }))],
   [/^\/api\/clients\/\{id\}/, (p) => p.clients.map((id) => ({ id }))],

@@ -35,8 +35,11 @@ async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {
-      username: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' },
-      role: { type: 'string', default: BuiltInRole.Administrator }, password: { type: 'string' },
+      username: { type: 'string' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string', default: BuiltInRole.Administrator },
+      password: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -61,9 +64,11 @@ async function main(): Promise<number> {
     }
     if (command === 'audit:archive') {
       const moved = await app.get(ActivityIntegrityService).archiveExpired();
-      console.log(config.activity.retentionDays === 0
-        ? 'ACTIVITY_RETENTION_DAYS is 0 (keep everything): nothing archived.'
-        : `Archived ${moved} entries older than ${config.activity.retentionDays} days.`);
+      console.log(
+        config.activity.retentionDays === 0
+          ? 'ACTIVITY_RETENTION_DAYS is 0 (keep everything): nothing archived.'
+          : `Archived ${moved} entries older than ${config.activity.retentionDays} days.`,
+      );
       return 0;
     }
     if (command.startsWith('staff:')) {

@@ -81,9 +81,11 @@ function serveAdminUi(app: NestExpressApplication, distDir: string): void {
   const assets = express.static(distDir, { index: false, maxAge: '1h' });
   // Not for API calls: serve-static would look for a file (a stat) on every one of them.
   app.use((request: Request, response: Response, next: NextFunction) =>
-    request.path.startsWith('/api/') ? next() : assets(request, response, next));
+    request.path.startsWith('/api/') ? next() : assets(request, response, next),
+  );
   app.use((request: Request, response: Response, next: NextFunction) => {
-    if (request.method !== 'GET' || /^\/(api|dev|account)(\/|$)/.test(request.path) || !request.accepts('html')) return next();
+    if (request.method !== 'GET' || /^\/(api|dev|account)(\/|$)/.test(request.path) || !request.accepts('html'))
+      return next();
     if (!existsSync(index)) return next();
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(index);

@@ -10,11 +10,17 @@ import { runMigrations } from './database/run-migrations';
 import { BootstrapService, CreatedCredential } from './modules/bootstrap/bootstrap.service';
 
 /** Builds the app, migrates the database and runs the first-start bootstrap; does not listen. */
-export async function createApp(config: AppConfig): Promise<{ app: NestExpressApplication; credentials: CreatedCredential[] }> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), new StablePrototypeExpressAdapter(), {
-    bufferLogs: true,
-    bodyParser: false,
-  });
+export async function createApp(
+  config: AppConfig,
+): Promise<{ app: NestExpressApplication; credentials: CreatedCredential[] }> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config),
+    new StablePrototypeExpressAdapter(),
+    {
+      bufferLogs: true,
+      bodyParser: false,
+    },
+  );
   configureApp(app, config);
   await runMigrations(app.get(DataSource));
   const credentials = await app.get(BootstrapService).run();

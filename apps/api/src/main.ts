@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   const url = config.server.publicUrl.toString();
   const database = config.database.kind === 'sqlite' ? config.database.path : redactPassword(config.database.url);
   if (credentials.length) console.log(formatCredentials(credentials, url));
-  console.log(`Keydesk is listening on port ${config.server.port}: admin UI ${url}, API ${url}api, docs ${url}api/docs`);
+  console.log(
+    `Keydesk is listening on port ${config.server.port}: admin UI ${url}, API ${url}api, docs ${url}api/docs`,
+  );
   console.log(`Database: ${database}`);
   const smtp = config.mail.smtpUrl ? new URL(config.mail.smtpUrl) : null;
   console.log(smtp ? `Mail: SMTP ${smtp.host}` : `Mail: kept in the development mailbox, ${url}dev/mailbox`);

@@ -7,7 +7,9 @@ describe('activity action labels', () => {
   it('names every action in both languages, keyed for polyglot without dots', () => {
     for (const locale of ['es', 'en'] as const) {
       expect(Object.keys(ACTIVITY_ACTION_LABELS[locale]).sort()).toEqual([...ALL_ACTIVITY_ACTIONS].sort());
-      expect(activityActionMessages(locale).user_password_set).toBe(ACTIVITY_ACTION_LABELS[locale][ActivityAction.UserPasswordSet]);
+      expect(activityActionMessages(locale).user_password_set).toBe(
+        ACTIVITY_ACTION_LABELS[locale][ActivityAction.UserPasswordSet],
+      );
     }
   });
 
@@ -16,9 +18,13 @@ describe('activity action labels', () => {
     expect(activityActionsMatching('contraseña temporal establecida')).toEqual(passwordSet);
     expect(activityActionsMatching('CONTRASENA TEMPORAL ESTABLECIDA')).toEqual(passwordSet);
     expect(activityActionsMatching('temporary password set')).toEqual(passwordSet);
-    expect(activityActionsMatching('código de rescate')).toEqual(expect.arrayContaining([
-      ActivityAction.UserRescueCodeRequested, ActivityAction.UserRescueCodeSent, ActivityAction.UserRescueCodeRedeemed,
-    ]));
+    expect(activityActionsMatching('código de rescate')).toEqual(
+      expect.arrayContaining([
+        ActivityAction.UserRescueCodeRequested,
+        ActivityAction.UserRescueCodeSent,
+        ActivityAction.UserRescueCodeRedeemed,
+      ]),
+    );
     expect(activityActionsMatching('rescue code')).toContain(ActivityAction.UserRescueCodeExpired);
     expect(activityActionsMatching('contraseña')).not.toContain(ActivityAction.ClientCreated);
   });

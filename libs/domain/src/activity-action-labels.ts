@@ -132,7 +132,9 @@ export function messageKeyOf(value: string): string {
 
 /** The labels of one language keyed by messageKeyOf(action), for the admin's translations. */
 export function activityActionMessages(locale: Locale): Record<string, string> {
-  return Object.fromEntries(Object.entries(ACTIVITY_ACTION_LABELS[locale]).map(([action, label]) => [messageKeyOf(action), label]));
+  return Object.fromEntries(
+    Object.entries(ACTIVITY_ACTION_LABELS[locale]).map(([action, label]) => [messageKeyOf(action), label]),
+  );
 }
 
 /** Every action with its labels folded once, for the text a supervisor types. */
@@ -145,5 +147,7 @@ const FOLDED_LABELS = ALL_ACTIVITY_ACTIONS.map((action) => ({
 export function activityActionsMatching(text: string): ActivityAction[] {
   const wanted = fold(text.trim());
   if (!wanted) return [];
-  return FOLDED_LABELS.filter(({ labels }) => labels.some((label) => label.includes(wanted))).map(({ action }) => action);
+  return FOLDED_LABELS.filter(({ labels }) => labels.some((label) => label.includes(wanted))).map(
+    ({ action }) => action,
+  );
 }

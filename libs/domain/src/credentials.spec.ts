@@ -14,7 +14,15 @@ describe('emailHoldUntil', () => {
 
   it('does not hold the address a user was created with, one the customer set, or with the hold off', () => {
     expect(emailHoldUntil({ emailChangedAt: null, emailChangedBy: null }, 24 * HOUR, changedAt.getTime())).toBeNull();
-    expect(emailHoldUntil({ emailChangedAt: changedAt, emailChangedBy: CredentialWay.Customer }, 24 * HOUR, changedAt.getTime())).toBeNull();
-    expect(emailHoldUntil({ emailChangedAt: changedAt, emailChangedBy: CredentialWay.Staff }, 0, changedAt.getTime())).toBeNull();
+    expect(
+      emailHoldUntil(
+        { emailChangedAt: changedAt, emailChangedBy: CredentialWay.Customer },
+        24 * HOUR,
+        changedAt.getTime(),
+      ),
+    ).toBeNull();
+    expect(
+      emailHoldUntil({ emailChangedAt: changedAt, emailChangedBy: CredentialWay.Staff }, 0, changedAt.getTime()),
+    ).toBeNull();
   });
 });

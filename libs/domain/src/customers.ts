@@ -34,7 +34,12 @@ export type TicketStatus = (typeof TicketStatus)[keyof typeof TicketStatus];
 export const TicketPriority = { Low: 'low', Medium: 'medium', High: 'high', Urgent: 'urgent' } as const;
 export type TicketPriority = (typeof TicketPriority)[keyof typeof TicketPriority];
 
-export const TicketDepartment = { Support: 'support', Billing: 'billing', Sales: 'sales', Technical: 'technical' } as const;
+export const TicketDepartment = {
+  Support: 'support',
+  Billing: 'billing',
+  Sales: 'sales',
+  Technical: 'technical',
+} as const;
 export type TicketDepartment = (typeof TicketDepartment)[keyof typeof TicketDepartment];
 
 /** Who wrote a ticket message. Internal notes are staff-only and never reach the customer. */

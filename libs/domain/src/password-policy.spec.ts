@@ -95,8 +95,13 @@ describe('common passwords', () => {
 
   it('refuses our own list of long ones, English and Spanish, with or without accents', () => {
     for (const password of [
-      'iloveyouiloveyou', 'administrador123', 'ContraseñaContraseña', 'CONTRASENACONTRASENA',
-      'teamomuchoteamo', 'correct horse battery staple', 'qwertyuiopasdfghjkl',
+      'iloveyouiloveyou',
+      'administrador123',
+      'ContraseñaContraseña',
+      'CONTRASENACONTRASENA',
+      'teamomuchoteamo',
+      'correct horse battery staple',
+      'qwertyuiopasdfghjkl',
     ]) {
       expect(reasonsOf(password), password).toContain('common');
     }
@@ -104,8 +109,13 @@ describe('common passwords', () => {
 
   it('refuses one listed word repeated or padded with digits and symbols', () => {
     for (const password of [
-      'password1234567890', '1234567890dragon', '!!!!sunshine!!!!!!!', 'dragondragondragon',
-      'Dragon2024Dragon2024', 'p@ssw0rd12345678', 'Monkey! Monkey! Monkey!',
+      'password1234567890',
+      '1234567890dragon',
+      '!!!!sunshine!!!!!!!',
+      'dragondragondragon',
+      'Dragon2024Dragon2024',
+      'p@ssw0rd12345678',
+      'Monkey! Monkey! Monkey!',
     ]) {
       expect(reasonsOf(password), password).toContain('common');
     }
@@ -117,7 +127,11 @@ describe('common passwords', () => {
   });
 
   it('accepts passphrases of ordinary words', () => {
-    for (const password of ['tree bicycle umbrella mountain', 'el perro de san roque no tiene rabo', 'horse-staple-orbit-lantern']) {
+    for (const password of [
+      'tree bicycle umbrella mountain',
+      'el perro de san roque no tiene rabo',
+      'horse-staple-orbit-lantern',
+    ]) {
       expect(reasonsOf(password), password).toEqual([]);
     }
   });
@@ -125,7 +139,14 @@ describe('common passwords', () => {
 
 describe('repetition and sequences', () => {
   it('refuses repeated characters and short repeated units', () => {
-    for (const password of ['aaaaaaaaaaaaaaaa', 'AaAaAaAaAaAaAaAa', 'abcabcabcabcabc', '1212121212121212', 'x y x y x y x y x y', '-_-_-_-_-_-_-_-_']) {
+    for (const password of [
+      'aaaaaaaaaaaaaaaa',
+      'AaAaAaAaAaAaAaAa',
+      'abcabcabcabcabc',
+      '1212121212121212',
+      'x y x y x y x y x y',
+      '-_-_-_-_-_-_-_-_',
+    ]) {
       expect(reasonsOf(password), password).toContain('repetitive');
     }
   });
@@ -136,8 +157,15 @@ describe('repetition and sequences', () => {
 
   it('refuses straight runs of the alphabet, digits and keyboard', () => {
     for (const password of [
-      'abcdefghijklmnop', 'ponmlkjihgfedcba', '1234567890123456', 'qwertyuiopasdfgh', 'zxcvbnmasdfghjkl',
-      '!@#$%^&*()!@#$%^', 'abc-def-ghi-jkl-mno', 'qwerty123456asdfgh', '1q2w3e4r5t6y7u8i9o0p',
+      'abcdefghijklmnop',
+      'ponmlkjihgfedcba',
+      '1234567890123456',
+      'qwertyuiopasdfgh',
+      'zxcvbnmasdfghjkl',
+      '!@#$%^&*()!@#$%^',
+      'abc-def-ghi-jkl-mno',
+      'qwerty123456asdfgh',
+      '1q2w3e4r5t6y7u8i9o0p',
     ]) {
       expect(reasonsOf(password), password).toContain('sequential');
     }
@@ -158,8 +186,14 @@ describe('personal information', () => {
 
   it('refuses the username, email local part, name words and client key', () => {
     for (const password of [
-      'I like AGARCIA a lot!!', 'ana.garcia+soporte is me', 'my ana.garcia mailbox 77', 'garcia loves long walks',
-      'maria is my first name', 'anamariagarcia rocks 42', 'my key is cl10023 okay', 'CL-10023 opens every door',
+      'I like AGARCIA a lot!!',
+      'ana.garcia+soporte is me',
+      'my ana.garcia mailbox 77',
+      'garcia loves long walks',
+      'maria is my first name',
+      'anamariagarcia rocks 42',
+      'my key is cl10023 okay',
+      'CL-10023 opens every door',
     ]) {
       expect(reasonsOf(password, context), password).toEqual(['contains_personal_info']);
     }

@@ -15,34 +15,67 @@ const MESSAGES: Record<string, { data: Record<string, unknown>; secrets: Record<
     secrets: { resetUrl: 'https://support.example.test/account/password/reset/tok3n-S3CRET' },
   },
   'password-changed': {
-    data: { ...common, changedAt: '14 de marzo de 2026, 10:30', loginUrl: 'https://support.example.test/account/login' },
+    data: {
+      ...common,
+      changedAt: '14 de marzo de 2026, 10:30',
+      loginUrl: 'https://support.example.test/account/login',
+    },
     secrets: {},
   },
   'account-change': {
     data: {
-      ...common, changedAt: '7 de diciembre de 2026, 10:30 (UTC)', how: 'un miembro de nuestro equipo de soporte, Luis Pérez',
-      isEmail: true, oldEmail: 'ana@old.example.test', newEmail: 'ana@new.example.test', toOldAddress: true, reportDays: 7,
+      ...common,
+      changedAt: '7 de diciembre de 2026, 10:30 (UTC)',
+      how: 'un miembro de nuestro equipo de soporte, Luis Pérez',
+      isEmail: true,
+      oldEmail: 'ana@old.example.test',
+      newEmail: 'ana@new.example.test',
+      toOldAddress: true,
+      reportDays: 7,
       loginUrl: 'https://support.example.test/account/login',
     },
     secrets: { reportUrl: 'https://support.example.test/account/report/r3port-S3CRET' },
   },
   'ticket-reply': {
     data: {
-      ...common, ticketId: 42, ticketSubject: 'No puedo entrar', authorName: 'Paola',
-      replyBody: 'Primera línea\nSegunda <línea>', accountUrl: 'https://support.example.test/account/login',
+      ...common,
+      ticketId: 42,
+      ticketSubject: 'No puedo entrar',
+      authorName: 'Paola',
+      replyBody: 'Primera línea\nSegunda <línea>',
+      accountUrl: 'https://support.example.test/account/login',
     },
     secrets: {},
   },
   'new-password': {
-    data: { ...common, clientKey: 'PEL900101AB3', username: 'admin', ticketId: 42, validHours: 24, loginUrl: 'https://support.example.test/account/login' },
+    data: {
+      ...common,
+      clientKey: 'PEL900101AB3',
+      username: 'admin',
+      ticketId: 42,
+      validHours: 24,
+      loginUrl: 'https://support.example.test/account/login',
+    },
     secrets: { revealUrl: 'https://support.example.test/account/password/reveal/r3veal-S3CRET' },
   },
   'rescue-code': {
-    data: { ...common, clientKey: 'PEL900101AB3', username: 'admin', validMinutes: 30, rescueUrl: 'https://support.example.test/account/rescue' },
+    data: {
+      ...common,
+      clientKey: 'PEL900101AB3',
+      username: 'admin',
+      validMinutes: 30,
+      rescueUrl: 'https://support.example.test/account/rescue',
+    },
     secrets: { code: '4F7K-9QXM' },
   },
   'rescue-password': {
-    data: { ...common, clientKey: 'PEL900101AB3', username: 'admin', validHours: 24, loginUrl: 'https://support.example.test/account/login' },
+    data: {
+      ...common,
+      clientKey: 'PEL900101AB3',
+      username: 'admin',
+      validHours: 24,
+      loginUrl: 'https://support.example.test/account/login',
+    },
     secrets: { password: 'caballo correcto batería grapa' },
   },
 };
@@ -55,7 +88,8 @@ describe('the customer messages', () => {
     expect(() => renderer.checkComplete()).not.toThrow();
     for (const [message, { data, secrets }] of Object.entries(MESSAGES)) {
       const readme = readFileSync(join(TEMPLATES_DIR, message, 'README.md'), 'utf8');
-      for (const name of [...Object.keys(data), ...Object.keys(secrets)]) expect(readme, `${message}: ${name}`).toContain(`\`${name}\``);
+      for (const name of [...Object.keys(data), ...Object.keys(secrets)])
+        expect(readme, `${message}: ${name}`).toContain(`\`${name}\``);
       for (const name of Object.keys(secrets)) expect(readme).toMatch(new RegExp(`\`${name}\` \\| \\*\\*yes\\*\\*`));
     }
   });
@@ -77,18 +111,29 @@ describe('the customer messages', () => {
     }
   });
 
-  it.each(Object.keys(MESSAGES))('%s shows "[redacted]" and nothing of the secrets when rendered without them', (message) => {
-    const { data, secrets } = MESSAGES[message];
-    for (const locale of MAIL_LOCALES) {
-      const mail = renderer.render(message, locale, { ...layout, ...data, ...redactedVariables(Object.keys(secrets)) });
-      for (const secret of Object.values(secrets)) expect(JSON.stringify(mail)).not.toContain(secret);
-      if (Object.keys(secrets).length > 0) expect(mail.text).toContain(REDACTED);
-    }
-  });
+  it.each(Object.keys(MESSAGES))(
+    '%s shows "[redacted]" and nothing of the secrets when rendered without them',
+    (message) => {
+      const { data, secrets } = MESSAGES[message];
+      for (const locale of MAIL_LOCALES) {
+        const mail = renderer.render(message, locale, {
+          ...layout,
+          ...data,
+          ...redactedVariables(Object.keys(secrets)),
+        });
+        for (const secret of Object.values(secrets)) expect(JSON.stringify(mail)).not.toContain(secret);
+        if (Object.keys(secrets).length > 0) expect(mail.text).toContain(REDACTED);
+      }
+    },
+  );
 
   it('new-password carries the password itself when there is no link', () => {
     const { data } = MESSAGES['new-password'];
-    const mail = renderer.render('new-password', 'es', { ...layout, ...data, password: 'caballo correcto batería grapa' });
+    const mail = renderer.render('new-password', 'es', {
+      ...layout,
+      ...data,
+      password: 'caballo correcto batería grapa',
+    });
 
     expect(mail.text).toContain('Tu contraseña temporal es:\ncaballo correcto batería grapa');
     expect(mail.html).not.toContain('Mostrar');

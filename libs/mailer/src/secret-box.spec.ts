@@ -9,7 +9,10 @@ const key = randomBytes(32);
 describe('SecretBox', () => {
   it('opens what it sealed, in any script', () => {
     const box = new SecretBox(key);
-    const secret = JSON.stringify({ resetUrl: 'https://soporte.example.mx/account/password/reset/abc', code: 'ñandú-🔑' });
+    const secret = JSON.stringify({
+      resetUrl: 'https://soporte.example.mx/account/password/reset/abc',
+      code: 'ñandú-🔑',
+    });
 
     expect(box.open(box.seal(secret, 'ctx'), 'ctx')).toBe(secret);
     expect(box.open(box.seal(''))).toBe('');
@@ -50,7 +53,9 @@ describe('SecretBox', () => {
   it('refuses another key or another context', () => {
     const sealed = new SecretBox(key).seal('a secret link', 'mail:ana@example.test');
 
-    expect(() => new SecretBox(randomBytes(32)).open(sealed, 'mail:ana@example.test')).toThrow(/another key or context/);
+    expect(() => new SecretBox(randomBytes(32)).open(sealed, 'mail:ana@example.test')).toThrow(
+      /another key or context/,
+    );
     expect(() => new SecretBox(key).open(sealed, 'mail:eve@example.test')).toThrow(/another key or context/);
   });
 
@@ -60,7 +65,9 @@ describe('SecretBox', () => {
 
     expect(() => box.open(sealed.replace(/^v1/, 'v2'))).toThrow(/known version/);
     expect(() => box.open('plain text')).toThrow(/known version/);
-    expect(() => box.open(`v1.${Buffer.alloc(8).toString('base64url')}.AA.${Buffer.alloc(16).toString('base64url')}`)).toThrow(/malformed/);
+    expect(() =>
+      box.open(`v1.${Buffer.alloc(8).toString('base64url')}.AA.${Buffer.alloc(16).toString('base64url')}`),
+    ).toThrow(/malformed/);
   });
 
   it('needs a key of exactly 32 bytes', () => {

@@ -54,7 +54,13 @@ describe('staff-password-changed, the shipped templates', () => {
   });
 
   it('throws on a missing variable instead of printing nothing', () => {
-    const withoutUrl = { productName: 'Keydesk', footer: 'f', displayName: 'Ana', changedAt: 'today', how: 'an administrator, Luis' };
+    const withoutUrl = {
+      productName: 'Keydesk',
+      footer: 'f',
+      displayName: 'Ana',
+      changedAt: 'today',
+      how: 'an administrator, Luis',
+    };
 
     expect(() => renderer.render('staff-password-changed', 'es', withoutUrl)).toThrow(
       /es\.html\.hbs failed to render: "supportUrl" not defined/,

@@ -21,11 +21,23 @@ const AnomalyItem = ({ anomaly }: { anomaly: ActivityAnomaly }) => {
     ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(anomaly.hourStart))
     : '';
   const texts: Record<ActivityAnomaly['kind'], () => string> = {
-    burst: () => translate('keydesk.activity.anomalies.burst', { name: anomaly.staffName, count: anomaly.count ?? 0, time: when, threshold: anomaly.threshold ?? 0 }),
-    recent_sign_in: () => translate('keydesk.activity.anomalies.recent_sign_in', { name: anomaly.staffName, minutes: anomaly.minutesAfterSignIn ?? 0 }),
-    reported_by_customer: () => translate('keydesk.activity.anomalies.reported_by_customer', {
-      name: anomaly.staffName, change: translate(`keydesk.activity.anomalies.changes.${anomaly.change ?? 'password'}`),
-    }),
+    burst: () =>
+      translate('keydesk.activity.anomalies.burst', {
+        name: anomaly.staffName,
+        count: anomaly.count ?? 0,
+        time: when,
+        threshold: anomaly.threshold ?? 0,
+      }),
+    recent_sign_in: () =>
+      translate('keydesk.activity.anomalies.recent_sign_in', {
+        name: anomaly.staffName,
+        minutes: anomaly.minutesAfterSignIn ?? 0,
+      }),
+    reported_by_customer: () =>
+      translate('keydesk.activity.anomalies.reported_by_customer', {
+        name: anomaly.staffName,
+        change: translate(`keydesk.activity.anomalies.changes.${anomaly.change ?? 'password'}`),
+      }),
   };
   const text = texts[anomaly.kind]();
   return (
@@ -36,9 +48,13 @@ const AnomalyItem = ({ anomaly }: { anomaly: ActivityAnomaly }) => {
       <Stack spacing={0.5}>
         <Typography variant="body2">{text}</Typography>
         <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-          <Link to={entriesPath(anomaly)} variant="body2">{translate('keydesk.activity.anomalies.see_entries', { smart_count: anomaly.entryIds.length })}</Link>
+          <Link to={entriesPath(anomaly)} variant="body2">
+            {translate('keydesk.activity.anomalies.see_entries', { smart_count: anomaly.entryIds.length })}
+          </Link>
           {anomaly.kind !== 'burst' && anomaly.userId && (
-            <Link to={`/users/${anomaly.userId}/show`} variant="body2">{translate('keydesk.activity.anomalies.open_user')}</Link>
+            <Link to={`/users/${anomaly.userId}/show`} variant="body2">
+              {translate('keydesk.activity.anomalies.open_user')}
+            </Link>
           )}
           {anomaly.reviewed ? <ReviewedMark /> : <ActivityReviewButton entryIds={anomaly.entryIds} />}
         </Stack>
@@ -50,7 +66,8 @@ const AnomalyItem = ({ anomaly }: { anomaly: ActivityAnomaly }) => {
 /** What deserves a second look in the period (OWASP: alert on unusual volumes and sequences). */
 export const ActivityAnomaliesList = ({ anomalies }: { anomalies: ActivityAnomaly[] }) => {
   const translate = useTranslate();
-  if (anomalies.length === 0) return <Typography variant="body2">{translate('keydesk.activity.anomalies.none')}</Typography>;
+  if (anomalies.length === 0)
+    return <Typography variant="body2">{translate('keydesk.activity.anomalies.none')}</Typography>;
   return (
     <List dense disablePadding>
       {anomalies.map((anomaly) => (

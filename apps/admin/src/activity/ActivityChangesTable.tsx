@@ -21,7 +21,8 @@ export const ActivityChangesTable = ({ entry }: { entry: ActivityDetailResponse 
     return <Typography variant="body2">{translate('keydesk.activity.detail.no_changes')}</Typography>;
   }
   const resource = entry.subjectType ? FIELD_LABELS[entry.subjectType] : undefined;
-  const fieldLabel = (field: string) => (resource ? translate(`resources.${resource}.fields.${field}`, { _: field }) : field);
+  const fieldLabel = (field: string) =>
+    resource ? translate(`resources.${resource}.fields.${field}`, { _: field }) : field;
   const show = (value: unknown) => {
     if (value === null || value === undefined || value === '') return translate('keydesk.activity.detail.empty_value');
     return typeof value === 'string' ? value : JSON.stringify(value);
@@ -38,7 +39,9 @@ export const ActivityChangesTable = ({ entry }: { entry: ActivityDetailResponse 
       <TableBody>
         {entry.changes.map((change) => (
           <TableRow key={change.field}>
-            <TableCell component="th" scope="row">{fieldLabel(change.field)}</TableCell>
+            <TableCell component="th" scope="row">
+              {fieldLabel(change.field)}
+            </TableCell>
             <TableCell>{show(change.from)}</TableCell>
             <TableCell>{show(change.to)}</TableCell>
           </TableRow>

@@ -18,7 +18,13 @@ export const ActivityExportButtons = () => {
   return (
     <>
       {(['csv', 'jsonl'] as const).map((format) => (
-        <Button key={format} size="small" href={activityExportUrl(filterValues, format)} download startIcon={<DownloadIcon />}>
+        <Button
+          key={format}
+          size="small"
+          href={activityExportUrl(filterValues, format)}
+          download
+          startIcon={<DownloadIcon />}
+        >
           {translate(`keydesk.activity.export.${format}`)}
         </Button>
       ))}

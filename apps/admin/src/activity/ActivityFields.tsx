@@ -24,17 +24,27 @@ export function ticketOf(entry: ActivityListEntry): number | null {
 function subjectPath(entry: ActivityListEntry): { path: string; permission: Permission } | null {
   const { subjectType, subjectId, clientId } = entry;
   if (!subjectId) return null;
-  const inClient = (tab: string) => (clientId ? { path: `/clients/${clientId}/show/${tab}`, permission: Permission.ClientsView } : null);
+  const inClient = (tab: string) =>
+    clientId ? { path: `/clients/${clientId}/show/${tab}`, permission: Permission.ClientsView } : null;
   switch (subjectType) {
-    case 'client': return { path: `/clients/${subjectId}/show`, permission: Permission.ClientsView };
-    case 'user': return { path: `/users/${subjectId}/show`, permission: Permission.ClientsView };
-    case 'ticket': return { path: `/tickets/${subjectId}/show`, permission: Permission.TicketsView };
-    case 'email': return { path: `/emails/${subjectId}/show`, permission: Permission.ClientsView };
-    case 'contact': return inClient('contacts');
-    case 'note': return inClient('notes');
-    case 'staff': return { path: `/staff/${subjectId}`, permission: Permission.StaffManage };
-    case 'role': return { path: `/roles/${subjectId}/show`, permission: Permission.StaffManage };
-    default: return null;
+    case 'client':
+      return { path: `/clients/${subjectId}/show`, permission: Permission.ClientsView };
+    case 'user':
+      return { path: `/users/${subjectId}/show`, permission: Permission.ClientsView };
+    case 'ticket':
+      return { path: `/tickets/${subjectId}/show`, permission: Permission.TicketsView };
+    case 'email':
+      return { path: `/emails/${subjectId}/show`, permission: Permission.ClientsView };
+    case 'contact':
+      return inClient('contacts');
+    case 'note':
+      return inClient('notes');
+    case 'staff':
+      return { path: `/staff/${subjectId}`, permission: Permission.StaffManage };
+    case 'role':
+      return { path: `/roles/${subjectId}/show`, permission: Permission.StaffManage };
+    default:
+      return null;
   }
 }
 
@@ -44,10 +54,24 @@ export const ActivitySubjectLink = ({ entry }: { entry: ActivityListEntry }) => 
   const target = subjectPath(entry);
   const allowed = useHasPermission(target?.permission ?? Permission.ClientsView);
   // Some entries (a mail delivered to a user) name their subject by number only.
-  const unnamed = entry.subjectId ? translate(`keydesk.activity.subject_types.${entry.subjectType}`, { id: entry.subjectId, _: `#${entry.subjectId}` }) : '';
+  const unnamed = entry.subjectId
+    ? translate(`keydesk.activity.subject_types.${entry.subjectType}`, {
+        id: entry.subjectId,
+        _: `#${entry.subjectId}`,
+      })
+    : '';
   const name = entry.subjectName ?? unnamed;
-  if (!target || !allowed) return <Typography variant="body2" component="span">{name}</Typography>;
-  return <Link to={target.path} onClick={stopPropagation}>{name}</Link>;
+  if (!target || !allowed)
+    return (
+      <Typography variant="body2" component="span">
+        {name}
+      </Typography>
+    );
+  return (
+    <Link to={target.path} onClick={stopPropagation}>
+      {name}
+    </Link>
+  );
 };
 
 /** The subject, and under it the ticket the entry concerns, for the list's "About" column. */
@@ -76,7 +100,9 @@ export const ActivityActorField = (_props: ActivityFieldProps) => {
   if (!entry) return null;
   return (
     <Stack spacing={0.25}>
-      <Typography variant="body2" component="span">{entry.actorName}</Typography>
+      <Typography variant="body2" component="span">
+        {entry.actorName}
+      </Typography>
       {entry.actorType === 'user' && (
         <Typography variant="body2" component="span" color="text.secondary">
           {translate(`keydesk.activity.actor_types.${entry.actorType}`)}
@@ -89,7 +115,15 @@ export const ActivityActorField = (_props: ActivityFieldProps) => {
 /** "Reviewed", in words as well as colour. */
 export const ReviewedMark = () => {
   const translate = useTranslate();
-  return <Chip size="small" color="success" variant="outlined" icon={<CheckCircleIcon />} label={translate('keydesk.activity.reviewed')} />;
+  return (
+    <Chip
+      size="small"
+      color="success"
+      variant="outlined"
+      icon={<CheckCircleIcon />}
+      label={translate('keydesk.activity.reviewed')}
+    />
+  );
 };
 
 /** What happened, as a link to the entry: the row opens it on a click, this on a keyboard or a screen reader too. */
@@ -97,7 +131,11 @@ export const ActivityActionLink = (_props: ActivityFieldProps) => {
   const entry = useRecordContext<ActivityListEntry>();
   const actionLabel = useActivityActionLabel();
   if (!entry) return null;
-  return <Link to={`/activity/${entry.id}/show`} onClick={stopPropagation}>{actionLabel(entry.action)}</Link>;
+  return (
+    <Link to={`/activity/${entry.id}/show`} onClick={stopPropagation}>
+      {actionLabel(entry.action)}
+    </Link>
+  );
 };
 
 /** A mark on the entries a supervisor reviewed; the others stay blank so the mark stands out. */

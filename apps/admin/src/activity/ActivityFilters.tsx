@@ -1,5 +1,13 @@
 import { ALL_ACTIVITY_ACTIONS } from '@keydesk/domain';
-import { AutocompleteArrayInput, AutocompleteInput, DateInput, ReferenceInput, SearchInput, TextInput, useTranslate } from 'react-admin';
+import {
+  AutocompleteArrayInput,
+  AutocompleteInput,
+  DateInput,
+  ReferenceInput,
+  SearchInput,
+  TextInput,
+  useTranslate,
+} from 'react-admin';
 
 import { activityActionKey } from '../i18n/choices';
 import { ActivityStaffInput } from './ActivityStaffInput';

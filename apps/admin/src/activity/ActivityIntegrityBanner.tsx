@@ -32,11 +32,19 @@ export const ActivityIntegrityBanner = () => {
       setWalking(false);
     }
   };
-  const checkAgain = <Button label="keydesk.activity.integrity.check_again" onClick={() => void walkNow()} disabled={isFetching || walking} />;
+  const checkAgain = (
+    <Button
+      label="keydesk.activity.integrity.check_again"
+      onClick={() => void walkNow()}
+      disabled={isFetching || walking}
+    />
+  );
   const when = data
     ? ` ${translate('keydesk.activity.integrity.verified_at', {
-      date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(data.verifiedAt)),
-    })}`
+        date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+          new Date(data.verifiedAt),
+        ),
+      })}`
     : '';
 
   if (isFetching || walking) {
@@ -48,16 +56,24 @@ export const ActivityIntegrityBanner = () => {
     );
   }
   if (error || !data) {
-    return <Alert severity="warning" action={checkAgain} sx={{ m: 1 }}>{translate('keydesk.activity.integrity.failed')}</Alert>;
+    return (
+      <Alert severity="warning" action={checkAgain} sx={{ m: 1 }}>
+        {translate('keydesk.activity.integrity.failed')}
+      </Alert>
+    );
   }
   if (!data.ok) {
     const broken = data.firstBroken;
     return (
       <Alert severity="error" role="alert" action={checkAgain} sx={{ m: 1 }}>
-        {broken ? translate('keydesk.activity.integrity.broken', { seq: broken.seq }) : translate('keydesk.activity.integrity.broken_checkpoint')}
+        {broken
+          ? translate('keydesk.activity.integrity.broken', { seq: broken.seq })
+          : translate('keydesk.activity.integrity.broken_checkpoint')}
         {when}{' '}
         {broken?.id && (
-          <Link to={`/activity/${broken.id}/show`}>{translate('keydesk.activity.integrity.open_broken', { seq: broken.seq })}</Link>
+          <Link to={`/activity/${broken.id}/show`}>
+            {translate('keydesk.activity.integrity.open_broken', { seq: broken.seq })}
+          </Link>
         )}
       </Alert>
     );

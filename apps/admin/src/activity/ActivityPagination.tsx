@@ -29,7 +29,12 @@ export const ActivityPagination = () => {
       <Typography variant="body2" aria-live="polite">
         {translate('keydesk.activity.page', { page })}
       </Typography>
-      <Button label="keydesk.activity.older" onClick={() => setPage(page + 1)} disabled={!hasNextPage} alignIcon="right">
+      <Button
+        label="keydesk.activity.older"
+        onClick={() => setPage(page + 1)}
+        disabled={!hasNextPage}
+        alignIcon="right"
+      >
         <NavigateNextIcon />
       </Button>
     </Stack>

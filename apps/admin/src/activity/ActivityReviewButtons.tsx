@@ -13,7 +13,11 @@ interface ReviewButtonProps {
 }
 
 /** "Mark as reviewed" for some entries: one on its page, the selected ones in the list, an anomaly's. */
-export const ActivityReviewButton = ({ entryIds, onReviewed, label = 'keydesk.activity.review.button' }: ReviewButtonProps) => {
+export const ActivityReviewButton = ({
+  entryIds,
+  onReviewed,
+  label = 'keydesk.activity.review.button',
+}: ReviewButtonProps) => {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -34,7 +38,8 @@ export const ActivityReviewBulkButton = () => {
 /** The period the list is filtered to, or today so far. */
 function suggestedPeriod(filter: Record<string, unknown>): ReviewTarget {
   const now = new Date();
-  const from = typeof filter.from === 'string' && filter.from ? new Date(`${filter.from}T00:00:00`) : new Date(now.toDateString());
+  const from =
+    typeof filter.from === 'string' && filter.from ? new Date(`${filter.from}T00:00:00`) : new Date(now.toDateString());
   let to = now;
   if (typeof filter.to === 'string' && filter.to) {
     to = new Date(`${filter.to}T00:00:00`);
@@ -50,7 +55,11 @@ export const ActivityReviewPeriodButton = () => {
   const [target, setTarget] = useState<ReviewTarget | null>(null);
   return (
     <>
-      <Button label="keydesk.activity.review.period_button" onClick={() => setTarget(suggestedPeriod(filterValues))} aria-haspopup="dialog">
+      <Button
+        label="keydesk.activity.review.period_button"
+        onClick={() => setTarget(suggestedPeriod(filterValues))}
+        aria-haspopup="dialog"
+      >
         <DateRangeIcon />
       </Button>
       {target && <ActivityReviewDialog target={target} onClose={() => setTarget(null)} />}

@@ -58,7 +58,11 @@ export const ActivityReviewDialog = ({ target, onClose, onReviewed }: ActivityRe
   const submit = async (values: FieldValues) => {
     const comment = String(values.comment ?? '').trim();
     const request: ActivityReviewRequest = byPeriod
-      ? { from: new Date(values.from as string).toISOString(), to: new Date(values.to as string).toISOString(), comment }
+      ? {
+          from: new Date(values.from as string).toISOString(),
+          to: new Date(values.to as string).toISOString(),
+          comment,
+        }
       : { entryIds: target.entryIds, comment };
     try {
       const { covered } = await mutateAsync(request);
@@ -78,7 +82,14 @@ export const ActivityReviewDialog = ({ target, onClose, onReviewed }: ActivityRe
     ? translate('keydesk.activity.review.period_title')
     : translate('keydesk.activity.review.title', { smart_count: target.entryIds.length });
   return (
-    <Dialog open onClose={isPending ? undefined : onClose} aria-labelledby={titleId} aria-describedby={helpId} fullWidth maxWidth="sm">
+    <Dialog
+      open
+      onClose={isPending ? undefined : onClose}
+      aria-labelledby={titleId}
+      aria-describedby={helpId}
+      fullWidth
+      maxWidth="sm"
+    >
       <ResourceContextProvider value="activity">
         <Form record={byPeriod ? target.period : {}} onSubmit={submit}>
           <DialogTitle id={titleId}>{title}</DialogTitle>
@@ -104,7 +115,12 @@ export const ActivityReviewDialog = ({ target, onClose, onReviewed }: ActivityRe
           </DialogContent>
           <DialogActions>
             <Button label="ra.action.cancel" onClick={onClose} disabled={isPending} />
-            <SaveButton label="keydesk.activity.review.button" icon={<DoneAllIcon />} disabled={isPending} alwaysEnable={!isPending} />
+            <SaveButton
+              label="keydesk.activity.review.button"
+              icon={<DoneAllIcon />}
+              disabled={isPending}
+              alwaysEnable={!isPending}
+            />
           </DialogActions>
         </Form>
       </ResourceContextProvider>

@@ -7,7 +7,8 @@ import { RelativeDate } from '../common/RelativeDateField';
 /** Who reviewed the entry, when, and what they said they checked; oldest first. */
 export const ActivityReviewsList = ({ reviews }: { reviews: ActivityDetailResponse['reviews'] }) => {
   const translate = useTranslate();
-  if (reviews.length === 0) return <Typography variant="body2">{translate('keydesk.activity.detail.no_reviews')}</Typography>;
+  if (reviews.length === 0)
+    return <Typography variant="body2">{translate('keydesk.activity.detail.no_reviews')}</Typography>;
   return (
     <List dense disablePadding>
       {reviews.map((review) => (

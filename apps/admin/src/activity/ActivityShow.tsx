@@ -33,7 +33,9 @@ const ActivitySummary = ({ entry }: { entry: ActivityDetailResponse }) => {
   return (
     <Box>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2 }}>
-        <Typography component="h2" variant="h6">{actionLabel(entry.action)}</Typography>
+        <Typography component="h2" variant="h6">
+          {actionLabel(entry.action)}
+        </Typography>
         <ActivityReviewedField />
       </Stack>
       <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
@@ -42,12 +44,16 @@ const ActivitySummary = ({ entry }: { entry: ActivityDetailResponse }) => {
         </Labeled>
         {entry.clientId !== null && canSeeClients && (
           <Labeled label="resources.activity.fields.clientId">
-            <Link to={`/clients/${entry.clientId}/show/log`}>{translate('keydesk.activity.detail.client_link', { id: entry.clientId })}</Link>
+            <Link to={`/clients/${entry.clientId}/show/log`}>
+              {translate('keydesk.activity.detail.client_link', { id: entry.clientId })}
+            </Link>
           </Labeled>
         )}
         {ticketId !== null && canSeeTickets && (
           <Labeled label="keydesk.activity.detail.ticket">
-            <Link to={`/tickets/${ticketId}/show`}>{translate('keydesk.activity.detail.ticket_link', { id: ticketId })}</Link>
+            <Link to={`/tickets/${ticketId}/show`}>
+              {translate('keydesk.activity.detail.ticket_link', { id: ticketId })}
+            </Link>
           </Labeled>
         )}
         <Labeled label="keydesk.activity.detail.seq">
@@ -62,7 +68,9 @@ const ActivitySummary = ({ entry }: { entry: ActivityDetailResponse }) => {
 const ActivityRequestContext = ({ entry }: { entry: ActivityDetailResponse }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const exact = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'long' }).format(new Date(entry.occurredAt));
+  const exact = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'long' }).format(
+    new Date(entry.occurredAt),
+  );
   const unknown = translate('keydesk.activity.detail.unknown');
   return (
     <Section title="keydesk.activity.detail.context">
@@ -82,7 +90,9 @@ const ActivityRequestContext = ({ entry }: { entry: ActivityDetailResponse }) =>
           <Typography variant="body2">{entry.ip ?? unknown}</Typography>
         </Labeled>
         <Labeled label="keydesk.activity.detail.user_agent">
-          <Typography variant="body2" sx={{ wordBreak: 'break-word', maxWidth: 560 }}>{entry.userAgent ?? unknown}</Typography>
+          <Typography variant="body2" sx={{ wordBreak: 'break-word', maxWidth: 560 }}>
+            {entry.userAgent ?? unknown}
+          </Typography>
         </Labeled>
       </Stack>
     </Section>
@@ -97,7 +107,11 @@ const ActivityDetails = ({ entry }: { entry: ActivityDetailResponse }) => (
       <ActivityChangesTable entry={entry} />
     </Section>
     <Section title="keydesk.activity.detail.details">
-      <Typography component="pre" variant="body2" sx={{ m: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word', fontFamily: 'monospace' }}>
+      <Typography
+        component="pre"
+        variant="body2"
+        sx={{ m: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word', fontFamily: 'monospace' }}
+      >
         {JSON.stringify(entry.details, null, 2)}
       </Typography>
     </Section>

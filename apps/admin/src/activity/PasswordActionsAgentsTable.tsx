@@ -29,7 +29,9 @@ export const PasswordActionsAgentsTable = ({ agents, from, to }: PasswordActions
       <TableBody>
         {agents.map((agent) => (
           <TableRow key={agent.key}>
-            <TableCell component="th" scope="row">{agent.staffName}</TableCell>
+            <TableCell component="th" scope="row">
+              {agent.staffName}
+            </TableCell>
             <TableCell align="right">{agent.resetEmails}</TableCell>
             <TableCell align="right">{agent.temporaryPasswords}</TableCell>
             <TableCell align="right">{agent.total}</TableCell>

@@ -46,12 +46,29 @@ export const PasswordActionsChart = ({ days, agents, counts }: PasswordActionsCh
 
   return (
     <Box>
-      <Box component="svg" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={titleId} sx={{ width: '100%', maxWidth: WIDTH, color: 'text.secondary' }}>
-        <title id={titleId}>{translate('keydesk.activity.password_actions.chart_summary', { smart_count: total, days: days.length })}</title>
+      <Box
+        component="svg"
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby={titleId}
+        sx={{ width: '100%', maxWidth: WIDTH, color: 'text.secondary' }}
+      >
+        <title id={titleId}>
+          {translate('keydesk.activity.password_actions.chart_summary', { smart_count: total, days: days.length })}
+        </title>
         {ticks.map((tick) => (
           <g key={tick}>
-            <line x1={LEFT} x2={WIDTH - 8} y1={y(tick)} y2={y(tick)} stroke="currentColor" strokeOpacity={tick === 0 ? 0.6 : 0.15} />
-            <text x={LEFT - 6} y={y(tick) + 4} textAnchor="end" fontSize={11} fill="currentColor">{tick}</text>
+            <line
+              x1={LEFT}
+              x2={WIDTH - 8}
+              y1={y(tick)}
+              y2={y(tick)}
+              stroke="currentColor"
+              strokeOpacity={tick === 0 ? 0.6 : 0.15}
+            />
+            <text x={LEFT - 6} y={y(tick) + 4} textAnchor="end" fontSize={11} fill="currentColor">
+              {tick}
+            </text>
           </g>
         ))}
         {days.map((day, index) => {
@@ -63,7 +80,14 @@ export const PasswordActionsChart = ({ days, agents, counts }: PasswordActionsCh
                 const count = counts.get(day)?.get(agent.key) ?? 0;
                 if (count === 0) return null;
                 const rect = (
-                  <rect key={agent.key} x={x} width={barWidth} y={y(base + count)} height={y(base) - y(base + count)} fill={agent.colour}>
+                  <rect
+                    key={agent.key}
+                    x={x}
+                    width={barWidth}
+                    y={y(base + count)}
+                    height={y(base) - y(base + count)}
+                    fill={agent.colour}
+                  >
                     <title>{`${agent.staffName} · ${dayLabel.format(new Date(`${day}T00:00:00Z`))}: ${count}`}</title>
                   </rect>
                 );
@@ -79,7 +103,13 @@ export const PasswordActionsChart = ({ days, agents, counts }: PasswordActionsCh
           );
         })}
       </Box>
-      <Stack component="ul" direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', listStyle: 'none', p: 0, m: 0 }}>
+      <Stack
+        component="ul"
+        direction="row"
+        spacing={2}
+        useFlexGap
+        sx={{ flexWrap: 'wrap', listStyle: 'none', p: 0, m: 0 }}
+      >
         {agents.map((agent) => (
           <Stack component="li" key={agent.key} direction="row" spacing={0.75} sx={{ alignItems: 'center' }}>
             <Box aria-hidden sx={{ width: 12, height: 12, bgcolor: agent.colour, borderRadius: 0.5 }} />

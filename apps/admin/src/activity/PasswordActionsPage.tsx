@@ -17,8 +17,14 @@ const PasswordActionsReport = ({ period, from, to }: { period: ActivityPeriod; f
   const translate = useTranslate();
   const dataProvider = useDataProvider<KeydeskDataProvider>();
   // Under 'activity', so that a review anywhere refreshes the marks here too.
-  const stats = useQuery({ queryKey: ['activity', 'password-stats', period], queryFn: () => dataProvider.getPasswordActionStats(period) });
-  const anomalies = useQuery({ queryKey: ['activity', 'anomalies', period], queryFn: () => dataProvider.getActivityAnomalies(period) });
+  const stats = useQuery({
+    queryKey: ['activity', 'password-stats', period],
+    queryFn: () => dataProvider.getPasswordActionStats(period),
+  });
+  const anomalies = useQuery({
+    queryKey: ['activity', 'anomalies', period],
+    queryFn: () => dataProvider.getActivityAnomalies(period),
+  });
   const agents = useMemo(() => agentTotals(stats.data ?? []), [stats.data]);
   const counts = useMemo(() => countsByDay(stats.data ?? []), [stats.data]);
 
@@ -28,7 +34,9 @@ const PasswordActionsReport = ({ period, from, to }: { period: ActivityPeriod; f
   return (
     <Stack spacing={3} divider={<Divider flexItem />}>
       <Section title="keydesk.activity.password_actions.chart_title">
-        {stats.data && agents.length === 0 && <Typography variant="body2">{translate('keydesk.activity.password_actions.none')}</Typography>}
+        {stats.data && agents.length === 0 && (
+          <Typography variant="body2">{translate('keydesk.activity.password_actions.none')}</Typography>
+        )}
         {agents.length > 0 && (
           <Stack spacing={2}>
             <PasswordActionsChart days={daysOf(from, to)} agents={agents} counts={counts} />
@@ -67,9 +75,18 @@ export const PasswordActionsPage = () => {
       <Title title="keydesk.activity.password_actions.title" />
       <CardContent>
         <Stack spacing={3}>
-          <Stack component="fieldset" direction="row" spacing={2} useFlexGap sx={{ border: 0, p: 0, m: 0, alignItems: 'center', flexWrap: 'wrap' }}>
+          <Stack
+            component="fieldset"
+            direction="row"
+            spacing={2}
+            useFlexGap
+            sx={{ border: 0, p: 0, m: 0, alignItems: 'center', flexWrap: 'wrap' }}
+          >
             <Typography component="legend" variant="body2" sx={{ mb: 1, width: '100%' }}>
-              {translate('keydesk.activity.password_actions.period_help', { days: MAX_PERIOD_DAYS, zone: browserTimeZone() })}
+              {translate('keydesk.activity.password_actions.period_help', {
+                days: MAX_PERIOD_DAYS,
+                zone: browserTimeZone(),
+              })}
             </Typography>
             {dateInput('from')}
             {dateInput('to')}
@@ -77,7 +94,9 @@ export const PasswordActionsPage = () => {
           {period ? (
             <PasswordActionsReport period={period} from={days.from} to={days.to} />
           ) : (
-            <Alert severity="warning">{translate('keydesk.activity.password_actions.invalid_period', { days: MAX_PERIOD_DAYS })}</Alert>
+            <Alert severity="warning">
+              {translate('keydesk.activity.password_actions.invalid_period', { days: MAX_PERIOD_DAYS })}
+            </Alert>
           )}
         </Stack>
       </CardContent>

@@ -52,7 +52,11 @@ export function periodOf(from: string, to: string): ActivityPeriod | null {
 }
 
 /** The activity log filtered to password actions, for "See the entries" links: the same local days as the chart. */
-export function passwordActionsListPath(filter: { staffId?: string | number | null; from: string; to: string }): string {
+export function passwordActionsListPath(filter: {
+  staffId?: string | number | null;
+  from: string;
+  to: string;
+}): string {
   const { staffId, ...period } = filter;
   const values = { ...(staffId == null ? {} : { staffId }), ...period, action: PASSWORD_ACTIONS };
   return `/activity?filter=${encodeURIComponent(JSON.stringify(values))}`;

@@ -1,7 +1,18 @@
 import { ActivityAction, type PasswordActionStatsRow } from '@keydesk/domain';
 
 // Distinct at a glance and each at least 4.5:1 on white, so a bar's colour also reads as text.
-const AGENT_COLOURS = ['#1565c0', '#c62828', '#2e7d32', '#6a1b9a', '#a84300', '#00695c', '#4e342e', '#ad1457', '#37474f', '#5d4037'];
+const AGENT_COLOURS = [
+  '#1565c0',
+  '#c62828',
+  '#2e7d32',
+  '#6a1b9a',
+  '#a84300',
+  '#00695c',
+  '#4e342e',
+  '#ad1457',
+  '#37474f',
+  '#5d4037',
+];
 
 /** One agent's password actions over the period. */
 export interface AgentTotals {
@@ -21,7 +32,14 @@ export function agentTotals(rows: readonly PasswordActionStatsRow[]): AgentTotal
   const byAgent = new Map<string, Omit<AgentTotals, 'colour'>>();
   for (const row of rows) {
     const key = agentKey(row);
-    const agent = byAgent.get(key) ?? { key, staffId: row.staffId, staffName: row.staffName, resetEmails: 0, temporaryPasswords: 0, total: 0 };
+    const agent = byAgent.get(key) ?? {
+      key,
+      staffId: row.staffId,
+      staffName: row.staffName,
+      resetEmails: 0,
+      temporaryPasswords: 0,
+      total: 0,
+    };
     if (row.action === ActivityAction.UserPasswordResetEmailSent) agent.resetEmails += row.count;
     if (row.action === ActivityAction.UserPasswordSet) agent.temporaryPasswords += row.count;
     agent.total += row.count;

@@ -3,15 +3,7 @@ import { Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } 
 import type { ClientResponse, ClientUserResponse } from '@keydesk/domain';
 import { useId } from 'react';
 import type { FieldValues } from 'react-hook-form';
-import {
-  Button,
-  Form,
-  ResourceContextProvider,
-  SaveButton,
-  useCreate,
-  useNotify,
-  useTranslate,
-} from 'react-admin';
+import { Button, Form, ResourceContextProvider, SaveButton, useCreate, useNotify, useTranslate } from 'react-admin';
 
 import { useSubmissionErrors } from '../common/useApiErrors';
 import { associateDefaults, ClientUserInputs, toAssociateBody, type AssociateUserForm } from './ClientUserInputs';

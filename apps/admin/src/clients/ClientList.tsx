@@ -23,7 +23,11 @@ const SearchCappedNotice = () => {
   const { meta } = useListContext();
   const translate = useTranslate();
   if (!meta?.searchCapped) return null;
-  return <Alert severity="info" role="status" sx={{ mb: 1 }}>{translate('keydesk.clients.search_capped')}</Alert>;
+  return (
+    <Alert severity="info" role="status" sx={{ mb: 1 }}>
+      {translate('keydesk.clients.search_capped')}
+    </Alert>
+  );
 };
 
 const CompanyCell = (record: ClientResponse) => <ClientLink clientId={record.id}>{record.companyName}</ClientLink>;

@@ -43,7 +43,10 @@ export const SummaryAccountCard = ({ summary }: { summary: ClientSummaryResponse
         <Fact label="resources.clients.fields.clientKey">{client.clientKey}</Fact>
         <Fact label="keydesk.client_summary.owner">
           {owner ? (
-            <Link to={`/users/${owner.id}/show`} variant="body2">{`${owner.firstName} ${owner.lastName} (${owner.email})`}</Link>
+            <Link
+              to={`/users/${owner.id}/show`}
+              variant="body2"
+            >{`${owner.firstName} ${owner.lastName} (${owner.email})`}</Link>
           ) : (
             <Typography variant="body2">{translate('keydesk.client_summary.no_owner')}</Typography>
           )}

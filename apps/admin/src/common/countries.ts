@@ -22,8 +22,7 @@ export function useCountryName(): (code: string) => string {
 export function useCountryChoices(): { id: string; name: string }[] {
   const countryName = useCountryName();
   return useMemo(
-    () =>
-      COUNTRIES.map((code) => ({ id: code, name: countryName(code) })).sort((a, b) => a.name.localeCompare(b.name)),
+    () => COUNTRIES.map((code) => ({ id: code, name: countryName(code) })).sort((a, b) => a.name.localeCompare(b.name)),
     [countryName],
   );
 }

@@ -1,4 +1,9 @@
-import { PASSWORD_MIN_LENGTH, RESET_LINK_SECONDS, TEMPORARY_PASSWORD_SECONDS, type SessionSettings } from '@keydesk/domain';
+import {
+  PASSWORD_MIN_LENGTH,
+  RESET_LINK_SECONDS,
+  TEMPORARY_PASSWORD_SECONDS,
+  type SessionSettings,
+} from '@keydesk/domain';
 import { useGetIdentity } from 'react-admin';
 
 import type { KeydeskIdentity } from '../providers/auth-provider';

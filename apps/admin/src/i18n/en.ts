@@ -356,9 +356,12 @@ const keydeskEnglish = {
       integrity: {
         checking: 'Checking that no entry of the log was altered or removed…',
         ok: 'The log verifies: %{smart_count} entry checked, none altered or removed. |||| The log verifies: %{smart_count} entries checked, none altered or removed.',
-        checkpoint: 'Older entries, up to #%{seq}, were archived on %{date} behind a signed checkpoint; the check starts there.',
-        broken: 'The log does not verify from entry #%{seq}: an entry was altered or removed outside Keydesk. Tell an administrator before relying on what follows.',
-        broken_checkpoint: 'The signed checkpoint of the archived entries does not verify: the log may have been altered. Tell an administrator.',
+        checkpoint:
+          'Older entries, up to #%{seq}, were archived on %{date} behind a signed checkpoint; the check starts there.',
+        broken:
+          'The log does not verify from entry #%{seq}: an entry was altered or removed outside Keydesk. Tell an administrator before relying on what follows.',
+        broken_checkpoint:
+          'The signed checkpoint of the archived entries does not verify: the log may have been altered. Tell an administrator.',
         open_broken: 'Open entry #%{seq}',
         failed: 'The integrity check could not be run.',
         check_again: 'Check again',
@@ -373,7 +376,8 @@ const keydeskEnglish = {
         done: 'Marked as reviewed: %{smart_count} entry. |||| Marked as reviewed: %{smart_count} entries.',
         period_button: 'Review a period',
         period_title: 'Review a period',
-        period_help: 'Every entry recorded in the period is marked as reviewed, whatever the list’s filters show. The end is not included.',
+        period_help:
+          'Every entry recorded in the period is marked as reviewed, whatever the list’s filters show. The end is not included.',
         from: 'From',
         to: 'To',
       },
@@ -403,7 +407,8 @@ const keydeskEnglish = {
         period_help: 'Period: whole days of your time zone (%{zone}), up to %{days} days.',
         invalid_period: 'Choose a start no later than the end, and at most %{days} days.',
         chart_title: 'Password actions per agent per day',
-        chart_summary: '%{smart_count} password action in %{days} days, per agent and per day |||| %{smart_count} password actions in %{days} days, per agent and per day',
+        chart_summary:
+          '%{smart_count} password action in %{days} days, per agent and per day |||| %{smart_count} password actions in %{days} days, per agent and per day',
         none: 'No password actions in this period.',
         per_agent: 'Password actions per agent',
         columns: {
@@ -419,9 +424,12 @@ const keydeskEnglish = {
       anomalies: {
         title: 'Worth a look',
         none: 'Nothing unusual in this period.',
-        burst: '%{name} did %{count} password actions within an hour from %{time}, more than the %{threshold} expected.',
-        recent_sign_in: '%{name} acted on a user’s password %{minutes} minutes after that user had signed in: who asked for it?',
-        reported_by_customer: 'The customer reported a change of %{change} made by %{name} as not theirs ("This wasn’t me"); the account is locked.',
+        burst:
+          '%{name} did %{count} password actions within an hour from %{time}, more than the %{threshold} expected.',
+        recent_sign_in:
+          '%{name} acted on a user’s password %{minutes} minutes after that user had signed in: who asked for it?',
+        reported_by_customer:
+          'The customer reported a change of %{change} made by %{name} as not theirs ("This wasn’t me"); the account is locked.',
         changes: { password: 'password', email: 'email address' },
         see_entries: 'See the entry |||| See the %{smart_count} entries',
         open_user: 'Open the user',
@@ -468,7 +476,14 @@ const keydeskEnglish = {
         sent: 'Password reset email queued for %{email}',
         links: 'Password reset links',
         none: 'No password reset link has been sent to this user.',
-        columns: { sent_at: 'Sent', state: 'State', client: 'Client', sent_by: 'Sent by', reason: 'Reason', expires_at: 'Expires' },
+        columns: {
+          sent_at: 'Sent',
+          state: 'State',
+          client: 'Client',
+          sent_by: 'Sent by',
+          reason: 'Reason',
+          expires_at: 'Expires',
+        },
         states: { sent: 'Sent', used: 'Used', expired: 'Expired', voided: 'Voided' },
       },
       change_password: {
@@ -478,7 +493,8 @@ const keydeskEnglish = {
         password_source: 'New password',
         generate: 'Generate one (recommended)',
         type: 'Type one',
-        password_source_help: 'A generated password is never shown to anyone on staff: only the customer sees it. Type one only if you must read it out, for instance on the phone.',
+        password_source_help:
+          'A generated password is never shown to anyone on staff: only the customer sees it. Type one only if you must read it out, for instance on the phone.',
         ticket: 'Post the reply on ticket',
         ticket_help: 'The client’s tickets, open ones first. The customer is emailed the reply.',
         new_ticket: 'Open a new ticket',
@@ -488,7 +504,8 @@ const keydeskEnglish = {
         delivery: 'How the customer gets the password',
         delivery_link: 'View-once link (recommended)',
         delivery_inline: 'Password in the email',
-        delivery_help: 'Either way the ticket shows “[password sent to the customer]”, never the password. The link works once, for %{hours} hours, and shows the password only when the customer presses “Reveal”.',
+        delivery_help:
+          'Either way the ticket shows “[password sent to the customer]”, never the password. The link works once, for %{hours} hours, and shows the password only when the customer presses “Reveal”.',
         save: 'Change password',
         sent_link: 'Temporary password set: a view-once link was emailed to %{email} with the reply on',
         sent_inline: 'Temporary password set: it was emailed to %{email} with the reply on',
@@ -503,14 +520,16 @@ const keydeskEnglish = {
         next: 'Before unlocking, check with the customer through a channel you trust, such as the phone number on file.',
         unlock: 'Unlock',
         unlock_title: 'Unlock %{name}',
-        unlock_help: 'Unlock only once you have checked with the customer that they can safely get their access back. The reason is kept in the activity log.',
+        unlock_help:
+          'Unlock only once you have checked with the customer that they can safely get their access back. The reason is kept in the activity log.',
         reason: 'Reason',
         reason_help: 'What you checked, and with whom.',
         unlocked: '%{name} was unlocked: they can sign in and receive password reset emails again.',
       },
       password_actions_wait: {
         locked: 'Password reset emails and temporary passwords wait until the user is unlocked.',
-        email_hold: 'Staff changed this user\'s email recently. So that the owner of the previous address, who was told, can still say "This wasn\'t me", no reset link or temporary password goes to the new address until %{until}.',
+        email_hold:
+          'Staff changed this user\'s email recently. So that the owner of the previous address, who was told, can still say "This wasn\'t me", no reset link or temporary password goes to the new address until %{until}.',
       },
       temporary_password: 'Temporary password, expires',
       temporary_password_expired: 'Temporary password, expired',
@@ -621,8 +640,7 @@ const keydeskEnglish = {
     password: {
       set: 'Set password',
       dialog_title: 'New password for %{name}',
-      dialog_help:
-        'The new password replaces the current one at once. Give it to %{name} over a channel you trust.',
+      dialog_help: 'The new password replaces the current one at once. Give it to %{name} over a channel you trust.',
       save: 'Set this password',
       generate: 'Generate',
       generate_help: 'Fill in a random password that meets the policy',

@@ -193,7 +193,8 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
     languages: { es: 'Español', en: 'Inglés' },
     clients: {
       search: 'Busca por empresa, nombre, correo, RFC o teléfono',
-      search_capped: 'Más de 1,000 clientes coinciden: estos son los primeros 1,000. Escribe más para afinar la búsqueda.',
+      search_capped:
+        'Más de 1,000 clientes coinciden: estos son los primeros 1,000. Escribe más para afinar la búsqueda.',
       status: { active: 'Activo', inactive: 'Inactivo', closed: 'Cerrado' },
       client_key_help: 'Para clientes de México, su RFC: 12 caracteres para empresas, 13 para personas físicas.',
       rfc_invalid: 'Este RFC no es válido: revisa las letras, la fecha y el último carácter.',
@@ -358,9 +359,12 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
       integrity: {
         checking: 'Comprobando que ninguna entrada del registro se alteró ni se eliminó…',
         ok: 'El registro es íntegro: se comprobó %{smart_count} entrada, ninguna alterada ni eliminada. |||| El registro es íntegro: se comprobaron %{smart_count} entradas, ninguna alterada ni eliminada.',
-        checkpoint: 'Las entradas anteriores, hasta la n.º %{seq}, se archivaron el %{date} tras un punto de control firmado; la comprobación parte de ahí.',
-        broken: 'El registro no es íntegro a partir de la entrada n.º %{seq}: se alteró o eliminó una entrada fuera de Keydesk. Avisa a un administrador antes de fiarte de lo que sigue.',
-        broken_checkpoint: 'El punto de control firmado de las entradas archivadas no es válido: el registro pudo alterarse. Avisa a un administrador.',
+        checkpoint:
+          'Las entradas anteriores, hasta la n.º %{seq}, se archivaron el %{date} tras un punto de control firmado; la comprobación parte de ahí.',
+        broken:
+          'El registro no es íntegro a partir de la entrada n.º %{seq}: se alteró o eliminó una entrada fuera de Keydesk. Avisa a un administrador antes de fiarte de lo que sigue.',
+        broken_checkpoint:
+          'El punto de control firmado de las entradas archivadas no es válido: el registro pudo alterarse. Avisa a un administrador.',
         open_broken: 'Abrir la entrada n.º %{seq}',
         failed: 'No se pudo comprobar la integridad del registro.',
         check_again: 'Comprobar de nuevo',
@@ -375,7 +379,8 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
         done: 'Marcada como revisada: %{smart_count} entrada. |||| Marcadas como revisadas: %{smart_count} entradas.',
         period_button: 'Revisar un periodo',
         period_title: 'Revisar un periodo',
-        period_help: 'Se marcan como revisadas todas las entradas registradas en el periodo, sin importar los filtros de la lista. El final no se incluye.',
+        period_help:
+          'Se marcan como revisadas todas las entradas registradas en el periodo, sin importar los filtros de la lista. El final no se incluye.',
         from: 'Desde',
         to: 'Hasta',
       },
@@ -405,7 +410,8 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
         period_help: 'Periodo: días completos de tu zona horaria (%{zone}), hasta %{days} días.',
         invalid_period: 'Elige un inicio que no sea posterior al final y un máximo de %{days} días.',
         chart_title: 'Acciones sobre contraseñas por agente y por día',
-        chart_summary: '%{smart_count} acción sobre contraseñas en %{days} días, por agente y por día |||| %{smart_count} acciones sobre contraseñas en %{days} días, por agente y por día',
+        chart_summary:
+          '%{smart_count} acción sobre contraseñas en %{days} días, por agente y por día |||| %{smart_count} acciones sobre contraseñas en %{days} días, por agente y por día',
         none: 'No hubo acciones sobre contraseñas en este periodo.',
         per_agent: 'Acciones sobre contraseñas por agente',
         columns: {
@@ -421,9 +427,12 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
       anomalies: {
         title: 'Para revisar',
         none: 'Nada inusual en este periodo.',
-        burst: '%{name} hizo %{count} acciones sobre contraseñas en una hora a partir de %{time}, más de las %{threshold} esperadas.',
-        recent_sign_in: '%{name} actuó sobre la contraseña de un usuario %{minutes} minutos después de que ese usuario iniciara sesión: ¿quién lo pidió?',
-        reported_by_customer: 'El cliente reportó como no suyo un cambio de %{change} que hizo %{name} («No fui yo»); la cuenta quedó bloqueada.',
+        burst:
+          '%{name} hizo %{count} acciones sobre contraseñas en una hora a partir de %{time}, más de las %{threshold} esperadas.',
+        recent_sign_in:
+          '%{name} actuó sobre la contraseña de un usuario %{minutes} minutos después de que ese usuario iniciara sesión: ¿quién lo pidió?',
+        reported_by_customer:
+          'El cliente reportó como no suyo un cambio de %{change} que hizo %{name} («No fui yo»); la cuenta quedó bloqueada.',
         changes: { password: 'contraseña', email: 'correo electrónico' },
         see_entries: 'Ver la entrada |||| Ver las %{smart_count} entradas',
         open_user: 'Abrir el usuario',
@@ -470,7 +479,14 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
         sent: 'Correo para restablecer la contraseña en cola para %{email}',
         links: 'Enlaces para restablecer la contraseña',
         none: 'No se ha enviado ningún enlace para restablecer la contraseña a este usuario.',
-        columns: { sent_at: 'Enviado', state: 'Estado', client: 'Cliente', sent_by: 'Enviado por', reason: 'Motivo', expires_at: 'Vence' },
+        columns: {
+          sent_at: 'Enviado',
+          state: 'Estado',
+          client: 'Cliente',
+          sent_by: 'Enviado por',
+          reason: 'Motivo',
+          expires_at: 'Vence',
+        },
         states: { sent: 'Enviado', used: 'Usado', expired: 'Vencido', voided: 'Anulado' },
       },
       change_password: {
@@ -480,7 +496,8 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
         password_source: 'Nueva contraseña',
         generate: 'Generarla (recomendado)',
         type: 'Escribirla',
-        password_source_help: 'Nadie del personal ve una contraseña generada: solo el cliente. Escríbela solo si tienes que dictarla, por ejemplo por teléfono.',
+        password_source_help:
+          'Nadie del personal ve una contraseña generada: solo el cliente. Escríbela solo si tienes que dictarla, por ejemplo por teléfono.',
         ticket: 'Publicar la respuesta en el ticket',
         ticket_help: 'Los tickets del cliente, primero los abiertos. El cliente recibe la respuesta por correo.',
         new_ticket: 'Abrir un ticket nuevo',
@@ -490,9 +507,11 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
         delivery: 'Cómo recibe el cliente la contraseña',
         delivery_link: 'Enlace de un solo uso (recomendado)',
         delivery_inline: 'La contraseña en el correo',
-        delivery_help: 'En ambos casos el ticket muestra «[contraseña enviada al cliente]», nunca la contraseña. El enlace funciona una vez, durante %{hours} horas, y muestra la contraseña solo cuando el cliente pulsa «Mostrar».',
+        delivery_help:
+          'En ambos casos el ticket muestra «[contraseña enviada al cliente]», nunca la contraseña. El enlace funciona una vez, durante %{hours} horas, y muestra la contraseña solo cuando el cliente pulsa «Mostrar».',
         save: 'Cambiar contraseña',
-        sent_link: 'Contraseña temporal establecida: se envió un enlace de un solo uso a %{email} con la respuesta en el',
+        sent_link:
+          'Contraseña temporal establecida: se envió un enlace de un solo uso a %{email} con la respuesta en el',
         sent_inline: 'Contraseña temporal establecida: se envió a %{email} con la respuesta en el',
         sent_ticket: 'ticket #%{id}',
         sent_new_ticket: 'ticket nuevo #%{id}',
@@ -505,14 +524,17 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
         next: 'Antes de desbloquearlo, confirma con el cliente por un medio de confianza, como el teléfono registrado.',
         unlock: 'Desbloquear',
         unlock_title: 'Desbloquear a %{name}',
-        unlock_help: 'Desbloquea solo cuando hayas confirmado con el cliente que puede recuperar su acceso de forma segura. El motivo queda en el registro de actividad.',
+        unlock_help:
+          'Desbloquea solo cuando hayas confirmado con el cliente que puede recuperar su acceso de forma segura. El motivo queda en el registro de actividad.',
         reason: 'Motivo',
         reason_help: 'Qué comprobaste y con quién.',
         unlocked: 'Se desbloqueó a %{name}: ya puede iniciar sesión y recibir correos para restablecer la contraseña.',
       },
       password_actions_wait: {
-        locked: 'Los correos para restablecer la contraseña y las contraseñas temporales esperan a que se desbloquee el usuario.',
-        email_hold: 'El personal cambió el correo de este usuario hace poco. Para que el dueño de la dirección anterior, que recibió el aviso, aún pueda decir «No fui yo», no se envía ningún enlace para restablecer la contraseña ni contraseña temporal a la nueva dirección hasta el %{until}.',
+        locked:
+          'Los correos para restablecer la contraseña y las contraseñas temporales esperan a que se desbloquee el usuario.',
+        email_hold:
+          'El personal cambió el correo de este usuario hace poco. Para que el dueño de la dirección anterior, que recibió el aviso, aún pueda decir «No fui yo», no se envía ningún enlace para restablecer la contraseña ni contraseña temporal a la nueva dirección hasta el %{until}.',
       },
       temporary_password: 'Contraseña temporal, vence',
       temporary_password_expired: 'Contraseña temporal, venció',
@@ -537,7 +559,10 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
           account_locked: 'Anulado: el cliente reportó un cambio como no suyo y la cuenta se bloqueó',
         },
         recipient_count: '%{smart_count} dirección |||| %{smart_count} direcciones',
-        outcomes: { password_mailed: 'contraseña enviada por correo', password_chosen: 'contraseña elegida por el cliente' },
+        outcomes: {
+          password_mailed: 'contraseña enviada por correo',
+          password_chosen: 'contraseña elegida por el cliente',
+        },
         not_used: 'Sin usar',
         unknown_client: 'Cliente #%{id}',
       },

@@ -55,7 +55,10 @@ describe('translations', () => {
 
   it.each(['en', 'es'] as const)('%s has no empty or non-text message', (language) => {
     const bad = [...languages[language]].filter(([, text]) => typeof text !== 'string' || text.length === 0);
-    expect(bad.map(([key]) => key), `empty messages in ${language}`).toEqual([]);
+    expect(
+      bad.map(([key]) => key),
+      `empty messages in ${language}`,
+    ).toEqual([]);
   });
 
   it('uses the same placeholders and plural forms in both languages', () => {
@@ -108,10 +111,13 @@ function expectLabels(keys: string[]): void {
 describe('the keys the screens use', () => {
   // Strings shaped like keys that are not messages: the language preference's storage key.
   const notMessages = new Set(['keydesk.locale']);
-  const sources = readdirSync(SOURCE_DIR, { recursive: true, encoding: 'utf8' })
-    .filter((file) => /\.tsx?$/.test(file) && !file.startsWith('i18n') && !file.endsWith('.spec.ts'));
+  const sources = readdirSync(SOURCE_DIR, { recursive: true, encoding: 'utf8' }).filter(
+    (file) => /\.tsx?$/.test(file) && !file.startsWith('i18n') && !file.endsWith('.spec.ts'),
+  );
   const used = sources.flatMap((file) =>
-    [...readFileSync(join(SOURCE_DIR, file), 'utf8').matchAll(/['"`]((?:keydesk|resources)\.[\w.-]*\w)['"`]/g)].map((match) => match[1]),
+    [...readFileSync(join(SOURCE_DIR, file), 'utf8').matchAll(/['"`]((?:keydesk|resources)\.[\w.-]*\w)['"`]/g)].map(
+      (match) => match[1],
+    ),
   );
 
   it.each(['en', 'es'] as const)('are all in %s', (language) => {

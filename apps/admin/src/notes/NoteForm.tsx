@@ -2,15 +2,7 @@ import { Stack } from '@mui/material';
 import type { NoteResponse } from '@keydesk/domain';
 import { useState } from 'react';
 import type { FieldValues } from 'react-hook-form';
-import {
-  BooleanInput,
-  Button,
-  Form,
-  ResourceContextProvider,
-  SaveButton,
-  TextInput,
-  required,
-} from 'react-admin';
+import { BooleanInput, Button, Form, ResourceContextProvider, SaveButton, TextInput, required } from 'react-admin';
 
 import { useSubmissionErrors } from '../common/useApiErrors';
 

@@ -25,7 +25,14 @@ describe('activity pages', () => {
   beforeEach(() => httpClient.mockReset());
 
   it('turns whole days into instants, the end day included, and drops empty values', () => {
-    const filter = toActivityApiFilter({ from: '2026-03-02', to: '2026-03-02', staffId: 4, action: [], q: ' ana ', ip: '' });
+    const filter = toActivityApiFilter({
+      from: '2026-03-02',
+      to: '2026-03-02',
+      staffId: 4,
+      action: [],
+      q: ' ana ',
+      ip: '',
+    });
     expect(filter).toEqual({
       staffId: 4,
       q: 'ana',

@@ -17,7 +17,8 @@ function startOfNextDay(day: string): string {
   return date.toISOString();
 }
 
-const isSet = (value: unknown) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+const isSet = (value: unknown) =>
+  value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
 
 /**
  * The list's filter form in the api's words. The form picks whole days, "to" included, as people
@@ -54,9 +55,17 @@ interface FetchedPage {
   nextCursor: number | null;
 }
 
-async function fetchPage(filter: ActivityFilter, perPage: number, start: { offset: number } | { cursor: number }, signal?: AbortSignal): Promise<FetchedPage> {
+async function fetchPage(
+  filter: ActivityFilter,
+  perPage: number,
+  start: { offset: number } | { cursor: number },
+  signal?: AbortSignal,
+): Promise<FetchedPage> {
   const offset = 'offset' in start ? start.offset : 0;
-  const query = new URLSearchParams({ filter: JSON.stringify(filter), range: JSON.stringify([offset, offset + perPage - 1]) });
+  const query = new URLSearchParams({
+    filter: JSON.stringify(filter),
+    range: JSON.stringify([offset, offset + perPage - 1]),
+  });
   if ('cursor' in start) query.set('cursor', String(start.cursor));
   const { headers, json } = await httpClient(`${API_URL}/activity?${query}`, { signal });
   const next = headers.get('X-Next-Cursor');
@@ -84,7 +93,8 @@ export async function getActivityList(params: GetListParams): Promise<GetListRes
     fetched = await fetchPage(filter, perPage, start, params.signal);
     if (fetched.nextCursor === null) known.delete(current + 1);
     else known.set(current + 1, fetched.nextCursor);
-    if (fetched.nextCursor === null && current < page) return { data: [], pageInfo: { hasNextPage: false, hasPreviousPage: page > 1 } };
+    if (fetched.nextCursor === null && current < page)
+      return { data: [], pageInfo: { hasNextPage: false, hasPreviousPage: page > 1 } };
   }
   return { data: fetched.data, pageInfo: { hasNextPage: fetched.nextCursor !== null, hasPreviousPage: page > 1 } };
 }

@@ -50,7 +50,9 @@ export const activityProvider: ActivityDataProvider = {
 
   async getPasswordActionStats(period) {
     // Counted per day of the supervisor's time zone, as the chart and the date inputs show days.
-    const { json } = await httpClient(`${API_URL}/activity/stats?${periodQuery(period)}&${new URLSearchParams({ tz: browserTimeZone() })}`);
+    const { json } = await httpClient(
+      `${API_URL}/activity/stats?${periodQuery(period)}&${new URLSearchParams({ tz: browserTimeZone() })}`,
+    );
     return json as PasswordActionStatsRow[];
   },
 

@@ -1,4 +1,10 @@
-import { ErrorCode, type Permission, type SessionResponse, type SessionSettings, type SessionStaff } from '@keydesk/domain';
+import {
+  ErrorCode,
+  type Permission,
+  type SessionResponse,
+  type SessionSettings,
+  type SessionStaff,
+} from '@keydesk/domain';
 import { HttpError, type AuthProvider, type UserIdentity } from 'react-admin';
 
 import { API_URL, httpClient, setCsrfToken } from './http-client';

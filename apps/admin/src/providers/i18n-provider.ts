@@ -72,5 +72,7 @@ export function translateIn(locale: Locale, key: string, args: Record<string, st
   let message: unknown = MESSAGES[locale];
   for (const part of key.split('.')) message = (message as Record<string, unknown> | undefined)?.[part];
   if (typeof message !== 'string') return key;
-  return message.replace(/%\{(\w+)\}/g, (placeholder, name: string) => (name in args ? String(args[name]) : placeholder));
+  return message.replace(/%\{(\w+)\}/g, (placeholder, name: string) =>
+    name in args ? String(args[name]) : placeholder,
+  );
 }

@@ -1,14 +1,6 @@
 import type { RoleResponse } from '@keydesk/domain';
 import { useEffect } from 'react';
-import {
-  DeleteButton,
-  Edit,
-  SaveButton,
-  SimpleForm,
-  Toolbar,
-  useRecordContext,
-  useRedirect,
-} from 'react-admin';
+import { DeleteButton, Edit, SaveButton, SimpleForm, Toolbar, useRecordContext, useRedirect } from 'react-admin';
 
 import { RoleInputs, toRoleBody } from './RoleInputs';
 

@@ -68,7 +68,11 @@ export const PasswordPolicyInput = ({ known, autoFocus }: { known?: PasswordCont
 
   const generate = () => {
     const length = Math.max(GENERATED_LENGTH, policy.minLength);
-    setValue('password', generatePassword(randomBytes, length), { shouldDirty: true, shouldTouch: true, shouldValidate: true });
+    setValue('password', generatePassword(randomBytes, length), {
+      shouldDirty: true,
+      shouldTouch: true,
+      shouldValidate: true,
+    });
     setGeneration((count) => count + 1);
   };
 

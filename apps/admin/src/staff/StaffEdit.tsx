@@ -27,7 +27,12 @@ const StaffEditToolbar = () => (
 
 /** Pessimistic, so the api's refusals (the last administrator, one's own account) reach the form. */
 export const StaffEdit = () => (
-  <Edit<StaffResponse> mutationMode="pessimistic" transform={toUpdateBody} actions={<StaffEditActions />} redirect="list">
+  <Edit<StaffResponse>
+    mutationMode="pessimistic"
+    transform={toUpdateBody}
+    actions={<StaffEditActions />}
+    redirect="list"
+  >
     <SimpleForm toolbar={<StaffEditToolbar />} sx={{ maxWidth: 640 }}>
       <StaffInputs isNew={false} />
     </SimpleForm>

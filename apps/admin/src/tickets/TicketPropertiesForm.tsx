@@ -1,13 +1,6 @@
 import type { TicketResponse } from '@keydesk/domain';
 import type { FieldValues } from 'react-hook-form';
-import {
-  Form,
-  SaveButton,
-  SelectInput,
-  required,
-  useNotify,
-  useUpdate,
-} from 'react-admin';
+import { Form, SaveButton, SelectInput, required, useNotify, useUpdate } from 'react-admin';
 
 import { Section } from '../common/Section';
 import { useSubmissionErrors } from '../common/useApiErrors';

@@ -20,7 +20,10 @@ export function usePasswordActionsWait(user: UserResponse | undefined): Password
   const [, setHoldEnded] = useState(0);
   useEffect(() => {
     if (holdUntilMs === null || holdUntilMs <= Date.now()) return;
-    const timer = setTimeout(() => setHoldEnded((n) => n + 1), Math.min(holdUntilMs - Date.now() + 1000, LONGEST_TIMER_MS));
+    const timer = setTimeout(
+      () => setHoldEnded((n) => n + 1),
+      Math.min(holdUntilMs - Date.now() + 1000, LONGEST_TIMER_MS),
+    );
     return () => clearTimeout(timer);
   }, [holdUntilMs]);
   if (user?.lockedAt) return { reason: 'locked' };

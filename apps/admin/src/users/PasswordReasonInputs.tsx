@@ -35,6 +35,9 @@ export const PasswordReasonInputs = () => (
 
 /** The reason as the api takes it: the chosen one, or the free text; nothing when left blank. */
 export function reasonOf(values: FieldValues): string | undefined {
-  const reason = values.reason === OTHER ? (values.otherReason as string | undefined)?.trim() : (values.reason as string | undefined);
+  const reason =
+    values.reason === OTHER
+      ? (values.otherReason as string | undefined)?.trim()
+      : (values.reason as string | undefined);
   return reason || undefined;
 }

@@ -25,7 +25,11 @@ export const PasswordSentNotice = ({ result, email }: PasswordSentNoticeProps) =
   return (
     <Alert severity="success" variant="filled" onClose={close}>
       {translate(`${PREFIX}.${how}`, { email })}{' '}
-      <Link to={`/tickets/${result.ticketId}/show`} onClick={close} sx={{ color: 'inherit', textDecoration: 'underline' }}>
+      <Link
+        to={`/tickets/${result.ticketId}/show`}
+        onClick={close}
+        sx={{ color: 'inherit', textDecoration: 'underline' }}
+      >
         {translate(`${PREFIX}.${ticket}`, { id: result.ticketId })}
       </Link>
       {'. '}

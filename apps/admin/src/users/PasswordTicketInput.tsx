@@ -14,12 +14,24 @@ const NEWEST = { field: 'lastReplyAt', order: 'DESC' } as const;
 /** The client's tickets, the ones still open first, each group newest first. */
 function useClientTickets(clientId: number | undefined): TicketResponse[] {
   const enabled = Boolean(clientId);
-  const { data: open = [] } = useGetList<TicketResponse>('tickets', {
-    filter: { clientId, status: NOT_CLOSED }, pagination: { page: 1, perPage: 50 }, sort: NEWEST,
-  }, { enabled });
-  const { data: closed = [] } = useGetList<TicketResponse>('tickets', {
-    filter: { clientId, status: TicketStatus.Closed }, pagination: { page: 1, perPage: 10 }, sort: NEWEST,
-  }, { enabled });
+  const { data: open = [] } = useGetList<TicketResponse>(
+    'tickets',
+    {
+      filter: { clientId, status: NOT_CLOSED },
+      pagination: { page: 1, perPage: 50 },
+      sort: NEWEST,
+    },
+    { enabled },
+  );
+  const { data: closed = [] } = useGetList<TicketResponse>(
+    'tickets',
+    {
+      filter: { clientId, status: TicketStatus.Closed },
+      pagination: { page: 1, perPage: 10 },
+      sort: NEWEST,
+    },
+    { enabled },
+  );
   return [...open, ...closed];
 }
 
@@ -31,9 +43,12 @@ function usePrefilledSubject(client: ClientResponse | undefined): void {
   const { setValue, getFieldState } = useFormContext();
   useEffect(() => {
     if (!client || getFieldState('newTicketSubject').isDirty) return;
-    setValue('newTicketSubject', translateIn(client.language, 'keydesk.users.change_password.new_ticket_subject', {
-      company: client.companyName,
-    }));
+    setValue(
+      'newTicketSubject',
+      translateIn(client.language, 'keydesk.users.change_password.new_ticket_subject', {
+        company: client.companyName,
+      }),
+    );
   }, [client, getFieldState, setValue]);
 }
 

@@ -8,7 +8,11 @@ import { RelativeDate } from '../common/RelativeDateField';
 export const RescueCodeUseCell = ({ code }: { code: RescueCodeResponse }) => {
   const translate = useTranslate();
   if (!code.usedAt) {
-    return <Typography variant="body2" component="span">{translate('keydesk.users.rescue.not_used')}</Typography>;
+    return (
+      <Typography variant="body2" component="span">
+        {translate('keydesk.users.rescue.not_used')}
+      </Typography>
+    );
   }
   const details = [
     code.outcome && translate(`keydesk.users.rescue.outcomes.${code.outcome}`),

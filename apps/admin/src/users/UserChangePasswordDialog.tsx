@@ -54,7 +54,9 @@ function requestOf(values: FieldValues): SetUserPasswordRequest {
   return {
     clientId: values.clientId as number | undefined,
     ...(values.passwordSource === TYPE ? { password: values.password as string } : { generate: true }),
-    ...(newTicket ? { newTicketSubject: (values.newTicketSubject as string).trim() } : { ticketId: Number(values.ticketId) }),
+    ...(newTicket
+      ? { newTicketSubject: (values.newTicketSubject as string).trim() }
+      : { ticketId: Number(values.ticketId) }),
     delivery: values.delivery as SetUserPasswordRequest['delivery'],
     reason: reasonOf(values),
   };
@@ -100,7 +102,14 @@ export const UserChangePasswordDialog = ({ user, onClose }: { user: UserResponse
     reason: DEFAULT_PASSWORD_REASON,
   };
   return (
-    <Dialog open onClose={isPending ? undefined : onClose} aria-labelledby="change-password-title" aria-describedby="change-password-help" fullWidth maxWidth="sm">
+    <Dialog
+      open
+      onClose={isPending ? undefined : onClose}
+      aria-labelledby="change-password-title"
+      aria-describedby="change-password-help"
+      fullWidth
+      maxWidth="sm"
+    >
       <Form record={{}} defaultValues={defaults} onSubmit={submit}>
         <DialogTitle id="change-password-title">{translate(`${PREFIX}.title`)}</DialogTitle>
         <DialogContent>
@@ -135,7 +144,12 @@ export const UserChangePasswordDialog = ({ user, onClose }: { user: UserResponse
         </DialogContent>
         <DialogActions>
           <Button label="ra.action.cancel" onClick={onClose} disabled={isPending} />
-          <SaveButton label={`${PREFIX}.save`} icon={<KeyIcon />} disabled={isPending || refusal !== null} alwaysEnable={!isPending && refusal === null} />
+          <SaveButton
+            label={`${PREFIX}.save`}
+            icon={<KeyIcon />}
+            disabled={isPending || refusal !== null}
+            alwaysEnable={!isPending && refusal === null}
+          />
         </DialogActions>
       </Form>
     </Dialog>

@@ -23,7 +23,13 @@ export const UserLockAlert = () => {
   const [unlocking, setUnlocking] = useState(false);
   if (!user?.lockedAt) return null;
   const unlockButton = canManage && (
-    <Button color="inherit" variant="outlined" startIcon={<LockOpenIcon />} onClick={() => setUnlocking(true)} aria-haspopup="dialog">
+    <Button
+      color="inherit"
+      variant="outlined"
+      startIcon={<LockOpenIcon />}
+      onClick={() => setUnlocking(true)}
+      aria-haspopup="dialog"
+    >
       {translate(`${PREFIX}.unlock`)}
     </Button>
   );
@@ -31,7 +37,9 @@ export const UserLockAlert = () => {
     <>
       <Alert severity="error" action={unlockButton} sx={{ m: 2, mb: 0 }}>
         <AlertTitle>{translate(`${PREFIX}.title`)}</AlertTitle>
-        <Typography variant="body2">{translate(`${PREFIX}.body`, { when: exactDateTime(new Date(user.lockedAt), locale) })}</Typography>
+        <Typography variant="body2">
+          {translate(`${PREFIX}.body`, { when: exactDateTime(new Date(user.lockedAt), locale) })}
+        </Typography>
         <Typography variant="body2" sx={{ mt: 1 }}>
           {translate(`${PREFIX}.next`)}
         </Typography>

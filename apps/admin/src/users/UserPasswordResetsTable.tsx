@@ -5,7 +5,10 @@ import { useGetManyReference, useTranslate } from 'react-admin';
 import { RelativeDate } from '../common/RelativeDateField';
 
 const STATE_COLORS: Record<PasswordResetState, 'info' | 'success' | 'default' | 'warning'> = {
-  sent: 'info', used: 'success', expired: 'default', voided: 'warning',
+  sent: 'info',
+  used: 'success',
+  expired: 'default',
+  voided: 'warning',
 };
 
 /** The reset links sent to the user and what became of each: the agent sees whether the customer used it. */
@@ -19,7 +22,8 @@ export const UserPasswordResetsTable = ({ user }: { user: UserResponse }) => {
   });
   if (!data) return null;
   if (data.length === 0) return <Typography variant="body2">{translate('keydesk.users.reset.none')}</Typography>;
-  const companyOf = (reset: PasswordResetResponse) => user.clients.find((m) => m.clientId === reset.clientId)?.companyName ?? '';
+  const companyOf = (reset: PasswordResetResponse) =>
+    user.clients.find((m) => m.clientId === reset.clientId)?.companyName ?? '';
   const reasonOf = (reason: string | null) =>
     reason ? translate(`keydesk.users.reset.reasons.${reason}`, { _: reason }) : '';
   return (
@@ -34,14 +38,25 @@ export const UserPasswordResetsTable = ({ user }: { user: UserResponse }) => {
       <TableBody>
         {data.map((reset) => (
           <TableRow key={reset.id}>
-            <TableCell><RelativeDate value={reset.createdAt} emptyText="keydesk.users.never" /></TableCell>
             <TableCell>
-              <Chip size="small" color={STATE_COLORS[reset.state]} label={translate(`keydesk.users.reset.states.${reset.state}`)} />
+              <RelativeDate value={reset.createdAt} emptyText="keydesk.users.never" />
             </TableCell>
-            <TableCell>{companyOf(reset)}{reset.ticketId ? ` · #${reset.ticketId}` : ''}</TableCell>
+            <TableCell>
+              <Chip
+                size="small"
+                color={STATE_COLORS[reset.state]}
+                label={translate(`keydesk.users.reset.states.${reset.state}`)}
+              />
+            </TableCell>
+            <TableCell>
+              {companyOf(reset)}
+              {reset.ticketId ? ` · #${reset.ticketId}` : ''}
+            </TableCell>
             <TableCell>{reset.sentBy.name}</TableCell>
             <TableCell>{reasonOf(reset.reason)}</TableCell>
-            <TableCell><RelativeDate value={reset.expiresAt} emptyText="keydesk.users.never" /></TableCell>
+            <TableCell>
+              <RelativeDate value={reset.expiresAt} emptyText="keydesk.users.never" />
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -23,8 +23,8 @@ const RescueCodesTable = ({ user }: { user: UserResponse }) => {
   if (data.length === 0) return <Typography variant="body2">{translate(`${PREFIX}.none`)}</Typography>;
   // A code names its client by id; the user's memberships say which company that is.
   const companyOf = (code: RescueCodeResponse) =>
-    user.clients.find((membership) => membership.clientId === code.clientId)?.companyName
-    ?? translate(`${PREFIX}.unknown_client`, { id: code.clientId });
+    user.clients.find((membership) => membership.clientId === code.clientId)?.companyName ??
+    translate(`${PREFIX}.unknown_client`, { id: code.clientId });
   return (
     <TableContainer>
       <Table size="small" aria-label={translate(`${PREFIX}.title`)}>
@@ -38,13 +38,21 @@ const RescueCodesTable = ({ user }: { user: UserResponse }) => {
         <TableBody>
           {data.map((code) => (
             <TableRow key={code.id}>
-              <TableCell><RelativeDate value={code.createdAt} emptyText="keydesk.users.never" /></TableCell>
-              <TableCell><ClientLink clientId={code.clientId}>{companyOf(code)}</ClientLink></TableCell>
-              <TableCell><RescueCodeStateChip code={code} /></TableCell>
+              <TableCell>
+                <RelativeDate value={code.createdAt} emptyText="keydesk.users.never" />
+              </TableCell>
+              <TableCell>
+                <ClientLink clientId={code.clientId}>{companyOf(code)}</ClientLink>
+              </TableCell>
+              <TableCell>
+                <RescueCodeStateChip code={code} />
+              </TableCell>
               <TableCell>{translate(`${PREFIX}.recipient_count`, { smart_count: code.recipients })}</TableCell>
               <TableCell>{code.failedAttempts}</TableCell>
               <TableCell>{code.requestedIp ?? ''}</TableCell>
-              <TableCell><RescueCodeUseCell code={code} /></TableCell>
+              <TableCell>
+                <RescueCodeUseCell code={code} />
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -4,7 +4,16 @@ import type { UserResponse } from '@keydesk/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FieldValues } from 'react-hook-form';
 import { useWatch } from 'react-hook-form';
-import { Button, Form, SaveButton, SelectInput, useDataProvider, useGetList, useNotify, useTranslate } from 'react-admin';
+import {
+  Button,
+  Form,
+  SaveButton,
+  SelectInput,
+  useDataProvider,
+  useGetList,
+  useNotify,
+  useTranslate,
+} from 'react-admin';
 
 import { useSubmissionErrors } from '../common/useApiErrors';
 import { useSessionSettings } from '../common/useSessionSettings';
@@ -17,9 +26,15 @@ import { UserClientInput } from './UserClientInput';
 /** The client's tickets to name in the reply; only once a client is chosen. */
 const TicketInput = () => {
   const clientId = useWatch({ name: 'clientId' }) as number | undefined;
-  const { data = [] } = useGetList('tickets', {
-    filter: { clientId }, pagination: { page: 1, perPage: 50 }, sort: { field: 'lastReplyAt', order: 'DESC' },
-  }, { enabled: Boolean(clientId) });
+  const { data = [] } = useGetList(
+    'tickets',
+    {
+      filter: { clientId },
+      pagination: { page: 1, perPage: 50 },
+      sort: { field: 'lastReplyAt', order: 'DESC' },
+    },
+    { enabled: Boolean(clientId) },
+  );
   return (
     <SelectInput
       source="ticketId"
@@ -64,8 +79,19 @@ export const UserResetEmailDialog = ({ user, onClose }: { user: UserResponse; on
   };
 
   return (
-    <Dialog open onClose={isPending ? undefined : onClose} aria-labelledby="reset-email-title" aria-describedby="reset-email-help" fullWidth maxWidth="sm">
-      <Form record={{}} defaultValues={{ clientId: user.clients[0]?.clientId, reason: DEFAULT_PASSWORD_REASON }} onSubmit={submit}>
+    <Dialog
+      open
+      onClose={isPending ? undefined : onClose}
+      aria-labelledby="reset-email-title"
+      aria-describedby="reset-email-help"
+      fullWidth
+      maxWidth="sm"
+    >
+      <Form
+        record={{}}
+        defaultValues={{ clientId: user.clients[0]?.clientId, reason: DEFAULT_PASSWORD_REASON }}
+        onSubmit={submit}
+      >
         <DialogTitle id="reset-email-title">{translate('keydesk.users.reset.title')}</DialogTitle>
         <DialogContent>
           <CredentialRefusalAlert refusal={refusal} />
@@ -78,7 +104,12 @@ export const UserResetEmailDialog = ({ user, onClose }: { user: UserResponse; on
         </DialogContent>
         <DialogActions>
           <Button label="ra.action.cancel" onClick={onClose} disabled={isPending} />
-          <SaveButton label="keydesk.users.reset.send" icon={<SendIcon />} disabled={isPending || refusal !== null} alwaysEnable={!isPending && refusal === null} />
+          <SaveButton
+            label="keydesk.users.reset.send"
+            icon={<SendIcon />}
+            disabled={isPending || refusal !== null}
+            alwaysEnable={!isPending && refusal === null}
+          />
         </DialogActions>
       </Form>
     </Dialog>

@@ -81,12 +81,24 @@ export const UserSecuritySection = () => {
       {(canSendReset || canSetPassword) && (
         <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 2, flexWrap: 'wrap' }}>
           {canSendReset && (
-            <Button label="keydesk.users.reset.button" onClick={() => setDialog('reset')} aria-haspopup="dialog" variant="outlined" {...waiting}>
+            <Button
+              label="keydesk.users.reset.button"
+              onClick={() => setDialog('reset')}
+              aria-haspopup="dialog"
+              variant="outlined"
+              {...waiting}
+            >
               <MailLockIcon />
             </Button>
           )}
           {canSetPassword && (
-            <Button label="keydesk.users.change_password.button" onClick={() => setDialog('password')} aria-haspopup="dialog" variant="outlined" {...waiting}>
+            <Button
+              label="keydesk.users.change_password.button"
+              onClick={() => setDialog('password')}
+              aria-haspopup="dialog"
+              variant="outlined"
+              {...waiting}
+            >
               <KeyIcon />
             </Button>
           )}

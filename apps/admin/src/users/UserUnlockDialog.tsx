@@ -54,7 +54,14 @@ export const UserUnlockDialog = ({ user, onClose }: { user: UserResponse; onClos
   };
 
   return (
-    <Dialog open onClose={isPending ? undefined : onClose} aria-labelledby={titleId} aria-describedby={helpId} fullWidth maxWidth="sm">
+    <Dialog
+      open
+      onClose={isPending ? undefined : onClose}
+      aria-labelledby={titleId}
+      aria-describedby={helpId}
+      fullWidth
+      maxWidth="sm"
+    >
       <Form record={{}} defaultValues={{ reason: '' }} onSubmit={submit}>
         <DialogTitle id={titleId}>{translate(`${PREFIX}.unlock_title`, { name })}</DialogTitle>
         <DialogContent>
@@ -75,7 +82,12 @@ export const UserUnlockDialog = ({ user, onClose }: { user: UserResponse; onClos
         </DialogContent>
         <DialogActions>
           <Button label="ra.action.cancel" onClick={onClose} disabled={isPending} />
-          <SaveButton label={`${PREFIX}.unlock`} icon={<LockOpenIcon />} disabled={isPending} alwaysEnable={!isPending} />
+          <SaveButton
+            label={`${PREFIX}.unlock`}
+            icon={<LockOpenIcon />}
+            disabled={isPending}
+            alwaysEnable={!isPending}
+          />
         </DialogActions>
       </Form>
     </Dialog>

@@ -15,7 +15,21 @@ export interface ActivityConfig {
 export function readActivityConfig(env: Env, errors: ConfigErrors): ActivityConfig {
   return {
     retentionDays: readInteger(env, errors, 'ACTIVITY_RETENTION_DAYS', 0, 0, 36_500),
-    burstPerHour: readInteger(env, errors, 'ACTIVITY_BURST_THRESHOLD', ACTIVITY_ANOMALY_DEFAULTS.burstPerHour, 1, 10_000),
-    recentSignInMinutes: readInteger(env, errors, 'ACTIVITY_RECENT_SIGN_IN_MINUTES', ACTIVITY_ANOMALY_DEFAULTS.recentSignInMinutes, 1, 24 * 60),
+    burstPerHour: readInteger(
+      env,
+      errors,
+      'ACTIVITY_BURST_THRESHOLD',
+      ACTIVITY_ANOMALY_DEFAULTS.burstPerHour,
+      1,
+      10_000,
+    ),
+    recentSignInMinutes: readInteger(
+      env,
+      errors,
+      'ACTIVITY_RECENT_SIGN_IN_MINUTES',
+      ACTIVITY_ANOMALY_DEFAULTS.recentSignInMinutes,
+      1,
+      24 * 60,
+    ),
   };
 }

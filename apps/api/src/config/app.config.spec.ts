@@ -30,12 +30,19 @@ describe('loadConfig', () => {
     expect(config.secrets.auditHmacKey).toHaveLength(32);
     // The generated keys are kept: a restart must verify the same audit chain.
     expect(loadConfig({ DATA_DIR: dir }).secrets.auditHmacKey.equals(config.secrets.auditHmacKey)).toBe(true);
-    expect(config.auth).toMatchObject({ sessionIdleSeconds: 1800, sessionAbsoluteSeconds: 28800, passwordMinLength: 15 });
+    expect(config.auth).toMatchObject({
+      sessionIdleSeconds: 1800,
+      sessionAbsoluteSeconds: 28800,
+      passwordMinLength: 15,
+    });
   });
 
   it('chooses the database from DATABASE_URL', () => {
-    expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'sqlite:/tmp/other.sqlite' }).database)
-      .toEqual({ kind: 'sqlite', path: '/tmp/other.sqlite', embeddedDefault: false });
+    expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'sqlite:/tmp/other.sqlite' }).database).toEqual({
+      kind: 'sqlite',
+      path: '/tmp/other.sqlite',
+      embeddedDefault: false,
+    });
     const mysql = loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'mariadb://root@127.0.0.1:3306/keydesk' });
     expect(mysql.database).toEqual({ kind: 'mysql', url: 'mysql://root@127.0.0.1:3306/keydesk' });
     expect(mysql.bootstrap.demoData).toBe(false);
@@ -43,8 +50,13 @@ describe('loadConfig', () => {
 
   it('names every wrong value at once, without echoing secrets', () => {
     const problems = problemsOf({
-      PORT: 'eighty', DATABASE_URL: 'postgres://x:hunter2@db/k', SESSION_IDLE_MINUTES: '0',
-      PASSWORD_MIN_LENGTH: '6', PUBLIC_URL: 'ftp://files', AUDIT_HMAC_KEY: 'c2hvcnQ=', KEYDESK_ADMIN_USER: 'root',
+      PORT: 'eighty',
+      DATABASE_URL: 'postgres://x:hunter2@db/k',
+      SESSION_IDLE_MINUTES: '0',
+      PASSWORD_MIN_LENGTH: '6',
+      PUBLIC_URL: 'ftp://files',
+      AUDIT_HMAC_KEY: 'c2hvcnQ=',
+      KEYDESK_ADMIN_USER: 'root',
     });
     expect(problems).toEqual([
       'PORT must be a whole number from 1 to 65535 (got "eighty")',

@@ -1,6 +1,12 @@
 import {
-  CUSTOMER_SESSION_ABSOLUTE_SECONDS, CUSTOMER_SESSION_IDLE_SECONDS, NEW_EMAIL_HOLD_HOURS, PASSWORD_MIN_LENGTH, RESET_LINK_SECONDS,
-  STAFF_SESSION_ABSOLUTE_SECONDS, STAFF_SESSION_IDLE_SECONDS, TEMPORARY_PASSWORD_SECONDS,
+  CUSTOMER_SESSION_ABSOLUTE_SECONDS,
+  CUSTOMER_SESSION_IDLE_SECONDS,
+  NEW_EMAIL_HOLD_HOURS,
+  PASSWORD_MIN_LENGTH,
+  RESET_LINK_SECONDS,
+  STAFF_SESSION_ABSOLUTE_SECONDS,
+  STAFF_SESSION_IDLE_SECONDS,
+  TEMPORARY_PASSWORD_SECONDS,
 } from '@keydesk/domain';
 
 import { ConfigErrors, Env, readInteger } from './config-errors';
@@ -26,7 +32,8 @@ export interface AuthConfig {
 
 export function readAuthConfig(env: Env, errors: ConfigErrors): AuthConfig {
   return {
-    sessionIdleSeconds: 60 * readInteger(env, errors, 'SESSION_IDLE_MINUTES', STAFF_SESSION_IDLE_SECONDS / 60, 1, 24 * 60),
+    sessionIdleSeconds:
+      60 * readInteger(env, errors, 'SESSION_IDLE_MINUTES', STAFF_SESSION_IDLE_SECONDS / 60, 1, 24 * 60),
     sessionAbsoluteSeconds:
       3600 * readInteger(env, errors, 'SESSION_ABSOLUTE_HOURS', STAFF_SESSION_ABSOLUTE_SECONDS / 3600, 1, 24 * 7),
     passwordMinLength: readInteger(env, errors, 'PASSWORD_MIN_LENGTH', PASSWORD_MIN_LENGTH, 8, 64),
@@ -38,7 +45,8 @@ export function readAuthConfig(env: Env, errors: ConfigErrors): AuthConfig {
     customerSessionIdleSeconds:
       60 * readInteger(env, errors, 'CUSTOMER_SESSION_IDLE_MINUTES', CUSTOMER_SESSION_IDLE_SECONDS / 60, 1, 24 * 60),
     customerSessionAbsoluteSeconds:
-      3600 * readInteger(env, errors, 'CUSTOMER_SESSION_ABSOLUTE_HOURS', CUSTOMER_SESSION_ABSOLUTE_SECONDS / 3600, 1, 24 * 7),
+      3600 *
+      readInteger(env, errors, 'CUSTOMER_SESSION_ABSOLUTE_HOURS', CUSTOMER_SESSION_ABSOLUTE_SECONDS / 3600, 1, 24 * 7),
     newEmailHoldSeconds: 3600 * readInteger(env, errors, 'NEW_EMAIL_HOLD_HOURS', NEW_EMAIL_HOLD_HOURS, 0, 24 * 14),
   };
 }

@@ -23,7 +23,14 @@ export class InvalidConfigError extends Error {
 
 export type Env = Record<string, string | undefined>;
 
-export function readInteger(env: Env, errors: ConfigErrors, name: string, fallback: number, min: number, max: number): number {
+export function readInteger(
+  env: Env,
+  errors: ConfigErrors,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);

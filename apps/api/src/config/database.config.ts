@@ -3,8 +3,7 @@ import { isAbsolute, join } from 'node:path';
 import { ConfigErrors, Env } from './config-errors';
 
 export type DatabaseConfig =
-  | { kind: 'sqlite'; path: string; embeddedDefault: boolean }
-  | { kind: 'mysql'; url: string };
+  { kind: 'sqlite'; path: string; embeddedDefault: boolean } | { kind: 'mysql'; url: string };
 
 /**
  * DATABASE_URL unset: the embedded SQLite file under the data folder (a newcomer's first start);
@@ -23,7 +22,11 @@ export function readDatabaseConfig(env: Env, errors: ConfigErrors, dataDir: stri
     try {
       const url = new URL(raw.replace(/^mariadb:/, 'mysql:'));
       if (!url.pathname || url.pathname === '/') {
-        errors.add('DATABASE_URL', 'must name the database, e.g. mysql://root@127.0.0.1:3306/keydesk', redactPassword(raw));
+        errors.add(
+          'DATABASE_URL',
+          'must name the database, e.g. mysql://root@127.0.0.1:3306/keydesk',
+          redactPassword(raw),
+        );
       }
       return { kind: 'mysql', url: url.toString() };
     } catch {

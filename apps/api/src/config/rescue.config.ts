@@ -24,10 +24,24 @@ export function readRescueConfig(env: Env, errors: ConfigErrors): RescueConfig {
   return {
     codeSeconds: 60 * readInteger(env, errors, 'RESCUE_CODE_MINUTES', RESCUE_CODE_SECONDS / 60, 5, 24 * 60),
     customerChoosesPassword: readBoolean(env, errors, 'RESCUE_CUSTOMER_CHOOSES_PASSWORD', false),
-    accountMailIntervalSeconds: readInteger(env, errors, 'RESCUE_ACCOUNT_MAIL_INTERVAL_SECONDS', L.accountMailIntervalSeconds, 0, 3600),
+    accountMailIntervalSeconds: readInteger(
+      env,
+      errors,
+      'RESCUE_ACCOUNT_MAIL_INTERVAL_SECONDS',
+      L.accountMailIntervalSeconds,
+      0,
+      3600,
+    ),
     accountMailsPerDay: readInteger(env, errors, 'RESCUE_ACCOUNT_MAILS_PER_DAY', L.accountMailsPerDay, 1, 100),
     ipRequestsPerHour: readInteger(env, errors, 'RESCUE_IP_REQUESTS_PER_HOUR', L.ipRequestsPerHour, 1, 10_000),
-    failedRedemptionsPerHour: readInteger(env, errors, 'RESCUE_FAILED_REDEMPTIONS_PER_HOUR', L.failedRedemptionsPerHour, 1, 1000),
+    failedRedemptionsPerHour: readInteger(
+      env,
+      errors,
+      'RESCUE_FAILED_REDEMPTIONS_PER_HOUR',
+      L.failedRedemptionsPerHour,
+      1,
+      1000,
+    ),
     wrongTriesPerCode: readInteger(env, errors, 'RESCUE_WRONG_TRIES_PER_CODE', L.wrongTriesPerCode, 1, 20),
   };
 }

@@ -36,7 +36,10 @@ export function readSecretsConfig(env: Env, errors: ConfigErrors, dataDir: strin
   if (missing.length === 0) return { ...(fromEnv as Record<KeyName, Buffer>), source: 'environment' };
   if (production) {
     for (const name of missing) {
-      errors.add(VARIABLES[name], 'is required when NODE_ENV=production (32 random bytes, e.g. `openssl rand -hex 32`)');
+      errors.add(
+        VARIABLES[name],
+        'is required when NODE_ENV=production (32 random bytes, e.g. `openssl rand -hex 32`)',
+      );
     }
     return placeholderKeys();
   }

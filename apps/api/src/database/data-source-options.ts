@@ -43,10 +43,38 @@ interface SqliteConnection {
 }
 
 /** Migrations are SQL per dialect; each list is in order and only ever appended to. */
-const SQLITE_MIGRATIONS = [SqliteFoundation, SqliteCustomers, SqliteMailOutbox, SqlitePasswordReset, SqliteClientArea, SqlitePasswordReveals, SqliteSearchTermsCompanyName, SqliteRescueCodes, SqliteActivityLog,
-  SqliteSearchTermsByName, SqliteReviewedRanges, SqliteActionGroups, SqliteReviewedRangesVersion, SqliteCredentials];
-const MYSQL_MIGRATIONS = [MysqlFoundation, MysqlCustomers, MysqlMailOutbox, MysqlPasswordReset, MysqlClientArea, MysqlPasswordReveals, MysqlSearchTermsCompanyName, MysqlRescueCodes, MysqlActivityLog,
-  MysqlSearchTermsByName, MysqlReviewedRanges, MysqlActionGroups, MysqlReviewedRangesVersion, MysqlCredentials];
+const SQLITE_MIGRATIONS = [
+  SqliteFoundation,
+  SqliteCustomers,
+  SqliteMailOutbox,
+  SqlitePasswordReset,
+  SqliteClientArea,
+  SqlitePasswordReveals,
+  SqliteSearchTermsCompanyName,
+  SqliteRescueCodes,
+  SqliteActivityLog,
+  SqliteSearchTermsByName,
+  SqliteReviewedRanges,
+  SqliteActionGroups,
+  SqliteReviewedRangesVersion,
+  SqliteCredentials,
+];
+const MYSQL_MIGRATIONS = [
+  MysqlFoundation,
+  MysqlCustomers,
+  MysqlMailOutbox,
+  MysqlPasswordReset,
+  MysqlClientArea,
+  MysqlPasswordReveals,
+  MysqlSearchTermsCompanyName,
+  MysqlRescueCodes,
+  MysqlActivityLog,
+  MysqlSearchTermsByName,
+  MysqlReviewedRanges,
+  MysqlActionGroups,
+  MysqlReviewedRangesVersion,
+  MysqlCredentials,
+];
 
 export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
   const common = { entities: ENTITIES, synchronize: false, migrationsRun: false, logging: false } as const;
@@ -78,7 +106,9 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
       db.pragma('busy_timeout = 5000');
       // SQLite's LOWER folds ASCII only; searches compare LOWER(column) with a folded pattern
       // (containsPattern), so "oscar" finds "Óscar" here as MariaDB's collation finds it.
-      db.function('lower', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? fold(value) : value));
+      db.function('lower', { deterministic: true }, (value: unknown) =>
+        typeof value === 'string' ? fold(value) : value,
+      );
     },
   };
 }

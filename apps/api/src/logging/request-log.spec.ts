@@ -23,7 +23,12 @@ interface LogLine {
 /** An Express app logging through the logger the api builds from LOG_LEVEL; answers its url and the lines. */
 async function serve(logLevel: string) {
   const lines: LogLine[] = [];
-  const sink = new Writable({ write: (chunk, _encoding, done) => { lines.push(JSON.parse(String(chunk))); done(); } });
+  const sink = new Writable({
+    write: (chunk, _encoding, done) => {
+      lines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  });
   const config = loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'keydesk-log-')), LOG_LEVEL: logLevel });
   const { logger } = pinoHttp(loggerOptions(config).pinoHttp as object, sink);
   const app = express();

@@ -15,7 +15,9 @@
     var length = Array.from(input.value).length;
     var score = length === 0 ? 0 : length < min ? 1 : length < min + 5 ? 2 : length < min + 10 ? 3 : 4;
     meter.value = score;
-    text.textContent = template.replace('{length}', String(length)).replace('{min}', String(min)) + (levels[score] ? ' ' + levels[score] : '');
+    text.textContent =
+      template.replace('{length}', String(length)).replace('{min}', String(min)) +
+      (levels[score] ? ' ' + levels[score] : '');
   }
   input.addEventListener('input', update);
   update();

@@ -1,10 +1,5 @@
 import { isCommonPassword } from './common-password-lookup';
-import {
-  codePointLength,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  PASSWORD_MIN_LENGTH_FLOOR,
-} from './limits';
+import { codePointLength, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_MIN_LENGTH_FLOOR } from './limits';
 import { containsPersonalInfo, type PasswordContext } from './personal-info';
 import { isRepetitive, isSequential } from './predictable-patterns';
 

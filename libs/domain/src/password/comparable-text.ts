@@ -52,7 +52,16 @@ export function repeatedUnit(text: string): string {
 }
 
 const LEET: Readonly<Record<string, string>> = {
-  '@': 'a', '4': 'a', '8': 'b', '3': 'e', '6': 'g', '0': 'o', '$': 's', '5': 's', '7': 't', '+': 't',
+  '@': 'a',
+  '4': 'a',
+  '8': 'b',
+  '3': 'e',
+  '6': 'g',
+  '0': 'o',
+  $: 's',
+  '5': 's',
+  '7': 't',
+  '+': 't',
 };
 
 /** "p@ssw0rd" → "password". "1" and "!" stand for "i" or "l", so the caller picks one. */

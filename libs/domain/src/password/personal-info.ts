@@ -39,15 +39,18 @@ function emailParts(email: string): string[] {
 }
 
 function personalTokens(context: PasswordContext): string[] {
-  const values = [context.username, context.email, context.name, context.clientKey, ...(context.otherWords ?? [])]
-    .filter((value): value is string => value !== undefined);
+  const values = [
+    context.username,
+    context.email,
+    context.name,
+    context.clientKey,
+    ...(context.otherWords ?? []),
+  ].filter((value): value is string => value !== undefined);
   const derived = [
     ...(context.email === undefined ? [] : emailParts(context.email)),
     ...(context.name === undefined ? [] : words(context.name)),
   ];
-  const tokens = [...values, ...derived]
-    .map(comparable)
-    .filter((token) => codePointLength(token) >= MIN_VALUE_LENGTH);
+  const tokens = [...values, ...derived].map(comparable).filter((token) => codePointLength(token) >= MIN_VALUE_LENGTH);
   return [...new Set(tokens)];
 }
 

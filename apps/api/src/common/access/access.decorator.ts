@@ -9,10 +9,7 @@ export const ACCESS_RULE = 'keydesk:access-rule';
  * What a route needs. Every route declares one (a test walks them all); a route that declares
  * none is refused by AccessGuard rather than left open.
  */
-export type AccessRule =
-  | { kind: 'public' }
-  | { kind: 'signed-in' }
-  | { kind: 'permission'; permission: Permission };
+export type AccessRule = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'permission'; permission: Permission };
 
 /** Open to anyone: sign-in, health, the customers' public endpoints. Exempt from CSRF checks. */
 export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);

@@ -45,7 +45,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     // A stream (an export) that failed half-way: the client sees the answer cut short.
     if (response.headersSent) return void response.destroy();
     const status = ERROR_STATUS[error.code];
-    const retryAfter = error.retryAfterSeconds ?? (error.code === ErrorCode.DatabaseUnavailable ? RETRY_AFTER_SECONDS : undefined);
+    const retryAfter =
+      error.retryAfterSeconds ?? (error.code === ErrorCode.DatabaseUnavailable ? RETRY_AFTER_SECONDS : undefined);
     if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     if (AccountErrorPage.serves(request)) return this.errorPage.send(request, response, status, error);
     const locale = localeFromAcceptLanguage(request.headers['accept-language']);
@@ -76,7 +77,11 @@ export function errorBody(locale: Locale, status: number, error: DomainError): A
   if (typeof params.resource === 'string') params.resource = translate(locale, `resources.${params.resource}`);
   // A moment travels as ISO (for programs, in the body) and reads in the caller's language in the message.
   if (typeof params.opensAt === 'string') params.opensAt = formatWhen(new Date(params.opensAt), locale);
-  const body: ApiErrorBody = { statusCode: status, code: error.code, message: translate(locale, `errors.${error.code}`, params) };
+  const body: ApiErrorBody = {
+    statusCode: status,
+    code: error.code,
+    message: translate(locale, `errors.${error.code}`, params),
+  };
   if (typeof error.params.opensAt === 'string') body.opensAt = error.params.opensAt;
   if (error.fieldErrors) {
     body.errors = Object.fromEntries(
@@ -88,9 +93,11 @@ export function errorBody(locale: Locale, status: number, error: DomainError): A
 
 /** The 4xx status of a framework or body-parser error (http-errors sets `status` and `expose`). */
 function clientErrorStatus(exception: unknown): number | undefined {
-  const status = exception instanceof HttpException
-    ? exception.getStatus()
-    : (exception as { status?: unknown; statusCode?: unknown } | null)?.status ?? (exception as { statusCode?: unknown } | null)?.statusCode;
+  const status =
+    exception instanceof HttpException
+      ? exception.getStatus()
+      : ((exception as { status?: unknown; statusCode?: unknown } | null)?.status ??
+        (exception as { statusCode?: unknown } | null)?.statusCode);
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 

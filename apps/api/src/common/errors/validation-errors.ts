@@ -29,13 +29,27 @@ function collect(errors: ValidationError[], prefix: string, fields: FieldErrors)
  * The constraint to report when a value breaks several: what it should be before how long it may
  * be, so `{"email": null}` reads "must be a valid email address", not "at most 254 characters".
  */
-const REPORT_FIRST = ['whitelistValidation', 'isArray', 'isString', 'isInt', 'isBoolean', 'isEmail', 'isIn', 'isEnum', 'isNotEmpty', 'isDefined'];
+const REPORT_FIRST = [
+  'whitelistValidation',
+  'isArray',
+  'isString',
+  'isInt',
+  'isBoolean',
+  'isEmail',
+  'isIn',
+  'isEnum',
+  'isNotEmpty',
+  'isDefined',
+];
 
 function firstConstraint(constraints: string[]): string | undefined {
   return REPORT_FIRST.find((name) => constraints.includes(name)) ?? constraints[0];
 }
 
-function describe(error: ValidationError, constraint: string): { key: string; params?: Record<string, string | number> } {
+function describe(
+  error: ValidationError,
+  constraint: string,
+): { key: string; params?: Record<string, string | number> } {
   if (constraint === 'whitelistValidation') return { key: 'validation.unknownField' };
   const args = constraintArguments(error, constraint);
   switch (constraint) {

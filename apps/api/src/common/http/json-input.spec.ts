@@ -6,7 +6,9 @@ const nested = (depth: number): unknown => JSON.parse('['.repeat(depth) + ']'.re
 
 describe('jsonInputErrors', () => {
   it('passes what requests carry: text in any script, pairs of surrogates, numbers, lists', () => {
-    expect(jsonInputErrors({ name: 'Óscar 😀 日本', roleIds: [1, 2], nested: { ok: true, none: null } }, 'body')).toBeUndefined();
+    expect(
+      jsonInputErrors({ name: 'Óscar 😀 日本', roleIds: [1, 2], nested: { ok: true, none: null } }, 'body'),
+    ).toBeUndefined();
     expect(jsonInputErrors(nested(MAX_JSON_DEPTH), 'body')).toBeUndefined();
   });
 
@@ -21,7 +23,9 @@ describe('jsonInputErrors', () => {
   });
 
   it('refuses nesting past the limit without recursing, by the field it is in', () => {
-    expect(jsonInputErrors(nested(5000), 'body')).toEqual({ body: { key: 'validation.tooDeep', params: { max: MAX_JSON_DEPTH } } });
+    expect(jsonInputErrors(nested(5000), 'body')).toEqual({
+      body: { key: 'validation.tooDeep', params: { max: MAX_JSON_DEPTH } },
+    });
     expect(jsonInputErrors({ username: nested(100) }, 'body')).toEqual({
       username: { key: 'validation.tooDeep', params: { max: MAX_JSON_DEPTH } },
     });
@@ -29,7 +33,11 @@ describe('jsonInputErrors', () => {
 
   it('refuses the keys object mappers treat as special, wherever they are', () => {
     const value = JSON.parse('{"username":{"constructor":1},"__proto__":{"admin":true},"x":[{"prototype":2}]}');
-    expect(Object.keys(jsonInputErrors(value, 'body') ?? {}).sort()).toEqual(['__proto__', 'username.constructor', 'x.0.prototype']);
+    expect(Object.keys(jsonInputErrors(value, 'body') ?? {}).sort()).toEqual([
+      '__proto__',
+      'username.constructor',
+      'x.0.prototype',
+    ]);
   });
 
   it('reports twenty fields at most', () => {

@@ -39,7 +39,10 @@ export function jsonInputErrors(value: unknown, root: string): FieldErrors | und
     if (typeof item.value !== 'object' || item.value === null) continue;
     if (item.depth >= MAX_JSON_DEPTH) {
       // Named by the field it is in: the full path of a 5,000-deep value would be the longest part of the answer.
-      report(Array.isArray(value) ? root : item.path.split('.')[0], { key: 'validation.tooDeep', params: { max: MAX_JSON_DEPTH } });
+      report(Array.isArray(value) ? root : item.path.split('.')[0], {
+        key: 'validation.tooDeep',
+        params: { max: MAX_JSON_DEPTH },
+      });
       continue;
     }
     for (const [key, child] of Object.entries(item.value)) {

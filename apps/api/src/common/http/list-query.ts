@@ -32,7 +32,12 @@ export function parseListQuery<TSort extends string>(
   if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) invalid('filter');
   const range = parseJson(raw.range, 'range', [0, 24]);
   // Safe integers only: 1e308 is an integer to JavaScript, and not one the database can skip to.
-  if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isSafeInteger(n) && n >= 0) || range[1] < range[0]) {
+  if (
+    !Array.isArray(range) ||
+    range.length !== 2 ||
+    !range.every((n) => Number.isSafeInteger(n) && n >= 0) ||
+    range[1] < range[0]
+  ) {
     invalid('range');
   }
   const [start, end] = range as [number, number];
@@ -49,7 +54,13 @@ export function parseListQuery<TSort extends string>(
   };
 }
 
-export function setContentRange(response: Response, resource: string, offset: number, count: number, total: number): void {
+export function setContentRange(
+  response: Response,
+  resource: string,
+  offset: number,
+  count: number,
+  total: number,
+): void {
   const end = count === 0 ? offset : offset + count - 1;
   response.setHeader('Content-Range', `${resource} ${offset}-${end}/${total}`);
   response.setHeader('Access-Control-Expose-Headers', 'Content-Range');
@@ -84,25 +95,41 @@ export function filterPositiveInt(filter: Record<string, unknown>, name: string)
 }
 
 /** One value from `allowed`, or undefined when absent. */
-export function filterOneOf<T extends string>(filter: Record<string, unknown>, name: string, allowed: readonly T[]): T | undefined {
+export function filterOneOf<T extends string>(
+  filter: Record<string, unknown>,
+  name: string,
+  allowed: readonly T[],
+): T | undefined {
   const value = filterText(filter, name);
   if (value !== undefined && !(allowed as readonly string[]).includes(value)) {
-    throw new DomainError(ErrorCode.ValidationFailed, {}, {
-      [`filter.${name}`]: { key: 'validation.isIn', params: { values: allowed.join(', ') } },
-    });
+    throw new DomainError(
+      ErrorCode.ValidationFailed,
+      {},
+      {
+        [`filter.${name}`]: { key: 'validation.isIn', params: { values: allowed.join(', ') } },
+      },
+    );
   }
   return value as T | undefined;
 }
 
 /** One value or several (react-admin's multi-select sends an array), each from `allowed`. */
-export function filterOneOrMany<T extends string>(filter: Record<string, unknown>, name: string, allowed: readonly T[]): T[] | undefined {
+export function filterOneOrMany<T extends string>(
+  filter: Record<string, unknown>,
+  name: string,
+  allowed: readonly T[],
+): T[] | undefined {
   const value = filter[name];
   if (value === undefined || value === null || value === '') return undefined;
   const values = Array.isArray(value) ? value : [value];
   if (!values.every((v) => typeof v === 'string' && (allowed as readonly string[]).includes(v))) {
-    throw new DomainError(ErrorCode.ValidationFailed, {}, {
-      [`filter.${name}`]: { key: 'validation.isIn', params: { values: allowed.join(', ') } },
-    });
+    throw new DomainError(
+      ErrorCode.ValidationFailed,
+      {},
+      {
+        [`filter.${name}`]: { key: 'validation.isIn', params: { values: allowed.join(', ') } },
+      },
+    );
   }
   return values as T[];
 }
@@ -120,7 +147,11 @@ function parseJson(value: string | undefined, field: string, fallback: unknown):
 }
 
 function invalid(field: string, values?: string): never {
-  throw new DomainError(ErrorCode.ValidationFailed, {}, {
-    [field]: values ? { key: 'validation.isIn', params: { values } } : { key: 'validation.invalid' },
-  });
+  throw new DomainError(
+    ErrorCode.ValidationFailed,
+    {},
+    {
+      [field]: values ? { key: 'validation.isIn', params: { values } } : { key: 'validation.invalid' },
+    },
+  );
 }

@@ -14,7 +14,9 @@ async function serve(adapter: ExpressAdapter) {
   adapter.initHttpServer({});
   const app = adapter.getInstance<Express>();
   app.get('/echo', (request, response) => {
-    response.set('X-Echo', String(request.query.q)).json({ q: request.query.q, host: request.get('host'), protocol: request.protocol });
+    response
+      .set('X-Echo', String(request.query.q))
+      .json({ q: request.query.q, host: request.get('host'), protocol: request.protocol });
   });
   const server = adapter.getHttpServer() as Server;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

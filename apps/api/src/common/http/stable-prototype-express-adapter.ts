@@ -31,7 +31,10 @@ export class StablePrototypeExpressAdapter extends ExpressAdapter {
 }
 
 /** Request and response classes whose instances already have `app`'s request and response prototypes. */
-function adoptPrototypes(app: Express): { IncomingMessage: typeof IncomingMessage; ServerResponse: typeof ServerResponse } {
+function adoptPrototypes(app: Express): {
+  IncomingMessage: typeof IncomingMessage;
+  ServerResponse: typeof ServerResponse;
+} {
   class KeydeskRequest extends IncomingMessage {}
   class KeydeskResponse<Request extends IncomingMessage = IncomingMessage> extends ServerResponse<Request> {}
   // Once at start-up, on the classes' own prototype objects rather than on every request.

@@ -2,12 +2,15 @@
 export const es: Record<string, string> = {
   'errors.VALIDATION_FAILED': 'Algunos campos no son válidos.',
   'errors.INVALID_CREDENTIALS': 'El usuario o la contraseña son incorrectos.',
-  'errors.TOO_MANY_ATTEMPTS': 'Demasiados intentos fallidos de inicio de sesión. Inténtalo de nuevo en {seconds} segundos.',
-  'errors.ACCOUNT_LOCKED': 'Esta cuenta está bloqueada temporalmente por intentos fallidos repetidos. Inténtalo en {minutes} minutos o pide ayuda a un administrador.',
+  'errors.TOO_MANY_ATTEMPTS':
+    'Demasiados intentos fallidos de inicio de sesión. Inténtalo de nuevo en {seconds} segundos.',
+  'errors.ACCOUNT_LOCKED':
+    'Esta cuenta está bloqueada temporalmente por intentos fallidos repetidos. Inténtalo en {minutes} minutos o pide ayuda a un administrador.',
   'errors.NOT_AUTHENTICATED': 'No has iniciado sesión.',
   'errors.SESSION_EXPIRED': 'Tu sesión ha caducado. Inicia sesión de nuevo.',
   'errors.FORBIDDEN': 'No tienes permiso para hacer esto ({permission}).',
-  'errors.CSRF_TOKEN_INVALID': 'La solicitud no lleva una cabecera X-CSRF-Token válida. Recarga la página e inténtalo de nuevo.',
+  'errors.CSRF_TOKEN_INVALID':
+    'La solicitud no lleva una cabecera X-CSRF-Token válida. Recarga la página e inténtalo de nuevo.',
   'errors.NOT_FOUND': 'El {resource} que buscas no existe.',
   'errors.CONFLICT': 'Este cambio entra en conflicto con los datos actuales.',
   'errors.USERNAME_TAKEN': 'El nombre de usuario «{username}» ya está en uso.',
@@ -21,8 +24,10 @@ export const es: Record<string, string> = {
   'errors.LAST_ADMINISTRATOR': 'Debe quedar al menos un administrador activo.',
   'errors.SERVICE_BUSY': 'El servicio está ocupado. Inténtalo de nuevo en unos segundos.',
   'errors.PAYLOAD_TOO_LARGE': 'La solicitud es demasiado grande.',
-  'errors.UNSUPPORTED_MEDIA_TYPE': 'El cuerpo de la solicitud viene en un formato, juego de caracteres o compresión que no se acepta. Envía JSON en UTF-8 sin comprimir o con gzip.',
-  'errors.DATABASE_UNAVAILABLE': 'El servicio no puede llegar a su base de datos en este momento. Inténtalo de nuevo en unos segundos.',
+  'errors.UNSUPPORTED_MEDIA_TYPE':
+    'El cuerpo de la solicitud viene en un formato, juego de caracteres o compresión que no se acepta. Envía JSON en UTF-8 sin comprimir o con gzip.',
+  'errors.DATABASE_UNAVAILABLE':
+    'El servicio no puede llegar a su base de datos en este momento. Inténtalo de nuevo en unos segundos.',
   'errors.INTERNAL_ERROR': 'Algo salió mal de nuestro lado. El error quedó registrado.',
   'errors.CLIENT_KEY_TAKEN': 'Otro cliente ya tiene la clave «{clientKey}».',
   'errors.CLIENT_KEY_INVALID': 'No es un RFC válido: revisa su longitud, su formato y su dígito verificador.',
@@ -31,7 +36,8 @@ export const es: Record<string, string> = {
   'errors.ALREADY_ASSOCIATED': 'Este usuario ya pertenece a este cliente.',
   'errors.OWNER_REQUIRED': 'No se puede quitar al propietario; nombra antes a otro propietario.',
   'errors.NOT_YOUR_NOTE': 'Solo quien escribió la nota puede editarla.',
-  'errors.MAIL_HAS_SECRET': 'Este correo llevaba un dato secreto (un enlace, una contraseña o un código) y no se puede reenviar; repite la acción para enviar uno nuevo.',
+  'errors.MAIL_HAS_SECRET':
+    'Este correo llevaba un dato secreto (un enlace, una contraseña o un código) y no se puede reenviar; repite la acción para enviar uno nuevo.',
   'resources.staff': 'miembro del personal',
   'resources.client': 'cliente',
   'resources.user': 'usuario',
@@ -54,7 +60,8 @@ export const es: Record<string, string> = {
   'validation.arrayUnique': 'No debe repetir valores.',
   'validation.isBoolean': 'Debe ser verdadero o falso.',
   'validation.isDate': 'Debe ser una fecha, por ejemplo 2026-12-01 o 2026-12-01T09:30:00Z.',
-  'validation.useCursor': 'Las páginas después de las primeras {max} entradas van por cursor: envía el X-Next-Cursor de la página anterior.',
+  'validation.useCursor':
+    'Las páginas después de las primeras {max} entradas van por cursor: envía el X-Next-Cursor de la página anterior.',
   'validation.invalid': 'Este valor no es válido.',
   'validation.wellFormed': 'Contiene caracteres que no son texto válido (un sustituto UTF-16 suelto).',
   'validation.tooDeep': 'Está anidado en más de {max} niveles.',
@@ -63,12 +70,15 @@ export const es: Record<string, string> = {
   'password.common': 'Esta contraseña está en una lista de contraseñas comunes o filtradas.',
   'password.repetitive': 'Esta contraseña repite los mismos caracteres o palabras.',
   'password.sequential': 'Esta contraseña es una secuencia simple (como abcd o 1234).',
-  'password.contains_personal_info': 'La contraseña no debe contener el nombre, el correo, el usuario ni la clave del cliente.',
-  'passwordReset.ticketReply': 'Hola, {name}:\n\nTe enviamos un correo a {email} con un enlace para restablecer tu contraseña; vence en {minutes} minutos y funciona una sola vez. Si no lo ves, revisa tu carpeta de correo no deseado.',
+  'password.contains_personal_info':
+    'La contraseña no debe contener el nombre, el correo, el usuario ni la clave del cliente.',
+  'passwordReset.ticketReply':
+    'Hola, {name}:\n\nTe enviamos un correo a {email} con un enlace para restablecer tu contraseña; vence en {minutes} minutos y funciona una sola vez. Si no lo ves, revisa tu carpeta de correo no deseado.',
   'passwordReset.noClient': 'Este usuario no pertenece a ningún cliente: asócialo a uno primero.',
   'passwordReset.notUserClient': 'El usuario no pertenece a este cliente.',
   'passwordReset.notClientTicket': 'Este ticket no pertenece al cliente elegido.',
-  'userPassword.ticketReply': 'Hola, {name}:\n\nAsignamos una contraseña temporal a tu cuenta. Te la enviamos a {email} {delivery}: [contraseña enviada al cliente]. Funciona durante {hours} horas y, al iniciar sesión, te pediremos que elijas una contraseña propia. Si no ves el correo, revisa tu carpeta de correo no deseado.',
+  'userPassword.ticketReply':
+    'Hola, {name}:\n\nAsignamos una contraseña temporal a tu cuenta. Te la enviamos a {email} {delivery}: [contraseña enviada al cliente]. Funciona durante {hours} horas y, al iniciar sesión, te pediremos que elijas una contraseña propia. Si no ves el correo, revisa tu carpeta de correo no deseado.',
   'userPassword.delivery.link': 'en un enlace que la muestra una sola vez',
   'userPassword.delivery.inline': 'por correo',
   'userPassword.passwordOrGenerate': 'Escribe una contraseña o pide que se genere una, no ambas cosas.',
@@ -77,7 +87,8 @@ export const es: Record<string, string> = {
   'account.reset.intro': 'Escribe dos veces la nueva contraseña de tu cuenta. Después, inicia sesión con ella.',
   'account.reset.errorsTitle': 'Corrige lo siguiente:',
   'account.reset.password': 'Nueva contraseña',
-  'account.reset.passwordHint': 'Al menos {minLength} caracteres. Unas cuantas palabras sin relación entre sí forman una buena. No se aceptan contraseñas comunes ni tu nombre o correo.',
+  'account.reset.passwordHint':
+    'Al menos {minLength} caracteres. Unas cuantas palabras sin relación entre sí forman una buena. No se aceptan contraseñas comunes ni tu nombre o correo.',
   'account.reset.confirmation': 'Repite la nueva contraseña',
   'account.reset.submit': 'Guardar contraseña',
   'account.reset.meter': '{length} caracteres; al menos {min}.',
@@ -108,20 +119,25 @@ export const es: Record<string, string> = {
   'account.report.whatEmail': 'El correo electrónico',
   'account.report.whenLabel': 'Cuándo',
   'account.report.howLabel': 'Lo hizo',
-  'account.report.consequences': 'Si no hiciste ni pediste este cambio, bloquea la cuenta: se cierran todas las sesiones abiertas, los enlaces y códigos enviados dejan de funcionar y nadie puede iniciar sesión ni obtener un código de rescate hasta que nuestro equipo de soporte lo revise contigo y la desbloquee.',
+  'account.report.consequences':
+    'Si no hiciste ni pediste este cambio, bloquea la cuenta: se cierran todas las sesiones abiertas, los enlaces y códigos enviados dejan de funcionar y nadie puede iniciar sesión ni obtener un código de rescate hasta que nuestro equipo de soporte lo revise contigo y la desbloquee.',
   'account.report.confirm': 'No fui yo: bloquear la cuenta',
   'account.report.forged': 'No pudimos verificar este formulario. Vuelve a presionar el botón.',
   'account.report.mistake': 'Si el cambio fue tuyo, cierra esta página: no pasa nada.',
   'account.reportDone.title': 'La cuenta está bloqueada',
-  'account.reportDone.body': 'Cerramos todas las sesiones y los enlaces y códigos que habíamos enviado ya no funcionan. Nadie puede iniciar sesión hasta que nuestro equipo de soporte lo revise contigo.',
+  'account.reportDone.body':
+    'Cerramos todas las sesiones y los enlaces y códigos que habíamos enviado ya no funcionan. Nadie puede iniciar sesión hasta que nuestro equipo de soporte lo revise contigo.',
   'account.reportDone.next': 'Comunícate con nuestro equipo de soporte para recuperar tu acceso de forma segura.',
   'account.reportInvalid.title': 'Este enlace ya no funciona',
-  'account.reportInvalid.body': 'Un enlace de «No fui yo» funciona una vez y durante siete días; también deja de funcionar cuando la cuenta ya se bloqueó.',
+  'account.reportInvalid.body':
+    'Un enlace de «No fui yo» funciona una vez y durante siete días; también deja de funcionar cuando la cuenta ya se bloqueó.',
   'account.reportInvalid.next': 'Si crees que alguien cambió tu cuenta, comunícate con nuestro equipo de soporte.',
   'account.home.changeEmail': 'Cambiar correo',
-  'account.home.emailChanged': 'Tu correo cambió y cerramos tus otras sesiones. Avisamos tanto a la dirección anterior como a la nueva.',
+  'account.home.emailChanged':
+    'Tu correo cambió y cerramos tus otras sesiones. Avisamos tanto a la dirección anterior como a la nueva.',
   'account.email.title': 'Cambia tu correo',
-  'account.email.intro': 'Escribe la nueva dirección y tu contraseña actual. Avisaremos a la dirección anterior y a la nueva, y cerraremos tus otras sesiones.',
+  'account.email.intro':
+    'Escribe la nueva dirección y tu contraseña actual. Avisaremos a la dirección anterior y a la nueva, y cerraremos tus otras sesiones.',
   'account.email.currentEmail': 'Tu correo ahora:',
   'account.email.email': 'Nuevo correo',
   'account.email.submit': 'Guardar correo',
@@ -129,10 +145,13 @@ export const es: Record<string, string> = {
   'account.email.errors.same': 'Este ya es tu correo.',
   'account.email.errors.taken': 'Otra cuenta ya usa esta dirección.',
   'account.invalid.title': 'Este enlace ya no funciona',
-  'account.invalid.body': 'Los enlaces para restablecer la contraseña funcionan una sola vez y por tiempo limitado; un enlace más reciente o un cambio de contraseña también los anulan.',
-  'account.invalid.next': 'Para obtener uno nuevo, comunícate con nuestro equipo de soporte y pide que te envíen un correo para restablecer la contraseña.',
+  'account.invalid.body':
+    'Los enlaces para restablecer la contraseña funcionan una sola vez y por tiempo limitado; un enlace más reciente o un cambio de contraseña también los anulan.',
+  'account.invalid.next':
+    'Para obtener uno nuevo, comunícate con nuestro equipo de soporte y pide que te envíen un correo para restablecer la contraseña.',
   'account.reveal.title': 'Tu contraseña temporal',
-  'account.reveal.intro': 'Nuestro equipo de soporte asignó una contraseña temporal a tu cuenta. Presiona el botón para verla.',
+  'account.reveal.intro':
+    'Nuestro equipo de soporte asignó una contraseña temporal a tu cuenta. Presiona el botón para verla.',
   'account.reveal.reveal': 'Mostrar la contraseña',
   'account.reveal.once': 'Se muestra una sola vez: ten dónde anotarla o inicia sesión de inmediato.',
   'account.reveal.forged': 'Esta página ya no es válida. Presiona el botón otra vez.',
@@ -143,12 +162,15 @@ export const es: Record<string, string> = {
   'account.revealed.next': 'Cuando inicies sesión con ella, te pediremos que elijas una contraseña propia.',
   'account.revealed.login': 'Ir a iniciar sesión',
   'account.revealInvalid.title': 'Este enlace ya no funciona',
-  'account.revealInvalid.body': 'El enlace muestra la contraseña una sola vez y solo mientras la contraseña temporal funciona; una contraseña más nueva también lo anula.',
-  'account.revealInvalid.next': 'Si no alcanzaste a ver la contraseña, responde a tu ticket de soporte y pide una nueva.',
+  'account.revealInvalid.body':
+    'El enlace muestra la contraseña una sola vez y solo mientras la contraseña temporal funciona; una contraseña más nueva también lo anula.',
+  'account.revealInvalid.next':
+    'Si no alcanzaste a ver la contraseña, responde a tu ticket de soporte y pide una nueva.',
   'account.language.switch': 'English',
   'account.login.title': 'Iniciar sesión',
   'account.login.introEmail': 'Inicia sesión en el área de clientes con tu correo electrónico y tu contraseña.',
-  'account.login.introKey': 'Inicia sesión con la clave de cliente de tu empresa, tu nombre de usuario y tu contraseña.',
+  'account.login.introKey':
+    'Inicia sesión con la clave de cliente de tu empresa, tu nombre de usuario y tu contraseña.',
   'account.login.email': 'Correo electrónico',
   'account.login.clientKey': 'Clave de cliente (RFC)',
   'account.login.clientKeyHint': 'El RFC de tu empresa, por ejemplo ABC900101AB1.',
@@ -160,11 +182,15 @@ export const es: Record<string, string> = {
   'account.login.errorsTitle': 'No se inició la sesión',
   'account.login.invalidEmail': 'El correo electrónico o la contraseña son incorrectos.',
   'account.login.invalidKey': 'La clave de cliente, el nombre de usuario o la contraseña son incorrectos.',
-  'account.login.throttled': 'Demasiados intentos fallidos de inicio de sesión. Inténtalo de nuevo en {seconds} segundos.',
-  'account.login.locked': 'El inicio de sesión está bloqueado temporalmente por intentos fallidos repetidos. Inténtalo en {minutes} minutos o comunícate con nuestro equipo de soporte.',
-  'account.login.temporaryExpired': 'La contraseña temporal que te dimos venció. Pide a nuestro equipo de soporte una nueva o un correo para restablecer la contraseña.',
+  'account.login.throttled':
+    'Demasiados intentos fallidos de inicio de sesión. Inténtalo de nuevo en {seconds} segundos.',
+  'account.login.locked':
+    'El inicio de sesión está bloqueado temporalmente por intentos fallidos repetidos. Inténtalo en {minutes} minutos o comunícate con nuestro equipo de soporte.',
+  'account.login.temporaryExpired':
+    'La contraseña temporal que te dimos venció. Pide a nuestro equipo de soporte una nueva o un correo para restablecer la contraseña.',
   'account.login.formExpired': 'Este formulario ya no es válido. Escribe de nuevo tu contraseña e inicia sesión.',
-  'account.login.sessionEnded': 'Tu sesión terminó (por un tiempo sin actividad o por su límite de duración). Inicia sesión de nuevo.',
+  'account.login.sessionEnded':
+    'Tu sesión terminó (por un tiempo sin actividad o por su límite de duración). Inicia sesión de nuevo.',
   'account.login.signedOut': 'Cerraste la sesión.',
   'account.login.forgot': '¿Olvidaste tu contraseña?',
   'account.home.title': 'Tu cuenta',
@@ -180,25 +206,34 @@ export const es: Record<string, string> = {
   'account.home.security': 'Seguridad',
   'account.home.changePassword': 'Cambiar contraseña',
   'account.home.signOut': 'Cerrar sesión',
-  'account.home.passwordChanged': 'Tu contraseña se cambió y se cerraron tus otras sesiones. Te enviamos un correo sobre el cambio.',
+  'account.home.passwordChanged':
+    'Tu contraseña se cambió y se cerraron tus otras sesiones. Te enviamos un correo sobre el cambio.',
   'account.home.formExpired': 'Este formulario ya no es válido. Inténtalo de nuevo.',
   'account.change.title': 'Cambia tu contraseña',
-  'account.change.introForced': 'Iniciaste sesión con una contraseña temporal. Elige tu propia contraseña para continuar.',
+  'account.change.introForced':
+    'Iniciaste sesión con una contraseña temporal. Elige tu propia contraseña para continuar.',
   'account.change.intro': 'Escribe tu contraseña actual y después dos veces la nueva.',
   'account.change.current': 'Contraseña actual',
   'account.change.currentWrong': 'La contraseña actual es incorrecta.',
   'account.change.sameAsCurrent': 'Elige una contraseña distinta de la actual.',
   'account.change.back': 'Volver a tu cuenta',
   'errors.TOO_MANY_REQUESTS': 'Demasiadas solicitudes. Inténtalo de nuevo en {seconds} segundos.',
-  'errors.RESCUE_CODE_INVALID': 'La clave de cliente, el usuario o el código de rescate no son válidos, o el código ya se usó o venció. Revísalos o genera un código nuevo.',
-  'errors.EMAIL_RECENTLY_CHANGED': 'El personal cambió el correo de este usuario hace menos de {hours} horas. No se envía ningún enlace de restablecimiento ni contraseña temporal a la nueva dirección antes del {opensAt}; la dirección anterior recibió el aviso del cambio.',
-  'errors.USER_LOCKED': 'El cliente reportó un cambio en esta cuenta como no suyo y la cuenta está bloqueada. Desbloquéala primero, indicando un motivo.',
+  'errors.RESCUE_CODE_INVALID':
+    'La clave de cliente, el usuario o el código de rescate no son válidos, o el código ya se usó o venció. Revísalos o genera un código nuevo.',
+  'errors.EMAIL_RECENTLY_CHANGED':
+    'El personal cambió el correo de este usuario hace menos de {hours} horas. No se envía ningún enlace de restablecimiento ni contraseña temporal a la nueva dirección antes del {opensAt}; la dirección anterior recibió el aviso del cambio.',
+  'errors.USER_LOCKED':
+    'El cliente reportó un cambio en esta cuenta como no suyo y la cuenta está bloqueada. Desbloquéala primero, indicando un motivo.',
   'errors.USER_NOT_LOCKED': 'Este usuario no está bloqueado.',
-  'rescue.requested': 'Si la clave de cliente y el usuario corresponden a una cuenta activa, enviamos un código de rescate a los correos registrados de la cuenta. Funciona una sola vez, durante {minutes} minutos.',
-  'rescue.redeemed.password_mailed': 'Enviamos una nueva contraseña temporal a los correos registrados de la cuenta. Al iniciar sesión con ella te pediremos que elijas una propia.',
-  'rescue.redeemed.password_chosen': 'Tu nueva contraseña quedó guardada y se cerraron todas tus sesiones. Ya puedes iniciar sesión con ella.',
+  'rescue.requested':
+    'Si la clave de cliente y el usuario corresponden a una cuenta activa, enviamos un código de rescate a los correos registrados de la cuenta. Funciona una sola vez, durante {minutes} minutos.',
+  'rescue.redeemed.password_mailed':
+    'Enviamos una nueva contraseña temporal a los correos registrados de la cuenta. Al iniciar sesión con ella te pediremos que elijas una propia.',
+  'rescue.redeemed.password_chosen':
+    'Tu nueva contraseña quedó guardada y se cerraron todas tus sesiones. Ya puedes iniciar sesión con ella.',
   'account.rescue.title': 'Recupera tu contraseña',
-  'account.rescue.intro': 'Escribe la clave de cliente (RFC) de tu empresa, tu nombre de usuario y el código de rescate que enviamos a los correos registrados de la cuenta.',
+  'account.rescue.intro':
+    'Escribe la clave de cliente (RFC) de tu empresa, tu nombre de usuario y el código de rescate que enviamos a los correos registrados de la cuenta.',
   'account.rescue.clientKey': 'Clave de cliente (RFC)',
   'account.rescue.clientKeyHint': 'El RFC de tu empresa, por ejemplo ABC900101AB1.',
   'account.rescue.username': 'Nombre de usuario',
@@ -211,15 +246,18 @@ export const es: Record<string, string> = {
   'account.rescue.requestLink': 'Generar código de rescate',
   'account.rescue.backToLogin': 'Volver a iniciar sesión',
   'account.rescue.errorsTitle': 'No pudimos continuar',
-  'account.rescue.invalid': 'La clave de cliente, el usuario o el código de rescate no son válidos, o el código ya se usó o venció. Revísalos o genera un código nuevo.',
+  'account.rescue.invalid':
+    'La clave de cliente, el usuario o el código de rescate no son válidos, o el código ya se usó o venció. Revísalos o genera un código nuevo.',
   'account.rescue.throttled': 'Demasiadas solicitudes. Inténtalo de nuevo en {seconds} segundos.',
   'account.rescue.required': 'Escribe la clave de cliente y el nombre de usuario.',
   'account.rescue.formExpired': 'Este formulario ya no es válido. Inténtalo de nuevo.',
   'account.rescue.requestTitle': 'Generar código de rescate',
-  'account.rescue.requestIntro': 'Escribe la clave de cliente (RFC) de tu empresa y tu nombre de usuario. Enviaremos un código de rescate a todos los correos registrados de la cuenta. Tu contraseña actual sigue funcionando mientras no generes una nueva.',
+  'account.rescue.requestIntro':
+    'Escribe la clave de cliente (RFC) de tu empresa y tu nombre de usuario. Enviaremos un código de rescate a todos los correos registrados de la cuenta. Tu contraseña actual sigue funcionando mientras no generes una nueva.',
   'account.rescue.requestSubmit': 'Enviar código de rescate',
   'account.rescue.chooseTitle': 'Elige tu nueva contraseña',
-  'account.rescue.chooseIntro': 'El código es correcto. Elige ahora tu nueva contraseña; se cerrarán todas tus sesiones abiertas.',
+  'account.rescue.chooseIntro':
+    'El código es correcto. Elige ahora tu nueva contraseña; se cerrarán todas tus sesiones abiertas.',
   'account.rescue.doneTitle': 'Listo',
   'account.rescue.signIn': 'Iniciar sesión',
   'account.rescue.haveCode': '¿Ya tienes un código? Escríbelo aquí',

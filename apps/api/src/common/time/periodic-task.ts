@@ -18,7 +18,8 @@ export abstract class PeriodicTask implements OnApplicationBootstrap, OnApplicat
   abstract run(): Promise<void>;
 
   onApplicationBootstrap(): void {
-    const failed = (error: unknown) => this.availability.noteFailure(error) || this.logger.warn(`Housekeeping failed: ${error}`);
+    const failed = (error: unknown) =>
+      this.availability.noteFailure(error) || this.logger.warn(`Housekeeping failed: ${error}`);
     this.timer = setInterval(() => void this.run().catch(failed), this.everyMs);
     this.timer.unref();
   }

@@ -11,8 +11,12 @@ type Range = [from: number, to: number];
  * Used by both dialects' migration and by seed:large, which writes its reviews in bulk.
  */
 export async function backfillReviewedRanges(db: Queryable): Promise<void> {
-  const periods = await db.query('SELECT from_seq AS f, to_seq AS t FROM activity_review_periods WHERE to_seq >= from_seq') as Array<{ f: string | number; t: string | number }>;
-  const marks = await db.query('SELECT DISTINCT entry_seq AS s FROM activity_review_marks') as Array<{ s: string | number }>;
+  const periods = (await db.query(
+    'SELECT from_seq AS f, to_seq AS t FROM activity_review_periods WHERE to_seq >= from_seq',
+  )) as Array<{ f: string | number; t: string | number }>;
+  const marks = (await db.query('SELECT DISTINCT entry_seq AS s FROM activity_review_marks')) as Array<{
+    s: string | number;
+  }>;
   const covered: Range[] = [
     ...periods.map((row): Range => [Number(row.f), Number(row.t)]),
     ...marks.map((row): Range => [Number(row.s), Number(row.s)]),
@@ -25,6 +29,9 @@ export async function backfillReviewedRanges(db: Queryable): Promise<void> {
   }
   for (let i = 0; i < merged.length; i += 500) {
     const batch = merged.slice(i, i + 500);
-    await db.query(`INSERT INTO activity_reviewed_ranges (from_seq, to_seq) VALUES ${batch.map(() => '(?, ?)').join(', ')}`, batch.flat());
+    await db.query(
+      `INSERT INTO activity_reviewed_ranges (from_seq, to_seq) VALUES ${batch.map(() => '(?, ?)').join(', ')}`,
+      batch.flat(),
+    );
   }
 }

@@ -33,13 +33,24 @@ export class AccountAreaController {
 
   @Get()
   @Public()
-  async home(@Query('changed') changed: unknown, @Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
+  async home(
+    @Query('changed') changed: unknown,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Ctx() context: RequestContext,
+  ) {
     const current = await this.signedIn(request, response, context);
     if (!current) return;
-    sendAccountPage(response, 200, this.pages.home(current.locale, {
-      ...this.area.profile(current), csrfToken: current.session.csrfToken, formExpired: false,
-      notice: changed === '1' ? 'passwordChanged' : changed === 'email' ? 'emailChanged' : null,
-    }));
+    sendAccountPage(
+      response,
+      200,
+      this.pages.home(current.locale, {
+        ...this.area.profile(current),
+        csrfToken: current.session.csrfToken,
+        formExpired: false,
+        notice: changed === '1' ? 'passwordChanged' : changed === 'email' ? 'emailChanged' : null,
+      }),
+    );
   }
 
   @Get('password/change')
@@ -47,10 +58,18 @@ export class AccountAreaController {
   async showChange(@Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
     const current = await this.signedIn(request, response, context, true);
     if (!current) return;
-    sendAccountPage(response, 200, this.pages.passwordChange(current.locale, {
-      forced: current.user.mustChangePassword, email: current.user.email, csrfToken: current.session.csrfToken,
-      minLength: this.passwords.minLength, reasons: [], currentError: null,
-    }));
+    sendAccountPage(
+      response,
+      200,
+      this.pages.passwordChange(current.locale, {
+        forced: current.user.mustChangePassword,
+        email: current.user.email,
+        csrfToken: current.session.csrfToken,
+        minLength: this.passwords.minLength,
+        reasons: [],
+        currentError: null,
+      }),
+    );
   }
 
   @Post('password/change')
@@ -65,10 +84,17 @@ export class AccountAreaController {
       return response.redirect(303, '/account/?changed=1');
     }
     if (outcome.retryAfter) response.setHeader('Retry-After', String(outcome.retryAfter));
-    sendAccountPage(response, outcome.status, this.pages.passwordChange(current.locale, {
-      ...outcome, forced: current.user.mustChangePassword, email: current.user.email, csrfToken: current.session.csrfToken,
-      minLength: this.passwords.minLength,
-    }));
+    sendAccountPage(
+      response,
+      outcome.status,
+      this.pages.passwordChange(current.locale, {
+        ...outcome,
+        forced: current.user.mustChangePassword,
+        email: current.user.email,
+        csrfToken: current.session.csrfToken,
+        minLength: this.passwords.minLength,
+      }),
+    );
   }
 
   @Get('email/change')
@@ -76,7 +102,11 @@ export class AccountAreaController {
   async showEmailChange(@Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
     const current = await this.signedIn(request, response, context);
     if (!current) return;
-    sendAccountPage(response, 200, this.emailPages.form(current.locale, { currentEmail: current.user.email, csrfToken: current.session.csrfToken }));
+    sendAccountPage(
+      response,
+      200,
+      this.emailPages.form(current.locale, { currentEmail: current.user.email, csrfToken: current.session.csrfToken }),
+    );
   }
 
   @Post('email/change')
@@ -87,9 +117,15 @@ export class AccountAreaController {
     const outcome = await this.emails.change(current, (request.body ?? {}) as EmailChangeForm, context);
     if (outcome.kind === 'done') return response.redirect(303, '/account/?changed=email');
     if (outcome.retryAfter) response.setHeader('Retry-After', String(outcome.retryAfter));
-    sendAccountPage(response, outcome.status, this.emailPages.form(current.locale, {
-      currentEmail: current.user.email, csrfToken: current.session.csrfToken, refusal: outcome,
-    }));
+    sendAccountPage(
+      response,
+      outcome.status,
+      this.emailPages.form(current.locale, {
+        currentEmail: current.user.email,
+        csrfToken: current.session.csrfToken,
+        refusal: outcome,
+      }),
+    );
   }
 
   @Post('logout')
@@ -98,9 +134,16 @@ export class AccountAreaController {
     const current = await this.signedIn(request, response, context, true);
     if (!current) return;
     if (!sameToken(current.session.csrfToken, (request.body as { csrfToken?: unknown } | undefined)?.csrfToken)) {
-      return sendAccountPage(response, 403, this.pages.home(current.locale, {
-        ...this.area.profile(current), csrfToken: current.session.csrfToken, notice: null, formExpired: true,
-      }));
+      return sendAccountPage(
+        response,
+        403,
+        this.pages.home(current.locale, {
+          ...this.area.profile(current),
+          csrfToken: current.session.csrfToken,
+          notice: null,
+          formExpired: true,
+        }),
+      );
     }
     await this.area.signOut(current, context);
     this.cookie.clear(response);
@@ -109,7 +152,12 @@ export class AccountAreaController {
   }
 
   /** The live session's customer, or null once the answer (a redirect) is sent. */
-  private async signedIn(request: Request, response: Response, context: RequestContext, changePageToo = false): Promise<SignedInUser | null> {
+  private async signedIn(
+    request: Request,
+    response: Response,
+    context: RequestContext,
+    changePageToo = false,
+  ): Promise<SignedInUser | null> {
     const current = await this.area.current(this.cookie.read(request), context.locale);
     response.setHeader('Cache-Control', 'no-store');
     if (current.kind !== 'live') {

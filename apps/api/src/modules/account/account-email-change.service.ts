@@ -19,8 +19,15 @@ export interface EmailChangeForm {
 
 export type EmailChangeOutcome =
   | { kind: 'done' }
-  | { kind: 'refused'; status: 400 | 403 | 409 | 429; retryAfter?: number; value: string;
-      currentError: CurrentPasswordRefusal['currentError'] | null; emailError: string | null; formExpired?: true };
+  | {
+      kind: 'refused';
+      status: 400 | 403 | 409 | 429;
+      retryAfter?: number;
+      value: string;
+      currentError: CurrentPasswordRefusal['currentError'] | null;
+      emailError: string | null;
+      formExpired?: true;
+    };
 
 /**
  * The customer changes their own email, signed in and proving the current password. Through the
@@ -38,9 +45,10 @@ export class AccountEmailChangeService {
 
   async change(current: SignedInUser, form: EmailChangeForm, context: RequestContext): Promise<EmailChangeOutcome> {
     const value = typeof form.email === 'string' ? form.email.trim().slice(0, 254) : '';
-    const refused = (fields: Omit<Extract<EmailChangeOutcome, { kind: 'refused' }>, 'kind' | 'value' | 'currentError' | 'emailError'>
-      & Partial<Pick<Extract<EmailChangeOutcome, { kind: 'refused' }>, 'currentError' | 'emailError'>>): EmailChangeOutcome =>
-      ({ kind: 'refused', value, currentError: null, emailError: null, ...fields });
+    const refused = (
+      fields: Omit<Extract<EmailChangeOutcome, { kind: 'refused' }>, 'kind' | 'value' | 'currentError' | 'emailError'> &
+        Partial<Pick<Extract<EmailChangeOutcome, { kind: 'refused' }>, 'currentError' | 'emailError'>>,
+    ): EmailChangeOutcome => ({ kind: 'refused', value, currentError: null, emailError: null, ...fields });
     const { user, session } = current;
     if (!sameToken(session.csrfToken, form.csrfToken)) return refused({ status: 403, formExpired: true });
     const email = value.toLowerCase();
@@ -52,7 +60,12 @@ export class AccountEmailChangeService {
     const taken = await this.transactions.run(async (manager) => {
       if (await this.users.existsByEmail(email, user.id, manager)) return true;
       await this.credentials.changeEmail(manager, {
-        user, client: membership?.client ?? null, way: CredentialWay.Customer, context, email, keepSessionIdHash: session.idHash,
+        user,
+        client: membership?.client ?? null,
+        way: CredentialWay.Customer,
+        context,
+        email,
+        keepSessionIdHash: session.idHash,
       });
       return false;
     });

@@ -26,9 +26,17 @@ export class AccountErrorPage {
     const locale = pickLocale(request.query.lang) ?? localeFromAcceptLanguage(request.headers['accept-language']);
     const kind = error.code === ErrorCode.DatabaseUnavailable ? 'unavailable' : status >= 500 ? 'failed' : 'refused';
     const t = (key: string) => translate(locale, `account.error.${kind}.${key}`);
-    sendAccountPage(response, status, this.views.page(locale, 'error', t('title'), null, {
-      loginUrl: '/account/login',
-      text: { title: t('title'), body: translate(locale, `errors.${error.code}`, error.params), login: translate(locale, 'account.error.login') },
-    }));
+    sendAccountPage(
+      response,
+      status,
+      this.views.page(locale, 'error', t('title'), null, {
+        loginUrl: '/account/login',
+        text: {
+          title: t('title'),
+          body: translate(locale, `errors.${error.code}`, error.params),
+          login: translate(locale, 'account.error.login'),
+        },
+      }),
+    );
   }
 }

@@ -30,7 +30,8 @@ export interface PasswordChangeRefusal {
   formExpired?: true;
 }
 
-export type CurrentPasswordRefusal = Required<Pick<PasswordChangeRefusal, 'status' | 'currentError'>> & Pick<PasswordChangeRefusal, 'retryAfter'>;
+export type CurrentPasswordRefusal = Required<Pick<PasswordChangeRefusal, 'status' | 'currentError'>> &
+  Pick<PasswordChangeRefusal, 'retryAfter'>;
 
 export type PasswordChangeOutcome = { kind: 'done'; cookieId: string } | ({ kind: 'refused' } & PasswordChangeRefusal);
 
@@ -55,9 +56,14 @@ export class AccountPasswordChangeService {
     return this.config.auth.passwordMinLength;
   }
 
-  async change(current: SignedInUser, form: PasswordChangeForm, context: RequestContext): Promise<PasswordChangeOutcome> {
-    const refused = (fields: Partial<PasswordChangeRefusal> & Pick<PasswordChangeRefusal, 'status'>): PasswordChangeOutcome =>
-      ({ kind: 'refused', reasons: [], currentError: null, ...fields });
+  async change(
+    current: SignedInUser,
+    form: PasswordChangeForm,
+    context: RequestContext,
+  ): Promise<PasswordChangeOutcome> {
+    const refused = (
+      fields: Partial<PasswordChangeRefusal> & Pick<PasswordChangeRefusal, 'status'>,
+    ): PasswordChangeOutcome => ({ kind: 'refused', reasons: [], currentError: null, ...fields });
     const { user, session } = current;
     if (!sameToken(session.csrfToken, form.csrfToken)) return refused({ status: 403, formExpired: true });
     const forced = user.mustChangePassword;
@@ -76,8 +82,14 @@ export class AccountPasswordChangeService {
     const rotated = await this.transactions.run(async (manager) => {
       await this.throttle.recordSuccess(manager, keys);
       await this.credentials.changePassword(manager, {
-        user, client: this.mailClient(current), way: CredentialWay.Customer, context, passwordHash, temporaryUntil: null,
-        keepSessionIdHash: session.idHash, details: { forced },
+        user,
+        client: this.mailClient(current),
+        way: CredentialWay.Customer,
+        context,
+        passwordHash,
+        temporaryUntil: null,
+        keepSessionIdHash: session.idHash,
+        details: { forced },
       });
       return this.sessions.rotate(manager, session);
     });
@@ -88,14 +100,22 @@ export class AccountPasswordChangeService {
    * The current password, asked before a signed-in change. Guesses count like sign-in failures, so
    * a stolen session is no oracle: null when it is right, else the refusal to show beside the field.
    */
-  async checkCurrentPassword(current: SignedInUser, given: unknown, context: RequestContext): Promise<CurrentPasswordRefusal | null> {
+  async checkCurrentPassword(
+    current: SignedInUser,
+    given: unknown,
+    context: RequestContext,
+  ): Promise<CurrentPasswordRefusal | null> {
     const keys = this.throttle.keysFor(`user:${current.user.email}`, context.ip ?? 'unknown');
     try {
       await this.throttle.assertAllowed(keys, () => Promise.resolve(false));
     } catch (error) {
       const refusal = throttleRefusal(error);
       if (!refusal) throw error;
-      return { status: 429, retryAfter: refusal.retryAfter, currentError: { key: `account.login.${refusal.error.key}`, params: refusal.error.params } };
+      return {
+        status: 429,
+        retryAfter: refusal.retryAfter,
+        currentError: { key: `account.login.${refusal.error.key}`, params: refusal.error.params },
+      };
     }
     if (await this.matches(current.user.passwordHash, given)) return null;
     await this.transactions.run((manager) => this.throttle.recordFailure(manager, keys));
@@ -115,7 +135,12 @@ export class AccountPasswordChangeService {
 
   private policyContext(current: SignedInUser) {
     const membership = this.membership(current);
-    return { name: userName(current.user), email: current.user.email, username: membership?.username, clientKey: membership?.client.clientKey };
+    return {
+      name: userName(current.user),
+      email: current.user.email,
+      username: membership?.username,
+      clientKey: membership?.client.clientKey,
+    };
   }
 
   /** The client signed in to, else the first: its language and name go into the mail. */

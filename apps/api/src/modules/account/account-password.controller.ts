@@ -33,27 +33,46 @@ export class AccountPasswordController {
   async show(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const reset = await this.completion.open(token);
     if (!reset) return this.sendInvalid(token, request, response);
-    send(response, 200, this.pages.resetForm(reset.locale, {
-      action: request.originalUrl.split('?')[0], formToken: reset.formToken, minLength: this.completion.minLength, reasons: [],
-    }));
+    send(
+      response,
+      200,
+      this.pages.resetForm(reset.locale, {
+        action: request.originalUrl.split('?')[0],
+        formToken: reset.formToken,
+        minLength: this.completion.minLength,
+        reasons: [],
+      }),
+    );
   }
 
   @Post('password/reset/:token')
   @Public()
   async submit(
-    @Param('token') token: string, @Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext,
+    @Param('token') token: string,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Ctx() context: RequestContext,
   ): Promise<void> {
     const outcome = await this.completion.complete(token, (request.body ?? {}) as ResetForm, context);
     if (outcome.kind === 'done') return send(response, 200, this.pages.resetDone(outcome.locale));
     if (outcome.kind === 'invalid') return this.sendInvalid(token, request, response);
-    send(response, outcome.status, this.pages.resetForm(outcome.reset.locale, {
-      action: request.originalUrl.split('?')[0], formToken: outcome.reset.formToken, minLength: this.completion.minLength,
-      reasons: outcome.reasons, confirmationMismatch: outcome.confirmation, formExpired: outcome.form,
-    }));
+    send(
+      response,
+      outcome.status,
+      this.pages.resetForm(outcome.reset.locale, {
+        action: request.originalUrl.split('?')[0],
+        formToken: outcome.reset.formToken,
+        minLength: this.completion.minLength,
+        reasons: outcome.reasons,
+        confirmationMismatch: outcome.confirmation,
+        formExpired: outcome.form,
+      }),
+    );
   }
 
   private async sendInvalid(token: string, request: Request, response: Response): Promise<void> {
-    const locale = (await this.completion.languageOf(token)) ?? localeFromAcceptLanguage(request.header('accept-language'));
+    const locale =
+      (await this.completion.languageOf(token)) ?? localeFromAcceptLanguage(request.header('accept-language'));
     send(response, 410, this.pages.resetInvalid(locale));
   }
 

@@ -33,11 +33,19 @@ export class AccountReportController {
   @Post(':token')
   @Public()
   async confirm(
-    @Param('token') token: string, @Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext,
+    @Param('token') token: string,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Ctx() context: RequestContext,
   ): Promise<void> {
-    const outcome = await this.locks.confirm(token, (request.body as { formToken?: unknown } | undefined)?.formToken, context);
+    const outcome = await this.locks.confirm(
+      token,
+      (request.body as { formToken?: unknown } | undefined)?.formToken,
+      context,
+    );
     if (outcome.kind === 'invalid') return this.sendInvalid(token, request, response);
-    if (outcome.kind === 'forged') return sendAccountPage(response, 403, this.pages.form(outcome.open, request.originalUrl.split('?')[0], true));
+    if (outcome.kind === 'forged')
+      return sendAccountPage(response, 403, this.pages.form(outcome.open, request.originalUrl.split('?')[0], true));
     sendAccountPage(response, 200, this.pages.locked(outcome.locale));
   }
 

@@ -32,14 +32,24 @@ export class AccountRescueController {
 
   @Get()
   @Public()
-  showRedeem(@Query('lang') lang: unknown, @Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
+  showRedeem(
+    @Query('lang') lang: unknown,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Ctx() context: RequestContext,
+  ) {
     const view = this.view(request, response, lang, {});
     send(response, 200, this.pages.redeem(view.lang ?? context.locale, view));
   }
 
   @Get('request')
   @Public()
-  showRequest(@Query('lang') lang: unknown, @Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
+  showRequest(
+    @Query('lang') lang: unknown,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Ctx() context: RequestContext,
+  ) {
     const view = this.view(request, response, lang, {});
     send(response, 200, this.pages.request(view.lang ?? context.locale, view));
   }
@@ -47,33 +57,65 @@ export class AccountRescueController {
   /** The same page, words and status whether or not the client key and user name matched. */
   @Post('request')
   @Public()
-  async submitRequest(@Query('lang') lang: unknown, @Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
+  async submitRequest(
+    @Query('lang') lang: unknown,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Ctx() context: RequestContext,
+  ) {
     const form = (request.body ?? {}) as Form;
     const locale = pickLocale(lang) ?? context.locale;
     if (!this.formTokens.verify(request, form.formToken)) {
-      return send(response, 403, this.pages.request(locale, this.view(request, response, lang, { form, error: { key: 'formExpired' } })));
+      return send(
+        response,
+        403,
+        this.pages.request(locale, this.view(request, response, lang, { form, error: { key: 'formExpired' } })),
+      );
     }
     try {
       await this.requests.request(form, context);
     } catch (error) {
       const refusal = refusalOf(error, response);
-      return send(response, refusal.status, this.pages.request(locale, this.view(request, response, lang, { form, error: refusal.error })));
+      return send(
+        response,
+        refusal.status,
+        this.pages.request(locale, this.view(request, response, lang, { form, error: refusal.error })),
+      );
     }
     const view = this.view(request, response, lang, { form, noticeMinutes: this.requests.validMinutes });
-    send(response, 200, this.pages.redeem(locale, { ...view, customerChooses: this.redemptions.customerChoosesPassword }));
+    send(
+      response,
+      200,
+      this.pages.redeem(locale, { ...view, customerChooses: this.redemptions.customerChoosesPassword }),
+    );
   }
 
   @Post()
   @Public()
-  async submitRedeem(@Query('lang') lang: unknown, @Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
+  async submitRedeem(
+    @Query('lang') lang: unknown,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Ctx() context: RequestContext,
+  ) {
     const form = (request.body ?? {}) as Form;
     const locale = pickLocale(lang) ?? context.locale;
-    const redeemPage = (status: number, error: RescueFormView['error']) => send(response, status, this.pages.redeem(locale, {
-      ...this.view(request, response, lang, { form, error }), customerChooses: this.redemptions.customerChoosesPassword,
-    }));
+    const redeemPage = (status: number, error: RescueFormView['error']) =>
+      send(
+        response,
+        status,
+        this.pages.redeem(locale, {
+          ...this.view(request, response, lang, { form, error }),
+          customerChooses: this.redemptions.customerChoosesPassword,
+        }),
+      );
     if (!this.formTokens.verify(request, form.formToken)) return redeemPage(403, { key: 'formExpired' });
     try {
-      if (this.redemptions.customerChoosesPassword && !(await this.passwordChosen(form, locale, request, response, context))) return;
+      if (
+        this.redemptions.customerChoosesPassword &&
+        !(await this.passwordChosen(form, locale, request, response, context))
+      )
+        return;
       const outcome = await this.redemptions.redeem(form, context);
       this.formTokens.clear(response);
       send(response, 200, this.pages.done(locale, outcome, pickLocale(lang)));
@@ -88,24 +130,49 @@ export class AccountRescueController {
    * back with the code, which is checked again and used only once the password passes the policy.
    * Answers whether the redemption may go on.
    */
-  private async passwordChosen(form: Form, locale: Locale, request: Request, response: Response, context: RequestContext): Promise<boolean> {
+  private async passwordChosen(
+    form: Form,
+    locale: Locale,
+    request: Request,
+    response: Response,
+    context: RequestContext,
+  ): Promise<boolean> {
     const accepted = await this.redemptions.accept(form, context);
     const password = typeof form.password === 'string' ? form.password : '';
     const reasons = form.step === 'password' ? this.redemptions.passwordRejections(accepted, password) : [];
     const mismatch = form.step === 'password' && reasons.length === 0 && form.confirmation !== password;
     if (form.step === 'password' && reasons.length === 0 && !mismatch) return true;
-    send(response, form.step === 'password' ? 400 : 200, this.pages.choose(locale, {
-      formToken: this.formTokens.issue(request, response), minLength: this.redemptions.minLength, reasons, confirmationMismatch: mismatch,
-      values: { clientKey: accepted.account.client.clientKey, username: accepted.account.username, code: text(form.code, 32) },
-    }));
+    send(
+      response,
+      form.step === 'password' ? 400 : 200,
+      this.pages.choose(locale, {
+        formToken: this.formTokens.issue(request, response),
+        minLength: this.redemptions.minLength,
+        reasons,
+        confirmationMismatch: mismatch,
+        values: {
+          clientKey: accepted.account.client.clientKey,
+          username: accepted.account.username,
+          code: text(form.code, 32),
+        },
+      }),
+    );
     return false;
   }
 
-  private view(request: Request, response: Response, lang: unknown, fields: { form?: Form } & Partial<RescueFormView>): RescueFormView {
+  private view(
+    request: Request,
+    response: Response,
+    lang: unknown,
+    fields: { form?: Form } & Partial<RescueFormView>,
+  ): RescueFormView {
     const { form, ...rest } = fields;
     return {
-      lang: pickLocale(lang), formToken: this.formTokens.issue(request, response), error: null,
-      values: { clientKey: text(form?.clientKey, 20), username: text(form?.username, 64) }, ...rest,
+      lang: pickLocale(lang),
+      formToken: this.formTokens.issue(request, response),
+      error: null,
+      values: { clientKey: text(form?.clientKey, 20), username: text(form?.username, 64) },
+      ...rest,
     };
   }
 }

@@ -28,25 +28,45 @@ export class AccountRevealController {
   async show(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const reveal = await this.reveals.open(token);
     if (!reveal) return this.sendInvalid(token, request, response);
-    sendAccountPage(response, 200, this.pages.revealForm(reveal.locale, { action: actionOf(request), formToken: reveal.formToken }));
+    sendAccountPage(
+      response,
+      200,
+      this.pages.revealForm(reveal.locale, { action: actionOf(request), formToken: reveal.formToken }),
+    );
   }
 
   @Post(':token')
   @Public()
   async reveal(
-    @Param('token') token: string, @Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext,
+    @Param('token') token: string,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Ctx() context: RequestContext,
   ): Promise<void> {
-    const outcome = await this.reveals.reveal(token, (request.body as { formToken?: unknown } | undefined)?.formToken, context);
+    const outcome = await this.reveals.reveal(
+      token,
+      (request.body as { formToken?: unknown } | undefined)?.formToken,
+      context,
+    );
     if (outcome.kind === 'invalid') return this.sendInvalid(token, request, response);
     if (outcome.kind === 'forged') {
-      const page = this.pages.revealForm(outcome.reveal.locale, { action: actionOf(request), formToken: outcome.reveal.formToken, forged: true });
+      const page = this.pages.revealForm(outcome.reveal.locale, {
+        action: actionOf(request),
+        formToken: outcome.reveal.formToken,
+        forged: true,
+      });
       return sendAccountPage(response, 403, page);
     }
-    sendAccountPage(response, 200, this.pages.revealShown(outcome.locale, outcome.password, formatWhen(outcome.expiresAt, outcome.locale)));
+    sendAccountPage(
+      response,
+      200,
+      this.pages.revealShown(outcome.locale, outcome.password, formatWhen(outcome.expiresAt, outcome.locale)),
+    );
   }
 
   private async sendInvalid(token: string, request: Request, response: Response): Promise<void> {
-    const locale = (await this.reveals.languageOf(token)) ?? localeFromAcceptLanguage(request.header('accept-language'));
+    const locale =
+      (await this.reveals.languageOf(token)) ?? localeFromAcceptLanguage(request.header('accept-language'));
     sendAccountPage(response, 410, this.pages.revealInvalid(locale));
   }
 }

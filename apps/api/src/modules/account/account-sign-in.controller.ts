@@ -29,10 +29,16 @@ export class AccountSignInController {
 
   @Get('login')
   @Public()
-  async show(@Query() query: Record<string, unknown>, @Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
+  async show(
+    @Query() query: Record<string, unknown>,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Ctx() context: RequestContext,
+  ) {
     const current = await this.area.current(this.cookie.read(request), context.locale);
     if (current.kind === 'live') return response.redirect(303, '/account/');
-    const notice = query.ended === '1' || current.kind === 'expired' ? 'sessionEnded' : query.signedOut === '1' ? 'signedOut' : null;
+    const notice =
+      query.ended === '1' || current.kind === 'expired' ? 'sessionEnded' : query.signedOut === '1' ? 'signedOut' : null;
     if (current.kind === 'expired') this.cookie.clear(response);
     const view = this.view(query, request, response, { byKey: query.with === 'key', notice });
     sendAccountPage(response, 200, this.pages.login(view.lang ?? context.locale, view));
@@ -40,10 +46,19 @@ export class AccountSignInController {
 
   @Post('login')
   @Public()
-  async submit(@Query() query: Record<string, unknown>, @Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
+  async submit(
+    @Query() query: Record<string, unknown>,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Ctx() context: RequestContext,
+  ) {
     const form = (request.body ?? {}) as SignInForm;
     const byKey = form.method === 'key';
-    const values = { email: field(form.email, 254), clientKey: field(form.clientKey, 20), username: field(form.username, 64) };
+    const values = {
+      email: field(form.email, 254),
+      clientKey: field(form.clientKey, 20),
+      username: field(form.username, 64),
+    };
     if (!this.formTokens.verify(request, (request.body as { formToken?: unknown } | undefined)?.formToken)) {
       const view = this.view(query, request, response, { byKey, values, error: { key: 'formExpired' } });
       return sendAccountPage(response, 403, this.pages.login(view.lang ?? context.locale, view));
@@ -60,10 +75,20 @@ export class AccountSignInController {
     response.redirect(303, outcome.mustChangePassword ? '/account/password/change' : '/account/');
   }
 
-  private view(query: Record<string, unknown>, request: Request, response: Response, fields: Partial<LoginView>): LoginView {
+  private view(
+    query: Record<string, unknown>,
+    request: Request,
+    response: Response,
+    fields: Partial<LoginView>,
+  ): LoginView {
     return {
-      byKey: false, lang: pickLocale(query.lang), formToken: this.formTokens.issue(request, response),
-      values: { email: '', clientKey: '', username: '' }, error: null, notice: null, ...fields,
+      byKey: false,
+      lang: pickLocale(query.lang),
+      formToken: this.formTokens.issue(request, response),
+      values: { email: '', clientKey: '', username: '' },
+      error: null,
+      notice: null,
+      ...fields,
     };
   }
 }

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 
-import { ActivityAction, ActorType, ErrorCode, normalizeRfc, SIGN_IN_THROTTLE, SubjectType, UserStatus } from '@keydesk/domain';
+import {
+  ActivityAction,
+  ActorType,
+  ErrorCode,
+  normalizeRfc,
+  SIGN_IN_THROTTLE,
+  SubjectType,
+  UserStatus,
+} from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
 import { RequestContext } from '../../common/http/request-context';
@@ -27,7 +35,12 @@ export interface SignInForm {
 export type SignInOutcome =
   | { kind: 'signed-in'; cookieId: string; mustChangePassword: boolean }
   /** `error` is a key under account.login.*; one generic one for every wrong name or password. */
-  | { kind: 'refused'; status: 401 | 429; error: { key: string; params?: Record<string, number> }; retryAfter?: number };
+  | {
+      kind: 'refused';
+      status: 401 | 429;
+      error: { key: string; params?: Record<string, number> };
+      retryAfter?: number;
+    };
 
 type FailureReason = 'unknown_name' | 'wrong_password' | 'disabled' | 'locked' | 'temporary_expired';
 
@@ -61,11 +74,16 @@ export class AccountSignInService {
 
   async signIn(form: SignInForm, context: RequestContext): Promise<SignInOutcome> {
     const target = await this.target(form, context.ip ?? 'unknown');
-    const generic = { kind: 'refused', status: 401, error: { key: target.method === 'key' ? 'invalidKey' : 'invalidEmail' } } as const;
+    const generic = {
+      kind: 'refused',
+      status: 401,
+      error: { key: target.method === 'key' ? 'invalidKey' : 'invalidEmail' },
+    } as const;
     const { user } = target;
     try {
       await this.throttle.assertAllowed(target.keys, () =>
-        user && context.ip ? this.users.hasSignedInFrom(user.id, context.ip) : Promise.resolve(false));
+        user && context.ip ? this.users.hasSignedInFrom(user.id, context.ip) : Promise.resolve(false),
+      );
     } catch (error) {
       const refusal = throttleRefusal(error);
       if (!refusal) throw error;
@@ -89,14 +107,27 @@ export class AccountSignInService {
     const started = await this.transactions.run(async (manager) => {
       await this.throttle.recordSuccess(manager, target.keys);
       await this.users.recordSignIn(manager, {
-        userId: user.id, clientId: target.clientId, occurredAt: this.clock.now(), ip: context.ip, userAgent: context.userAgent, succeeded: true,
+        userId: user.id,
+        clientId: target.clientId,
+        occurredAt: this.clock.now(),
+        ip: context.ip,
+        userAgent: context.userAgent,
+        succeeded: true,
       });
       if (rehash) await this.credentials.rehash(manager, user.id, rehash);
-      const session = await this.sessions.start(manager, { userId: user.id, clientId: target.clientId, ip: context.ip, userAgent: context.userAgent });
+      const session = await this.sessions.start(manager, {
+        userId: user.id,
+        clientId: target.clientId,
+        ip: context.ip,
+        userAgent: context.userAgent,
+      });
       await this.audit.record(manager, {
-        actor: { type: ActorType.User, id: user.id, name: userName(user) }, action: ActivityAction.UserSignedIn,
-        clientId: target.clientId, subject: { type: SubjectType.User, id: user.id, name: userName(user) },
-        ip: context.ip, userAgent: context.userAgent,
+        actor: { type: ActorType.User, id: user.id, name: userName(user) },
+        action: ActivityAction.UserSignedIn,
+        clientId: target.clientId,
+        subject: { type: SubjectType.User, id: user.id, name: userName(user) },
+        ip: context.ip,
+        userAgent: context.userAgent,
         details: { method: target.method, ...(rehash ? { rehashedToCurrentParameters: true } : {}) },
       });
       return session;
@@ -108,9 +139,12 @@ export class AccountSignInService {
     if (form.method === 'key') {
       const clientKey = normalizeRfc(text(form.clientKey, 20));
       const username = text(form.username, 64).trim().toLowerCase();
-      const membership = clientKey && username ? await this.memberships.findByClientKeyAndUsername(clientKey, username) : null;
+      const membership =
+        clientKey && username ? await this.memberships.findByClientKeyAndUsername(clientKey, username) : null;
       return {
-        method: 'key', user: membership?.user ?? null, clientId: membership?.clientId ?? null,
+        method: 'key',
+        user: membership?.user ?? null,
+        clientId: membership?.clientId ?? null,
         keys: this.throttle.keysFor(`user:${clientKey}/${username}`, ip),
       };
     }
@@ -118,7 +152,12 @@ export class AccountSignInService {
     const user = email ? await this.users.findByEmail(email) : null;
     // One client: the sign-in is that client's (its Log tab shows it); several: none in particular.
     const clients = user ? await this.memberships.forUsers([user.id]) : [];
-    return { method: 'email', user, clientId: clients.length === 1 ? clients[0].clientId : null, keys: this.throttle.keysFor(`user:${email}`, ip) };
+    return {
+      method: 'email',
+      user,
+      clientId: clients.length === 1 ? clients[0].clientId : null,
+      keys: this.throttle.keysFor(`user:${email}`, ip),
+    };
   }
 
   /** Always one argon2 verification, so timing does not tell a known name from an unknown one. */
@@ -141,14 +180,29 @@ export class AccountSignInService {
     const common = { actor, subject, clientId: target.clientId, ip: context.ip, userAgent: context.userAgent };
     await this.transactions.run(async (manager) => {
       // A right but expired temporary password is no guess: it does not count towards a block.
-      const { lockedOut } = reason === 'temporary_expired' ? { lockedOut: false } : await this.throttle.recordFailure(manager, target.keys);
+      const { lockedOut } =
+        reason === 'temporary_expired' ? { lockedOut: false } : await this.throttle.recordFailure(manager, target.keys);
       if (user) {
         await this.users.recordSignIn(manager, {
-          userId: user.id, clientId: target.clientId, occurredAt: this.clock.now(), ip: context.ip, userAgent: context.userAgent, succeeded: false,
+          userId: user.id,
+          clientId: target.clientId,
+          occurredAt: this.clock.now(),
+          ip: context.ip,
+          userAgent: context.userAgent,
+          succeeded: false,
         });
       }
-      await this.audit.record(manager, { ...common, action: ActivityAction.UserSignInFailed, details: { reason, method: target.method } });
-      if (lockedOut) await this.audit.record(manager, { ...common, action: ActivityAction.UserLockedOut, details: { minutes: SIGN_IN_THROTTLE.lockoutSeconds / 60 } });
+      await this.audit.record(manager, {
+        ...common,
+        action: ActivityAction.UserSignInFailed,
+        details: { reason, method: target.method },
+      });
+      if (lockedOut)
+        await this.audit.record(manager, {
+          ...common,
+          action: ActivityAction.UserLockedOut,
+          details: { minutes: SIGN_IN_THROTTLE.lockoutSeconds / 60 },
+        });
     });
   }
 }

@@ -21,7 +21,13 @@ export class AccountViews {
   private readonly templates = new Map<string, Template>();
 
   page(locale: Locale, name: string, title: string, script: string | null, data: Record<string, unknown>): string {
-    return this.template('layout')({ lang: locale, title, productName: 'Keydesk', script, body: this.template(name)(data) });
+    return this.template('layout')({
+      lang: locale,
+      title,
+      productName: 'Keydesk',
+      script,
+      body: this.template(name)(data),
+    });
   }
 
   private template(name: string): Template {

@@ -33,19 +33,53 @@ import { RescuePages } from './rescue-pages';
 /** The client area's server-rendered pages under /account (sign-in, the account page, choosing a password). */
 @Module({
   imports: [
-    AuthCoreModule, CredentialsModule, ClientsModule, UsersModule, EmailsModule, PasswordResetsModule, UserPasswordsModule, UserSessionsModule, RescueCodesModule,
+    AuthCoreModule,
+    CredentialsModule,
+    ClientsModule,
+    UsersModule,
+    EmailsModule,
+    PasswordResetsModule,
+    UserPasswordsModule,
+    UserSessionsModule,
+    RescueCodesModule,
   ],
-  controllers: [AccountReportController, AccountPasswordController, AccountRevealController, AccountSignInController, AccountAreaController, AccountRescueController],
+  controllers: [
+    AccountReportController,
+    AccountPasswordController,
+    AccountRevealController,
+    AccountSignInController,
+    AccountAreaController,
+    AccountRescueController,
+  ],
   providers: [
-    AccountPages, PasswordResetCompletionService, ClientAreaPages, LoginFormTokens, AccountSignInService, ClientAreaService,
-    AccountPasswordChangeService, AccountViews, RescuePages, AccountErrorPage, ReportPages, AccountEmailChangeService, EmailChangePages,
+    AccountPages,
+    PasswordResetCompletionService,
+    ClientAreaPages,
+    LoginFormTokens,
+    AccountSignInService,
+    ClientAreaService,
+    AccountPasswordChangeService,
+    AccountViews,
+    RescuePages,
+    AccountErrorPage,
+    ReportPages,
+    AccountEmailChangeService,
+    EmailChangePages,
   ],
   exports: [AccountErrorPage],
 })
 export class AccountModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     // HTML forms post url-encoded fields; a password field needs little room.
-    consumer.apply(urlencoded({ extended: false, limit: '16kb', parameterLimit: 10 }))
-      .forRoutes(AccountReportController, AccountPasswordController, AccountRevealController, AccountSignInController, AccountAreaController, AccountRescueController);
+    consumer
+      .apply(urlencoded({ extended: false, limit: '16kb', parameterLimit: 10 }))
+      .forRoutes(
+        AccountReportController,
+        AccountPasswordController,
+        AccountRevealController,
+        AccountSignInController,
+        AccountAreaController,
+        AccountRescueController,
+      );
   }
 }

@@ -53,17 +53,29 @@ export class ClientAreaPages {
     const other: Locale = locale === 'es' ? 'en' : 'es';
     const error = view.error ? t(view.error.key, view.error.params) : null;
     return this.views.page(locale, 'login', t('title'), null, {
-      byKey: view.byKey, formToken: view.formToken, values: view.values, error,
+      byKey: view.byKey,
+      formToken: view.formToken,
+      values: view.values,
+      error,
       errorField: view.byKey ? 'clientKey' : 'email',
       notice: view.notice ? t(view.notice) : null,
       action: withQuery('/account/login', query(false, view.lang)),
       switchUrl: withQuery('/account/login', query(!view.byKey, view.lang)),
-      languageUrl: withQuery('/account/login', query(view.byKey, other)), otherLang: other,
+      languageUrl: withQuery('/account/login', query(view.byKey, other)),
+      otherLang: other,
       forgotUrl: withQuery('/account/rescue', query(false, view.lang)),
       text: {
-        title: t('title'), intro: t(view.byKey ? 'introKey' : 'introEmail'), errorsTitle: t('errorsTitle'),
-        email: t('email'), clientKey: t('clientKey'), clientKeyHint: t('clientKeyHint'), username: t('username'),
-        password: t('password'), submit: t('submit'), switch: t(view.byKey ? 'useEmail' : 'useKey'), forgot: t('forgot'),
+        title: t('title'),
+        intro: t(view.byKey ? 'introKey' : 'introEmail'),
+        errorsTitle: t('errorsTitle'),
+        email: t('email'),
+        clientKey: t('clientKey'),
+        clientKeyHint: t('clientKeyHint'),
+        username: t('username'),
+        password: t('password'),
+        submit: t('submit'),
+        switch: t(view.byKey ? 'useEmail' : 'useKey'),
+        forgot: t('forgot'),
         language: translate(locale, 'account.language.switch'),
       },
     });
@@ -71,10 +83,25 @@ export class ClientAreaPages {
 
   home(locale: Locale, view: HomeView): string {
     const t = (key: string, params?: Params) => translate(locale, `account.home.${key}`, params);
-    const keys = ['title', 'profile', 'name', 'email', 'clients', 'company', 'clientKey', 'username', 'noClients',
-      'security', 'changePassword', 'changeEmail', 'signOut'];
+    const keys = [
+      'title',
+      'profile',
+      'name',
+      'email',
+      'clients',
+      'company',
+      'clientKey',
+      'username',
+      'noClients',
+      'security',
+      'changePassword',
+      'changeEmail',
+      'signOut',
+    ];
     return this.views.page(locale, 'home', t('title'), null, {
-      ...view, notice: view.notice ? t(view.notice) : null, error: view.formExpired ? t('formExpired') : null,
+      ...view,
+      notice: view.notice ? t(view.notice) : null,
+      error: view.formExpired ? t('formExpired') : null,
       text: { ...Object.fromEntries(keys.map((key) => [key, t(key)])), welcome: t('welcome', { name: view.name }) },
     });
   }
@@ -97,17 +124,33 @@ export class ClientAreaPages {
     ];
     const focus = summary[0]?.field ?? null;
     return this.views.page(locale, 'password-change', t('title'), '/account/assets/password-meter.js', {
-      forced: view.forced, email: view.email, csrfToken: view.csrfToken, minLength: view.minLength, maxLength: PASSWORD_MAX_LENGTH,
+      forced: view.forced,
+      email: view.email,
+      csrfToken: view.csrfToken,
+      minLength: view.minLength,
+      maxLength: PASSWORD_MAX_LENGTH,
       currentErrors: view.forced ? [] : currentErrors,
       passwordErrors: view.forced ? [...currentErrors, ...passwordErrors] : passwordErrors,
-      confirmationErrors, summary,
-      focusCurrent: focus === 'currentPassword', focusPassword: focus === 'password', focusConfirmation: focus === 'confirmation',
+      confirmationErrors,
+      summary,
+      focusCurrent: focus === 'currentPassword',
+      focusPassword: focus === 'password',
+      focusConfirmation: focus === 'confirmation',
       text: {
-        title: t('title'), intro: t(view.forced ? 'introForced' : 'intro'), errorsTitle: reset('errorsTitle'),
-        current: t('current'), password: reset('password'), passwordHint: reset('passwordHint', { minLength: view.minLength }),
-        confirmation: reset('confirmation'), submit: reset('submit'), back: t('back'),
-        signOut: translate(locale, 'account.home.signOut'), meter: reset('meter'),
-        meterLevels: ['', 'tooShort', 'fair', 'good', 'strong'].map((level) => (level ? reset(`meter.${level}`) : '')).join('|'),
+        title: t('title'),
+        intro: t(view.forced ? 'introForced' : 'intro'),
+        errorsTitle: reset('errorsTitle'),
+        current: t('current'),
+        password: reset('password'),
+        passwordHint: reset('passwordHint', { minLength: view.minLength }),
+        confirmation: reset('confirmation'),
+        submit: reset('submit'),
+        back: t('back'),
+        signOut: translate(locale, 'account.home.signOut'),
+        meter: reset('meter'),
+        meterLevels: ['', 'tooShort', 'fair', 'good', 'strong']
+          .map((level) => (level ? reset(`meter.${level}`) : ''))
+          .join('|'),
       },
     });
   }

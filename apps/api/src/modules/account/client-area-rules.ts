@@ -11,11 +11,15 @@ export function userName(user: Pick<UserEntity, 'firstName' | 'lastName'>): stri
 }
 
 /** SignInThrottleService's refusals as a page message (account.login.*); null for any other error. */
-export function throttleRefusal(error: unknown): { error: { key: string; params: Record<string, number> }; retryAfter: number } | null {
+export function throttleRefusal(
+  error: unknown,
+): { error: { key: string; params: Record<string, number> }; retryAfter: number } | null {
   if (!(error instanceof DomainError) || error.retryAfterSeconds === undefined) return null;
   const retryAfter = error.retryAfterSeconds;
-  if (error.code === ErrorCode.TooManyAttempts) return { error: { key: 'throttled', params: { seconds: retryAfter } }, retryAfter };
-  if (error.code === ErrorCode.AccountLocked) return { error: { key: 'locked', params: { minutes: Math.ceil(retryAfter / 60) } }, retryAfter };
+  if (error.code === ErrorCode.TooManyAttempts)
+    return { error: { key: 'throttled', params: { seconds: retryAfter } }, retryAfter };
+  if (error.code === ErrorCode.AccountLocked)
+    return { error: { key: 'locked', params: { minutes: Math.ceil(retryAfter / 60) } }, retryAfter };
   return null;
 }
 

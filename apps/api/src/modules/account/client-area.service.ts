@@ -51,8 +51,13 @@ export class ClientAreaService {
 
   profile(current: SignedInUser) {
     return {
-      name: userName(current.user), email: current.user.email,
-      clients: current.memberships.map((m) => ({ companyName: m.client.companyName, clientKey: m.client.clientKey, username: m.username })),
+      name: userName(current.user),
+      email: current.user.email,
+      clients: current.memberships.map((m) => ({
+        companyName: m.client.companyName,
+        clientKey: m.client.clientKey,
+        username: m.username,
+      })),
     };
   }
 
@@ -61,9 +66,12 @@ export class ClientAreaService {
     await this.transactions.run(async (manager) => {
       await this.sessions.end(current.session.idHash, manager);
       await this.audit.record(manager, {
-        actor: { type: ActorType.User, id: user.id, name: userName(user) }, action: ActivityAction.UserSignedOut,
-        clientId: current.session.clientId, subject: { type: SubjectType.User, id: user.id, name: userName(user) },
-        ip: context.ip, userAgent: context.userAgent,
+        actor: { type: ActorType.User, id: user.id, name: userName(user) },
+        action: ActivityAction.UserSignedOut,
+        clientId: current.session.clientId,
+        subject: { type: SubjectType.User, id: user.id, name: userName(user) },
+        ip: context.ip,
+        userAgent: context.userAgent,
       });
     });
   }

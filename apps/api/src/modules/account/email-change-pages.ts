@@ -14,9 +14,12 @@ export class EmailChangePages {
   constructor(private readonly views: AccountViews) {}
 
   form(locale: Locale, view: { currentEmail: string; csrfToken: string; refusal?: Refusal }): string {
-    const t = (key: string, params?: Record<string, string | number>) => translate(locale, `account.email.${key}`, params);
+    const t = (key: string, params?: Record<string, string | number>) =>
+      translate(locale, `account.email.${key}`, params);
     const refusal = view.refusal;
-    const currentErrors = refusal?.currentError ? [translate(locale, refusal.currentError.key, refusal.currentError.params)] : [];
+    const currentErrors = refusal?.currentError
+      ? [translate(locale, refusal.currentError.key, refusal.currentError.params)]
+      : [];
     if (refusal?.formExpired) currentErrors.unshift(translate(locale, 'account.reset.formExpired'));
     const emailErrors = refusal?.emailError ? [t(`errors.${refusal.emailError}`)] : [];
     const summary = [
@@ -24,12 +27,23 @@ export class EmailChangePages {
       ...currentErrors.map((message) => ({ field: 'currentPassword', message })),
     ];
     return this.views.page(locale, 'email-change', t('title'), null, {
-      csrfToken: view.csrfToken, currentEmail: view.currentEmail, value: refusal?.value ?? '', emailErrors, currentErrors, summary,
-      focusEmail: summary[0]?.field === 'email', focusCurrent: summary[0]?.field === 'currentPassword',
+      csrfToken: view.csrfToken,
+      currentEmail: view.currentEmail,
+      value: refusal?.value ?? '',
+      emailErrors,
+      currentErrors,
+      summary,
+      focusEmail: summary[0]?.field === 'email',
+      focusCurrent: summary[0]?.field === 'currentPassword',
       text: {
-        title: t('title'), intro: t('intro'), errorsTitle: translate(locale, 'account.reset.errorsTitle'),
-        currentEmail: t('currentEmail'), email: t('email'), current: translate(locale, 'account.change.current'),
-        submit: t('submit'), back: translate(locale, 'account.change.back'),
+        title: t('title'),
+        intro: t('intro'),
+        errorsTitle: translate(locale, 'account.reset.errorsTitle'),
+        currentEmail: t('currentEmail'),
+        email: t('email'),
+        current: translate(locale, 'account.change.current'),
+        submit: t('submit'),
+        back: translate(locale, 'account.change.back'),
       },
     });
   }

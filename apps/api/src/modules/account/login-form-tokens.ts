@@ -20,7 +20,9 @@ export class LoginFormTokens {
   private readonly cookie: ReturnType<typeof accountCookieOptions>;
 
   constructor(config: AppConfig) {
-    this.key = Buffer.from(hkdfSync('sha256', config.secrets.sessionSecret, Buffer.alloc(0), 'keydesk/account-login/form/v1', 32));
+    this.key = Buffer.from(
+      hkdfSync('sha256', config.secrets.sessionSecret, Buffer.alloc(0), 'keydesk/account-login/form/v1', 32),
+    );
     this.cookie = accountCookieOptions(config, 'keydesk.account-login');
   }
 

@@ -36,7 +36,14 @@ export type ResetOutcome =
   | { kind: 'done'; locale: Locale }
   /** Unknown, used, voided or expired: the same answer for all, so a guess learns nothing. */
   | { kind: 'invalid' }
-  | { kind: 'refused'; reset: OpenReset; status: 400 | 403; form?: true; confirmation?: true; reasons: PasswordRejection[] };
+  | {
+      kind: 'refused';
+      reset: OpenReset;
+      status: 400 | 403;
+      form?: true;
+      confirmation?: true;
+      reasons: PasswordRejection[];
+    };
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
@@ -81,7 +88,8 @@ export class PasswordResetCompletionService {
   async complete(token: string, form: ResetForm, context: RequestContext): Promise<ResetOutcome> {
     const reset = await this.open(token);
     if (!reset) return { kind: 'invalid' };
-    if (!this.formTokens.verify(token, form.formToken)) return { kind: 'refused', reset, status: 403, form: true, reasons: [] };
+    if (!this.formTokens.verify(token, form.formToken))
+      return { kind: 'refused', reset, status: 403, form: true, reasons: [] };
     const password = typeof form.password === 'string' ? form.password : '';
     const check = checkPassword(password, await this.policyContext(reset), { minLength: this.minLength });
     if (!check.ok) return { kind: 'refused', reset, status: 400, reasons: check.reasons };
@@ -91,7 +99,12 @@ export class PasswordResetCompletionService {
     const used = await this.transactions.run(async (manager) => {
       if (!(await this.resets.consume(manager, reset.row.tokenHash, this.clock.now()))) return false;
       await this.credentials.changePassword(manager, {
-        user: reset.user, client: reset.client, way: CredentialWay.ResetLink, context, passwordHash, temporaryUntil: null,
+        user: reset.user,
+        client: reset.client,
+        way: CredentialWay.ResetLink,
+        context,
+        passwordHash,
+        temporaryUntil: null,
         details: { resetId: reset.row.id },
       });
       return true;
@@ -102,7 +115,10 @@ export class PasswordResetCompletionService {
   private async policyContext(reset: OpenReset) {
     const membership = await this.memberships.find(reset.client.id, reset.user.id);
     return {
-      name: nameOf(reset.user), email: reset.user.email, username: membership?.username, clientKey: reset.client.clientKey,
+      name: nameOf(reset.user),
+      email: reset.user.email,
+      username: membership?.username,
+      clientKey: reset.client.clientKey,
     };
   }
 }

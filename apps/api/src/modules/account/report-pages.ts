@@ -18,23 +18,37 @@ export class ReportPages {
     const t = (key: string, params?: Record<string, string>) => translate(locale, `account.report.${key}`, params);
     const what = report.changeKind === CredentialKind.Email ? t('whatEmail') : t('whatPassword');
     return this.views.page(locale, 'report-form', t('title'), null, {
-      action, formToken, forged,
+      action,
+      formToken,
+      forged,
       text: {
-        title: t('title'), intro: t('intro', { name: `${user.firstName} ${user.lastName}`.trim() }), whatLabel: t('whatLabel'), what,
-        whenLabel: t('whenLabel'), when: formatWhen(report.changedAt, locale), howLabel: t('howLabel'),
-        how: howText(locale, report.changeWay, report.changedBy), consequences: t('consequences'), confirm: t('confirm'),
-        forged: t('forged'), mistake: t('mistake'),
+        title: t('title'),
+        intro: t('intro', { name: `${user.firstName} ${user.lastName}`.trim() }),
+        whatLabel: t('whatLabel'),
+        what,
+        whenLabel: t('whenLabel'),
+        when: formatWhen(report.changedAt, locale),
+        howLabel: t('howLabel'),
+        how: howText(locale, report.changeWay, report.changedBy),
+        consequences: t('consequences'),
+        confirm: t('confirm'),
+        forged: t('forged'),
+        mistake: t('mistake'),
       },
     });
   }
 
   locked(locale: Locale): string {
     const t = (key: string) => translate(locale, `account.reportDone.${key}`);
-    return this.views.page(locale, 'reset-invalid', t('title'), null, { text: { title: t('title'), body: t('body'), next: t('next') } });
+    return this.views.page(locale, 'reset-invalid', t('title'), null, {
+      text: { title: t('title'), body: t('body'), next: t('next') },
+    });
   }
 
   invalid(locale: Locale): string {
     const t = (key: string) => translate(locale, `account.reportInvalid.${key}`);
-    return this.views.page(locale, 'reset-invalid', t('title'), null, { text: { title: t('title'), body: t('body'), next: t('next') } });
+    return this.views.page(locale, 'reset-invalid', t('title'), null, {
+      text: { title: t('title'), body: t('body'), next: t('next') },
+    });
   }
 }

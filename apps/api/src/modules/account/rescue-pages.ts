@@ -43,13 +43,21 @@ export class RescuePages {
     const t = (key: string, params?: Params) => translate(locale, `account.rescue.${key}`, params);
     const links = this.links(locale, view.lang, '/account/rescue');
     return this.views.page(locale, 'rescue-redeem', t('title'), null, {
-      ...links, formToken: view.formToken, values: view.values,
+      ...links,
+      formToken: view.formToken,
+      values: view.values,
       error: view.error ? t(view.error.key, view.error.params) : null,
       errorField: view.error?.key === 'required' ? 'clientKey' : 'code',
       notice: view.noticeMinutes ? translate(locale, 'rescue.requested', { minutes: view.noticeMinutes }) : null,
       text: {
-        ...this.fieldTexts(locale, t), title: t('title'), intro: t('intro'), code: t('code'), codeHint: t('codeHint'),
-        submit: t(view.customerChooses ? 'submitChoose' : 'submitMailed'), noCode: t('noCode'), requestLink: t('requestLink'),
+        ...this.fieldTexts(locale, t),
+        title: t('title'),
+        intro: t('intro'),
+        code: t('code'),
+        codeHint: t('codeHint'),
+        submit: t(view.customerChooses ? 'submitChoose' : 'submitMailed'),
+        noCode: t('noCode'),
+        requestLink: t('requestLink'),
       },
     });
   }
@@ -58,9 +66,16 @@ export class RescuePages {
     const t = (key: string, params?: Params) => translate(locale, `account.rescue.${key}`, params);
     const links = this.links(locale, view.lang, '/account/rescue/request');
     return this.views.page(locale, 'rescue-request', t('requestTitle'), null, {
-      ...links, formToken: view.formToken, values: view.values, error: view.error ? t(view.error.key, view.error.params) : null,
+      ...links,
+      formToken: view.formToken,
+      values: view.values,
+      error: view.error ? t(view.error.key, view.error.params) : null,
       text: {
-        ...this.fieldTexts(locale, t), title: t('requestTitle'), intro: t('requestIntro'), submit: t('requestSubmit'), haveCode: t('haveCode'),
+        ...this.fieldTexts(locale, t),
+        title: t('requestTitle'),
+        intro: t('requestIntro'),
+        submit: t('requestSubmit'),
+        haveCode: t('haveCode'),
       },
     });
   }
@@ -72,17 +87,29 @@ export class RescuePages {
     const passwordErrors = view.reasons.map((reason) => translate(locale, `password.${reason}`, limits));
     const confirmationErrors = view.confirmationMismatch ? [reset('mismatch')] : [];
     return this.views.page(locale, 'rescue-choose', t('chooseTitle'), '/account/assets/password-meter.js', {
-      action: '/account/rescue', formToken: view.formToken, values: view.values, minLength: view.minLength, maxLength: PASSWORD_MAX_LENGTH,
-      passwordErrors, confirmationErrors,
+      action: '/account/rescue',
+      formToken: view.formToken,
+      values: view.values,
+      minLength: view.minLength,
+      maxLength: PASSWORD_MAX_LENGTH,
+      passwordErrors,
+      confirmationErrors,
       summary: [
         ...passwordErrors.map((message) => ({ field: 'password', message })),
         ...confirmationErrors.map((message) => ({ field: 'confirmation', message })),
       ],
       text: {
-        title: t('chooseTitle'), intro: t('chooseIntro'), errorsTitle: reset('errorsTitle'), password: reset('password'),
-        passwordHint: reset('passwordHint', { minLength: view.minLength }), confirmation: reset('confirmation'), submit: reset('submit'),
+        title: t('chooseTitle'),
+        intro: t('chooseIntro'),
+        errorsTitle: reset('errorsTitle'),
+        password: reset('password'),
+        passwordHint: reset('passwordHint', { minLength: view.minLength }),
+        confirmation: reset('confirmation'),
+        submit: reset('submit'),
         meter: reset('meter'),
-        meterLevels: ['', 'tooShort', 'fair', 'good', 'strong'].map((level) => (level ? reset(`meter.${level}`) : '')).join('|'),
+        meterLevels: ['', 'tooShort', 'fair', 'good', 'strong']
+          .map((level) => (level ? reset(`meter.${level}`) : ''))
+          .join('|'),
       },
     });
   }
@@ -97,8 +124,12 @@ export class RescuePages {
 
   private fieldTexts(locale: Locale, t: (key: string) => string) {
     return {
-      errorsTitle: t('errorsTitle'), clientKey: t('clientKey'), clientKeyHint: t('clientKeyHint'), username: t('username'),
-      usernameHint: t('usernameHint'), backToLogin: t('backToLogin'),
+      errorsTitle: t('errorsTitle'),
+      clientKey: t('clientKey'),
+      clientKeyHint: t('clientKeyHint'),
+      username: t('username'),
+      usernameHint: t('usernameHint'),
+      backToLogin: t('backToLogin'),
       language: translate(locale, 'account.language.switch'),
     };
   }
@@ -108,8 +139,12 @@ export class RescuePages {
     const other: Locale = locale === 'es' ? 'en' : 'es';
     const keep = (target: string) => (lang ? `${target}?lang=${lang}` : target);
     return {
-      action: keep(path), redeemUrl: keep('/account/rescue'), requestUrl: keep('/account/rescue/request'), loginUrl: keep('/account/login'),
-      languageUrl: `${path}?lang=${other}`, otherLang: other,
+      action: keep(path),
+      redeemUrl: keep('/account/rescue'),
+      requestUrl: keep('/account/rescue/request'),
+      loginUrl: keep('/account/login'),
+      languageUrl: `${path}?lang=${other}`,
+      otherLang: other,
     };
   }
 }

@@ -19,7 +19,20 @@ export type ExportFormat = 'csv' | 'jsonl';
 const BATCH = 1000;
 /** actionLabel, in the exporter's language, is for the people who open the file in a spreadsheet. */
 const CSV_COLUMNS = [
-  'seq', 'id', 'occurredAt', 'actorType', 'actorId', 'actorName', 'action', 'actionLabel', 'subjectType', 'subjectId', 'subjectName', 'clientId', 'ip', 'details',
+  'seq',
+  'id',
+  'occurredAt',
+  'actorType',
+  'actorId',
+  'actorName',
+  'action',
+  'actionLabel',
+  'subjectType',
+  'subjectId',
+  'subjectName',
+  'clientId',
+  'ip',
+  'details',
 ] as const;
 
 /**
@@ -35,10 +48,15 @@ export class ActivityExportService {
   ) {}
 
   async record(criteria: ActivityCriteria, format: ExportFormat, context: RequestContext): Promise<void> {
-    await this.transactions.run((manager) => this.audit.record(manager, {
-      actor: staffActor(context), action: ActivityAction.ActivityExported, ip: context.ip, userAgent: context.userAgent,
-      details: { format, filter: describeCriteria(criteria) },
-    }));
+    await this.transactions.run((manager) =>
+      this.audit.record(manager, {
+        actor: staffActor(context),
+        action: ActivityAction.ActivityExported,
+        ip: context.ip,
+        userAgent: context.userAgent,
+        details: { format, filter: describeCriteria(criteria) },
+      }),
+    );
   }
 
   async write(criteria: ActivityCriteria, format: ExportFormat, out: Writable, locale: Locale): Promise<number> {
@@ -48,7 +66,10 @@ export class ActivityExportService {
     for (;;) {
       const rows = await this.entries.page(criteria, { beforeSeq, limit: BATCH });
       if (rows.length === 0) break;
-      await put(out, rows.map((row) => (format === 'csv' ? csvLine(row, locale) : `${activityEntryJson(row)}\n`)).join(''));
+      await put(
+        out,
+        rows.map((row) => (format === 'csv' ? csvLine(row, locale) : `${activityEntryJson(row)}\n`)).join(''),
+      );
       written += rows.length;
       if (rows.length < BATCH) break;
       beforeSeq = rows[rows.length - 1].seq;
@@ -64,7 +85,11 @@ async function put(out: Writable, chunk: string): Promise<void> {
 function csvLine(entry: ListedAuditEntry, locale: Locale): string {
   const actionLabel = ACTIVITY_ACTION_LABELS[locale][entry.action as ActivityAction] ?? entry.action;
   // The stored details are the JSON the cell shows: not parsed only to be serialized again.
-  const values: Record<(typeof CSV_COLUMNS)[number], unknown> = { ...entry, occurredAt: entry.occurredAt.toISOString(), actionLabel };
+  const values: Record<(typeof CSV_COLUMNS)[number], unknown> = {
+    ...entry,
+    occurredAt: entry.occurredAt.toISOString(),
+    actionLabel,
+  };
   return `${CSV_COLUMNS.map((column) => csvCell(values[column])).join(',')}\r\n`;
 }
 

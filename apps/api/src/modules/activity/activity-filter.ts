@@ -37,16 +37,22 @@ export function activityCriteria(filter: Record<string, unknown>): ActivityCrite
     ip: read(() => filterText(filter, 'ip')?.slice(0, 45)),
     q: read(() => filterText(filter, 'q')?.slice(0, 100)),
   };
-  if (Object.keys(errors).length > 0) throw new DomainError(ErrorCode.ValidationFailed, {}, errors as NonNullable<DomainError['fieldErrors']>);
+  if (Object.keys(errors).length > 0)
+    throw new DomainError(ErrorCode.ValidationFailed, {}, errors as NonNullable<DomainError['fieldErrors']>);
   return criteria;
 }
 
 /** The same filter back in the API's words, for the audit entry of an export. */
 export function describeCriteria(criteria: ActivityCriteria): ActivityFilter {
   const { actions, from, to, ...rest } = criteria;
-  return Object.fromEntries(Object.entries({
-    ...rest, action: actions, from: from?.toISOString(), to: to?.toISOString(),
-  }).filter(([, value]) => value !== undefined)) as ActivityFilter;
+  return Object.fromEntries(
+    Object.entries({
+      ...rest,
+      action: actions,
+      from: from?.toISOString(),
+      to: to?.toISOString(),
+    }).filter(([, value]) => value !== undefined),
+  ) as ActivityFilter;
 }
 
 export function filterDate(filter: Record<string, unknown>, name: string): Date | undefined {

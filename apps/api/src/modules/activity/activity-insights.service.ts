@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 
-import { ActivityAction, ActivityAnomaly, AnomalyKind, ErrorCode, PASSWORD_ACTIONS, PasswordActionStatsRow } from '@keydesk/domain';
+import {
+  ActivityAction,
+  ActivityAnomaly,
+  AnomalyKind,
+  ErrorCode,
+  PASSWORD_ACTIONS,
+  PasswordActionStatsRow,
+} from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app.config';
@@ -31,24 +38,44 @@ export class ActivityInsightsService {
     for (const entry of await this.passwordActions(from, to)) {
       const day = dayOf(entry.occurredAt);
       const key = `${day}|${entry.actorId}|${entry.action}`;
-      const row = counts.get(key) ?? { day, staffId: entry.actorId, staffName: entry.actorName, action: entry.action, count: 0 };
+      const row = counts.get(key) ?? {
+        day,
+        staffId: entry.actorId,
+        staffName: entry.actorName,
+        action: entry.action,
+        count: 0,
+      };
       row.count += 1;
       counts.set(key, row);
     }
-    return [...counts.values()].sort((a, b) => a.day.localeCompare(b.day) || a.staffName.localeCompare(b.staffName) || a.action.localeCompare(b.action));
+    return [...counts.values()].sort(
+      (a, b) =>
+        a.day.localeCompare(b.day) || a.staffName.localeCompare(b.staffName) || a.action.localeCompare(b.action),
+    );
   }
 
   async anomalies(from: Date, to: Date): Promise<ActivityAnomaly[]> {
     const actions = await this.passwordActions(from, to);
-    const flags = [...this.bursts(actions), ...(await this.soonAfterSignIn(actions, from, to)), ...(await this.reported(from, to))];
+    const flags = [
+      ...this.bursts(actions),
+      ...(await this.soonAfterSignIn(actions, from, to)),
+      ...(await this.reported(from, to)),
+    ];
     const covering = await this.entries.reviewsCovering(flags.flatMap((flag) => flag.seqs));
-    return flags.map(({ seqs, ...flag }) => ({ ...flag, reviewed: seqs.every((seq) => (covering.get(seq) ?? []).length > 0) }));
+    return flags.map(({ seqs, ...flag }) => ({
+      ...flag,
+      reviewed: seqs.every((seq) => (covering.get(seq) ?? []).length > 0),
+    }));
   }
 
   private async passwordActions(from: Date, to: Date): Promise<AuditEntryEntity[]> {
     // An hour's grace: MAX_DAYS whole days of a time zone are an hour longer across a DST change.
     if (!(from < to) || to.getTime() - from.getTime() > MAX_DAYS * 24 * HOUR_MS + HOUR_MS) {
-      throw new DomainError(ErrorCode.ValidationFailed, {}, { to: { key: 'activity.periodTooLong', params: { days: MAX_DAYS } } });
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        {},
+        { to: { key: 'activity.periodTooLong', params: { days: MAX_DAYS } } },
+      );
     }
     const entries = await this.entries.ofActions(PASSWORD_ACTIONS, from, to, MAX_ACTIONS);
     return entries.filter((entry) => entry.actorType === 'staff');
@@ -69,8 +96,15 @@ export class ActivityInsightsService {
         if (end - start > threshold) {
           const window = entries.slice(start, end);
           flags.push({
-            kind: AnomalyKind.Burst, staffId: window[0].actorId, staffName: window[0].actorName, entryIds: window.map((e) => e.id),
-            hourStart: window[0].occurredAt.toISOString(), count: window.length, threshold, reviewed: false, seqs: window.map((e) => e.seq),
+            kind: AnomalyKind.Burst,
+            staffId: window[0].actorId,
+            staffName: window[0].actorName,
+            entryIds: window.map((e) => e.id),
+            hourStart: window[0].occurredAt.toISOString(),
+            count: window.length,
+            threshold,
+            reviewed: false,
+            seqs: window.map((e) => e.seq),
           });
           start = end;
         } else {
@@ -87,21 +121,34 @@ export class ActivityInsightsService {
    */
   private async reported(from: Date, to: Date): Promise<Array<ActivityAnomaly & { seqs: number[] }>> {
     const reports = await this.entries.ofActions([ActivityAction.UserChangeReported], from, to, MAX_ACTIONS);
-    const details = reports.map((report) => JSON.parse(report.details) as { reportedEntryId?: string; change?: string });
-    const changes = new Map((await this.entries.findByIds(details.map((d) => d.reportedEntryId ?? '').filter(Boolean))).map((e) => [e.id, e]));
+    const details = reports.map(
+      (report) => JSON.parse(report.details) as { reportedEntryId?: string; change?: string },
+    );
+    const changes = new Map(
+      (await this.entries.findByIds(details.map((d) => d.reportedEntryId ?? '').filter(Boolean))).map((e) => [e.id, e]),
+    );
     return reports.map((report, i) => {
       const change = changes.get(details[i].reportedEntryId ?? '');
       return {
-        kind: AnomalyKind.ReportedByCustomer, staffId: change?.actorType === 'staff' ? change.actorId : null,
-        staffName: change?.actorName ?? report.actorName, entryIds: [...(change ? [change.id] : []), report.id],
-        userId: report.subjectId ?? undefined, change: details[i].change, reportedAt: report.occurredAt.toISOString(),
-        reviewed: false, seqs: [...(change ? [change.seq] : []), report.seq],
+        kind: AnomalyKind.ReportedByCustomer,
+        staffId: change?.actorType === 'staff' ? change.actorId : null,
+        staffName: change?.actorName ?? report.actorName,
+        entryIds: [...(change ? [change.id] : []), report.id],
+        userId: report.subjectId ?? undefined,
+        change: details[i].change,
+        reportedAt: report.occurredAt.toISOString(),
+        reviewed: false,
+        seqs: [...(change ? [change.seq] : []), report.seq],
       };
     });
   }
 
   /** A reset or a new password shortly after the user signed in themselves: who asked for it? */
-  private async soonAfterSignIn(actions: AuditEntryEntity[], from: Date, to: Date): Promise<Array<ActivityAnomaly & { seqs: number[] }>> {
+  private async soonAfterSignIn(
+    actions: AuditEntryEntity[],
+    from: Date,
+    to: Date,
+  ): Promise<Array<ActivityAnomaly & { seqs: number[] }>> {
     const windowMs = this.config.activity.recentSignInMinutes * 60_000;
     const onUsers = actions.filter((entry) => entry.subjectType === 'user' && entry.subjectId);
     const userIds = [...new Set(onUsers.map((entry) => entry.subjectId!))];
@@ -109,12 +156,24 @@ export class ActivityInsightsService {
     const flags: Array<ActivityAnomaly & { seqs: number[] }> = [];
     for (const action of onUsers) {
       const at = action.occurredAt.getTime();
-      const before = signIns.filter((signIn) => signIn.actorId === action.subjectId && signIn.occurredAt.getTime() <= at
-        && at - signIn.occurredAt.getTime() <= windowMs).at(-1);
+      const before = signIns
+        .filter(
+          (signIn) =>
+            signIn.actorId === action.subjectId &&
+            signIn.occurredAt.getTime() <= at &&
+            at - signIn.occurredAt.getTime() <= windowMs,
+        )
+        .at(-1);
       if (!before) continue;
       flags.push({
-        kind: AnomalyKind.RecentSignIn, staffId: action.actorId, staffName: action.actorName, entryIds: [action.id],
-        userId: action.subjectId!, minutesAfterSignIn: Math.floor((at - before.occurredAt.getTime()) / 60_000), reviewed: false, seqs: [action.seq],
+        kind: AnomalyKind.RecentSignIn,
+        staffId: action.actorId,
+        staffName: action.actorName,
+        entryIds: [action.id],
+        userId: action.subjectId!,
+        minutesAfterSignIn: Math.floor((at - before.occurredAt.getTime()) / 60_000),
+        reviewed: false,
+        seqs: [action.seq],
       });
     }
     return flags;

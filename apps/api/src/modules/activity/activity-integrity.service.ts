@@ -45,7 +45,9 @@ export class ActivityIntegrityService {
       ok: result.ok,
       checked: result.checked,
       firstBroken: result.firstBroken ? { seq: result.firstBroken.seq, id: result.firstBroken.id } : null,
-      checkpoint: result.checkpoint ? { lastSeq: result.checkpoint.lastSeq, archivedAt: result.checkpoint.createdAt.toISOString() } : null,
+      checkpoint: result.checkpoint
+        ? { lastSeq: result.checkpoint.lastSeq, archivedAt: result.checkpoint.createdAt.toISOString() }
+        : null,
       verifiedAt: this.clock.now().toISOString(),
     };
     await this.verifications.insert(response);
@@ -61,7 +63,8 @@ export class ActivityIntegrityService {
     const last = await this.verifications.latest();
     if (last && this.clock.nowMs() - new Date(last.verifiedAt).getTime() < maxAgeMs) return;
     const result = await this.verify();
-    if (!result.ok) this.logger.error(`The audit chain does not verify: first broken entry at seq ${result.firstBroken?.seq}`);
+    if (!result.ok)
+      this.logger.error(`The audit chain does not verify: first broken entry at seq ${result.firstBroken?.seq}`);
   }
 
   /** Archives every entry older than the retention; answers how many moved. Nothing when retention is off. */
@@ -85,7 +88,11 @@ export class ActivityIntegrityService {
     const moving = [];
     for (const row of await this.archive.oldest(manager, expectedSeq - 1, BATCH)) {
       if (row.occurredAt.getTime() >= cutoff) break;
-      if (row.seq !== expectedSeq || !hashesEqual(row.prevHash, prevHash) || !hashesEqual(row.hash, chainHash(key, row))) {
+      if (
+        row.seq !== expectedSeq ||
+        !hashesEqual(row.prevHash, prevHash) ||
+        !hashesEqual(row.hash, chainHash(key, row))
+      ) {
         this.logger.error(`Not archiving: the audit chain does not verify at seq ${row.seq}`);
         throw new Error(`The audit chain does not verify at seq ${row.seq}; nothing was archived`);
       }
@@ -96,11 +103,25 @@ export class ActivityIntegrityService {
     if (moving.length === 0) return 0;
     const last = moving[moving.length - 1];
     await this.archive.move(manager, last.seq);
-    const signed = { lastSeq: last.seq, lastHash: last.hash, archived: (checkpoint?.archived ?? 0) + moving.length, createdAt: this.clock.now() };
-    const checkpointId = await this.archive.insertCheckpoint(manager, { ...signed, signature: checkpointSignature(key, signed) });
+    const signed = {
+      lastSeq: last.seq,
+      lastHash: last.hash,
+      archived: (checkpoint?.archived ?? 0) + moving.length,
+      createdAt: this.clock.now(),
+    };
+    const checkpointId = await this.archive.insertCheckpoint(manager, {
+      ...signed,
+      signature: checkpointSignature(key, signed),
+    });
     await this.audit.record(manager, {
-      actor: SYSTEM_ACTOR, action: ActivityAction.ActivityArchived,
-      details: { checkpointId, upToSeq: last.seq, archived: moving.length, retentionDays: this.config.activity.retentionDays },
+      actor: SYSTEM_ACTOR,
+      action: ActivityAction.ActivityArchived,
+      details: {
+        checkpointId,
+        upToSeq: last.seq,
+        archived: moving.length,
+        retentionDays: this.config.activity.retentionDays,
+      },
     });
     return moving.length;
   }

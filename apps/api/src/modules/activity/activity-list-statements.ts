@@ -14,7 +14,8 @@ import { soleIndexOf } from './activity-page-index';
  */
 
 /** The columns of a ListedAuditEntry. */
-const LIST_COLUMNS = 'seq, id, occurred_at, actor_type, actor_id, actor_name, action, subject_type, subject_id, subject_name, client_id, ip, details';
+const LIST_COLUMNS =
+  'seq, id, occurred_at, actor_type, actor_id, actor_name, action, subject_type, subject_id, subject_name, client_id, ip, details';
 
 /**
  * The reviewed ranges' version, read in a page's own statement: the same snapshot as its entries
@@ -41,7 +42,10 @@ export type ActivityStatement = [sql: string, values: unknown[]];
  * OR, MariaDB would walk the primary key backwards and test row after row.
  */
 export function activityPageStatement(
-  driver: Driver, criteria: ActivityCriteria, page: ActivityPage, { rangesVersion }: { rangesVersion: boolean },
+  driver: Driver,
+  criteria: ActivityCriteria,
+  page: ActivityPage,
+  { rangesVersion }: { rangesVersion: boolean },
 ): ActivityStatement {
   const params: Record<string, unknown> = {};
   const common = conditions(criteria, params);
@@ -58,11 +62,17 @@ export function activityPageStatement(
   };
   // MariaDB and MySQL only: SQLite's planner makes no index dives, and its INDEXED BY fails rather than falls back.
   const index = branches.length <= 1 && driver.options.type !== 'better-sqlite3' ? soleIndexOf(criteria) : undefined;
-  const sql = branches.length <= 1
-    ? `SELECT ${LIST_COLUMNS}${extraColumns} FROM audit_log e${index ? ` USE INDEX (${index})` : ''} ${where(branches[0] ?? null)} ORDER BY seq DESC LIMIT ${page.limit} OFFSET ${page.offset ?? 0}`
-    : `SELECT ${LIST_COLUMNS.replace(/(^|, )/g, '$1e.')}${extraColumns} FROM audit_log e INNER JOIN (SELECT seq FROM (${branches
-      .map((branch, i) => `SELECT seq FROM (SELECT seq FROM audit_log ${where(branch)} ORDER BY seq DESC LIMIT ${depth}) b${i}`)
-      .join(' UNION ')}) u ORDER BY seq DESC LIMIT ${page.limit} OFFSET ${page.offset ?? 0}) p ON p.seq = e.seq ORDER BY e.seq DESC`;
+  const sql =
+    branches.length <= 1
+      ? `SELECT ${LIST_COLUMNS}${extraColumns} FROM audit_log e${index ? ` USE INDEX (${index})` : ''} ${where(branches[0] ?? null)} ORDER BY seq DESC LIMIT ${page.limit} OFFSET ${page.offset ?? 0}`
+      : `SELECT ${LIST_COLUMNS.replace(/(^|, )/g, '$1e.')}${extraColumns} FROM audit_log e INNER JOIN (SELECT seq FROM (${branches
+          .map(
+            (branch, i) =>
+              `SELECT seq FROM (SELECT seq FROM audit_log ${where(branch)} ORDER BY seq DESC LIMIT ${depth}) b${i}`,
+          )
+          .join(
+            ' UNION ',
+          )}) u ORDER BY seq DESC LIMIT ${page.limit} OFFSET ${page.offset ?? 0}) p ON p.seq = e.seq ORDER BY e.seq DESC`;
   return driver.escapeQueryWithParameters(sql, params);
 }
 
@@ -84,7 +94,8 @@ function conditions(criteria: ActivityCriteria, params: Record<string, unknown>)
     Object.assign(params, values);
   };
   if (criteria.clientId !== undefined) add('client_id = :clientId', { clientId: criteria.clientId });
-  if (criteria.staffId !== undefined) add("actor_type = 'staff' AND actor_id = :staffId", { staffId: String(criteria.staffId) });
+  if (criteria.staffId !== undefined)
+    add("actor_type = 'staff' AND actor_id = :staffId", { staffId: String(criteria.staffId) });
   if (criteria.from) add('occurred_at >= :from', { from: criteria.from });
   if (criteria.to) add('occurred_at < :to', { to: criteria.to });
   if (criteria.ip) add('ip = :ip', { ip: criteria.ip });
@@ -92,8 +103,10 @@ function conditions(criteria: ActivityCriteria, params: Record<string, unknown>)
     // The text as the log shows it: names, and actions by their labels ("contraseña") or values.
     const labelled = activityActionsMatching(criteria.q);
     const byLabel = labelled.length ? ' OR action IN (:...labelled)' : '';
-    add(`(LOWER(actor_name) LIKE :like ESCAPE '!' OR LOWER(subject_name) LIKE :like ESCAPE '!' OR action LIKE :like ESCAPE '!'${byLabel})`,
-      { like: containsPattern(criteria.q), labelled });
+    add(
+      `(LOWER(actor_name) LIKE :like ESCAPE '!' OR LOWER(subject_name) LIKE :like ESCAPE '!' OR action LIKE :like ESCAPE '!'${byLabel})`,
+      { like: containsPattern(criteria.q), labelled },
+    );
   }
   return where;
 }
@@ -105,10 +118,12 @@ function conditions(criteria: ActivityCriteria, params: Record<string, unknown>)
 function rangeBranches(criteria: ActivityCriteria, params: Record<string, unknown>): string[] {
   const group = criteria.actions?.length ? activityActionGroupOf(criteria.actions) : undefined;
   if (group) params.actionGroup = group;
-  const actions = group ? ['action_group = :actionGroup'] : (criteria.actions ?? []).map((action, i) => {
-    params[`action${i}`] = action;
-    return `action = :action${i}`;
-  });
+  const actions = group
+    ? ['action_group = :actionGroup']
+    : (criteria.actions ?? []).map((action, i) => {
+        params[`action${i}`] = action;
+        return `action = :action${i}`;
+      });
   if (criteria.userId === undefined) return actions;
   params.userId = String(criteria.userId);
   const sides = ["subject_type = 'user' AND subject_id = :userId", "actor_type = 'user' AND actor_id = :userId"];

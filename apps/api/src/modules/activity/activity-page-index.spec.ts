@@ -24,6 +24,8 @@ describe('soleIndexOf', () => {
     expect(soleIndexOf({ clientId: 9, from: new Date() })).toBeUndefined();
     expect(soleIndexOf({ userId: 5 })).toBeUndefined();
     expect(soleIndexOf({ actions: [ActivityAction.UserPasswordSet, ActivityAction.UserCreated] })).toBeUndefined();
-    expect(soleIndexOf({ staffId: 3, actions: [ActivityAction.UserPasswordSet, ActivityAction.UserCreated] })).toBeUndefined();
+    expect(
+      soleIndexOf({ staffId: 3, actions: [ActivityAction.UserPasswordSet, ActivityAction.UserCreated] }),
+    ).toBeUndefined();
   });
 });

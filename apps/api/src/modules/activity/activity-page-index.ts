@@ -28,6 +28,8 @@ export function soleIndexOf(criteria: ActivityCriteria): string | undefined {
     clientId !== undefined && 'client',
     ip !== undefined && 'ip',
     actions.length && (activityActionGroupOf(actions) ? 'group' : actions.length === 1 ? 'action' : 'actions'),
-  ].filter(Boolean).join('+');
+  ]
+    .filter(Boolean)
+    .join('+');
   return SOLE_INDEXES[shape];
 }

@@ -31,15 +31,26 @@ export class ActivityQueryService {
   }
 
   /** A page with its total, for timelines whose entries are few (a client's, a user's). */
-  async timeline(criteria: ActivityCriteria, offset: number, limit: number): Promise<{ rows: ActivityListEntry[]; total: number }> {
-    const [{ shown }, total] = await Promise.all([this.reviewedPage(criteria, { offset, limit }), this.entries.count(criteria)]);
+  async timeline(
+    criteria: ActivityCriteria,
+    offset: number,
+    limit: number,
+  ): Promise<{ rows: ActivityListEntry[]; total: number }> {
+    const [{ shown }, total] = await Promise.all([
+      this.reviewedPage(criteria, { offset, limit }),
+      this.entries.count(criteria),
+    ]);
     return { rows: shown.map(({ entry, reviewed }) => toActivityListEntry(entry, reviewed)), total };
   }
 
   /** The entries of a page and the cursor of the next; deep pages must go by cursor. */
   private async reviewedPage(criteria: ActivityCriteria, page: ActivityPage) {
     if ((page.offset ?? 0) > MAX_OFFSET) {
-      throw new DomainError(ErrorCode.ValidationFailed, {}, { range: { key: 'validation.useCursor', params: { max: MAX_OFFSET } } });
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        {},
+        { range: { key: 'validation.useCursor', params: { max: MAX_OFFSET } } },
+      );
     }
     // One row more than asked says whether there is an older page, without counting them all.
     const rows = await this.entries.reviewedPage(criteria, { ...page, limit: page.limit + 1 });

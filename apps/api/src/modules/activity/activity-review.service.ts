@@ -28,19 +28,25 @@ export class ActivityReviewService {
     if (byIds === byPeriod || (byPeriod && (!dto.from || !dto.to))) {
       throw new DomainError(ErrorCode.ValidationFailed, {}, { entryIds: { key: 'activity.entriesOrPeriod' } });
     }
-    const covered = byIds ? await this.entrySeqs(dto.entryIds!) : await this.periodSeqs(new Date(dto.from!), new Date(dto.to!));
+    const covered = byIds
+      ? await this.entrySeqs(dto.entryIds!)
+      : await this.periodSeqs(new Date(dto.from!), new Date(dto.to!));
     return this.transactions.run(async (manager) => {
       const entry = await this.audit.record(manager, {
-        actor: staffActor(context), action: ActivityAction.ActivityReviewed, ip: context.ip, userAgent: context.userAgent,
+        actor: staffActor(context),
+        action: ActivityAction.ActivityReviewed,
+        ip: context.ip,
+        userAgent: context.userAgent,
         details: {
           comment: dto.comment,
           ...(byIds ? { entryIds: dto.entryIds } : { from: dto.from, to: dto.to }),
           covered: 'count' in covered ? covered.count : covered.seqs.length,
         },
       });
-      const coverage: ReviewCoverage = 'count' in covered
-        ? { reviewSeq: entry.seq, range: covered }
-        : { reviewSeq: entry.seq, entrySeqs: covered.seqs };
+      const coverage: ReviewCoverage =
+        'count' in covered
+          ? { reviewSeq: entry.seq, range: covered }
+          : { reviewSeq: entry.seq, entrySeqs: covered.seqs };
       await this.entries.saveCoverage(manager, coverage);
       return { id: entry.id, seq: entry.seq, covered: 'count' in covered ? covered.count : covered.seqs.length };
     });
@@ -48,7 +54,8 @@ export class ActivityReviewService {
 
   private async entrySeqs(ids: string[]): Promise<{ seqs: number[] }> {
     const found = await this.entries.findByIds(ids);
-    if (found.length !== ids.length) throw new DomainError(ErrorCode.ValidationFailed, {}, { entryIds: { key: 'activity.unknownEntries' } });
+    if (found.length !== ids.length)
+      throw new DomainError(ErrorCode.ValidationFailed, {}, { entryIds: { key: 'activity.unknownEntries' } });
     return { seqs: found.map((entry) => entry.seq) };
   }
 

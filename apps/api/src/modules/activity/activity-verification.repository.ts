@@ -23,23 +23,31 @@ export class ActivityVerificationRepository {
       `INSERT INTO audit_verifications (ok, checked, first_broken_seq, first_broken_id, checkpoint_seq, checkpoint_at, verified_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
       [
-        result.ok ? 1 : 0, result.checked, result.firstBroken?.seq ?? null, result.firstBroken?.id ?? null,
-        result.checkpoint?.lastSeq ?? null, result.checkpoint ? new Date(result.checkpoint.archivedAt).getTime() : null,
+        result.ok ? 1 : 0,
+        result.checked,
+        result.firstBroken?.seq ?? null,
+        result.firstBroken?.id ?? null,
+        result.checkpoint?.lastSeq ?? null,
+        result.checkpoint ? new Date(result.checkpoint.archivedAt).getTime() : null,
         new Date(result.verifiedAt).getTime(),
       ],
     );
   }
 
   async latest(): Promise<ActivityVerifyResponse | null> {
-    const [row] = await this.dataSource.query('SELECT * FROM audit_verifications ORDER BY id DESC LIMIT 1') as VerificationRow[];
+    const [row] = (await this.dataSource.query(
+      'SELECT * FROM audit_verifications ORDER BY id DESC LIMIT 1',
+    )) as VerificationRow[];
     if (!row) return null;
     return {
       ok: Boolean(Number(row.ok)),
       checked: Number(row.checked),
-      firstBroken: row.first_broken_seq === null ? null : { seq: Number(row.first_broken_seq), id: row.first_broken_id },
-      checkpoint: row.checkpoint_seq === null
-        ? null
-        : { lastSeq: Number(row.checkpoint_seq), archivedAt: new Date(Number(row.checkpoint_at)).toISOString() },
+      firstBroken:
+        row.first_broken_seq === null ? null : { seq: Number(row.first_broken_seq), id: row.first_broken_id },
+      checkpoint:
+        row.checkpoint_seq === null
+          ? null
+          : { lastSeq: Number(row.checkpoint_seq), archivedAt: new Date(Number(row.checkpoint_at)).toISOString() },
       verifiedAt: new Date(Number(row.verified_at)).toISOString(),
     };
   }

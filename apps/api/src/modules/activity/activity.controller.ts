@@ -3,8 +3,14 @@ import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
 import {
-  ActivityAnomaly, ActivityDetailResponse, ActivityReviewResponse, ActivityStaffOption, ActivityVerifyResponse, ErrorCode,
-  PasswordActionStatsRow, Permission,
+  ActivityAnomaly,
+  ActivityDetailResponse,
+  ActivityReviewResponse,
+  ActivityStaffOption,
+  ActivityVerifyResponse,
+  ErrorCode,
+  PasswordActionStatsRow,
+  Permission,
 } from '@keydesk/domain';
 
 import { RequirePermission } from '../../common/access/access.decorator';
@@ -19,7 +25,8 @@ import { ActivityQueryService } from './activity-query.service';
 import { ActivityReviewService } from './activity-review.service';
 import { CreateReviewDto } from './dto/create-review.dto';
 
-const FILTER_DOC = 'JSON: clientId, userId, staffId, action (one or a list), from, to (ISO dates, to exclusive), ip, q (text in the actor or subject name, or in an action value or its Spanish or English label)';
+const FILTER_DOC =
+  'JSON: clientId, userId, staffId, action (one or a list), from, to (ISO dates, to exclusive), ip, q (text in the actor or subject name, or in an action value or its Spanish or English label)';
 
 /** The supervisors' activity log: who did what to a customer's access, when and why. */
 @ApiTags('activity')
@@ -35,12 +42,15 @@ export class ActivityController {
 
   @Get()
   @RequirePermission(Permission.ActivityView)
-  @ApiOperation({ summary: 'Newest first. The first pages by range=[0,49]; deeper ones by cursor=<X-Next-Cursor of the page before>' })
+  @ApiOperation({
+    summary: 'Newest first. The first pages by range=[0,49]; deeper ones by cursor=<X-Next-Cursor of the page before>',
+  })
   @ApiQuery({ name: 'filter', required: false, description: FILTER_DOC })
   @ApiQuery({ name: 'range', required: false, description: '[first,last]; first at most 1000' })
   @ApiQuery({ name: 'cursor', required: false, description: 'Entries older than this seq (keyset paging)' })
   async list(
-    @Query() raw: RawListQuery & { cursor?: string }, @Res({ passthrough: true }) response: Response,
+    @Query() raw: RawListQuery & { cursor?: string },
+    @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
     // The log is always newest first; react-admin's usual sort fields are accepted and mean that.
     const query = parseListQuery(raw, ['seq', 'id', 'occurredAt'] as const, 'seq');
@@ -48,7 +58,8 @@ export class ActivityController {
     if (cursor !== undefined && (!Number.isSafeInteger(cursor) || cursor < 1)) {
       throw new DomainError(ErrorCode.ValidationFailed, {}, { cursor: { key: 'validation.isInt' } });
     }
-    const page = cursor === undefined ? { offset: query.offset, limit: query.limit } : { beforeSeq: cursor, limit: query.limit };
+    const page =
+      cursor === undefined ? { offset: query.offset, limit: query.limit } : { beforeSeq: cursor, limit: query.limit };
     const { json, count, nextCursor } = await this.queries.listJson(activityCriteria(query.filter), page);
     // The total is not counted (millions of rows): '*' as RFC 7233 allows, and the cursor of the next page.
     const first = cursor === undefined ? query.offset : 0;
@@ -66,16 +77,27 @@ export class ActivityController {
   @ApiQuery({ name: 'format', enum: ['csv', 'jsonl'] })
   @ApiQuery({ name: 'filter', required: false, description: FILTER_DOC })
   @ApiProduces('text/csv', 'application/x-ndjson')
-  async export(@Query() raw: RawListQuery & { format?: string }, @Res() response: Response, @Ctx() context: RequestContext): Promise<void> {
+  async export(
+    @Query() raw: RawListQuery & { format?: string },
+    @Res() response: Response,
+    @Ctx() context: RequestContext,
+  ): Promise<void> {
     if (raw.format !== 'csv' && raw.format !== 'jsonl') {
-      throw new DomainError(ErrorCode.ValidationFailed, {}, { format: { key: 'validation.isIn', params: { values: 'csv, jsonl' } } });
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        {},
+        { format: { key: 'validation.isIn', params: { values: 'csv, jsonl' } } },
+      );
     }
     const format: ExportFormat = raw.format;
     const criteria = activityCriteria(parseListQuery({ filter: raw.filter }, ['seq'] as const, 'seq').filter);
     await this.exports.record(criteria, format, context);
     const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
     response.status(200);
-    response.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
+    response.setHeader(
+      'Content-Type',
+      format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+    );
     response.setHeader('Content-Disposition', `attachment; filename="keydesk-activity-${stamp}.${format}"`);
     response.setHeader('Cache-Control', 'no-store');
     try {
@@ -96,8 +118,12 @@ export class ActivityController {
 
   @Get('verify/latest')
   @RequirePermission(Permission.ActivityView)
-  @ApiOperation({ summary: 'The last walk of the chain (by /verify, or every six hours by itself); 204 before the first' })
-  async latestVerification(@Res({ passthrough: true }) response: Response): Promise<ActivityVerifyResponse | undefined> {
+  @ApiOperation({
+    summary: 'The last walk of the chain (by /verify, or every six hours by itself); 204 before the first',
+  })
+  async latestVerification(
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ActivityVerifyResponse | undefined> {
     const latest = await this.integrity.latest();
     if (!latest) response.status(204);
     return latest ?? undefined;
@@ -105,16 +131,24 @@ export class ActivityController {
 
   @Get('stats')
   @RequirePermission(Permission.ActivityView)
-  @ApiOperation({ summary: 'Password actions per agent per day in [from, to); days of `tz` (an IANA time zone, default UTC)' })
-  @ApiQuery({ name: 'tz', required: false, description: 'e.g. America/Mexico_City: the supervisor\'s days' })
-  stats(@Query('from') from: string, @Query('to') to: string, @Query('tz') tz?: string): Promise<PasswordActionStatsRow[]> {
+  @ApiOperation({
+    summary: 'Password actions per agent per day in [from, to); days of `tz` (an IANA time zone, default UTC)',
+  })
+  @ApiQuery({ name: 'tz', required: false, description: "e.g. America/Mexico_City: the supervisor's days" })
+  stats(
+    @Query('from') from: string,
+    @Query('to') to: string,
+    @Query('tz') tz?: string,
+  ): Promise<PasswordActionStatsRow[]> {
     const period = periodOf(from, to);
     return this.insights.stats(period.from, period.to, timeZoneOf(tz));
   }
 
   @Get('anomalies')
   @RequirePermission(Permission.ActivityView)
-  @ApiOperation({ summary: 'Bursts of password actions by one agent, and password actions soon after the user signed in' })
+  @ApiOperation({
+    summary: 'Bursts of password actions by one agent, and password actions soon after the user signed in',
+  })
   anomalies(@Query('from') from: string, @Query('to') to: string): Promise<ActivityAnomaly[]> {
     const period = periodOf(from, to);
     return this.insights.anomalies(period.from, period.to);
@@ -122,7 +156,7 @@ export class ActivityController {
 
   @Get('staff')
   @RequirePermission(Permission.ActivityView)
-  @ApiOperation({ summary: 'Every staff member\'s id and name (disabled ones too), to filter the log by who acted' })
+  @ApiOperation({ summary: "Every staff member's id and name (disabled ones too), to filter the log by who acted" })
   staff(): Promise<ActivityStaffOption[]> {
     return this.queries.staff();
   }
@@ -130,7 +164,9 @@ export class ActivityController {
   @Post('reviews')
   @HttpCode(201)
   @RequirePermission(Permission.ActivityView)
-  @ApiOperation({ summary: 'Marks entries, or a period, as reviewed with a comment; the review is an audit entry itself' })
+  @ApiOperation({
+    summary: 'Marks entries, or a period, as reviewed with a comment; the review is an audit entry itself',
+  })
   review(@Body() dto: CreateReviewDto, @Ctx() context: RequestContext): Promise<ActivityReviewResponse> {
     return this.reviews.review(dto, context);
   }
@@ -158,7 +194,11 @@ function timeZoneOf(tz: unknown): string {
 function periodOf(from: unknown, to: unknown): { from: Date; to: Date } {
   const period = { from: filterDate({ from }, 'from'), to: filterDate({ to }, 'to') };
   if (!period.from || !period.to) {
-    throw new DomainError(ErrorCode.ValidationFailed, {}, { [period.from ? 'to' : 'from']: { key: 'validation.isNotEmpty' } });
+    throw new DomainError(
+      ErrorCode.ValidationFailed,
+      {},
+      { [period.from ? 'to' : 'from']: { key: 'validation.isNotEmpty' } },
+    );
   }
   return period as { from: Date; to: Date };
 }

@@ -12,11 +12,14 @@ export function toActivityListEntry(entry: ListedAuditEntry, reviewed: boolean):
 export function toActivityDetail(entry: AuditEntryEntity, reviews: AuditEntryEntity[]): ActivityDetailResponse {
   const listed = toActivityListEntry(entry, reviews.length > 0);
   const changes = listed.details.changes;
-  const rows = changes && typeof changes === 'object' && !Array.isArray(changes)
-    ? Object.entries(changes as Record<string, { from?: unknown; to?: unknown }>).map(([field, change]) => ({
-      field, from: change?.from ?? null, to: change?.to ?? null,
-    }))
-    : [];
+  const rows =
+    changes && typeof changes === 'object' && !Array.isArray(changes)
+      ? Object.entries(changes as Record<string, { from?: unknown; to?: unknown }>).map(([field, change]) => ({
+          field,
+          from: change?.from ?? null,
+          to: change?.to ?? null,
+        }))
+      : [];
   return {
     ...listed,
     userAgent: entry.userAgent,

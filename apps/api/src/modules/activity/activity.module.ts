@@ -16,8 +16,15 @@ import { UserActivityController } from './user-activity.controller';
 @Module({
   controllers: [ActivityController, UserActivityController],
   providers: [
-    ActivityRepository, ActivityArchiveRepository, ActivityQueryService, ActivityReviewService, ActivityInsightsService,
-    ActivityExportService, ActivityIntegrityService, ActivityIntegrityHousekeeping, ActivityVerificationRepository,
+    ActivityRepository,
+    ActivityArchiveRepository,
+    ActivityQueryService,
+    ActivityReviewService,
+    ActivityInsightsService,
+    ActivityExportService,
+    ActivityIntegrityService,
+    ActivityIntegrityHousekeeping,
+    ActivityVerificationRepository,
   ],
   exports: [ActivityIntegrityService],
 })

@@ -94,7 +94,10 @@ export class ActivityRepository {
    * (right after a review, or with more ranges than a copy keeps) from the ranges around the
    * page's entries, in a second statement.
    */
-  async reviewedPage(criteria: ActivityCriteria, page: ActivityPage): Promise<Array<{ entry: ListedAuditEntry; reviewed: boolean }>> {
+  async reviewedPage(
+    criteria: ActivityCriteria,
+    page: ActivityPage,
+  ): Promise<Array<{ entry: ListedAuditEntry; reviewed: boolean }>> {
     const rows = await this.pageRows(criteria, page, true);
     if (rows.length === 0) return [];
     const entries = rows.map((row) => this.listed(row));
@@ -144,7 +147,7 @@ export class ActivityRepository {
 
   async count(criteria: ActivityCriteria): Promise<number> {
     const [query, values] = activityCountStatement(this.dataSource.driver, criteria);
-    const [row] = await this.dataSource.query(query, values) as Array<{ n: string | number }>;
+    const [row] = (await this.dataSource.query(query, values)) as Array<{ n: string | number }>;
     return Number(row.n);
   }
 
@@ -157,13 +160,19 @@ export class ActivityRepository {
   }
 
   findBySeqs(seqs: number[]): Promise<AuditEntryEntity[]> {
-    return seqs.length ? this.dataSource.getRepository(AuditEntryEntity).findBy({ seq: In(seqs) }) : Promise.resolve([]);
+    return seqs.length
+      ? this.dataSource.getRepository(AuditEntryEntity).findBy({ seq: In(seqs) })
+      : Promise.resolve([]);
   }
 
   /** The first and last sequence numbers in a time range, and how many entries it holds (by the time index). */
   async seqRange(from: Date, to: Date): Promise<{ fromSeq: number; toSeq: number; count: number } | null> {
-    const [row] = await this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('e')
-      .select('MIN(e.seq)', 'fromSeq').addSelect('MAX(e.seq)', 'toSeq').addSelect('COUNT(*)', 'count')
+    const [row] = await this.dataSource
+      .getRepository(AuditEntryEntity)
+      .createQueryBuilder('e')
+      .select('MIN(e.seq)', 'fromSeq')
+      .addSelect('MAX(e.seq)', 'toSeq')
+      .addSelect('COUNT(*)', 'count')
       .where('e.occurred_at >= :from AND e.occurred_at < :to', { from, to })
       .getRawMany<{ fromSeq: string | number | null; toSeq: string | number | null; count: string | number }>();
     if (!row || row.fromSeq === null || row.toSeq === null) return null;
@@ -177,11 +186,17 @@ export class ActivityRepository {
    */
   async saveCoverage(manager: EntityManager, coverage: ReviewCoverage): Promise<void> {
     for (const entrySeq of coverage.entrySeqs ?? []) {
-      await manager.query('INSERT INTO activity_review_marks (entry_seq, review_seq) VALUES (?, ?)', [entrySeq, coverage.reviewSeq]);
+      await manager.query('INSERT INTO activity_review_marks (entry_seq, review_seq) VALUES (?, ?)', [
+        entrySeq,
+        coverage.reviewSeq,
+      ]);
     }
     if (coverage.range) {
-      await manager.query('INSERT INTO activity_review_periods (review_seq, from_seq, to_seq) VALUES (?, ?, ?)',
-        [coverage.reviewSeq, coverage.range.fromSeq, coverage.range.toSeq]);
+      await manager.query('INSERT INTO activity_review_periods (review_seq, from_seq, to_seq) VALUES (?, ?, ?)', [
+        coverage.reviewSeq,
+        coverage.range.fromSeq,
+        coverage.range.toSeq,
+      ]);
     }
     const runs = coverage.range ? [coverage.range] : consecutiveRuns(coverage.entrySeqs ?? []);
     for (const run of runs) await this.mergeReviewedRange(manager, run);
@@ -191,29 +206,41 @@ export class ActivityRepository {
 
   /** Every merged range with the version they are at, in one statement (one snapshot); null ranges past MAX_KEPT_RANGES. */
   private async allRanges(): Promise<VersionedRanges> {
-    const rows = await this.dataSource.query(
+    const rows = (await this.dataSource.query(
       `SELECT v.version, r.from_seq AS fromSeq, r.to_seq AS toSeq FROM activity_reviewed_ranges_version v
        LEFT JOIN activity_reviewed_ranges r ON 1 = 1 WHERE v.id = 1 ORDER BY r.from_seq LIMIT ${MAX_KEPT_RANGES + 1}`,
-    ) as Array<{ version: string | number; fromSeq: string | number | null; toSeq: string | number | null }>;
+    )) as Array<{ version: string | number; fromSeq: string | number | null; toSeq: string | number | null }>;
     const version = Number(rows[0].version);
     if (rows.length > MAX_KEPT_RANGES) return { version, ranges: null };
-    return { version, ranges: rows.filter((row) => row.fromSeq !== null).map((row) => ({ fromSeq: Number(row.fromSeq), toSeq: Number(row.toSeq) })) };
+    return {
+      version,
+      ranges: rows
+        .filter((row) => row.fromSeq !== null)
+        .map((row) => ({ fromSeq: Number(row.fromSeq), toSeq: Number(row.toSeq) })),
+    };
   }
 
   /** Adds [fromSeq, toSeq] to activity_reviewed_ranges, absorbing the ranges it overlaps or touches. */
   private async mergeReviewedRange(manager: EntityManager, { fromSeq, toSeq }: SeqRange): Promise<void> {
     if (toSeq < fromSeq) return;
     // Those starting inside [fromSeq, toSeq + 1] touch it; the one starting below only if it reaches fromSeq - 1.
-    const absorbed = (await this.rangesAround(manager, fromSeq, toSeq + 1)).filter((range) => range.fromSeq >= fromSeq || range.toSeq >= fromSeq - 1);
+    const absorbed = (await this.rangesAround(manager, fromSeq, toSeq + 1)).filter(
+      (range) => range.fromSeq >= fromSeq || range.toSeq >= fromSeq - 1,
+    );
     const merged = absorbed.reduce<SeqRange>(
       (range, row) => ({ fromSeq: Math.min(range.fromSeq, row.fromSeq), toSeq: Math.max(range.toSeq, row.toSeq) }),
       { fromSeq, toSeq },
     );
     if (absorbed.length) {
-      await manager.query(`DELETE FROM activity_reviewed_ranges WHERE from_seq IN (${absorbed.map(() => '?').join(', ')})`,
-        absorbed.map((range) => range.fromSeq));
+      await manager.query(
+        `DELETE FROM activity_reviewed_ranges WHERE from_seq IN (${absorbed.map(() => '?').join(', ')})`,
+        absorbed.map((range) => range.fromSeq),
+      );
     }
-    await manager.query('INSERT INTO activity_reviewed_ranges (from_seq, to_seq) VALUES (?, ?)', [merged.fromSeq, merged.toSeq]);
+    await manager.query('INSERT INTO activity_reviewed_ranges (from_seq, to_seq) VALUES (?, ?)', [
+      merged.fromSeq,
+      merged.toSeq,
+    ]);
   }
 
   /**
@@ -222,11 +249,11 @@ export class ActivityRepository {
    * reads that touch these ranges and no others (they never overlap nor touch each other).
    */
   private async rangesAround(manager: EntityManager, fromSeq: number, toSeq: number): Promise<SeqRange[]> {
-    const rows = await manager.query(
+    const rows = (await manager.query(
       `SELECT from_seq AS fromSeq, to_seq AS toSeq FROM (SELECT from_seq, to_seq FROM activity_reviewed_ranges WHERE from_seq < ? ORDER BY from_seq DESC LIMIT 1) below
        UNION ALL SELECT from_seq, to_seq FROM activity_reviewed_ranges WHERE from_seq >= ? AND from_seq <= ? ORDER BY fromSeq`,
       [fromSeq, fromSeq, toSeq],
-    ) as RangeRow[];
+    )) as RangeRow[];
     return rows.map((row) => ({ fromSeq: Number(row.fromSeq), toSeq: Number(row.toSeq) }));
   }
 
@@ -238,11 +265,11 @@ export class ActivityRepository {
   async reviewsCovering(seqs: number[]): Promise<Map<number, number[]>> {
     const covering = new Map<number, number[]>(seqs.map((seq) => [seq, []]));
     if (seqs.length === 0) return covering;
-    const rows = await this.dataSource.query(
+    const rows = (await this.dataSource.query(
       `SELECT entry_seq AS a, review_seq AS b, NULL AS c FROM activity_review_marks WHERE entry_seq IN (${seqs.map(() => '?').join(', ')})
        UNION ALL SELECT review_seq, from_seq, to_seq FROM activity_review_periods WHERE from_seq <= ? AND to_seq >= ?`,
       [...seqs, Math.max(...seqs), Math.min(...seqs)],
-    ) as Array<{ a: string | number; b: string | number; c: string | number | null }>;
+    )) as Array<{ a: string | number; b: string | number; c: string | number | null }>;
     for (const row of rows) {
       if (row.c === null) {
         covering.get(Number(row.a))?.push(Number(row.b));
@@ -257,23 +284,32 @@ export class ActivityRepository {
 
   /** Entries of some actions in a time range, oldest first (the dashboard's input; password actions are few). */
   ofActions(actions: readonly string[], from: Date, to: Date, limit: number): Promise<AuditEntryEntity[]> {
-    return this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('e')
+    return this.dataSource
+      .getRepository(AuditEntryEntity)
+      .createQueryBuilder('e')
       .where('e.action IN (:...actions)', { actions })
       .andWhere('e.occurred_at >= :from AND e.occurred_at < :to', { from, to })
-      .orderBy('e.seq', 'ASC').take(limit).getMany();
+      .orderBy('e.seq', 'ASC')
+      .take(limit)
+      .getMany();
   }
 
   /** Every staff member's name, disabled ones too: the log names them all. */
   staffNames(): Promise<Array<Pick<StaffEntity, 'id' | 'displayName'>>> {
-    return this.dataSource.getRepository(StaffEntity).find({ select: { id: true, displayName: true }, order: { displayName: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(StaffEntity)
+      .find({ select: { id: true, displayName: true }, order: { displayName: 'ASC', id: 'ASC' } });
   }
 
   /** Customers' successful sign-ins in a time range, by the actor index. */
   signInsOf(userIds: string[], from: Date, to: Date): Promise<AuditEntryEntity[]> {
     if (userIds.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('e')
+    return this.dataSource
+      .getRepository(AuditEntryEntity)
+      .createQueryBuilder('e')
       .where("e.actor_type = 'user' AND e.actor_id IN (:...userIds) AND e.action = 'user.signed_in'", { userIds })
       .andWhere('e.occurred_at >= :from AND e.occurred_at < :to', { from, to })
-      .orderBy('e.seq', 'ASC').getMany();
+      .orderBy('e.seq', 'ASC')
+      .getMany();
   }
 }

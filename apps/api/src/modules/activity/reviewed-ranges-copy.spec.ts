@@ -66,7 +66,7 @@ describe('ReviewedRangesCopy', () => {
     expect(table.loads).toBe(2);
   });
 
-  it('answers null, never another version\'s ranges, when the ranges changed between the page and the load', async () => {
+  it("answers null, never another version's ranges, when the ranges changed between the page and the load", async () => {
     const table = rangesTable({ version: 4, ranges: [{ fromSeq: 1, toSeq: 1 }] });
     const copy = new ReviewedRangesCopy(() => table.load());
     // The page was read at version 3; a review committed before the load started.

@@ -19,7 +19,9 @@ export class UserActivityController {
   @ApiOperation({ summary: 'Everything about the user or done by them, newest first' })
   @ApiQuery({ name: 'range', required: false, description: '[first,last], e.g. [0,24]' })
   async list(
-    @Param('id', ParseIntPipe) id: number, @Query() raw: RawListQuery, @Res({ passthrough: true }) response: Response,
+    @Param('id', ParseIntPipe) id: number,
+    @Query() raw: RawListQuery,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<ActivityListEntry[]> {
     const query = parseListQuery(raw, ['seq'] as const, 'seq');
     const { rows, total } = await this.queries.timeline({ userId: id }, query.offset, query.limit);

@@ -13,11 +13,13 @@ function text(value: string | null): string {
  * each entry's details only to serialize them again cost about 5 % of a page's CPU in the api.
  */
 export function activityEntryJson(entry: ListedAuditEntry, reviewed?: boolean): string {
-  return `{"id":${text(entry.id)},"seq":${entry.seq},"occurredAt":"${entry.occurredAt.toISOString()}","actorType":${text(entry.actorType)}`
-    + `,"actorId":${text(entry.actorId)},"actorName":${text(entry.actorName)},"action":${text(entry.action)}`
-    + `,"subjectType":${text(entry.subjectType)},"subjectId":${text(entry.subjectId)},"subjectName":${text(entry.subjectName)}`
-    + `,"clientId":${entry.clientId === null ? 'null' : entry.clientId},"ip":${text(entry.ip)},"details":${entry.details}`
-    + `${reviewed === undefined ? '' : `,"reviewed":${reviewed}`}}`;
+  return (
+    `{"id":${text(entry.id)},"seq":${entry.seq},"occurredAt":"${entry.occurredAt.toISOString()}","actorType":${text(entry.actorType)}` +
+    `,"actorId":${text(entry.actorId)},"actorName":${text(entry.actorName)},"action":${text(entry.action)}` +
+    `,"subjectType":${text(entry.subjectType)},"subjectId":${text(entry.subjectId)},"subjectName":${text(entry.subjectName)}` +
+    `,"clientId":${entry.clientId === null ? 'null' : entry.clientId},"ip":${text(entry.ip)},"details":${entry.details}` +
+    `${reviewed === undefined ? '' : `,"reviewed":${reviewed}`}}`
+  );
 }
 
 /** Entries as a JSON array of activityEntryJson. */

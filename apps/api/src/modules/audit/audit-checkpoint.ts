@@ -13,7 +13,13 @@ export interface AuditCheckpoint {
 }
 
 export function checkpointSignature(key: Buffer, checkpoint: Omit<AuditCheckpoint, 'id' | 'signature'>): string {
-  const content = JSON.stringify(['checkpoint', checkpoint.lastSeq, checkpoint.lastHash, checkpoint.archived, checkpoint.createdAt.getTime()]);
+  const content = JSON.stringify([
+    'checkpoint',
+    checkpoint.lastSeq,
+    checkpoint.lastHash,
+    checkpoint.archived,
+    checkpoint.createdAt.getTime(),
+  ]);
   return createHmac('sha256', key).update(content).digest('hex');
 }
 

@@ -31,7 +31,12 @@ export class AuditVerifierService {
   async verify(): Promise<ChainVerification> {
     const checkpoint = await this.repository.latestCheckpoint();
     if (checkpoint && !checkpointVerifies(this.config.secrets.auditHmacKey, checkpoint)) {
-      return { ok: false, checked: 0, firstBroken: { seq: checkpoint.lastSeq, id: null, reason: 'checkpoint' }, checkpoint };
+      return {
+        ok: false,
+        checked: 0,
+        firstBroken: { seq: checkpoint.lastSeq, id: null, reason: 'checkpoint' },
+        checkpoint,
+      };
     }
     let expectedSeq = (checkpoint?.lastSeq ?? 0) + 1;
     let prevHash = checkpoint?.lastHash ?? GENESIS_HASH;

@@ -51,13 +51,24 @@ export class AuditRepository {
 
   /** The newest checkpoint: the remaining chain starts right after it. */
   async latestCheckpoint(manager: EntityManager = this.dataSource.manager): Promise<AuditCheckpoint | null> {
-    const [row] = await manager.query(
+    const [row] = (await manager.query(
       'SELECT id, last_seq, last_hash, archived, created_at, signature FROM audit_checkpoints ORDER BY id DESC LIMIT 1',
-    ) as Array<{ id: number; last_seq: string | number; last_hash: string; archived: string | number; created_at: string | number; signature: string }>;
+    )) as Array<{
+      id: number;
+      last_seq: string | number;
+      last_hash: string;
+      archived: string | number;
+      created_at: string | number;
+      signature: string;
+    }>;
     if (!row) return null;
     return {
-      id: Number(row.id), lastSeq: Number(row.last_seq), lastHash: row.last_hash, archived: Number(row.archived),
-      createdAt: new Date(Number(row.created_at)), signature: row.signature,
+      id: Number(row.id),
+      lastSeq: Number(row.last_seq),
+      lastHash: row.last_hash,
+      archived: Number(row.archived),
+      createdAt: new Date(Number(row.created_at)),
+      signature: row.signature,
     };
   }
 }

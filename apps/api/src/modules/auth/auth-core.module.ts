@@ -8,7 +8,13 @@ import { SignInThrottleService } from './sign-in-throttle.service';
 
 /** What staff management needs from auth (hashing, throttle, sessions) without the sign-in flow. */
 @Module({
-  providers: [PasswordHasher, SignInThrottleRepository, SignInThrottleService, SessionRepository, AuthHousekeepingService],
+  providers: [
+    PasswordHasher,
+    SignInThrottleRepository,
+    SignInThrottleService,
+    SessionRepository,
+    AuthHousekeepingService,
+  ],
   exports: [PasswordHasher, SignInThrottleRepository, SignInThrottleService, SessionRepository],
 })
 export class AuthCoreModule {}

@@ -26,23 +26,37 @@ export class AuthController {
   @ApiBody({ type: LoginDto })
   @UseGuards(LocalSignInGuard)
   login(@Req() request: Request, @Body() _body: unknown): SessionResponse {
-    return { staff: request.user as SessionStaff, csrfToken: request.session.csrfToken!, settings: sessionSettings(this.config) };
+    return {
+      staff: request.user as SessionStaff,
+      csrfToken: request.session.csrfToken!,
+      settings: sessionSettings(this.config),
+    };
   }
 
   @Get('session')
   @SignedIn()
   session(@Req() request: Request): SessionResponse {
     request.session.csrfToken ??= this.auth.newCsrfToken();
-    return { staff: request.user as SessionStaff, csrfToken: request.session.csrfToken, settings: sessionSettings(this.config) };
+    return {
+      staff: request.user as SessionStaff,
+      csrfToken: request.session.csrfToken,
+      settings: sessionSettings(this.config),
+    };
   }
 
   /** Destroys the stored session, not just the cookie. */
   @Post('logout')
   @HttpCode(204)
   @SignedIn()
-  async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response, @Ctx() context: RequestContext) {
+  async logout(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+    @Ctx() context: RequestContext,
+  ) {
     await this.auth.signOut(context);
-    await new Promise<void>((resolve, reject) => request.session.destroy((error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      request.session.destroy((error) => (error ? reject(error) : resolve())),
+    );
     response.clearCookie(sessionCookieName(this.config), { path: '/' });
   }
 }

@@ -40,8 +40,12 @@ export class AuthService {
     const ip = context.ip ?? 'unknown';
     const keys = this.throttle.keysFor(login, ip);
     const staff = await this.staff.findByLogin(login);
-    await this.throttle.assertAllowed(keys, () => (staff ? this.throttleRepository.isKnownIp(staff.id, ip) : Promise.resolve(false)));
-    const matches = staff ? await this.hasher.verify(staff.passwordHash, password) : await this.hasher.verifyAgainstDummy(password);
+    await this.throttle.assertAllowed(keys, () =>
+      staff ? this.throttleRepository.isKnownIp(staff.id, ip) : Promise.resolve(false),
+    );
+    const matches = staff
+      ? await this.hasher.verify(staff.passwordHash, password)
+      : await this.hasher.verifyAgainstDummy(password);
     if (!staff || !matches || staff.status !== StaffStatus.Active) {
       const reason: FailureReason = !staff ? 'unknown_name' : !matches ? 'wrong_password' : 'disabled';
       await this.recordFailure(keys, staff, reason, context);
@@ -57,7 +61,8 @@ export class AuthService {
         actor: { type: ActorType.Staff, id: staff.id, name: staff.displayName },
         action: ActivityAction.StaffSignedIn,
         subject: { type: SubjectType.Staff, id: staff.id, name: staff.displayName },
-        ip: context.ip, userAgent: context.userAgent,
+        ip: context.ip,
+        userAgent: context.userAgent,
         details: rehash ? { rehashedToCurrentParameters: true } : {},
       });
     });
@@ -72,7 +77,8 @@ export class AuthService {
         actor: { type: ActorType.Staff, id: staff.id, name: staff.displayName },
         action: ActivityAction.StaffSignedOut,
         subject: { type: SubjectType.Staff, id: staff.id, name: staff.displayName },
-        ip: context.ip, userAgent: context.userAgent,
+        ip: context.ip,
+        userAgent: context.userAgent,
       }),
     );
   }
@@ -81,19 +87,32 @@ export class AuthService {
     return randomBytes(32).toString('base64url');
   }
 
-  private async recordFailure(keys: ThrottleKeys, staff: StaffEntity | null, reason: FailureReason, context: RequestContext) {
+  private async recordFailure(
+    keys: ThrottleKeys,
+    staff: StaffEntity | null,
+    reason: FailureReason,
+    context: RequestContext,
+  ) {
     // The typed name of an unknown account is not kept: people type passwords into name fields.
     const actor = { type: ActorType.Staff, id: staff?.id ?? null, name: staff?.displayName ?? 'unknown' };
     const subject = staff ? { type: SubjectType.Staff, id: staff.id, name: staff.displayName } : undefined;
     await this.transactions.run(async (manager) => {
       const { lockedOut } = await this.throttle.recordFailure(manager, keys);
       await this.audit.record(manager, {
-        actor, subject, action: ActivityAction.StaffSignInFailed, ip: context.ip, userAgent: context.userAgent,
+        actor,
+        subject,
+        action: ActivityAction.StaffSignInFailed,
+        ip: context.ip,
+        userAgent: context.userAgent,
         details: { reason },
       });
       if (lockedOut) {
         await this.audit.record(manager, {
-          actor, subject, action: ActivityAction.StaffLockedOut, ip: context.ip, userAgent: context.userAgent,
+          actor,
+          subject,
+          action: ActivityAction.StaffLockedOut,
+          ip: context.ip,
+          userAgent: context.userAgent,
           details: { minutes: 15 },
         });
       }

@@ -35,7 +35,10 @@ export class DatabaseSessionStore extends Store {
   override get(sid: string, callback: Callback<SessionData | null>): void {
     this.repository
       .findLiveWithStaff(hashId(sid), this.clock.nowMs() - SESSION_ROW_GRACE_MS)
-      .then((live) => callback(undefined, live === null ? null : withStaff(JSON.parse(live.data) as SessionData, live)), callback);
+      .then(
+        (live) => callback(undefined, live === null ? null : withStaff(JSON.parse(live.data) as SessionData, live)),
+        callback,
+      );
   }
 
   override createSession(request: Request, data: SessionData): Session & SessionData {

@@ -24,8 +24,12 @@ describe('PasswordHasher', () => {
   });
 
   it('asks for a rehash of weaker parameters', async () => {
-    expect(hasher.needsRehash(await hash('x'.repeat(20), { memoryCost: 4096, timeCost: 3, parallelism: 1 }))).toBe(true);
-    expect(hasher.needsRehash(await hash('x'.repeat(20), { memoryCost: 19456, timeCost: 1, parallelism: 1 }))).toBe(true);
+    expect(hasher.needsRehash(await hash('x'.repeat(20), { memoryCost: 4096, timeCost: 3, parallelism: 1 }))).toBe(
+      true,
+    );
+    expect(hasher.needsRehash(await hash('x'.repeat(20), { memoryCost: 19456, timeCost: 1, parallelism: 1 }))).toBe(
+      true,
+    );
     expect(hasher.needsRehash('$2b$10$abcdefghijklmnopqrstuv')).toBe(true);
   });
 

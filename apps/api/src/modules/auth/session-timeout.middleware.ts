@@ -34,8 +34,12 @@ export class SessionTimeoutMiddleware implements NestMiddleware {
     const now = this.clock.nowMs();
     const idleFor = now - (session.lastSeenAt ?? now);
     const age = now - (session.signedInAt ?? now);
-    const reason = age >= this.config.auth.sessionAbsoluteSeconds * 1000 ? 'absolute'
-      : idleFor >= this.config.auth.sessionIdleSeconds * 1000 ? 'idle' : null;
+    const reason =
+      age >= this.config.auth.sessionAbsoluteSeconds * 1000
+        ? 'absolute'
+        : idleFor >= this.config.auth.sessionIdleSeconds * 1000
+          ? 'idle'
+          : null;
     if (!reason) {
       if (idleFor >= LAST_SEEN_RESOLUTION_MS) session.lastSeenAt = now;
       return next();

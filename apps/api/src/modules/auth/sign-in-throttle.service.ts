@@ -51,8 +51,12 @@ export class SignInThrottleService {
     const rows = await this.repository.find([keys.nameAndIp, keys.name]);
     const pair = rows.find((r) => r.throttleKey === keys.nameAndIp);
     if (pair?.blockedUntil && pair.blockedUntil > now) {
-      throw new DomainError(ErrorCode.TooManyAttempts, { seconds: secondsUntil(pair.blockedUntil, now) }, undefined,
-        secondsUntil(pair.blockedUntil, now));
+      throw new DomainError(
+        ErrorCode.TooManyAttempts,
+        { seconds: secondsUntil(pair.blockedUntil, now) },
+        undefined,
+        secondsUntil(pair.blockedUntil, now),
+      );
     }
     const name = rows.find((r) => r.throttleKey === keys.name);
     if (name?.blockedUntil && name.blockedUntil > now && !(await knownIpForStaff())) {
@@ -66,8 +70,14 @@ export class SignInThrottleService {
     await this.count(manager, keys.nameAndIp, now, T.windowSeconds, T.failuresPerNameAndIp, (row) =>
       Math.min(T.firstBlockSeconds * 2 ** row.blockCount, T.maxBlockSeconds),
     );
-    const lockedOut = await this.count(manager, keys.name, now, T.lockoutWindowSeconds, T.lockoutFailures,
-      () => T.lockoutSeconds);
+    const lockedOut = await this.count(
+      manager,
+      keys.name,
+      now,
+      T.lockoutWindowSeconds,
+      T.lockoutFailures,
+      () => T.lockoutSeconds,
+    );
     return { lockedOut };
   }
 
@@ -86,7 +96,8 @@ export class SignInThrottleService {
     const byKey = new Map(usernames.map((name) => [this.keysFor(name, '').name, name]));
     const rows = byKey.size ? await this.repository.find([...byKey.keys()]) : [];
     return new Map(
-      rows.filter((row) => row.blockedUntil !== null && row.blockedUntil > now)
+      rows
+        .filter((row) => row.blockedUntil !== null && row.blockedUntil > now)
         .map((row) => [byKey.get(row.throttleKey)!, row.blockedUntil!]),
     );
   }

@@ -22,10 +22,12 @@ export class StaffAuthenticator {
   constructor(auth: AuthService, serializer: SessionSerializer) {
     this.passport.use(
       'local',
-      new LocalStrategy({ usernameField: 'username', passwordField: 'password', passReqToCallback: true },
+      new LocalStrategy(
+        { usernameField: 'username', passwordField: 'password', passReqToCallback: true },
         (request, username, password, done) => {
           auth.signIn(username, password, requestContextOf(request)).then((staff) => done(null, staff), done);
-        }),
+        },
+      ),
     );
     this.passport.serializeUser(serializer.serializeUser.bind(serializer));
     this.passport.deserializeUser(serializer.deserializeUser.bind(serializer));
@@ -34,11 +36,15 @@ export class StaffAuthenticator {
   /** Checks the credentials in the body; rejects with the sign-in service's DomainError. */
   authenticate(request: Request, response: Response): Promise<SessionStaff> {
     return new Promise((resolve, reject) => {
-      const handler = this.passport.authenticate('local', { session: false }, (error: unknown, user: SessionStaff | false) => {
-        if (error) reject(error);
-        else if (!user) reject(new DomainError(ErrorCode.InvalidCredentials));
-        else resolve(user);
-      });
+      const handler = this.passport.authenticate(
+        'local',
+        { session: false },
+        (error: unknown, user: SessionStaff | false) => {
+          if (error) reject(error);
+          else if (!user) reject(new DomainError(ErrorCode.InvalidCredentials));
+          else resolve(user);
+        },
+      );
       handler(request, response, reject);
     });
   }

@@ -12,7 +12,15 @@ import { DemoActivityService } from './demo-activity';
 import { DemoCustomersService } from './demo-customers';
 
 @Module({
-  imports: [RolesModule, StaffModule, ClientsModule, UsersModule, PasswordResetsModule, UserPasswordsModule, RescueCodesModule],
+  imports: [
+    RolesModule,
+    StaffModule,
+    ClientsModule,
+    UsersModule,
+    PasswordResetsModule,
+    UserPasswordsModule,
+    RescueCodesModule,
+  ],
   providers: [BootstrapService, DemoCustomersService, DemoActivityService],
   exports: [BootstrapService],
 })

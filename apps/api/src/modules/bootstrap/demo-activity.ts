@@ -34,17 +34,31 @@ export class DemoActivityService {
     const staff = agent ? await this.staff.findActiveSessionStaff(agent.id) : null;
     if (!staff) return;
     const asAgent: RequestContext = { ...DEMO, staff };
-    const [first, second, third] = await Promise.all([1, 2, 3].map((clientId) => this.memberships.findOwner(this.dataSource.manager, clientId)));
+    const [first, second, third] = await Promise.all(
+      [1, 2, 3].map((clientId) => this.memberships.findOwner(this.dataSource.manager, clientId)),
+    );
     if (first) await this.resets.send(first.userId, { clientId: first.clientId, reason: 'forgot' }, asAgent);
     if (second) {
-      await this.passwords.set(second.userId, {
-        generate: true, clientId: second.clientId, newTicketSubject: 'Tu acceso al portal', delivery: PasswordDelivery.Link, reason: 'locked_out',
-      }, asAgent);
+      await this.passwords.set(
+        second.userId,
+        {
+          generate: true,
+          clientId: second.clientId,
+          newTicketSubject: 'Tu acceso al portal',
+          delivery: PasswordDelivery.Link,
+          reason: 'locked_out',
+        },
+        asAgent,
+      );
     }
     if (third) {
       const client = await this.memberships.forUsers([third.userId]);
       const membership = client.find((row) => row.clientId === third.clientId);
-      if (membership) await this.rescueCodes.request({ clientKey: membership.client.clientKey, username: membership.username }, { ...DEMO, staff: null });
+      if (membership)
+        await this.rescueCodes.request(
+          { clientKey: membership.client.clientKey, username: membership.username },
+          { ...DEMO, staff: null },
+        );
     }
   }
 }

@@ -61,7 +61,7 @@ describe('demo customers', () => {
     expect(data.users.every((u) => !u.lastLoginAt || u.lastLoginAt <= input.now)).toBe(true);
   });
 
-  it('open tickets in every status, written by the client\'s users and the demo staff', () => {
+  it("open tickets in every status, written by the client's users and the demo staff", () => {
     expect(new Set(data.tickets.map((t) => t.status))).toEqual(new Set(Object.values(TicketStatus)));
     expect(data.tickets.some((t) => t.assignedStaffId === 3)).toBe(true);
     for (const ticket of data.tickets) {
@@ -77,7 +77,7 @@ describe('demo customers', () => {
 });
 
 describe('demo RFCs', () => {
-  it('follow SAT\'s letters for companies and persons and pass the check digit', () => {
+  it("follow SAT's letters for companies and persons and pass the check digit", () => {
     const company = companyRfc('Ferretería El Tornillo', new Date('1998-03-15'), 'K2');
     expect(company.slice(0, 9)).toBe('FTO980315');
     expect(isValidRfc(company)).toBe(true);

@@ -3,8 +3,15 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 import {
-  ActivityAction, ALL_CLIENT_USER_PERMISSIONS, ClientStatus, ClientUserPermission, Locale, MessageAuthorType,
-  TicketPriority, TicketStatus, UserStatus,
+  ActivityAction,
+  ALL_CLIENT_USER_PERMISSIONS,
+  ClientStatus,
+  ClientUserPermission,
+  Locale,
+  MessageAuthorType,
+  TicketPriority,
+  TicketStatus,
+  UserStatus,
 } from '@keydesk/domain';
 
 import { Clock } from '../../common/time/clock';
@@ -20,10 +27,22 @@ import { TicketEntity } from '../tickets/ticket.entity';
 import { ClientUserEntity } from '../users/client-user.entity';
 import { UserEntity } from '../users/user.entity';
 import {
-  ACCOUNTANTS, companyRfc, DemoCountry, LEGAL_FORMS, NOTE_BODIES, personRfc, slug, TICKET_SCRIPTS, TRADE_NAMES,
+  ACCOUNTANTS,
+  companyRfc,
+  DemoCountry,
+  LEGAL_FORMS,
+  NOTE_BODIES,
+  personRfc,
+  slug,
+  TICKET_SCRIPTS,
+  TRADE_NAMES,
 } from './demo-customers.data';
 
-export interface DemoStaff { id: number; username: string; displayName: string }
+export interface DemoStaff {
+  id: number;
+  username: string;
+  displayName: string;
+}
 
 export interface DemoCustomersInput {
   now: Date;
@@ -71,12 +90,24 @@ export async function generateDemoCustomers(input: DemoCustomersInput): Promise<
 type Person = Pick<UserEntity, 'firstName' | 'lastName' | 'email'>;
 
 class DemoCustomerGenerator {
-  private readonly out: DemoCustomers = { clients: [], users: [], memberships: [], contacts: [], tickets: [], messages: [], notes: [] };
+  private readonly out: DemoCustomers = {
+    clients: [],
+    users: [],
+    memberships: [],
+    contacts: [],
+    tickets: [],
+    messages: [],
+    notes: [],
+  };
   private readonly taken = new Set<string>();
   private readonly now: number;
   private readonly agent?: DemoStaff;
 
-  constructor(private readonly f: Faker, private readonly co: Faker, private readonly input: DemoCustomersInput) {
+  constructor(
+    private readonly f: Faker,
+    private readonly co: Faker,
+    private readonly input: DemoCustomersInput,
+  ) {
     this.now = input.now.getTime();
     this.agent = input.staff.find((s) => s.username === 'agent') ?? input.staff[0];
   }
@@ -106,7 +137,12 @@ class DemoCustomerGenerator {
 
   /** One surname each from two draws: es_MX also makes married names ("Rojo de Llamas") that no RFC starts with. */
   private surname(names: Faker): string {
-    return names.person.lastName().split(' ').find((word) => !/^(de|del|la|las|los|y)$/i.test(word)) ?? 'Pérez';
+    return (
+      names.person
+        .lastName()
+        .split(' ')
+        .find((word) => !/^(de|del|la|las|los|y)$/i.test(word)) ?? 'Pérez'
+    );
   }
 
   private person(names: Faker, domain: string, local?: string): Person {
@@ -122,25 +158,44 @@ class DemoCustomerGenerator {
     const isPerson = country === 'MX' && this.f.datatype.boolean({ probability: 0.25 });
     const domain = this.unique((n) => `${slug(trade, '-')}${n > 1 ? n : ''}.example`);
     const owner = this.person(names, domain);
-    const clientKey = this.unique(() => country === 'CO'
-      ? `${this.f.helpers.arrayElement(['800', '830', '900', '901'])}${this.f.string.numeric(6)}`
-      : isPerson ? personRfc(owner.firstName, owner.lastName, this.ago(9_000, 25_000), this.f.string.fromCharacters(HOMOCLAVE, 2))
-        : companyRfc(trade, this.ago(900, 14_000), this.f.string.fromCharacters(HOMOCLAVE, 2)));
+    const clientKey = this.unique(() =>
+      country === 'CO'
+        ? `${this.f.helpers.arrayElement(['800', '830', '900', '901'])}${this.f.string.numeric(6)}`
+        : isPerson
+          ? personRfc(
+              owner.firstName,
+              owner.lastName,
+              this.ago(9_000, 25_000),
+              this.f.string.fromCharacters(HOMOCLAVE, 2),
+            )
+          : companyRfc(trade, this.ago(900, 14_000), this.f.string.fromCharacters(HOMOCLAVE, 2)),
+    );
     const createdAt = this.ago(60, 1_100);
     const language: Locale = this.f.datatype.boolean({ probability: 0.15 }) ? 'en' : 'es';
     this.out.clients.push({
-      id, clientKey, companyName: isPerson ? trade : `${trade} ${this.f.helpers.arrayElement(LEGAL_FORMS[country])}`,
-      ...owner, phone: this.phone(country), country, language,
+      id,
+      clientKey,
+      companyName: isPerson ? trade : `${trade} ${this.f.helpers.arrayElement(LEGAL_FORMS[country])}`,
+      ...owner,
+      phone: this.phone(country),
+      country,
+      language,
       status: this.f.helpers.weightedArrayElement([
-        { value: ClientStatus.Active, weight: 85 }, { value: ClientStatus.Inactive, weight: 8 }, { value: ClientStatus.Closed, weight: 7 },
+        { value: ClientStatus.Active, weight: 85 },
+        { value: ClientStatus.Inactive, weight: 8 },
+        { value: ClientStatus.Closed, weight: 7 },
       ]),
-      createdAt, updatedAt: new Date(Math.min(this.now, createdAt.getTime() + this.f.number.int({ min: 0, max: 200 }) * DAY)),
+      createdAt,
+      updatedAt: new Date(Math.min(this.now, createdAt.getTime() + this.f.number.int({ min: 0, max: 200 }) * DAY)),
     });
     const members = this.users(id, names, owner, domain, createdAt);
     for (let i = this.f.number.int({ min: 0, max: 3 }); i > 0; i -= 1) {
       this.out.contacts.push({
-        clientId: id, ...this.person(names, domain), receivesSecurityEmails: this.f.datatype.boolean({ probability: 0.4 }),
-        createdAt, updatedAt: createdAt,
+        clientId: id,
+        ...this.person(names, domain),
+        receivesSecurityEmails: this.f.datatype.boolean({ probability: 0.4 }),
+        createdAt,
+        updatedAt: createdAt,
       });
     }
     for (let i = this.f.number.int({ min: 1, max: 4 }); i > 0; i -= 1) this.ticket(id, members, language);
@@ -148,8 +203,13 @@ class DemoCustomerGenerator {
       const author = this.staff();
       const at = new Date(this.f.number.int({ min: createdAt.getTime(), max: this.now }));
       this.out.notes.push({
-        clientId: id, staffId: author.id, authorName: author.name, body, sticky: this.f.datatype.boolean({ probability: 0.25 }),
-        createdAt: at, updatedAt: at,
+        clientId: id,
+        staffId: author.id,
+        authorName: author.name,
+        body,
+        sticky: this.f.datatype.boolean({ probability: 0.25 }),
+        createdAt: at,
+        updatedAt: at,
       });
     }
   }
@@ -158,11 +218,29 @@ class DemoCustomerGenerator {
   private phone(country: DemoCountry): string {
     const digits = (length: number, allowLeadingZeros = true) => this.f.string.numeric({ length, allowLeadingZeros });
     if (country === 'CO') {
-      const mobile = this.f.helpers.arrayElement(['300', '301', '304', '310', '311', '312', '313', '315', '316', '317', '320', '321', '350']);
-      return this.f.datatype.boolean({ probability: 0.8 }) ? `+57 ${mobile} ${digits(3)} ${digits(4)}` : `+57 601 ${digits(3, false)} ${digits(4)}`;
+      const mobile = this.f.helpers.arrayElement([
+        '300',
+        '301',
+        '304',
+        '310',
+        '311',
+        '312',
+        '313',
+        '315',
+        '316',
+        '317',
+        '320',
+        '321',
+        '350',
+      ]);
+      return this.f.datatype.boolean({ probability: 0.8 })
+        ? `+57 ${mobile} ${digits(3)} ${digits(4)}`
+        : `+57 601 ${digits(3, false)} ${digits(4)}`;
     }
     const area = this.f.helpers.arrayElement(['55', '55', '33', '81', '222', '442', '999']);
-    return area.length === 2 ? `+52 ${area} ${digits(4, false)} ${digits(4)}` : `+52 ${area} ${digits(3, false)} ${digits(4)}`;
+    return area.length === 2
+      ? `+52 ${area} ${digits(4, false)} ${digits(4)}`
+      : `+52 ${area} ${digits(3, false)} ${digits(4)}`;
   }
 
   private addUser(person: Person, createdAt: Date, owner: boolean): UserEntity {
@@ -170,19 +248,38 @@ class DemoCustomerGenerator {
     // Documentation address ranges (RFC 5737): plausible, and nobody's real address.
     const ip = `${this.f.helpers.arrayElement(['192.0.2', '198.51.100', '203.0.113'])}.${this.f.number.int({ min: 1, max: 254 })}`;
     const user: UserEntity = {
-      id: this.input.firstIds.user + this.out.users.length, ...person, passwordHash: null,
+      id: this.input.firstIds.user + this.out.users.length,
+      ...person,
+      passwordHash: null,
       status: owner || this.f.datatype.boolean({ probability: 0.93 }) ? UserStatus.Active : UserStatus.Disabled,
-      lastLoginAt, lastLoginIp: lastLoginAt ? ip : null, mustChangePassword: false,
-      passwordChangedAt: null, passwordExpiresAt: null, emailChangedAt: null, emailChangedBy: null, lockedAt: null, lockReason: null,
-      createdAt, updatedAt: createdAt,
+      lastLoginAt,
+      lastLoginIp: lastLoginAt ? ip : null,
+      mustChangePassword: false,
+      passwordChangedAt: null,
+      passwordExpiresAt: null,
+      emailChangedAt: null,
+      emailChangedBy: null,
+      lockedAt: null,
+      lockReason: null,
+      createdAt,
+      updatedAt: createdAt,
     };
     this.out.users.push(user);
     return user;
   }
 
-  private join(clientId: number, user: UserEntity, username: string, permissions: readonly ClientUserPermission[]): void {
+  private join(
+    clientId: number,
+    user: UserEntity,
+    username: string,
+    permissions: readonly ClientUserPermission[],
+  ): void {
     this.out.memberships.push({
-      clientId, userId: user.id, username, owner: username === 'admin', createdAt: user.createdAt,
+      clientId,
+      userId: user.id,
+      username,
+      owner: username === 'admin',
+      createdAt: user.createdAt,
       // In the catalogue's order, so every row of the Users tab reads alike.
       permissions: ALL_CLIENT_USER_PERMISSIONS.filter((p) => permissions.includes(p)),
     });
@@ -199,8 +296,17 @@ class DemoCustomerGenerator {
       const username = role ?? slug(person.firstName.split(' ')[0]);
       if (usernames.has(username)) continue;
       usernames.add(username);
-      const user = this.addUser(person, new Date(createdAt.getTime() + this.f.number.int({ min: 0, max: 30 }) * DAY), false);
-      this.join(clientId, user, username, this.f.helpers.arrayElements(ALL_CLIENT_USER_PERMISSIONS, { min: 2, max: 5 }));
+      const user = this.addUser(
+        person,
+        new Date(createdAt.getTime() + this.f.number.int({ min: 0, max: 30 }) * DAY),
+        false,
+      );
+      this.join(
+        clientId,
+        user,
+        username,
+        this.f.helpers.arrayElements(ALL_CLIENT_USER_PERMISSIONS, { min: 2, max: 5 }),
+      );
       members.push(user);
     }
     return members;
@@ -208,15 +314,25 @@ class DemoCustomerGenerator {
 
   private shareAccountants(): void {
     for (const accountant of ACCOUNTANTS) {
-      const user = this.addUser({ ...accountant, email: this.unique(() => `${accountant.local}@example.com`) }, this.ago(200, 400), false);
+      const user = this.addUser(
+        { ...accountant, email: this.unique(() => `${accountant.local}@example.com`) },
+        this.ago(200, 400),
+        false,
+      );
       // Only into accounts with room: a client has two to five users.
-      const roomy = this.out.clients.filter((c) => c.country === accountant.country
-        && this.out.memberships.filter((m) => m.clientId === c.id).length < 5);
+      const roomy = this.out.clients.filter(
+        (c) => c.country === accountant.country && this.out.memberships.filter((m) => m.clientId === c.id).length < 5,
+      );
       const clients = this.f.helpers.arrayElements(roomy, { min: 2, max: 3 });
       for (const client of clients) {
         const used = new Set(this.out.memberships.filter((m) => m.clientId === client.id).map((m) => m.username));
-        const username = ['contador', 'contabilidad', 'despacho'].find((name) => !used.has(name)) ?? `contador${user.id}`;
-        this.join(client.id, user, username, [ClientUserPermission.Profile, ClientUserPermission.Invoices, ClientUserPermission.Emails]);
+        const username =
+          ['contador', 'contabilidad', 'despacho'].find((name) => !used.has(name)) ?? `contador${user.id}`;
+        this.join(client.id, user, username, [
+          ClientUserPermission.Profile,
+          ClientUserPermission.Invoices,
+          ClientUserPermission.Emails,
+        ]);
       }
     }
   }
@@ -231,7 +347,8 @@ class DemoCustomerGenerator {
     const script = this.f.helpers.arrayElement(TICKET_SCRIPTS[language]);
     const customer = this.f.datatype.boolean({ probability: 0.5 }) ? members[0] : this.f.helpers.arrayElement(members);
     const roll = this.f.number.float();
-    const assignee = roll < 0.4 ? this.agent : roll < 0.55 ? this.f.helpers.arrayElement([...this.input.staff]) : undefined;
+    const assignee =
+      roll < 0.4 ? this.agent : roll < 0.55 ? this.f.helpers.arrayElement([...this.input.staff]) : undefined;
     const staff = this.staff(assignee);
     const ticketId = this.input.firstIds.ticket + this.out.tickets.length;
     const createdAt = this.ago(0, 30);
@@ -241,13 +358,21 @@ class DemoCustomerGenerator {
     const said = { customer: 0, staff: 0 };
     for (let n = 0, count = this.f.number.int({ min: 1, max: 4 }); n < count; n += 1) {
       const internal = n === 1 && this.f.datatype.boolean({ probability: 0.25 });
-      const author: MessageAuthorType = n === 0 || (!internal && staffSpokeLast) ? MessageAuthorType.Customer : MessageAuthorType.Staff;
+      const author: MessageAuthorType =
+        n === 0 || (!internal && staffSpokeLast) ? MessageAuthorType.Customer : MessageAuthorType.Staff;
       const lines = author === MessageAuthorType.Customer ? script.customer : script.staff;
-      const text = internal ? script.internal : lines[Math.min(author === MessageAuthorType.Customer ? said.customer++ : said.staff++, lines.length - 1)];
+      const text = internal
+        ? script.internal
+        : lines[Math.min(author === MessageAuthorType.Customer ? said.customer++ : said.staff++, lines.length - 1)];
       this.out.messages.push({
-        ticketId, authorType: author, internal, body: text.replace('{nombre}', customer.firstName).replace('{agente}', staff.name),
-        authorStaffId: author === MessageAuthorType.Staff ? staff.id : null, authorUserId: author === MessageAuthorType.Customer ? customer.id : null,
-        authorName: author === MessageAuthorType.Staff ? staff.name : `${customer.firstName} ${customer.lastName}`, createdAt: new Date(at),
+        ticketId,
+        authorType: author,
+        internal,
+        body: text.replace('{nombre}', customer.firstName).replace('{agente}', staff.name),
+        authorStaffId: author === MessageAuthorType.Staff ? staff.id : null,
+        authorUserId: author === MessageAuthorType.Customer ? customer.id : null,
+        authorName: author === MessageAuthorType.Staff ? staff.name : `${customer.firstName} ${customer.lastName}`,
+        createdAt: new Date(at),
       });
       if (!internal) {
         staffSpokeLast = author === MessageAuthorType.Staff;
@@ -255,15 +380,28 @@ class DemoCustomerGenerator {
       }
       at = Math.min(this.now, at + this.f.number.int({ min: 20, max: 1_800 }) * 60_000);
     }
-    const status = staffSpokeLast ? this.f.helpers.arrayElement([TicketStatus.Answered, TicketStatus.OnHold, TicketStatus.Closed])
-      : said.staff === 0 ? TicketStatus.Open : TicketStatus.CustomerReply;
+    const status = staffSpokeLast
+      ? this.f.helpers.arrayElement([TicketStatus.Answered, TicketStatus.OnHold, TicketStatus.Closed])
+      : said.staff === 0
+        ? TicketStatus.Open
+        : TicketStatus.CustomerReply;
     this.out.tickets.push({
-      id: ticketId, clientId, userId: customer.id, subject: script.subject, department: script.department, status,
+      id: ticketId,
+      clientId,
+      userId: customer.id,
+      subject: script.subject,
+      department: script.department,
+      status,
       priority: this.f.helpers.weightedArrayElement([
-        { value: TicketPriority.Low, weight: 2 }, { value: TicketPriority.Medium, weight: 5 },
-        { value: TicketPriority.High, weight: 2 }, { value: TicketPriority.Urgent, weight: 1 },
+        { value: TicketPriority.Low, weight: 2 },
+        { value: TicketPriority.Medium, weight: 5 },
+        { value: TicketPriority.High, weight: 2 },
+        { value: TicketPriority.Urgent, weight: 1 },
       ]),
-      assignedStaffId: assignee?.id ?? null, lastReplyAt: new Date(lastReplyAt), createdAt, updatedAt: new Date(lastReplyAt),
+      assignedStaffId: assignee?.id ?? null,
+      lastReplyAt: new Date(lastReplyAt),
+      createdAt,
+      updatedAt: new Date(lastReplyAt),
     });
   }
 }
@@ -288,7 +426,9 @@ export class DemoCustomersService {
         now: this.clock.now(),
         staff: staff.map(({ id, username, displayName }) => ({ id, username, displayName })),
         firstIds: {
-          client: await nextId(manager, ClientEntity), user: await nextId(manager, UserEntity), ticket: await nextId(manager, TicketEntity),
+          client: await nextId(manager, ClientEntity),
+          user: await nextId(manager, UserEntity),
+          ticket: await nextId(manager, TicketEntity),
         },
       });
       // Parents before children: foreign keys are checked as rows arrive.
@@ -299,9 +439,18 @@ export class DemoCustomersService {
       await insertAll(manager, TicketEntity, data.tickets);
       await insertAll(manager, TicketMessageEntity, data.messages);
       await insertAll(manager, NoteEntity, data.notes);
-      await this.searchIndex.reindex(manager, data.clients.map((client) => client.id));
-      const counts = Object.fromEntries(Object.entries(data).map(([table, rows]) => [table, rows.length])) as DemoCustomerCounts;
-      await this.audit.record(manager, { actor: SYSTEM_ACTOR, action: ActivityAction.SystemBootstrapped, details: { demoCustomers: counts } });
+      await this.searchIndex.reindex(
+        manager,
+        data.clients.map((client) => client.id),
+      );
+      const counts = Object.fromEntries(
+        Object.entries(data).map(([table, rows]) => [table, rows.length]),
+      ) as DemoCustomerCounts;
+      await this.audit.record(manager, {
+        actor: SYSTEM_ACTOR,
+        action: ActivityAction.SystemBootstrapped,
+        details: { demoCustomers: counts },
+      });
       return counts;
     });
   }
@@ -313,12 +462,25 @@ export class DemoCustomersService {
  * the primary key and roll the whole load back.
  */
 async function nextId(manager: EntityManager, entity: EntityTarget<ObjectLiteral>): Promise<number> {
-  const row = await manager.createQueryBuilder(entity, 't').select('MAX(t.id)', 'max').getRawOne<{ max: number | null }>();
+  const row = await manager
+    .createQueryBuilder(entity, 't')
+    .select('MAX(t.id)', 'max')
+    .getRawOne<{ max: number | null }>();
   return Number(row?.max ?? 0) + 1;
 }
 
-async function insertAll<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: readonly T[]): Promise<void> {
+async function insertAll<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  rows: readonly T[],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await manager.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + INSERT_CHUNK)).updateEntity(false).execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .updateEntity(false)
+      .execute();
   }
 }

@@ -44,7 +44,12 @@ export async function searchInNameOrder(run: RunQuery, search: NameOrderedSearch
  * The matches: clients having a word that starts with `driver` (at most SEARCH_MATCH_LIMIT + 1
  * read), each other word checked per candidate; sorted by name, and the page's clients joined.
  */
-async function pageStartingWith(run: RunQuery, driver: string, others: string[], search: NameOrderedSearch): Promise<NameOrderedPage> {
+async function pageStartingWith(
+  run: RunQuery,
+  driver: string,
+  others: string[],
+  search: NameOrderedSearch,
+): Promise<NameOrderedPage> {
   if (others.length === 0 && pageLimit(search) > 0) {
     if (COMMON_WORD.test(driver)) {
       const page = await pageOfTerm(run, driver, search);
@@ -60,7 +65,12 @@ async function pageStartingWith(run: RunQuery, driver: string, others: string[],
   // round trip, which costs the api and the database more than the pass does.
   const [matches, params] = matchesSql(driver, others, 't0.client_id, t0.company_name');
   const [count, countParams] = matchesSql(driver, others, 't0.client_id');
-  const rows = await run(pageSql(matches, search.order, `(SELECT COUNT(*) FROM (${count}) c) AS matched`), [...countParams, ...params, limit, search.offset]);
+  const rows = await run(pageSql(matches, search.order, `(SELECT COUNT(*) FROM (${count}) c) AS matched`), [
+    ...countParams,
+    ...params,
+    limit,
+    search.offset,
+  ]);
   if (rows.length === 0) return { rows, matched: search.offset === 0 ? 0 : await countMatches(run, driver, others) };
   return { rows, matched: takeColumn(rows, 'matched') };
 }
@@ -91,7 +101,11 @@ async function pageOfTerm(run: RunQuery, term: string, search: NameOrderedSearch
  * (two index dives) say so, and that term's page is read in name order. Null when the range holds
  * several terms ("valencia estrada s a" too) or the page is past the end: the search sorts them.
  */
-async function pageOfOnlyTerm(run: RunQuery, prefix: string, search: NameOrderedSearch): Promise<NameOrderedPage | null> {
+async function pageOfOnlyTerm(
+  run: RunQuery,
+  prefix: string,
+  search: NameOrderedSearch,
+): Promise<NameOrderedPage | null> {
   const [{ first, last }] = await run(
     'SELECT MIN(term) AS first, MAX(term) AS last FROM client_search_terms WHERE term >= ? AND term < ?',
     [prefix, prefixEnd(prefix)],
@@ -111,9 +125,11 @@ function takeColumn(rows: Array<Record<string, unknown>>, column: string): numbe
 
 /** The page's clients (and an `extra` column), joined only once the matches (client_id, company_name) are sorted and cut. */
 function pageSql(matches: string, order: 'ASC' | 'DESC', extra?: string): string {
-  return `SELECT client.*${extra ? `, ${extra}` : ''} FROM (SELECT m.client_id, m.company_name FROM (${matches}) m ` +
+  return (
+    `SELECT client.*${extra ? `, ${extra}` : ''} FROM (SELECT m.client_id, m.company_name FROM (${matches}) m ` +
     `ORDER BY m.company_name ${order}, m.client_id ${order} LIMIT ? OFFSET ?) page ` +
-    `INNER JOIN clients client ON client.id = page.client_id ORDER BY page.company_name ${order}, page.client_id ${order}`;
+    `INNER JOIN clients client ON client.id = page.client_id ORDER BY page.company_name ${order}, page.client_id ${order}`
+  );
 }
 
 function pageLimit(search: NameOrderedSearch): number {
@@ -138,9 +154,11 @@ async function countMatches(run: RunQuery, driver: string, others: string[]): Pr
  * the same clients.
  */
 export function matchesSql(driver: string, others: string[], columns: string): [string, string[]] {
-  const exists = others.map((_, i) =>
-    ` AND EXISTS (SELECT 1 FROM client_search_terms t${i + 1} WHERE t${i + 1}.client_id = t0.client_id` +
-      ` AND t${i + 1}.term >= ? AND t${i + 1}.term < ?)`);
+  const exists = others.map(
+    (_, i) =>
+      ` AND EXISTS (SELECT 1 FROM client_search_terms t${i + 1} WHERE t${i + 1}.client_id = t0.client_id` +
+      ` AND t${i + 1}.term >= ? AND t${i + 1}.term < ?)`,
+  );
   return [
     `SELECT DISTINCT ${columns} FROM client_search_terms t0 WHERE t0.term >= ? AND t0.term < ?${exists.join('')}` +
       ` LIMIT ${SEARCH_MATCH_LIMIT + 1}`,

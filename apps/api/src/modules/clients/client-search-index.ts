@@ -31,7 +31,8 @@ export class ClientSearchIndex {
         ...contacts.filter((c) => c.clientId === client.id),
         ...memberships.filter((m) => m.clientId === client.id && m.user).map((m) => m.user!),
       ];
-      for (const term of termsOf({ ...client, people })) rows.push({ term, clientId: client.id, companyName: client.companyName });
+      for (const term of termsOf({ ...client, people }))
+        rows.push({ term, clientId: client.id, companyName: client.companyName });
     }
     const terms = manager.getRepository(ClientSearchTermEntity);
     await terms.delete({ clientId: In(ids) });

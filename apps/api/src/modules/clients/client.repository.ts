@@ -5,7 +5,16 @@ import { hydrate } from '../../database/hydrate';
 import { ClientEntity } from './client.entity';
 import { matchesSql, RunQuery, SEARCH_MATCH_LIMIT, searchInNameOrder } from './client-name-search';
 
-export const CLIENT_SORT_FIELDS = ['id', 'companyName', 'clientKey', 'email', 'lastName', 'status', 'country', 'createdAt'] as const;
+export const CLIENT_SORT_FIELDS = [
+  'id',
+  'companyName',
+  'clientKey',
+  'email',
+  'lastName',
+  'status',
+  'country',
+  'createdAt',
+] as const;
 export type ClientSortField = (typeof CLIENT_SORT_FIELDS)[number];
 
 export interface ClientSearch {
@@ -48,14 +57,21 @@ export class ClientRepository {
    * agent's usual search (by company name, no other filter) is answered off the terms alone.
    */
   async search(search: ClientSearch): Promise<{ rows: ClientEntity[]; total: number; capped: boolean }> {
-    if (search.words.length > 0 && search.sortField === 'companyName' && search.ids === undefined && search.status === undefined) {
+    if (
+      search.words.length > 0 &&
+      search.sortField === 'companyName' &&
+      search.ids === undefined &&
+      search.status === undefined
+    ) {
       return this.searchByCompanyName(search);
     }
     const query = this.repo().createQueryBuilder('client');
     let matched: number[] | undefined;
     if (search.words.length > 0) {
       matched = await this.matchingIds(search.words, search.phrase);
-      query.andWhere(matched.length ? 'client.id IN (:...matched)' : '1 = 0', { matched: matched.slice(0, SEARCH_MATCH_LIMIT) });
+      query.andWhere(matched.length ? 'client.id IN (:...matched)' : '1 = 0', {
+        matched: matched.slice(0, SEARCH_MATCH_LIMIT),
+      });
     }
     if (search.ids) query.andWhere(search.ids.length ? 'client.id IN (:...ids)' : '1 = 0', { ids: search.ids });
     if (search.status) query.andWhere('client.status = :status', { status: search.status });
@@ -74,10 +90,19 @@ export class ClientRepository {
    * The terms carry their client's company name, so the database orders the matches off the
    * terms and joins only the page's clients (client-name-search.ts).
    */
-  private async searchByCompanyName(search: ClientSearch): Promise<{ rows: ClientEntity[]; total: number; capped: boolean }> {
+  private async searchByCompanyName(
+    search: ClientSearch,
+  ): Promise<{ rows: ClientEntity[]; total: number; capped: boolean }> {
     const run: RunQuery = (sql, params) => this.dataSource.query(sql, params);
-    const { rows, matched } = await searchInNameOrder(run, { ...search, order: search.sortOrder === 'DESC' ? 'DESC' : 'ASC' });
-    return { rows: hydrate(this.dataSource, ClientEntity, rows), total: Math.min(matched, SEARCH_MATCH_LIMIT), capped: matched > SEARCH_MATCH_LIMIT };
+    const { rows, matched } = await searchInNameOrder(run, {
+      ...search,
+      order: search.sortOrder === 'DESC' ? 'DESC' : 'ASC',
+    });
+    return {
+      rows: hydrate(this.dataSource, ClientEntity, rows),
+      total: Math.min(matched, SEARCH_MATCH_LIMIT),
+      capped: matched > SEARCH_MATCH_LIMIT,
+    };
   }
 
   /**
@@ -96,7 +121,9 @@ export class ClientRepository {
   }
 
   private async idsStartingWith(driver: string, others: string[]): Promise<number[]> {
-    const rows: Array<{ client_id: number | string }> = await this.dataSource.query(...matchesSql(driver, others, 't0.client_id'));
+    const rows: Array<{ client_id: number | string }> = await this.dataSource.query(
+      ...matchesSql(driver, others, 't0.client_id'),
+    );
     return rows.map((row) => Number(row.client_id));
   }
 }

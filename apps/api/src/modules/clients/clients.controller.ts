@@ -65,7 +65,11 @@ export class ClientsController {
 
   @Put(':id')
   @RequirePermission(Permission.ClientsEdit)
-  update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateClientDto, @Ctx() context: RequestContext): Promise<ClientResponse> {
+  update(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: UpdateClientDto,
+    @Ctx() context: RequestContext,
+  ): Promise<ClientResponse> {
     return this.clients.update(id, dto, context);
   }
 }

@@ -73,9 +73,13 @@ export class ClientsService {
       const row = await this.clients.save(manager, client);
       await this.searchIndex.reindex(manager, row.id);
       await this.audit.record(manager, {
-        actor: staffActor(context), action: ActivityAction.ClientCreated, clientId: row.id,
+        actor: staffActor(context),
+        action: ActivityAction.ClientCreated,
+        clientId: row.id,
         subject: { type: SubjectType.Client, id: row.id, name: row.companyName },
-        ip: context.ip, userAgent: context.userAgent, details: { clientKey: row.clientKey },
+        ip: context.ip,
+        userAgent: context.userAgent,
+        details: { clientKey: row.clientKey },
       });
       return row;
     });
@@ -90,7 +94,8 @@ export class ClientsService {
     Object.assign(client, given);
     if (dto.clientKey !== undefined) client.clientKey = normalizeRfc(dto.clientKey);
     if (dto.email !== undefined) client.email = dto.email.trim().toLowerCase();
-    if (dto.clientKey !== undefined || dto.country !== undefined) await this.assertKeyUsable(client.clientKey, client.country, id);
+    if (dto.clientKey !== undefined || dto.country !== undefined)
+      await this.assertKeyUsable(client.clientKey, client.country, id);
     const after = toClientResponse(client);
     const changes = Object.fromEntries(
       (Object.keys(given) as Array<keyof ClientResponse>)
@@ -102,9 +107,13 @@ export class ClientsService {
       const row = await this.clients.save(manager, client);
       await this.searchIndex.reindex(manager, id);
       await this.audit.record(manager, {
-        actor: staffActor(context), action: ActivityAction.ClientUpdated, clientId: id,
+        actor: staffActor(context),
+        action: ActivityAction.ClientUpdated,
+        clientId: id,
         subject: { type: SubjectType.Client, id, name: row.companyName },
-        ip: context.ip, userAgent: context.userAgent, details: { changes },
+        ip: context.ip,
+        userAgent: context.userAgent,
+        details: { changes },
       });
       return row;
     });
@@ -148,9 +157,13 @@ export class ClientsService {
       throw new DomainError(ErrorCode.ClientKeyInvalid, {}, { clientKey: { key: 'errors.CLIENT_KEY_INVALID' } });
     }
     if (await this.clients.existsByKey(clientKey, exceptId)) {
-      throw new DomainError(ErrorCode.ClientKeyTaken, { clientKey }, {
-        clientKey: { key: 'errors.CLIENT_KEY_TAKEN', params: { clientKey } },
-      });
+      throw new DomainError(
+        ErrorCode.ClientKeyTaken,
+        { clientKey },
+        {
+          clientKey: { key: 'errors.CLIENT_KEY_TAKEN', params: { clientKey } },
+        },
+      );
     }
   }
 }

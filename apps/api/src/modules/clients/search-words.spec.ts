@@ -20,14 +20,27 @@ describe('client search words', () => {
 
   it('indexes names, emails, key and phone of the client and its people', () => {
     const terms = termsOf(client);
-    expect(terms).toEqual(expect.arrayContaining([
-      'pen850101ab1', 'panaderia', 'espiga', 'jose', 'pena', 'nunez', 'jose.pena@espiga.mx',
-      'ana.lopez@correo.com', 'lopez', '525512345678', '5512345678',
-    ]));
+    expect(terms).toEqual(
+      expect.arrayContaining([
+        'pen850101ab1',
+        'panaderia',
+        'espiga',
+        'jose',
+        'pena',
+        'nunez',
+        'jose.pena@espiga.mx',
+        'ana.lopez@correo.com',
+        'lopez',
+        '525512345678',
+        '5512345678',
+      ]),
+    );
   });
 
   it('indexes whole names as phrases and reads a several-word search as one', () => {
-    expect(termsOf(client)).toEqual(expect.arrayContaining(['panaderia la espiga s a de c v', 'jose pena nunez', 'pena nunez', 'ana lopez']));
+    expect(termsOf(client)).toEqual(
+      expect.arrayContaining(['panaderia la espiga s a de c v', 'jose pena nunez', 'pena nunez', 'ana lopez']),
+    );
     expect(queryPhrase('José  Peña')).toBe('jose pena');
     expect(queryPhrase('espiga')).toBeUndefined();
     expect(queryPhrase('ana.lopez@correo')).toBeUndefined();

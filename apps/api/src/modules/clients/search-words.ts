@@ -40,7 +40,9 @@ export interface SearchableClient {
 
 /** A name as one string of folded words ("Peña-Núñez, José" → "pena nunez jose"). */
 export function phraseOf(text: string): string {
-  return fold(text).replace(/[^a-z0-9]+/g, ' ').trim();
+  return fold(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 export function termsOf(client: SearchableClient): string[] {

@@ -3,7 +3,14 @@ import { DataSource, EntityManager } from 'typeorm';
 
 import { ContactEntity } from './contact.entity';
 
-export const CONTACT_SORT_FIELDS = ['id', 'firstName', 'lastName', 'email', 'receivesSecurityEmails', 'createdAt'] as const;
+export const CONTACT_SORT_FIELDS = [
+  'id',
+  'firstName',
+  'lastName',
+  'email',
+  'receivesSecurityEmails',
+  'createdAt',
+] as const;
 export type ContactSortField = (typeof CONTACT_SORT_FIELDS)[number];
 
 export interface ContactSearch {
@@ -40,7 +47,8 @@ export class ContactRepository {
 
   /** Emails are stored lower-case, so equality is enough on both dialects. */
   existsByEmail(clientId: number, email: string, exceptId?: number): Promise<boolean> {
-    const query = this.repo().createQueryBuilder('contact')
+    const query = this.repo()
+      .createQueryBuilder('contact')
       .where('contact.client_id = :clientId AND contact.email = :email', { clientId, email });
     if (exceptId) query.andWhere('contact.id != :exceptId', { exceptId });
     return query.getExists();

@@ -32,7 +32,10 @@ export class ContactsController {
 
   @Get(':contactId')
   @RequirePermission(Permission.ClientsView)
-  get(@Param('id', ParseIntPipe) clientId: number, @Param('contactId', ParseIntPipe) contactId: number): Promise<ContactResponse> {
+  get(
+    @Param('id', ParseIntPipe) clientId: number,
+    @Param('contactId', ParseIntPipe) contactId: number,
+  ): Promise<ContactResponse> {
     return this.contacts.get(clientId, contactId);
   }
 

@@ -31,7 +31,10 @@ export class ContactsService {
     private readonly transactions: TransactionRunner,
   ) {}
 
-  async list(clientId: number, query: ListQuery<ContactSortField>): Promise<{ rows: ContactResponse[]; total: number }> {
+  async list(
+    clientId: number,
+    query: ListQuery<ContactSortField>,
+  ): Promise<{ rows: ContactResponse[]; total: number }> {
     await this.clients.require(clientId);
     const [rows, total] = await this.contacts.pageOfClient(clientId, { ...query, ids: filterIds(query.filter) });
     return { rows: rows.map(toContactResponse), total };
@@ -44,21 +47,30 @@ export class ContactsService {
   async create(clientId: number, dto: CreateContactDto, context: RequestContext): Promise<ContactResponse> {
     await this.clients.require(clientId);
     const contact = Object.assign(new ContactEntity(), {
-      clientId, firstName: dto.firstName, lastName: dto.lastName, email: dto.email.toLowerCase(),
+      clientId,
+      firstName: dto.firstName,
+      lastName: dto.lastName,
+      email: dto.email.toLowerCase(),
       receivesSecurityEmails: dto.receivesSecurityEmails,
     });
     await this.assertEmailFree(clientId, contact.email);
     const saved = await this.transactions.run(async (manager) => {
       const row = await this.contacts.save(manager, contact);
       await this.record(manager, ActivityAction.ContactCreated, row, context, {
-        email: row.email, receivesSecurityEmails: row.receivesSecurityEmails,
+        email: row.email,
+        receivesSecurityEmails: row.receivesSecurityEmails,
       });
       return row;
     });
     return toContactResponse(saved);
   }
 
-  async update(clientId: number, contactId: number, dto: UpdateContactDto, context: RequestContext): Promise<ContactResponse> {
+  async update(
+    clientId: number,
+    contactId: number,
+    dto: UpdateContactDto,
+    context: RequestContext,
+  ): Promise<ContactResponse> {
     const contact = await this.require(clientId, contactId);
     const before = toContactResponse(contact);
     // Field by field: a DTO's class fields exist (as undefined) even when the request left them out.
@@ -89,7 +101,8 @@ export class ContactsService {
     await this.transactions.run(async (manager) => {
       await this.contacts.delete(manager, contactId);
       await this.record(manager, ActivityAction.ContactDeleted, contact, context, {
-        email: contact.email, receivesSecurityEmails: contact.receivesSecurityEmails,
+        email: contact.email,
+        receivesSecurityEmails: contact.receivesSecurityEmails,
       });
     });
     return response;
@@ -104,9 +117,13 @@ export class ContactsService {
   ): Promise<void> {
     await this.searchIndex.reindex(manager, contact.clientId);
     await this.audit.record(manager, {
-      actor: staffActor(context), action, clientId: contact.clientId,
+      actor: staffActor(context),
+      action,
+      clientId: contact.clientId,
       subject: { type: SubjectType.Contact, id: contact.id, name: `${contact.firstName} ${contact.lastName}` },
-      ip: context.ip, userAgent: context.userAgent, details,
+      ip: context.ip,
+      userAgent: context.userAgent,
+      details,
     });
   }
 
@@ -120,7 +137,11 @@ export class ContactsService {
   /** Two contacts of one client with the same address would only make the Summary ambiguous. */
   private async assertEmailFree(clientId: number, email: string, exceptId?: number): Promise<void> {
     if (await this.contacts.existsByEmail(clientId, email, exceptId)) {
-      throw new DomainError(ErrorCode.EmailTaken, { email }, { email: { key: 'errors.EMAIL_TAKEN', params: { email } } });
+      throw new DomainError(
+        ErrorCode.EmailTaken,
+        { email },
+        { email: { key: 'errors.EMAIL_TAKEN', params: { email } } },
+      );
     }
   }
 }

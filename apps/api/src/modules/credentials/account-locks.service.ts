@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 
-import { ActivityAction, ActorType, ErrorCode, Locale, RescueVoidReason, SubjectType, UserLockReason } from '@keydesk/domain';
+import {
+  ActivityAction,
+  ActorType,
+  ErrorCode,
+  Locale,
+  RescueVoidReason,
+  SubjectType,
+  UserLockReason,
+} from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
 import { RequestContext } from '../../common/http/request-context';
@@ -23,7 +31,8 @@ export interface OpenReport {
   formToken: string;
 }
 
-export type ReportOutcome = { kind: 'invalid' } | { kind: 'forged'; open: OpenReport } | { kind: 'locked'; locale: Locale };
+export type ReportOutcome =
+  { kind: 'invalid' } | { kind: 'forged'; open: OpenReport } | { kind: 'locked'; locale: Locale };
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
@@ -52,7 +61,10 @@ export class AccountLocksService {
     if (!TOKEN_SHAPE.test(token)) return null;
     const report = await this.repository.findReportByHash(hashResetToken(token));
     if (!report || report.usedAt || report.expiresAt <= this.clock.nowMs()) return null;
-    const [user, locale] = await Promise.all([this.repository.findUser(report.userId), this.repository.languageOfClient(report.clientId)]);
+    const [user, locale] = await Promise.all([
+      this.repository.findUser(report.userId),
+      this.repository.languageOfClient(report.clientId),
+    ]);
     return user ? { report, user, locale: locale ?? 'es', formToken: this.formTokens.issue(token) } : null;
   }
 
@@ -76,12 +88,20 @@ export class AccountLocksService {
       const sessionsEnded = await this.repository.endUserSessions(manager, user.id);
       await this.repository.closeReportsOf(manager, user.id, now);
       await this.audit.record(manager, {
-        actor: { type: ActorType.User, id: user.id, name: displayNameOf(user) }, action: ActivityAction.UserChangeReported,
-        clientId: report.clientId, subject: { type: SubjectType.User, id: user.id, name: displayNameOf(user) },
-        ip: context.ip, userAgent: context.userAgent,
+        actor: { type: ActorType.User, id: user.id, name: displayNameOf(user) },
+        action: ActivityAction.UserChangeReported,
+        clientId: report.clientId,
+        subject: { type: SubjectType.User, id: user.id, name: displayNameOf(user) },
+        ip: context.ip,
+        userAgent: context.userAgent,
         details: {
-          reportedEntryId: report.changeEntryId, change: report.changeKind, way: report.changeWay,
-          changedAt: report.changedAt.toISOString(), reason: UserLockReason.ReportedByCustomer, sessionsEnded, linksVoided: true,
+          reportedEntryId: report.changeEntryId,
+          change: report.changeKind,
+          way: report.changeWay,
+          changedAt: report.changedAt.toISOString(),
+          reason: UserLockReason.ReportedByCustomer,
+          sessionsEnded,
+          linksVoided: true,
         },
       });
       return true;
@@ -94,10 +114,14 @@ export class AccountLocksService {
       const user = await this.repository.findUser(userId, manager);
       if (!user) throw new DomainError(ErrorCode.NotFound, { resource: 'user' });
       const lockedAt = user.lockedAt;
-      if (!lockedAt || !(await this.repository.unlockUser(manager, userId))) throw new DomainError(ErrorCode.UserNotLocked);
+      if (!lockedAt || !(await this.repository.unlockUser(manager, userId)))
+        throw new DomainError(ErrorCode.UserNotLocked);
       await this.audit.record(manager, {
-        actor: staffActor(context), action: ActivityAction.UserUnlocked,
-        subject: { type: SubjectType.User, id: userId, name: displayNameOf(user) }, ip: context.ip, userAgent: context.userAgent,
+        actor: staffActor(context),
+        action: ActivityAction.UserUnlocked,
+        subject: { type: SubjectType.User, id: userId, name: displayNameOf(user) },
+        ip: context.ip,
+        userAgent: context.userAgent,
         details: { reason, lockedAt: lockedAt.toISOString(), lockReason: user.lockReason },
       });
     });

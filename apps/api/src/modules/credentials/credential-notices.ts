@@ -54,17 +54,33 @@ export class CredentialNotices {
     for (const to of CredentialNotices.recipientsOf(notice)) {
       const token = newResetToken();
       await this.repository.insertReport(manager, {
-        userId: notice.user.id, clientId: notice.client?.id ?? null, tokenHash: hashResetToken(token),
-        changeKind: notice.kind, changeWay: notice.way, changedBy: notice.agentName, changeEntryId: notice.entryId,
-        changedAt: notice.at, expiresAt: notice.at.getTime() + REPORT_LINK_SECONDS * 1000, usedAt: null,
+        userId: notice.user.id,
+        clientId: notice.client?.id ?? null,
+        tokenHash: hashResetToken(token),
+        changeKind: notice.kind,
+        changeWay: notice.way,
+        changedBy: notice.agentName,
+        changeEntryId: notice.entryId,
+        changedAt: notice.at,
+        expiresAt: notice.at.getTime() + REPORT_LINK_SECONDS * 1000,
+        usedAt: null,
       });
       const mail = await this.outbox.enqueue(manager, {
-        clientId: notice.client?.id ?? null, userId: notice.user.id, to, locale, template: 'account-change',
+        clientId: notice.client?.id ?? null,
+        userId: notice.user.id,
+        to,
+        locale,
+        template: 'account-change',
         data: {
-          displayName: displayNameOf(notice.user), companyName: notice.client?.companyName ?? '',
-          changedAt: formatWhen(notice.at, locale), how: howText(locale, notice.way, notice.agentName),
-          isEmail: notice.kind === CredentialKind.Email, oldEmail: notice.emails?.from ?? '', newEmail: notice.emails?.to ?? '',
-          toOldAddress: notice.emails?.from === to, reportDays: REPORT_LINK_SECONDS / 86_400,
+          displayName: displayNameOf(notice.user),
+          companyName: notice.client?.companyName ?? '',
+          changedAt: formatWhen(notice.at, locale),
+          how: howText(locale, notice.way, notice.agentName),
+          isEmail: notice.kind === CredentialKind.Email,
+          oldEmail: notice.emails?.from ?? '',
+          newEmail: notice.emails?.to ?? '',
+          toOldAddress: notice.emails?.from === to,
+          reportDays: REPORT_LINK_SECONDS / 86_400,
           loginUrl: this.url('account/login'),
         },
         secrets: { reportUrl: this.url(`account/report/${token}`) },
@@ -77,7 +93,9 @@ export class CredentialNotices {
   /** A staff member's notice, in their language: who set the password, or that they did. */
   async tellStaff(manager: EntityManager, staff: StaffEntity, how: string, locale: Locale, at: Date): Promise<number> {
     const mail = await this.outbox.enqueue(manager, {
-      to: staff.email, locale, template: 'staff-password-changed',
+      to: staff.email,
+      locale,
+      template: 'staff-password-changed',
       data: { displayName: staff.displayName, changedAt: formatWhen(at, locale), how, supportUrl: this.url('') },
     });
     return mail.id;

@@ -9,7 +9,8 @@ const SRC = join(__dirname, '..', '..');
 function sourceFiles(dir = SRC): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return path.endsWith(`${sep}migrations`) || path.endsWith(`${sep}credentials`) ? [] : sourceFiles(path);
+    if (statSync(path).isDirectory())
+      return path.endsWith(`${sep}migrations`) || path.endsWith(`${sep}credentials`) ? [] : sourceFiles(path);
     return path.endsWith('.ts') && !path.endsWith('.spec.ts') ? [path] : [];
   });
 }
@@ -60,14 +61,16 @@ describe('credential writes', () => {
 
   it('are found in every shape this test knows', () => {
     const shapes = [
-      "await manager.getRepository(UserEntity).update({ id }, { passwordHash, passwordChangedAt: now });",
-      "await this.repo(manager).update({ id }, { email: next.email }); // UserEntity",
+      'await manager.getRepository(UserEntity).update({ id }, { passwordHash, passwordChangedAt: now });',
+      'await this.repo(manager).update({ id }, { email: next.email }); // UserEntity',
       "qb.update(UserEntity).set({ email: 'x' }).execute();",
       "await db.query('UPDATE users SET password_hash = ? WHERE id = ?', [hash, id]);",
       'staff.passwordHash = await this.hasher.hash(password);',
       'await this.users.save(manager, Object.assign(user, { email: next.email })); // UserEntity',
     ];
     expect(shapes.map((code) => credentialWrites(code).length)).toEqual(shapes.map(() => 1));
-    expect(credentialWrites("await repo.update({ id }, { lastLoginAt: at, lastLoginIp: ip }); // UserEntity")).toEqual([]);
+    expect(credentialWrites('await repo.update({ id }, { lastLoginAt: at, lastLoginIp: ip }); // UserEntity')).toEqual(
+      [],
+    );
   });
 });

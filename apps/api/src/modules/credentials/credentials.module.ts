@@ -15,7 +15,13 @@ import { UserCredentialsService } from './user-credentials.service';
  */
 @Module({
   imports: [AuthCoreModule, EmailsModule],
-  providers: [CredentialsRepository, CredentialNotices, UserCredentialsService, StaffCredentialsService, AccountLocksService],
+  providers: [
+    CredentialsRepository,
+    CredentialNotices,
+    UserCredentialsService,
+    StaffCredentialsService,
+    AccountLocksService,
+  ],
   exports: [UserCredentialsService, StaffCredentialsService, AccountLocksService],
 })
 export class CredentialsModule {}

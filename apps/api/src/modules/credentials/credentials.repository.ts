@@ -24,13 +24,31 @@ export class CredentialsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** `temporaryUntil`: an agent's or a rescue code's password, to be replaced at the next sign-in. */
-  async setUserPassword(manager: EntityManager, userId: number, passwordHash: string, now: Date, temporaryUntil: Date | null): Promise<void> {
-    await manager.getRepository(UserEntity).update({ id: userId }, {
-      passwordHash, passwordChangedAt: now, mustChangePassword: temporaryUntil !== null, passwordExpiresAt: temporaryUntil,
-    });
+  async setUserPassword(
+    manager: EntityManager,
+    userId: number,
+    passwordHash: string,
+    now: Date,
+    temporaryUntil: Date | null,
+  ): Promise<void> {
+    await manager.getRepository(UserEntity).update(
+      { id: userId },
+      {
+        passwordHash,
+        passwordChangedAt: now,
+        mustChangePassword: temporaryUntil !== null,
+        passwordExpiresAt: temporaryUntil,
+      },
+    );
   }
 
-  async setUserEmail(manager: EntityManager, userId: number, email: string, now: Date, by: CredentialWay): Promise<void> {
+  async setUserEmail(
+    manager: EntityManager,
+    userId: number,
+    email: string,
+    now: Date,
+    by: CredentialWay,
+  ): Promise<void> {
     await manager.getRepository(UserEntity).update({ id: userId }, { email, emailChangedAt: now, emailChangedBy: by });
   }
 
@@ -53,29 +71,51 @@ export class CredentialsRepository {
 
   /** True when the user was locked (and no longer is): of two unlocks at once, one wins. */
   async unlockUser(manager: EntityManager, userId: number): Promise<boolean> {
-    const result = await manager.getRepository(UserEntity).update({ id: userId, lockedAt: Not(IsNull()) }, { lockedAt: null, lockReason: null });
+    const result = await manager
+      .getRepository(UserEntity)
+      .update({ id: userId, lockedAt: Not(IsNull()) }, { lockedAt: null, lockReason: null });
     return (result.affected ?? 0) > 0;
   }
 
   /** Reset links, view-once links (their sealed password wiped) but `keepRevealId`, and rescue codes that still work. */
-  async voidUserLinks(manager: EntityManager, userId: number, now: Date, rescueReason: RescueVoidReason, keepRevealId?: number): Promise<void> {
+  async voidUserLinks(
+    manager: EntityManager,
+    userId: number,
+    now: Date,
+    rescueReason: RescueVoidReason,
+    keepRevealId?: number,
+  ): Promise<void> {
     const live = { usedAt: IsNull(), voidedAt: IsNull(), expiresAt: MoreThan(now.getTime()) };
     await manager.getRepository(PasswordResetTokenEntity).update({ userId, ...live }, { voidedAt: now });
-    await manager.getRepository(PasswordRevealEntity).update(
-      { userId, revealedAt: IsNull(), voidedAt: IsNull(), expiresAt: MoreThan(now.getTime()), ...(keepRevealId ? { id: Not(keepRevealId) } : {}) },
-      { voidedAt: now, sealedPassword: null },
-    );
-    await manager.getRepository(RescueCodeEntity).update({ userId, ...live }, { voidedAt: now, voidReason: rescueReason });
+    await manager
+      .getRepository(PasswordRevealEntity)
+      .update(
+        {
+          userId,
+          revealedAt: IsNull(),
+          voidedAt: IsNull(),
+          expiresAt: MoreThan(now.getTime()),
+          ...(keepRevealId ? { id: Not(keepRevealId) } : {}),
+        },
+        { voidedAt: now, sealedPassword: null },
+      );
+    await manager
+      .getRepository(RescueCodeEntity)
+      .update({ userId, ...live }, { voidedAt: now, voidReason: rescueReason });
   }
 
   /** Every client-area session of the user, on every api process, but `keepIdHash`'s. */
   async endUserSessions(manager: EntityManager, userId: number, keepIdHash?: string): Promise<number> {
-    const result = await manager.getRepository(UserSessionEntity).delete(keepIdHash ? { userId, idHash: Not(keepIdHash) } : { userId });
+    const result = await manager
+      .getRepository(UserSessionEntity)
+      .delete(keepIdHash ? { userId, idHash: Not(keepIdHash) } : { userId });
     return result.affected ?? 0;
   }
 
   async endStaffSessions(manager: EntityManager, staffId: number, keepIdHash?: string): Promise<number> {
-    const result = await manager.getRepository(SessionEntity).delete(keepIdHash ? { staffId, idHash: Not(keepIdHash) } : { staffId });
+    const result = await manager
+      .getRepository(SessionEntity)
+      .delete(keepIdHash ? { staffId, idHash: Not(keepIdHash) } : { staffId });
     return result.affected ?? 0;
   }
 
@@ -85,7 +125,13 @@ export class CredentialsRepository {
 
   async languageOfClient(clientId: number | null): Promise<Locale | null> {
     if (clientId === null) return null;
-    return (await this.dataSource.getRepository(ClientEntity).findOne({ where: { id: clientId }, select: { id: true, language: true } }))?.language ?? null;
+    return (
+      (
+        await this.dataSource
+          .getRepository(ClientEntity)
+          .findOne({ where: { id: clientId }, select: { id: true, language: true } })
+      )?.language ?? null
+    );
   }
 
   insertReport(manager: EntityManager, report: Omit<CredentialReportEntity, 'id'>): Promise<CredentialReportEntity> {
@@ -98,7 +144,8 @@ export class CredentialsRepository {
 
   /** Uses the link if it still works: of two presses exactly one changes the row. */
   async consumeReport(manager: EntityManager, id: number, now: Date): Promise<boolean> {
-    const result = await manager.getRepository(CredentialReportEntity)
+    const result = await manager
+      .getRepository(CredentialReportEntity)
       .update({ id, usedAt: IsNull(), expiresAt: MoreThan(now.getTime()) }, { usedAt: now });
     return (result.affected ?? 0) > 0;
   }

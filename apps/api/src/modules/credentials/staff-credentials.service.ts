@@ -45,14 +45,19 @@ export class StaffCredentialsService {
     const endedSessions = await this.repository.endStaffSessions(manager, staff.id, change.keepSessionIdHash);
     await this.throttle.clearName(manager, staff.username);
     const locale = staff.language ?? context.locale;
-    const how = translate(locale, `credentials.staffWay.${byOwner ? 'self' : context.staff ? 'administrator' : 'cli'}`, {
-      name: context.staff?.displayName ?? '',
-    });
+    const how = translate(
+      locale,
+      `credentials.staffWay.${byOwner ? 'self' : context.staff ? 'administrator' : 'cli'}`,
+      {
+        name: context.staff?.displayName ?? '',
+      },
+    );
     const emailId = await this.notices.tellStaff(manager, staff, how, locale, now);
     await this.audit.record(manager, {
       actor: staffActor(context),
       action: byOwner ? ActivityAction.StaffPasswordChanged : ActivityAction.StaffPasswordReset,
-      ip: context.ip, userAgent: context.userAgent,
+      ip: context.ip,
+      userAgent: context.userAgent,
       subject: { type: SubjectType.Staff, id: staff.id, name: staff.displayName },
       details: { endedSessions, emailId, notified: [staff.email] },
     });

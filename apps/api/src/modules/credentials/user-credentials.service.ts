@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 import {
-  ActivityAction, ActorType, CredentialKind, CredentialWay, emailHoldUntil, ErrorCode, RescueVoidReason, SubjectType,
+  ActivityAction,
+  ActorType,
+  CredentialKind,
+  CredentialWay,
+  emailHoldUntil,
+  ErrorCode,
+  RescueVoidReason,
+  SubjectType,
 } from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
@@ -66,19 +73,39 @@ export class UserCredentialsService {
     private readonly config: AppConfig,
   ) {}
 
-  async changePassword(manager: EntityManager, change: PasswordChange): Promise<{ entryId: string; noticeEmailIds: number[] }> {
+  async changePassword(
+    manager: EntityManager,
+    change: PasswordChange,
+  ): Promise<{ entryId: string; noticeEmailIds: number[] }> {
     const now = this.clock.now();
     await this.repository.setUserPassword(manager, change.user.id, change.passwordHash, now, change.temporaryUntil);
-    return this.apply(manager, change, now, CredentialKind.Password, RescueVoidReason.PasswordChanged, PASSWORD_ACTIONS[change.way]);
+    return this.apply(
+      manager,
+      change,
+      now,
+      CredentialKind.Password,
+      RescueVoidReason.PasswordChanged,
+      PASSWORD_ACTIONS[change.way],
+    );
   }
 
-  async changeEmail(manager: EntityManager, change: EmailChange): Promise<{ entryId: string; noticeEmailIds: number[] }> {
+  async changeEmail(
+    manager: EntityManager,
+    change: EmailChange,
+  ): Promise<{ entryId: string; noticeEmailIds: number[] }> {
     const now = this.clock.now();
     const from = change.user.email;
     await this.repository.setUserEmail(manager, change.user.id, change.email, now, change.way);
     const details = { ...change.details, from, to: change.email };
-    return this.apply(manager, { ...change, details }, now, CredentialKind.Email, RescueVoidReason.EmailChanged,
-      ActivityAction.UserEmailChanged, { from, to: change.email });
+    return this.apply(
+      manager,
+      { ...change, details },
+      now,
+      CredentialKind.Email,
+      RescueVoidReason.EmailChanged,
+      ActivityAction.UserEmailChanged,
+      { from, to: change.email },
+    );
   }
 
   /** The same password under stronger hashing parameters, at sign-in: no change anyone must hear of. */
@@ -95,28 +122,49 @@ export class UserCredentialsService {
     const opensAt = emailHoldUntil(user, this.config.auth.newEmailHoldSeconds, this.clock.nowMs());
     if (opensAt) {
       throw new DomainError(ErrorCode.EmailRecentlyChanged, {
-        hours: Math.round(this.config.auth.newEmailHoldSeconds / 3600), opensAt: opensAt.toISOString(),
+        hours: Math.round(this.config.auth.newEmailHoldSeconds / 3600),
+        opensAt: opensAt.toISOString(),
       });
     }
   }
 
   private async apply(
-    manager: EntityManager, change: UserChange, now: Date, kind: CredentialKind, rescueReason: RescueVoidReason,
-    action: ActivityAction, emails?: { from: string; to: string },
+    manager: EntityManager,
+    change: UserChange,
+    now: Date,
+    kind: CredentialKind,
+    rescueReason: RescueVoidReason,
+    action: ActivityAction,
+    emails?: { from: string; to: string },
   ): Promise<{ entryId: string; noticeEmailIds: number[] }> {
     const { user, client, context } = change;
-    await this.repository.voidUserLinks(manager, user.id, now, rescueReason, (change as Partial<PasswordChange>).keepRevealId);
+    await this.repository.voidUserLinks(
+      manager,
+      user.id,
+      now,
+      rescueReason,
+      (change as Partial<PasswordChange>).keepRevealId,
+    );
     const sessionsEnded = await this.repository.endUserSessions(manager, user.id, change.keepSessionIdHash);
     const notified = CredentialNotices.recipientsOf({ user, emails });
     const entry = await this.audit.record(manager, {
-      actor: this.actorOf(change), action, clientId: client?.id ?? null,
+      actor: this.actorOf(change),
+      action,
+      clientId: client?.id ?? null,
       subject: { type: SubjectType.User, id: user.id, name: displayNameOf(user) },
-      ip: context.ip, userAgent: context.userAgent,
+      ip: context.ip,
+      userAgent: context.userAgent,
       details: { ...change.details, way: change.way, sessionsEnded, linksVoided: true, notified },
     });
     const noticeEmailIds = await this.notices.tellUser(manager, {
-      user, client, kind, way: change.way, agentName: change.way === CredentialWay.Staff ? context.staff?.displayName ?? null : null,
-      emails, at: now, entryId: entry.id,
+      user,
+      client,
+      kind,
+      way: change.way,
+      agentName: change.way === CredentialWay.Staff ? (context.staff?.displayName ?? null) : null,
+      emails,
+      at: now,
+      entryId: entry.id,
     });
     return { entryId: entry.id, noticeEmailIds };
   }

@@ -48,7 +48,10 @@ export class DevMailboxController {
     this.refuseInProduction();
     const message = await this.messages.findById(id);
     if (!message) throw new DomainError(ErrorCode.NotFound, { resource: 'email' });
-    response.setHeader('Content-Security-Policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    response.setHeader(
+      'Content-Security-Policy',
+      "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+    );
     sendPage(response, message.html);
   }
 

@@ -32,8 +32,12 @@ secrets included. It does not exist in production.</p>`;
 
 export function mailboxListPage(messages: DevMailboxMessageEntity[]): string {
   const rows = messages
-    .map((m) => `<tr><td><time datetime="${m.receivedAt.toISOString()}">${escapeHtml(m.receivedAt.toISOString())}</time></td>
-<td>${escapeHtml(m.recipient)}</td><td><a href="/dev/mailbox/${m.id}">${escapeHtml(m.subject) || '(no subject)'}</a></td></tr>`)
+    .map(
+      (
+        m,
+      ) => `<tr><td><time datetime="${m.receivedAt.toISOString()}">${escapeHtml(m.receivedAt.toISOString())}</time></td>
+<td>${escapeHtml(m.recipient)}</td><td><a href="/dev/mailbox/${m.id}">${escapeHtml(m.subject) || '(no subject)'}</a></td></tr>`,
+    )
     .join('\n');
   const table = messages.length
     ? `<table><caption>The ${messages.length} newest messages, newest first</caption>
@@ -44,11 +48,14 @@ export function mailboxListPage(messages: DevMailboxMessageEntity[]): string {
 }
 
 export function mailboxMessagePage(m: DevMailboxMessageEntity): string {
-  return page(`${m.subject} – Development mailbox`, `<p><a href="/dev/mailbox">← All messages</a></p>
+  return page(
+    `${m.subject} – Development mailbox`,
+    `<p><a href="/dev/mailbox">← All messages</a></p>
 <h1>${escapeHtml(m.subject)}</h1>
 <dl><dt>From</dt><dd>${escapeHtml(m.sender)}</dd><dt>To</dt><dd>${escapeHtml(m.recipient)}</dd>
 <dt>Received (UTC)</dt><dd><time datetime="${m.receivedAt.toISOString()}">${m.receivedAt.toISOString()}</time></dd>
 <dt>Message-ID</dt><dd>${escapeHtml(m.messageId)}</dd></dl>
 <h2>Plain text</h2><pre>${linkify(escapeHtml(m.text))}</pre>
-<h2>HTML</h2><iframe title="The HTML version of the message" sandbox src="/dev/mailbox/${m.id}/html"></iframe>`);
+<h2>HTML</h2><iframe title="The HTML version of the message" sandbox src="/dev/mailbox/${m.id}/html"></iframe>`,
+  );
 }

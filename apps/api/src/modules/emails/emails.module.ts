@@ -19,8 +19,15 @@ import { MailWorker } from './mail-worker';
 @Module({
   controllers: [EmailsController, DevMailboxController],
   providers: [
-    MailOutboxRepository, DevMailboxRepository, MailRenderer, MailSecrets, MailOutbox, mailTransportProvider,
-    MailWorker, MailCommitListener, EmailsService,
+    MailOutboxRepository,
+    DevMailboxRepository,
+    MailRenderer,
+    MailSecrets,
+    MailOutbox,
+    mailTransportProvider,
+    MailWorker,
+    MailCommitListener,
+    EmailsService,
   ],
   exports: [MailOutbox],
 })

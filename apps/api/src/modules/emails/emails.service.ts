@@ -46,14 +46,21 @@ export class EmailsService {
     if (original.hasSecret) throw new DomainError(ErrorCode.MailHasSecret);
     const copy = await this.transactions.run(async (manager) => {
       const row = await this.outbox.enqueue(manager, {
-        clientId: original.clientId, userId: original.userId, ticketId: original.ticketId,
-        to: original.recipient, locale: original.locale, template: original.template,
+        clientId: original.clientId,
+        userId: original.userId,
+        ticketId: original.ticketId,
+        to: original.recipient,
+        locale: original.locale,
+        template: original.template,
         data: JSON.parse(original.data) as Record<string, string | number | boolean>,
       });
       await this.audit.record(manager, {
-        actor: staffActor(context), action: ActivityAction.EmailResent, clientId: original.clientId,
+        actor: staffActor(context),
+        action: ActivityAction.EmailResent,
+        clientId: original.clientId,
         subject: { type: SubjectType.Email, id: row.id, name: row.subject },
-        ip: context.ip, userAgent: context.userAgent,
+        ip: context.ip,
+        userAgent: context.userAgent,
         details: { emailId: row.id, resentFromId: original.id, template: row.template, to: row.recipient },
       });
       return row;

@@ -74,17 +74,28 @@ export class MailOutboxRepository {
       .orderBy('mail.nextAttemptAt', 'ASC')
       .addOrderBy('mail.id', 'ASC')
       .limit(claim.limit);
-    if (manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write').setOnLocked('skip_locked');
+    if (manager.connection.options.type !== 'better-sqlite3')
+      query.setLock('pessimistic_write').setOnLocked('skip_locked');
     const rows = await query.getMany();
     if (rows.length === 0) return [];
     await this.repo(manager)
       .createQueryBuilder()
       .update()
-      .set({ claimedBy: claim.claimant, claimedUntil: claim.until, nextAttemptAt: claim.until, attempts: () => 'attempts + 1' })
+      .set({
+        claimedBy: claim.claimant,
+        claimedUntil: claim.until,
+        nextAttemptAt: claim.until,
+        attempts: () => 'attempts + 1',
+      })
       .whereInIds(rows.map((row) => row.id))
       .execute();
     return rows.map((row) =>
-      Object.assign(row, { claimedBy: claim.claimant, claimedUntil: claim.until, nextAttemptAt: claim.until, attempts: row.attempts + 1 }),
+      Object.assign(row, {
+        claimedBy: claim.claimant,
+        claimedUntil: claim.until,
+        nextAttemptAt: claim.until,
+        attempts: row.attempts + 1,
+      }),
     );
   }
 
@@ -94,7 +105,12 @@ export class MailOutboxRepository {
   }
 
   /** Another attempt at `nextAttemptAt`, or, with `nextAttemptAt` null, given up on and wiped. */
-  markFailed(manager: EntityManager, mail: MailOutboxEntity, lastError: string, nextAttemptAt: number | null): Promise<boolean> {
+  markFailed(
+    manager: EntityManager,
+    mail: MailOutboxEntity,
+    lastError: string,
+    nextAttemptAt: number | null,
+  ): Promise<boolean> {
     return this.release(
       manager,
       mail,
@@ -104,7 +120,11 @@ export class MailOutboxRepository {
     );
   }
 
-  private async release(manager: EntityManager, mail: MailOutboxEntity, changes: Partial<MailOutboxEntity>): Promise<boolean> {
+  private async release(
+    manager: EntityManager,
+    mail: MailOutboxEntity,
+    changes: Partial<MailOutboxEntity>,
+  ): Promise<boolean> {
     const result = await this.repo(manager).update(
       { id: mail.id, claimedBy: mail.claimedBy ?? '' },
       { ...changes, claimedBy: null, claimedUntil: null },

@@ -45,14 +45,18 @@ export class MailOutbox {
 
   async enqueue(manager: EntityManager, request: MailRequest): Promise<MailOutboxEntity> {
     const runner = manager.queryRunner;
-    if (!runner?.isTransactionActive) throw new Error('MailOutbox.enqueue must run inside the transaction of the action that sends the mail');
+    if (!runner?.isTransactionActive)
+      throw new Error('MailOutbox.enqueue must run inside the transaction of the action that sends the mail');
     const to = request.to.trim();
     if (!ADDRESS.test(to) || to.length > 254) throw new Error(`MailOutbox.enqueue: "${to}" is not a mail address`);
     const secrets = request.secrets ?? {};
     const secretNames = Object.keys(secrets);
     assertSecretsApart(request.data, secrets);
     // Rendering now checks every variable is there, so a mistake fails the action, not the delivery.
-    const { subject } = this.renderer.renderRedacted({ template: request.template, locale: request.locale, data: request.data }, secretNames);
+    const { subject } = this.renderer.renderRedacted(
+      { template: request.template, locale: request.locale, data: request.data },
+      secretNames,
+    );
     const now = this.clock.now();
     const mail = Object.assign(new MailOutboxEntity(), {
       clientId: request.clientId ?? null,
@@ -62,7 +66,8 @@ export class MailOutbox {
       locale: request.locale,
       template: request.template,
       data: JSON.stringify(request.data),
-      secrets: secretNames.length > 0 ? this.secrets.seal(secrets, { template: request.template, recipient: to }) : null,
+      secrets:
+        secretNames.length > 0 ? this.secrets.seal(secrets, { template: request.template, recipient: to }) : null,
       secretNames: secretNames.join(','),
       hasSecret: secretNames.length > 0,
       subject: subject.slice(0, 500),

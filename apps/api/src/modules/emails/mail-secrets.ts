@@ -19,7 +19,13 @@ export class MailSecrets {
 
   constructor(config: AppConfig) {
     // A key of its own for this one use, of the size AES-256 needs whatever length was configured.
-    const key = hkdfSync('sha256', config.secrets.mailEncryptionKey, Buffer.alloc(0), 'keydesk/mail-outbox/secrets/v1', 32);
+    const key = hkdfSync(
+      'sha256',
+      config.secrets.mailEncryptionKey,
+      Buffer.alloc(0),
+      'keydesk/mail-outbox/secrets/v1',
+      32,
+    );
     this.box = new SecretBox(Buffer.from(key));
   }
 

@@ -112,7 +112,8 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
       try {
         attempted = await this.runOnce();
       } catch (error) {
-        if (!this.availability.noteFailure(error)) this.logger.warn(`Mail delivery run failed: ${describeError(error)}`);
+        if (!this.availability.noteFailure(error))
+          this.logger.warn(`Mail delivery run failed: ${describeError(error)}`);
         return;
       }
     } while (this.active && (this.again || attempted === BATCH_SIZE));
@@ -123,7 +124,10 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       if (mail.attempts > MAX_ATTEMPTS) throw new Error('Given up: the claims of earlier attempts expired unfinished');
       if (mail.secrets) secrets = this.secrets.open(mail.secrets, mail);
-      const rendered = this.renderer.render({ template: mail.template, locale: mail.locale, data: JSON.parse(mail.data) }, secrets);
+      const rendered = this.renderer.render(
+        { template: mail.template, locale: mail.locale, data: JSON.parse(mail.data) },
+        secrets,
+      );
       await this.transport.send({ ...rendered, to: mail.recipient, messageId: this.messageIdOf(mail) });
     } catch (error) {
       await this.recordFailure(mail, scrubSecrets(describeError(error), secrets));
@@ -135,11 +139,19 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
       if (marked) {
         const user = mail.userId ? await manager.getRepository(UserEntity).findOneBy({ id: mail.userId }) : null;
         await this.audit.record(manager, {
-          actor: SYSTEM_ACTOR, action: ActivityAction.EmailSent, clientId: mail.clientId,
+          actor: SYSTEM_ACTOR,
+          action: ActivityAction.EmailSent,
+          clientId: mail.clientId,
           subject: user
             ? { type: SubjectType.User, id: user.id, name: displayNameOf(user) }
             : { type: SubjectType.Email, id: mail.id, name: mail.subject },
-          details: { emailId: mail.id, template: mail.template, to: mail.recipient, ticketId: mail.ticketId, attempts: mail.attempts },
+          details: {
+            emailId: mail.id,
+            template: mail.template,
+            to: mail.recipient,
+            ticketId: mail.ticketId,
+            attempts: mail.attempts,
+          },
         });
       }
       return marked;
@@ -150,7 +162,9 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private async recordFailure(mail: MailOutboxEntity, reason: string): Promise<void> {
     const giveUp = mail.attempts >= MAX_ATTEMPTS;
     const next = giveUp ? null : this.clock.nowMs() + retryDelayMs(mail.attempts);
-    this.logger.warn(`Mail ${mail.id} (${mail.template}), attempt ${mail.attempts}, failed${giveUp ? ' for good' : ''}: ${reason}`);
+    this.logger.warn(
+      `Mail ${mail.id} (${mail.template}), attempt ${mail.attempts}, failed${giveUp ? ' for good' : ''}: ${reason}`,
+    );
     await this.transactions.run((manager) => this.mails.markFailed(manager, mail, reason.slice(0, 500), next));
   }
 

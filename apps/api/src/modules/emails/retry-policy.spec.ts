@@ -4,7 +4,9 @@ import { BATCH_SIZE, CLAIM_MS, MAX_ATTEMPTS, retryDelayMs } from './retry-policy
 
 describe('mail retry policy', () => {
   it('waits 30 s after the first failure and doubles, up to an hour', () => {
-    expect([1, 2, 3, 4, 5, 6, 7].map(retryDelayMs)).toEqual([30_000, 60_000, 120_000, 240_000, 480_000, 960_000, 1_920_000]);
+    expect([1, 2, 3, 4, 5, 6, 7].map(retryDelayMs)).toEqual([
+      30_000, 60_000, 120_000, 240_000, 480_000, 960_000, 1_920_000,
+    ]);
     expect(retryDelayMs(8)).toBe(3_600_000);
     expect(retryDelayMs(30)).toBe(3_600_000);
   });

@@ -13,7 +13,9 @@ export class HealthController {
 
   @Get()
   @Public()
-  async check(@Res({ passthrough: true }) response: Response): Promise<{ status: 'ok' | 'error'; database: 'up' | 'down' }> {
+  async check(
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ status: 'ok' | 'error'; database: 'up' | 'down' }> {
     try {
       await this.dataSource.query('SELECT 1');
       return { status: 'ok', database: 'up' };

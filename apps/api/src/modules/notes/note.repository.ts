@@ -20,7 +20,12 @@ export class NoteRepository {
   }
 
   /** Sticky notes first, then by id (creation order); idx_notes_client serves both. */
-  pageOfClient(clientId: number, offset: number, limit: number, order: 'ASC' | 'DESC'): Promise<[NoteEntity[], number]> {
+  pageOfClient(
+    clientId: number,
+    offset: number,
+    limit: number,
+    order: 'ASC' | 'DESC',
+  ): Promise<[NoteEntity[], number]> {
     return this.repo().findAndCount({
       where: { clientId },
       order: { sticky: 'DESC', id: order },

@@ -47,7 +47,11 @@ export class NotesController {
 
   @Post()
   @RequirePermission(Permission.ClientsEdit)
-  create(@Param('id', ParseIntPipe) clientId: number, @Body() dto: CreateNoteDto, @Ctx() context: RequestContext): Promise<NoteResponse> {
+  create(
+    @Param('id', ParseIntPipe) clientId: number,
+    @Body() dto: CreateNoteDto,
+    @Ctx() context: RequestContext,
+  ): Promise<NoteResponse> {
     return this.notes.create(clientId, dto, context);
   }
 

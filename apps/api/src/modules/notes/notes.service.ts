@@ -26,7 +26,11 @@ export class NotesService {
     private readonly transactions: TransactionRunner,
   ) {}
 
-  async list(clientId: number, query: ListQuery<NoteSortField>, context: RequestContext): Promise<{ rows: NoteResponse[]; total: number }> {
+  async list(
+    clientId: number,
+    query: ListQuery<NoteSortField>,
+    context: RequestContext,
+  ): Promise<{ rows: NoteResponse[]; total: number }> {
     await this.clients.require(clientId);
     const [rows, total] = await this.notes.pageOfClient(clientId, query.offset, query.limit, query.sortOrder);
     return { rows: rows.map((note) => toNoteResponse(note, context.staff?.id ?? null)), total };
@@ -40,13 +44,23 @@ export class NotesService {
     await this.clients.require(clientId);
     const author = signedIn(context);
     const saved = await this.transactions.run(async (manager) => {
-      const note = await this.notes.save(manager, Object.assign(new NoteEntity(), {
-        clientId, staffId: author.id, authorName: author.displayName, body: dto.body, sticky: dto.sticky,
-      }));
+      const note = await this.notes.save(
+        manager,
+        Object.assign(new NoteEntity(), {
+          clientId,
+          staffId: author.id,
+          authorName: author.displayName,
+          body: dto.body,
+          sticky: dto.sticky,
+        }),
+      );
       await this.audit.record(manager, {
-        actor: staffActor(context), action: ActivityAction.NoteAdded, clientId,
+        actor: staffActor(context),
+        action: ActivityAction.NoteAdded,
+        clientId,
         subject: { type: SubjectType.Note, id: note.id },
-        ip: context.ip, userAgent: context.userAgent,
+        ip: context.ip,
+        userAgent: context.userAgent,
         details: { sticky: note.sticky, length: note.body.length, excerpt: noteExcerpt(note.body) },
       });
       return note;
@@ -75,9 +89,12 @@ export class NotesService {
     const saved = await this.transactions.run(async (manager) => {
       const row = await this.notes.save(manager, note);
       await this.audit.record(manager, {
-        actor: staffActor(context), action: ActivityAction.NoteEdited, clientId,
+        actor: staffActor(context),
+        action: ActivityAction.NoteEdited,
+        clientId,
         subject: { type: SubjectType.Note, id: noteId },
-        ip: context.ip, userAgent: context.userAgent,
+        ip: context.ip,
+        userAgent: context.userAgent,
         details: { changes, sticky: row.sticky, length: row.body.length },
       });
       return row;

@@ -56,15 +56,31 @@ export class PasswordResetEmailService {
     const validMinutes = Math.round(this.config.auth.resetLinkSeconds / 60);
     const row = await this.transactions.run(async (manager) => {
       const now = this.clock.now();
-      const reset = await this.resets.insert(manager, Object.assign(new PasswordResetTokenEntity(), {
-        userId, clientId: client.id, ticketId: ticket?.id ?? null, ticketMessageId: null, emailId: null,
-        tokenHash: hashResetToken(token), expiresAt: now.getTime() + this.config.auth.resetLinkSeconds * 1000,
-        usedAt: null, voidedAt: null, reason: dto.reason ?? null,
-        sentByStaffId: author.id, sentByName: author.displayName, createdAt: now,
-      }));
+      const reset = await this.resets.insert(
+        manager,
+        Object.assign(new PasswordResetTokenEntity(), {
+          userId,
+          clientId: client.id,
+          ticketId: ticket?.id ?? null,
+          ticketMessageId: null,
+          emailId: null,
+          tokenHash: hashResetToken(token),
+          expiresAt: now.getTime() + this.config.auth.resetLinkSeconds * 1000,
+          usedAt: null,
+          voidedAt: null,
+          reason: dto.reason ?? null,
+          sentByStaffId: author.id,
+          sentByName: author.displayName,
+          createdAt: now,
+        }),
+      );
       await this.resets.voidLive(manager, userId, now, reset.id);
       const mail = await this.outbox.enqueue(manager, {
-        clientId: client.id, userId, ticketId: ticket?.id ?? null, to: user.email, locale: client.language,
+        clientId: client.id,
+        userId,
+        ticketId: ticket?.id ?? null,
+        to: user.email,
+        locale: client.language,
         template: 'password-reset-link',
         data: { displayName: nameOf(user), companyName: client.companyName, validMinutes },
         secrets: { resetUrl: new URL(`account/password/reset/${token}`, this.config.server.publicUrl).toString() },
@@ -72,12 +88,21 @@ export class PasswordResetEmailService {
       const messageId = ticket ? await this.replyOnTicket(manager, ticket, client, user, validMinutes, context) : null;
       await this.resets.setEmailAndMessage(manager, reset.id, mail.id, messageId);
       await this.audit.record(manager, {
-        actor: staffActor(context), action: ActivityAction.UserPasswordResetEmailSent, clientId: client.id,
+        actor: staffActor(context),
+        action: ActivityAction.UserPasswordResetEmailSent,
+        clientId: client.id,
         subject: { type: SubjectType.User, id: userId, name: nameOf(user) },
-        ip: context.ip, userAgent: context.userAgent,
+        ip: context.ip,
+        userAgent: context.userAgent,
         details: {
-          resetId: reset.id, clientId: client.id, ticketId: ticket?.id ?? null, ticketMessageId: messageId,
-          reason: dto.reason ?? null, emailId: mail.id, to: user.email, expiresAt: new Date(reset.expiresAt).toISOString(),
+          resetId: reset.id,
+          clientId: client.id,
+          ticketId: ticket?.id ?? null,
+          ticketMessageId: messageId,
+          reason: dto.reason ?? null,
+          emailId: mail.id,
+          to: user.email,
+          expiresAt: new Date(reset.expiresAt).toISOString(),
         },
       });
       return Object.assign(reset, { emailId: mail.id, ticketMessageId: messageId });
@@ -94,10 +119,21 @@ export class PasswordResetEmailService {
 
   /** Step 6: the customer is told on the ticket to look for the mail; the reply is mailed like any other. */
   private async replyOnTicket(
-    manager: EntityManager, ticket: TicketEntity, client: ClientEntity, user: UserEntity, validMinutes: number, context: RequestContext,
+    manager: EntityManager,
+    ticket: TicketEntity,
+    client: ClientEntity,
+    user: UserEntity,
+    validMinutes: number,
+    context: RequestContext,
   ): Promise<number> {
-    const body = translate(client.language, 'passwordReset.ticketReply', { name: nameOf(user), email: user.email, minutes: validMinutes });
-    const { message } = await this.replies.post(manager, ticket, body, context, (reply) => this.replyMail.enqueue(manager, ticket, reply));
+    const body = translate(client.language, 'passwordReset.ticketReply', {
+      name: nameOf(user),
+      email: user.email,
+      minutes: validMinutes,
+    });
+    const { message } = await this.replies.post(manager, ticket, body, context, (reply) =>
+      this.replyMail.enqueue(manager, ticket, reply),
+    );
     return message.id;
   }
 }

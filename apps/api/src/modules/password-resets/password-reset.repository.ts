@@ -15,7 +15,12 @@ export class PasswordResetRepository {
     return this.repo(manager).save(row);
   }
 
-  async setEmailAndMessage(manager: EntityManager, id: number, emailId: number, ticketMessageId: number | null): Promise<void> {
+  async setEmailAndMessage(
+    manager: EntityManager,
+    id: number,
+    emailId: number,
+    ticketMessageId: number | null,
+  ): Promise<void> {
     await this.repo(manager).update({ id }, { emailId, ticketMessageId });
   }
 
@@ -30,8 +35,14 @@ export class PasswordResetRepository {
 
   /** Voids the user's links that still work, except `exceptId`; expired ones keep saying so. */
   async voidLive(manager: EntityManager, userId: number, now: Date, exceptId?: number): Promise<void> {
-    const query = this.repo(manager).createQueryBuilder().update().set({ voidedAt: now })
-      .where('user_id = :userId AND used_at IS NULL AND voided_at IS NULL AND expires_at > :nowMs', { userId, nowMs: now.getTime() });
+    const query = this.repo(manager)
+      .createQueryBuilder()
+      .update()
+      .set({ voidedAt: now })
+      .where('user_id = :userId AND used_at IS NULL AND voided_at IS NULL AND expires_at > :nowMs', {
+        userId,
+        nowMs: now.getTime(),
+      });
     if (exceptId !== undefined) query.andWhere('id <> :exceptId', { exceptId });
     await query.execute();
   }
@@ -41,8 +52,14 @@ export class PasswordResetRepository {
    * exactly one changes a row and wins; the other sees 0 rows and is refused.
    */
   async consume(manager: EntityManager, tokenHash: string, now: Date): Promise<boolean> {
-    const result = await this.repo(manager).createQueryBuilder().update().set({ usedAt: now })
-      .where('token_hash = :tokenHash AND used_at IS NULL AND voided_at IS NULL AND expires_at > :nowMs', { tokenHash, nowMs: now.getTime() })
+    const result = await this.repo(manager)
+      .createQueryBuilder()
+      .update()
+      .set({ usedAt: now })
+      .where('token_hash = :tokenHash AND used_at IS NULL AND voided_at IS NULL AND expires_at > :nowMs', {
+        tokenHash,
+        nowMs: now.getTime(),
+      })
       .execute();
     return result.affected === 1;
   }

@@ -20,7 +20,11 @@ export class PasswordResetsController {
   @HttpCode(202)
   @RequirePermission(Permission.UsersSendResetEmail)
   @ApiOperation({ summary: 'Mails the user a single-use link to choose a password; older links stop working' })
-  send(@Param('id', ParseIntPipe) id: number, @Body() dto: SendResetEmailDto, @Ctx() context: RequestContext): Promise<PasswordResetResponse> {
+  send(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: SendResetEmailDto,
+    @Ctx() context: RequestContext,
+  ): Promise<PasswordResetResponse> {
     return this.resets.send(id, dto, context);
   }
 

@@ -51,7 +51,8 @@ export class RateLimiter {
     const now = this.clock.nowMs();
     for (const limit of limits) {
       const count = await this.counters.find(digest(limit.key));
-      if (count && count.windowStartedAt > now - limit.windowSeconds * 1000 && count.hits >= limit.limit) throw refusalOf(limit, count, now);
+      if (count && count.windowStartedAt > now - limit.windowSeconds * 1000 && count.hits >= limit.limit)
+        throw refusalOf(limit, count, now);
     }
   }
 

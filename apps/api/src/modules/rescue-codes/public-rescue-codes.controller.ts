@@ -23,8 +23,14 @@ export class PublicRescueCodesController {
   @Post()
   @HttpCode(202)
   @Public()
-  @ApiOperation({ summary: 'Mails a rescue code to the registered addresses of a client key + user name; the same 202 whether or not they match' })
-  @ApiResponse({ status: 429, description: 'A limit per IP or per account was reached; Retry-After says when to try again.' })
+  @ApiOperation({
+    summary:
+      'Mails a rescue code to the registered addresses of a client key + user name; the same 202 whether or not they match',
+  })
+  @ApiResponse({
+    status: 429,
+    description: 'A limit per IP or per account was reached; Retry-After says when to try again.',
+  })
   async request(@Body() dto: RequestRescueCodeDto, @Ctx() context: RequestContext): Promise<RescueCodeRequestResponse> {
     await this.requests.request(dto, context);
     return { message: translate(context.locale, 'rescue.requested', { minutes: this.requests.validMinutes }) };
@@ -33,7 +39,9 @@ export class PublicRescueCodesController {
   @Post('redeem')
   @HttpCode(200)
   @Public()
-  @ApiOperation({ summary: 'With a valid code, mails a new temporary password (or sets the one given, when customers choose it)' })
+  @ApiOperation({
+    summary: 'With a valid code, mails a new temporary password (or sets the one given, when customers choose it)',
+  })
   @ApiResponse({ status: 400, description: 'RESCUE_CODE_INVALID for every failed redemption, with one body.' })
   @ApiResponse({ status: 429, description: 'Too many failed redemptions for the account or from the IP in the hour.' })
   async redeem(@Body() dto: RedeemRescueCodeDto, @Ctx() context: RequestContext): Promise<RescueCodeRedeemResponse> {

@@ -54,7 +54,8 @@ export class RescueAccounts {
   async find(name: RescueName): Promise<RescueAccount | null> {
     if (!name.clientKey || !name.username) return null;
     const membership = await this.memberships.findByClientKeyAndUsername(name.clientKey, name.username);
-    if (!membership || membership.user.status !== UserStatus.Active || membership.client.status !== ClientStatus.Active) return null;
+    if (!membership || membership.user.status !== UserStatus.Active || membership.client.status !== ClientStatus.Active)
+      return null;
     if (membership.user.lockedAt) return null;
     return { client: membership.client, user: membership.user, username: membership.username };
   }
@@ -70,8 +71,13 @@ export class RescueAccounts {
     const contacts = await this.summaries.securityContacts(client.id);
     const candidates: RescueRecipient[] = [
       { email: client.email, displayName: `${client.firstName} ${client.lastName}`.trim() },
-      ...contacts.map((contact) => ({ email: contact.email, displayName: `${contact.firstName} ${contact.lastName}`.trim() })),
-      ...(emailHoldUntil(user, this.config.auth.newEmailHoldSeconds, this.clock.nowMs()) ? [] : [{ email: user.email, displayName: displayNameOf(user) }]),
+      ...contacts.map((contact) => ({
+        email: contact.email,
+        displayName: `${contact.firstName} ${contact.lastName}`.trim(),
+      })),
+      ...(emailHoldUntil(user, this.config.auth.newEmailHoldSeconds, this.clock.nowMs())
+        ? []
+        : [{ email: user.email, displayName: displayNameOf(user) }]),
     ];
     const byAddress = new Map<string, RescueRecipient>();
     for (const candidate of candidates) {

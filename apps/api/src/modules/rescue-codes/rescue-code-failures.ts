@@ -39,21 +39,29 @@ export class RescueCodeFailures {
   ) {}
 
   async record(
-    name: RescueName, account: RescueAccount | null, row: RescueCodeEntity | null, reason: RescueFailureReason, context: RequestContext,
+    name: RescueName,
+    account: RescueAccount | null,
+    row: RescueCodeEntity | null,
+    reason: RescueFailureReason,
+    context: RequestContext,
   ): Promise<never> {
     await this.transactions.run(async (manager) => {
       const now = this.clock.now();
       await this.limiter.hit(manager, failedRedemptionLimits(this.config.rescue, name, context.ip));
       const live = row && !row.usedAt && !row.voidedAt && row.expiresAt > now.getTime();
-      const voided = reason === 'wrong_code' && live
-        ? await this.codes.countWrongTry(manager, row.id, now, this.config.rescue.wrongTriesPerCode)
-        : false;
+      const voided =
+        reason === 'wrong_code' && live
+          ? await this.codes.countWrongTry(manager, row.id, now, this.config.rescue.wrongTriesPerCode)
+          : false;
       await this.audit.record(manager, {
         actor: account ? customerActor(account) : { type: ActorType.User, id: null, name: 'unknown' },
         action: reason === 'expired' ? ActivityAction.UserRescueCodeExpired : ActivityAction.UserRescueCodeFailed,
         clientId: account?.client.id ?? null,
-        subject: account ? { type: SubjectType.User, id: account.user.id, name: displayNameOf(account.user) } : undefined,
-        ip: context.ip, userAgent: context.userAgent,
+        subject: account
+          ? { type: SubjectType.User, id: account.user.id, name: displayNameOf(account.user) }
+          : undefined,
+        ip: context.ip,
+        userAgent: context.userAgent,
         details: { reason, rescueCodeId: row?.id ?? null, ...(voided ? { codeVoided: true } : {}) },
       });
     });

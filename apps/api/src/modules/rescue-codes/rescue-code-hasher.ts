@@ -14,7 +14,9 @@ export class RescueCodeHasher {
   private readonly key: Buffer;
 
   constructor(config: AppConfig) {
-    this.key = Buffer.from(hkdfSync('sha256', config.secrets.sessionSecret, Buffer.alloc(0), 'keydesk/rescue-code/v1', 32));
+    this.key = Buffer.from(
+      hkdfSync('sha256', config.secrets.sessionSecret, Buffer.alloc(0), 'keydesk/rescue-code/v1', 32),
+    );
   }
 
   hash(clientId: number, userId: number, code: string): string {

@@ -4,7 +4,12 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 import {
-  checkPassword, CredentialWay, ErrorCode, generatePassword, normalizeRescueCode, PasswordRejection,
+  checkPassword,
+  CredentialWay,
+  ErrorCode,
+  generatePassword,
+  normalizeRescueCode,
+  PasswordRejection,
   RescueRedemptionOutcome,
 } from '@keydesk/domain';
 
@@ -122,25 +127,43 @@ export class RescueCodeRedemptionService {
     const recipients = chooses ? [] : await this.accounts.recipientsOf(accepted.account);
     const used = await this.transactions.run(async (manager) => {
       const now = this.clock.now();
-      const { row, account: { user, client, username } } = accepted;
+      const {
+        row,
+        account: { user, client, username },
+      } = accepted;
       if (!(await this.codes.consume(manager, row.id, row.codeHash, now, context.ip, outcome))) return false;
       await this.liftLockouts(manager, user.id, user.email);
       const loginUrl = new URL('account/login', this.config.server.publicUrl).toString();
       const emailIds: number[] = [];
       for (const recipient of recipients) {
         const mail = await this.outbox.enqueue(manager, {
-          clientId: client.id, userId: user.id, to: recipient.email, locale: client.language, template: 'rescue-password',
+          clientId: client.id,
+          userId: user.id,
+          to: recipient.email,
+          locale: client.language,
+          template: 'rescue-password',
           data: {
-            displayName: recipient.displayName, companyName: client.companyName, clientKey: client.clientKey, username,
-            validHours: Math.round(this.config.auth.temporaryPasswordSeconds / 3600), loginUrl,
+            displayName: recipient.displayName,
+            companyName: client.companyName,
+            clientKey: client.clientKey,
+            username,
+            validHours: Math.round(this.config.auth.temporaryPasswordSeconds / 3600),
+            loginUrl,
           },
           secrets: { password },
         });
         emailIds.push(mail.id);
       }
-      const temporaryUntil = chooses ? null : new Date(now.getTime() + this.config.auth.temporaryPasswordSeconds * 1000);
+      const temporaryUntil = chooses
+        ? null
+        : new Date(now.getTime() + this.config.auth.temporaryPasswordSeconds * 1000);
       await this.credentials.changePassword(manager, {
-        user, client, way: CredentialWay.RescueCode, context, passwordHash, temporaryUntil,
+        user,
+        client,
+        way: CredentialWay.RescueCode,
+        context,
+        passwordHash,
+        temporaryUntil,
         details: { rescueCodeId: row.id, outcome, recipients: emailIds.length, emailIds, lockoutLifted: true },
       });
       return true;
@@ -152,9 +175,12 @@ export class RescueCodeRedemptionService {
 
   /** The seed's "bloqueo": a sign-in lockout on any name the user signs in with ends with the new password. */
   private async liftLockouts(manager: EntityManager, userId: number, email: string): Promise<void> {
-    const names = [`user:${email}`, ...(await this.memberships.forUsers([userId], manager))
-      .map((membership) => `user:${membership.client.clientKey}/${membership.username}`)];
+    const names = [
+      `user:${email}`,
+      ...(await this.memberships.forUsers([userId], manager)).map(
+        (membership) => `user:${membership.client.clientKey}/${membership.username}`,
+      ),
+    ];
     for (const name of names) await this.throttle.clearName(manager, name);
   }
-
 }

@@ -4,8 +4,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 
 import {
-  ActivityAction, ActorType, ErrorCode, formatRescueCode, generateRescueCode, RESCUE_REQUEST_MIN_MILLISECONDS,
-  RescueVoidReason, SubjectType,
+  ActivityAction,
+  ActorType,
+  ErrorCode,
+  formatRescueCode,
+  generateRescueCode,
+  RESCUE_REQUEST_MIN_MILLISECONDS,
+  RescueVoidReason,
+  SubjectType,
 } from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
@@ -58,7 +64,11 @@ export class RescueCodeRequestService {
       const name = RescueAccounts.nameOf(form.clientKey, form.username);
       const missing = Object.entries(name).filter(([, value]) => !value);
       if (missing.length > 0) {
-        throw new DomainError(ErrorCode.ValidationFailed, {}, Object.fromEntries(missing.map(([field]) => [field, { key: 'validation.isNotEmpty' }])));
+        throw new DomainError(
+          ErrorCode.ValidationFailed,
+          {},
+          Object.fromEntries(missing.map(([field]) => [field, { key: 'validation.isNotEmpty' }])),
+        );
       }
       await this.limiter.consume(requestLimits(this.config.rescue, name, context.ip));
       const account = await this.accounts.find(name);
@@ -77,38 +87,80 @@ export class RescueCodeRequestService {
     const rescueUrl = new URL('account/rescue', this.config.server.publicUrl).toString();
     await this.transactions.run(async (manager) => {
       const now = this.clock.now();
-      const row = await this.codes.insert(manager, Object.assign(new RescueCodeEntity(), {
-        userId: user.id, clientId: client.id, codeHash: this.hasher.hash(client.id, user.id, code), recipients: recipients.length,
-        failedAttempts: 0, expiresAt: now.getTime() + this.config.rescue.codeSeconds * 1000, usedAt: null, voidedAt: null,
-        voidReason: null, outcome: null, requestedIp: context.ip, redeemedIp: null, createdAt: now,
-      }));
+      const row = await this.codes.insert(
+        manager,
+        Object.assign(new RescueCodeEntity(), {
+          userId: user.id,
+          clientId: client.id,
+          codeHash: this.hasher.hash(client.id, user.id, code),
+          recipients: recipients.length,
+          failedAttempts: 0,
+          expiresAt: now.getTime() + this.config.rescue.codeSeconds * 1000,
+          usedAt: null,
+          voidedAt: null,
+          voidReason: null,
+          outcome: null,
+          requestedIp: context.ip,
+          redeemedIp: null,
+          createdAt: now,
+        }),
+      );
       await this.codes.voidLive(manager, user.id, now, RescueVoidReason.Newer, row.id);
       const emailIds: number[] = [];
       for (const recipient of recipients) {
         const mail = await this.outbox.enqueue(manager, {
-          clientId: client.id, userId: user.id, to: recipient.email, locale: client.language, template: 'rescue-code',
-          data: { displayName: recipient.displayName, companyName: client.companyName, clientKey: client.clientKey, username, validMinutes, rescueUrl },
+          clientId: client.id,
+          userId: user.id,
+          to: recipient.email,
+          locale: client.language,
+          template: 'rescue-code',
+          data: {
+            displayName: recipient.displayName,
+            companyName: client.companyName,
+            clientKey: client.clientKey,
+            username,
+            validMinutes,
+            rescueUrl,
+          },
           secrets: { code: formatRescueCode(code) },
         });
         emailIds.push(mail.id);
       }
       const common = {
-        actor: { type: ActorType.User, id: user.id, name: displayNameOf(user) }, clientId: client.id,
-        subject: { type: SubjectType.User, id: user.id, name: displayNameOf(user) }, ip: context.ip, userAgent: context.userAgent,
+        actor: { type: ActorType.User, id: user.id, name: displayNameOf(user) },
+        clientId: client.id,
+        subject: { type: SubjectType.User, id: user.id, name: displayNameOf(user) },
+        ip: context.ip,
+        userAgent: context.userAgent,
       };
-      await this.audit.record(manager, { ...common, action: ActivityAction.UserRescueCodeRequested, details: { matched: true, rescueCodeId: row.id } });
       await this.audit.record(manager, {
-        ...common, action: ActivityAction.UserRescueCodeSent,
-        details: { rescueCodeId: row.id, recipients: recipients.length, emailIds, expiresAt: new Date(row.expiresAt).toISOString() },
+        ...common,
+        action: ActivityAction.UserRescueCodeRequested,
+        details: { matched: true, rescueCodeId: row.id },
+      });
+      await this.audit.record(manager, {
+        ...common,
+        action: ActivityAction.UserRescueCodeSent,
+        details: {
+          rescueCodeId: row.id,
+          recipients: recipients.length,
+          emailIds,
+          expiresAt: new Date(row.expiresAt).toISOString(),
+        },
       });
     });
   }
 
   /** Nothing matched: the request is still on the trail, without what was typed (it may be anything). */
   private async recordUnmatched(context: RequestContext): Promise<void> {
-    await this.transactions.run((manager) => this.audit.record(manager, {
-      actor: { type: ActorType.User, id: null, name: 'unknown' }, action: ActivityAction.UserRescueCodeRequested,
-      ip: context.ip, userAgent: context.userAgent, details: { matched: false },
-    }));
+    await this.transactions.run((manager) =>
+      this.audit.record(manager, {
+        actor: { type: ActorType.User, id: null, name: 'unknown' },
+        action: ActivityAction.UserRescueCodeRequested,
+        ip: context.ip,
+        userAgent: context.userAgent,
+        details: { matched: false },
+      }),
+    );
   }
 }

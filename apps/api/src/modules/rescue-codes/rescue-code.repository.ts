@@ -31,8 +31,17 @@ export class RescueCodeRepository {
   }
 
   /** Voids the user's codes that still work, except `exceptId`. */
-  async voidLive(manager: EntityManager, userId: number, now: Date, reason: RescueVoidReason, exceptId?: number): Promise<void> {
-    const query = this.repo(manager).createQueryBuilder().update().set({ voidedAt: now, voidReason: reason })
+  async voidLive(
+    manager: EntityManager,
+    userId: number,
+    now: Date,
+    reason: RescueVoidReason,
+    exceptId?: number,
+  ): Promise<void> {
+    const query = this.repo(manager)
+      .createQueryBuilder()
+      .update()
+      .set({ voidedAt: now, voidReason: reason })
       .where(`user_id = :userId AND ${LIVE}`, { userId, nowMs: now.getTime() });
     if (exceptId !== undefined) query.andWhere('id <> :exceptId', { exceptId });
     await query.execute();
@@ -44,11 +53,18 @@ export class RescueCodeRepository {
    */
   async countWrongTry(manager: EntityManager, id: number, now: Date, maxTries: number): Promise<boolean> {
     const nowMs = now.getTime();
-    await this.repo(manager).createQueryBuilder().update().set({ failedAttempts: () => 'failed_attempts + 1' })
-      .where(`id = :id AND ${LIVE}`, { id, nowMs }).execute();
-    const voided = await this.repo(manager).createQueryBuilder().update()
+    await this.repo(manager)
+      .createQueryBuilder()
+      .update()
+      .set({ failedAttempts: () => 'failed_attempts + 1' })
+      .where(`id = :id AND ${LIVE}`, { id, nowMs })
+      .execute();
+    const voided = await this.repo(manager)
+      .createQueryBuilder()
+      .update()
       .set({ voidedAt: now, voidReason: RescueVoidReason.WrongTries })
-      .where(`id = :id AND ${LIVE} AND failed_attempts >= :maxTries`, { id, nowMs, maxTries }).execute();
+      .where(`id = :id AND ${LIVE} AND failed_attempts >= :maxTries`, { id, nowMs, maxTries })
+      .execute();
     return voided.affected === 1;
   }
 
@@ -56,8 +72,17 @@ export class RescueCodeRepository {
    * Uses the code if it still works: one conditional UPDATE inside the transaction that sets the
    * password, so of twenty concurrent redemptions exactly one changes a row and wins.
    */
-  async consume(manager: EntityManager, id: number, codeHash: string, now: Date, ip: string | null, outcome: RescueRedemptionOutcome): Promise<boolean> {
-    const result = await this.repo(manager).createQueryBuilder().update()
+  async consume(
+    manager: EntityManager,
+    id: number,
+    codeHash: string,
+    now: Date,
+    ip: string | null,
+    outcome: RescueRedemptionOutcome,
+  ): Promise<boolean> {
+    const result = await this.repo(manager)
+      .createQueryBuilder()
+      .update()
       .set({ usedAt: now, redeemedIp: ip, outcome })
       .where(`id = :id AND code_hash = :codeHash AND ${LIVE}`, { id, codeHash, nowMs: now.getTime() })
       .execute();

@@ -25,11 +25,25 @@ import { RescueCodesController } from './rescue-codes.controller';
  */
 @Module({
   imports: [
-    AuthCoreModule, CredentialsModule, ClientsModule, UsersModule, EmailsModule, PasswordResetsModule, UserPasswordsModule, UserSessionsModule, RateLimitsModule,
+    AuthCoreModule,
+    CredentialsModule,
+    ClientsModule,
+    UsersModule,
+    EmailsModule,
+    PasswordResetsModule,
+    UserPasswordsModule,
+    UserSessionsModule,
+    RateLimitsModule,
   ],
   controllers: [PublicRescueCodesController, RescueCodesController],
   providers: [
-    RescueAccounts, RescueCodeHasher, RescueCodeFailures, RescueCodeRepository, RescueCodeRequestService, RescueCodeRedemptionService, RescueCodeHistoryService,
+    RescueAccounts,
+    RescueCodeHasher,
+    RescueCodeFailures,
+    RescueCodeRepository,
+    RescueCodeRequestService,
+    RescueCodeRedemptionService,
+    RescueCodeHistoryService,
   ],
   exports: [RescueCodeRequestService, RescueCodeRedemptionService],
 })

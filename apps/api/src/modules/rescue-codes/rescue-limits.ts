@@ -21,7 +21,11 @@ export function requestLimits(config: RescueConfig, name: RescueName, ip: string
 
 export function failedRedemptionLimits(config: RescueConfig, name: RescueName, ip: string | null): RateLimit[] {
   return [
-    { key: `rescue-redeem-failed:account:${name.clientKey}/${name.username}`, limit: config.failedRedemptionsPerHour, windowSeconds: HOUR },
+    {
+      key: `rescue-redeem-failed:account:${name.clientKey}/${name.username}`,
+      limit: config.failedRedemptionsPerHour,
+      windowSeconds: HOUR,
+    },
     { key: `rescue-redeem-failed:ip:${ip ?? 'unknown'}`, limit: config.failedRedemptionsPerHour, windowSeconds: HOUR },
   ];
 }

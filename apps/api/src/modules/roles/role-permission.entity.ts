@@ -16,4 +16,3 @@ export class RolePermissionEntity {
   @JoinColumn({ name: 'role_id' })
   role?: RoleEntity;
 }
-

@@ -18,12 +18,23 @@ export class RoleRepository {
     return manager.getRepository(RoleEntity);
   }
 
-  search(filter: { q?: string; ids?: number[] }, offset: number, limit: number, sortField: RoleSortField, sortOrder: 'ASC' | 'DESC') {
+  search(
+    filter: { q?: string; ids?: number[] },
+    offset: number,
+    limit: number,
+    sortField: RoleSortField,
+    sortOrder: 'ASC' | 'DESC',
+  ) {
     const { q, ids } = filter;
     const query = this.repo().createQueryBuilder('role').leftJoinAndSelect('role.grants', 'grant');
     if (ids) query.andWhere(ids.length ? 'role.id IN (:...ids)' : '1 = 0', { ids });
     if (q) query.andWhere("LOWER(role.name) LIKE :like ESCAPE '!'", { like: containsPattern(q) });
-    return query.orderBy(`role.${sortField}`, sortOrder).addOrderBy('role.id', 'ASC').skip(offset).take(limit).getManyAndCount();
+    return query
+      .orderBy(`role.${sortField}`, sortOrder)
+      .addOrderBy('role.id', 'ASC')
+      .skip(offset)
+      .take(limit)
+      .getManyAndCount();
   }
 
   findById(id: number, manager?: EntityManager): Promise<RoleEntity | null> {
@@ -40,7 +51,8 @@ export class RoleRepository {
 
   /** Case and accents aside on both dialects: "Facturacion" is taken when "Facturación" exists. */
   existsByName(name: string, exceptId?: number): Promise<boolean> {
-    return this.repo().createQueryBuilder('role')
+    return this.repo()
+      .createQueryBuilder('role')
       .where('LOWER(role.name) = :name', { name: fold(name) })
       .andWhere(exceptId ? 'role.id != :exceptId' : '1=1', { exceptId })
       .getExists();
@@ -69,7 +81,10 @@ export class RoleRepository {
     const grants = manager.getRepository(RolePermissionEntity);
     await grants.delete(permissions.length ? { roleId, permission: Not(In([...permissions])) } : { roleId });
     if (permissions.length) {
-      await grants.upsert(permissions.map((permission) => ({ roleId, permission })), ['roleId', 'permission']);
+      await grants.upsert(
+        permissions.map((permission) => ({ roleId, permission })),
+        ['roleId', 'permission'],
+      );
     }
   }
 

@@ -39,7 +39,11 @@ export class RolesController {
 
   @Put(':id')
   @RequirePermission(Permission.StaffManage)
-  update(@Param('id', ParseIntPipe) id: number, @Body() dto: SaveRoleDto, @Ctx() context: RequestContext): Promise<RoleResponse> {
+  update(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: SaveRoleDto,
+    @Ctx() context: RequestContext,
+  ): Promise<RoleResponse> {
     return this.roles.update(id, dto, context);
   }
 

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 
-import { ActivityAction, BUILT_IN_ROLE_PERMISSIONS, BuiltInRole, ErrorCode, RoleResponse, SubjectType } from '@keydesk/domain';
+import {
+  ActivityAction,
+  BUILT_IN_ROLE_PERMISSIONS,
+  BuiltInRole,
+  ErrorCode,
+  RoleResponse,
+  SubjectType,
+} from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
 import { filterIds, filterText, ListQuery } from '../../common/http/list-query';
@@ -37,12 +44,20 @@ export class RolesService {
   async create(dto: SaveRoleDto, context: RequestContext): Promise<RoleResponse> {
     await this.assertNameFree(dto.name);
     const id = await this.transactions.run(async (manager) => {
-      const role = await this.roles.save(manager, Object.assign(new RoleEntity(), {
-        name: dto.name.trim(), description: dto.description.trim(), builtIn: false,
-      }));
+      const role = await this.roles.save(
+        manager,
+        Object.assign(new RoleEntity(), {
+          name: dto.name.trim(),
+          description: dto.description.trim(),
+          builtIn: false,
+        }),
+      );
       await this.roles.replaceGrants(manager, role.id, dto.permissions);
       await this.audit.record(manager, {
-        actor: staffActor(context), action: ActivityAction.RoleCreated, ip: context.ip, userAgent: context.userAgent,
+        actor: staffActor(context),
+        action: ActivityAction.RoleCreated,
+        ip: context.ip,
+        userAgent: context.userAgent,
         subject: { type: SubjectType.Role, id: role.id, name: role.name },
         details: { permissions: dto.permissions },
       });
@@ -61,7 +76,10 @@ export class RolesService {
       await this.roles.save(manager, role);
       await this.roles.replaceGrants(manager, id, dto.permissions);
       await this.audit.record(manager, {
-        actor: staffActor(context), action: ActivityAction.RoleUpdated, ip: context.ip, userAgent: context.userAgent,
+        actor: staffActor(context),
+        action: ActivityAction.RoleUpdated,
+        ip: context.ip,
+        userAgent: context.userAgent,
         subject: { type: SubjectType.Role, id, name: role.name },
         details: {
           name: { from: before.name, to: role.name },
@@ -79,7 +97,10 @@ export class RolesService {
     await this.transactions.run(async (manager) => {
       await this.roles.delete(manager, id);
       await this.audit.record(manager, {
-        actor: staffActor(context), action: ActivityAction.RoleDeleted, ip: context.ip, userAgent: context.userAgent,
+        actor: staffActor(context),
+        action: ActivityAction.RoleDeleted,
+        ip: context.ip,
+        userAgent: context.userAgent,
         subject: { type: SubjectType.Role, id, name: response.name },
         details: { permissions: response.permissions },
       });
@@ -98,11 +119,16 @@ export class RolesService {
         const wanted = BUILT_IN_ROLE_PERMISSIONS[name];
         const current = new Set((role?.grants ?? []).map((grant) => grant.permission));
         if (role && current.size === wanted.length && wanted.every((p) => current.has(p))) continue;
-        role ??= await this.roles.save(manager, Object.assign(new RoleEntity(), { name, description: '', builtIn: true }));
+        role ??= await this.roles.save(
+          manager,
+          Object.assign(new RoleEntity(), { name, description: '', builtIn: true }),
+        );
         await this.roles.replaceGrants(manager, role.id, wanted);
         await this.audit.record(manager, {
-          actor: SYSTEM_ACTOR, action: current.size ? ActivityAction.RoleUpdated : ActivityAction.RoleCreated,
-          subject: { type: SubjectType.Role, id: role.id, name }, details: { permissions: wanted, builtIn: true },
+          actor: SYSTEM_ACTOR,
+          action: current.size ? ActivityAction.RoleUpdated : ActivityAction.RoleCreated,
+          subject: { type: SubjectType.Role, id: role.id, name },
+          details: { permissions: wanted, builtIn: true },
         });
       }
     });
@@ -122,7 +148,11 @@ export class RolesService {
 
   private async assertNameFree(name: string, exceptId?: number): Promise<void> {
     if (await this.roles.existsByName(name.trim(), exceptId)) {
-      throw new DomainError(ErrorCode.RoleNameTaken, { name: name.trim() }, { name: { key: 'errors.ROLE_NAME_TAKEN', params: { name: name.trim() } } });
+      throw new DomainError(
+        ErrorCode.RoleNameTaken,
+        { name: name.trim() },
+        { name: { key: 'errors.ROLE_NAME_TAKEN', params: { name: name.trim() } } },
+      );
     }
   }
 }

@@ -42,7 +42,11 @@ export class StaffController {
 
   @Put(':id')
   @RequirePermission(Permission.StaffManage)
-  update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateStaffDto, @Ctx() context: RequestContext): Promise<StaffResponse> {
+  update(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: UpdateStaffDto,
+    @Ctx() context: RequestContext,
+  ): Promise<StaffResponse> {
     return this.staff.update(id, dto, context);
   }
 

@@ -9,11 +9,21 @@ import { StaffEntity } from './staff.entity';
 import { SessionStaffRow, toSessionStaffFromRows } from './staff.mapper';
 
 /** A staff member (alias s) once per role and permission: the rows toSessionStaffFromRows reads. */
-export const SESSION_STAFF_COLUMNS = 's.id, s.username, s.email, s.display_name AS displayName, r.id AS roleId, r.name AS roleName, g.permission';
-export const SESSION_STAFF_JOINS = 'LEFT JOIN staff_roles sr ON sr.staff_id = s.id LEFT JOIN roles r ON r.id = sr.role_id ' +
+export const SESSION_STAFF_COLUMNS =
+  's.id, s.username, s.email, s.display_name AS displayName, r.id AS roleId, r.name AS roleName, g.permission';
+export const SESSION_STAFF_JOINS =
+  'LEFT JOIN staff_roles sr ON sr.staff_id = s.id LEFT JOIN roles r ON r.id = sr.role_id ' +
   'LEFT JOIN role_permissions g ON g.role_id = r.id';
 
-export const STAFF_SORT_FIELDS = ['id', 'username', 'displayName', 'email', 'status', 'lastLoginAt', 'createdAt'] as const;
+export const STAFF_SORT_FIELDS = [
+  'id',
+  'username',
+  'displayName',
+  'email',
+  'status',
+  'lastLoginAt',
+  'createdAt',
+] as const;
 export type StaffSortField = (typeof STAFF_SORT_FIELDS)[number];
 
 export interface StaffSearch {

@@ -62,16 +62,33 @@ export class StaffService {
       throw fieldConflict(ErrorCode.UsernameTaken, 'username', { username });
     }
     if (await this.staff.existsByEmail(email)) throw fieldConflict(ErrorCode.EmailTaken, 'email', { email });
-    assertPasswordAccepted(dto.password, { username, email, name: dto.displayName }, this.config.auth.passwordMinLength);
+    assertPasswordAccepted(
+      dto.password,
+      { username, email, name: dto.displayName },
+      this.config.auth.passwordMinLength,
+    );
     const roles = await this.requireRoles(dto.roleIds);
     const passwordHash = await this.hasher.hash(dto.password);
     const id = await this.transactions.run(async (manager) => {
-      const staff = await this.staff.save(manager, Object.assign(new StaffEntity(), {
-        username, email, displayName: dto.displayName.trim(), passwordHash, status: StaffStatus.Active,
-        lastLoginAt: null, lastLoginIp: null, passwordChangedAt: this.clock.now(), roles,
-      }));
+      const staff = await this.staff.save(
+        manager,
+        Object.assign(new StaffEntity(), {
+          username,
+          email,
+          displayName: dto.displayName.trim(),
+          passwordHash,
+          status: StaffStatus.Active,
+          lastLoginAt: null,
+          lastLoginIp: null,
+          passwordChangedAt: this.clock.now(),
+          roles,
+        }),
+      );
       await this.audit.record(manager, {
-        actor: staffActor(context), action: ActivityAction.StaffCreated, ip: context.ip, userAgent: context.userAgent,
+        actor: staffActor(context),
+        action: ActivityAction.StaffCreated,
+        ip: context.ip,
+        userAgent: context.userAgent,
         subject: { type: SubjectType.Staff, id: staff.id, name: staff.displayName },
         details: { username, email, roles: roles.map((role) => role.name) },
       });
@@ -97,7 +114,8 @@ export class StaffService {
       staff.displayName = dto.displayName.trim();
     }
     if (dto.status !== undefined) {
-      if (dto.status === StaffStatus.Disabled && context.staff?.id === id) throw new DomainError(ErrorCode.CannotDisableSelf);
+      if (dto.status === StaffStatus.Disabled && context.staff?.id === id)
+        throw new DomainError(ErrorCode.CannotDisableSelf);
       change('status', staff.status, dto.status);
       staff.status = dto.status;
     }
@@ -111,11 +129,16 @@ export class StaffService {
       await this.assertAdministratorRemains(manager, staff);
       await this.staff.save(manager, staff);
       const action = changes.status
-        ? (staff.status === StaffStatus.Disabled ? ActivityAction.StaffDisabled : ActivityAction.StaffEnabled)
+        ? staff.status === StaffStatus.Disabled
+          ? ActivityAction.StaffDisabled
+          : ActivityAction.StaffEnabled
         : ActivityAction.StaffUpdated;
       const endedSessions = staff.status === StaffStatus.Disabled ? await this.staff.endSessions(manager, id) : 0;
       await this.audit.record(manager, {
-        actor: staffActor(context), action, ip: context.ip, userAgent: context.userAgent,
+        actor: staffActor(context),
+        action,
+        ip: context.ip,
+        userAgent: context.userAgent,
         subject: { type: SubjectType.Staff, id, name: staff.displayName },
         details: { changes, ...(endedSessions ? { endedSessions } : {}) },
       });
@@ -130,11 +153,15 @@ export class StaffService {
    */
   async setPassword(id: number, password: string, context: RequestContext, keepSessionIdHash?: string): Promise<void> {
     const staff = await this.require(id);
-    assertPasswordAccepted(password, { username: staff.username, email: staff.email, name: staff.displayName },
-      this.config.auth.passwordMinLength);
+    assertPasswordAccepted(
+      password,
+      { username: staff.username, email: staff.email, name: staff.displayName },
+      this.config.auth.passwordMinLength,
+    );
     const passwordHash = await this.hasher.hash(password);
     await this.transactions.run((manager) =>
-      this.credentials.changePassword(manager, { staff, passwordHash, context, keepSessionIdHash }));
+      this.credentials.changePassword(manager, { staff, passwordHash, context, keepSessionIdHash }),
+    );
   }
 
   private async require(id: number): Promise<StaffEntity> {
@@ -153,8 +180,9 @@ export class StaffService {
 
   /** Nobody, not even an administrator, may leave Keydesk without an active administrator. */
   private async assertAdministratorRemains(manager: EntityManager, staff: StaffEntity): Promise<void> {
-    const stillAdministrator = staff.status === StaffStatus.Active
-      && staff.roles.some((role) => role.builtIn && role.name === BuiltInRole.Administrator);
+    const stillAdministrator =
+      staff.status === StaffStatus.Active &&
+      staff.roles.some((role) => role.builtIn && role.name === BuiltInRole.Administrator);
     if (stillAdministrator) return;
     if ((await this.staff.countOtherActiveAdministrators(manager, staff.id)) === 0) {
       throw new DomainError(ErrorCode.LastAdministrator);

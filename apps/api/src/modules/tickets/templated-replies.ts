@@ -28,19 +28,28 @@ export class TemplatedReplies {
   ) {}
 
   async post(
-    manager: EntityManager, ticket: TicketEntity, body: string, context: RequestContext,
+    manager: EntityManager,
+    ticket: TicketEntity,
+    body: string,
+    context: RequestContext,
     mailOf: (message: TicketMessageEntity) => Promise<MailOutboxEntity>,
   ): Promise<{ message: TicketMessageEntity; mail: MailOutboxEntity }> {
     const message = await this.messages.addFromStaff(manager, ticket.id, context.staff!, body, false);
     await this.tickets.update(manager, ticket.id, { status: TicketStatus.Answered, lastReplyAt: this.clock.now() });
     const mail = await mailOf(message);
     await this.audit.record(manager, {
-      actor: staffActor(context), action: ActivityAction.TicketReplied, clientId: ticket.clientId,
+      actor: staffActor(context),
+      action: ActivityAction.TicketReplied,
+      clientId: ticket.clientId,
       subject: { type: SubjectType.Ticket, id: ticket.id, name: ticket.subject },
-      ip: context.ip, userAgent: context.userAgent,
+      ip: context.ip,
+      userAgent: context.userAgent,
       details: {
-        messageId: message.id, internal: false, length: body.length,
-        status: { from: ticket.status, to: TicketStatus.Answered }, emailId: mail.id,
+        messageId: message.id,
+        internal: false,
+        length: body.length,
+        status: { from: ticket.status, to: TicketStatus.Answered },
+        emailId: mail.id,
       },
     });
     return { message, mail };

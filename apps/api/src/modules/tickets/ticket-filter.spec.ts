@@ -6,11 +6,23 @@ import { ticketFilterOf } from './ticket-filter';
 describe('ticket queue filter', () => {
   it('reads one status or several, ids, numbers given as text and subject words', () => {
     expect(ticketFilterOf({ status: 'open', clientId: '7', q: '  no  puedo entrar ' })).toEqual({
-      ids: undefined, statuses: ['open'], department: undefined, clientId: 7, assignedStaffId: undefined, userId: undefined,
+      ids: undefined,
+      statuses: ['open'],
+      department: undefined,
+      clientId: 7,
+      assignedStaffId: undefined,
+      userId: undefined,
       words: ['no', 'puedo', 'entrar'],
     });
-    expect(ticketFilterOf({ status: ['open', 'customer_reply'], department: 'billing', assignedStaffId: 3, id: [1, 2] }))
-      .toMatchObject({ statuses: ['open', 'customer_reply'], department: 'billing', assignedStaffId: 3, ids: [1, 2], words: [] });
+    expect(
+      ticketFilterOf({ status: ['open', 'customer_reply'], department: 'billing', assignedStaffId: 3, id: [1, 2] }),
+    ).toMatchObject({
+      statuses: ['open', 'customer_reply'],
+      department: 'billing',
+      assignedStaffId: 3,
+      ids: [1, 2],
+      words: [],
+    });
   });
 
   it('refuses unknown statuses and departments and ids that are not positive integers, naming the filter', () => {

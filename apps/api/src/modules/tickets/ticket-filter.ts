@@ -24,6 +24,10 @@ export function ticketFilterOf(filter: Record<string, unknown>): TicketFilter {
     clientId: filterPositiveInt(filter, 'clientId'),
     assignedStaffId: filterPositiveInt(filter, 'assignedStaffId'),
     userId: filterPositiveInt(filter, 'userId'),
-    words: (filterText(filter, 'q') ?? '').split(/\s+/).filter(Boolean).slice(0, MAX_WORDS).map((w) => w.slice(0, 100)),
+    words: (filterText(filter, 'q') ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, MAX_WORDS)
+      .map((w) => w.slice(0, 100)),
   };
 }

@@ -42,9 +42,16 @@ export class TicketMessageRepository {
     body: string,
     internal: boolean,
   ): Promise<TicketMessageEntity> {
-    return this.repo(manager).save(Object.assign(new TicketMessageEntity(), {
-      ticketId, authorType: MessageAuthorType.Staff, authorStaffId: author.id, authorUserId: null,
-      authorName: author.displayName, body, internal,
-    }));
+    return this.repo(manager).save(
+      Object.assign(new TicketMessageEntity(), {
+        ticketId,
+        authorType: MessageAuthorType.Staff,
+        authorStaffId: author.id,
+        authorUserId: null,
+        authorName: author.displayName,
+        body,
+        internal,
+      }),
+    );
   }
 }

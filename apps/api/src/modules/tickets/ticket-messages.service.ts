@@ -32,9 +32,18 @@ export class TicketMessagesService {
     private readonly clock: Clock,
   ) {}
 
-  async list(ticketId: number, query: ListQuery<TicketMessageSortField>): Promise<{ rows: TicketMessageResponse[]; total: number }> {
+  async list(
+    ticketId: number,
+    query: ListQuery<TicketMessageSortField>,
+  ): Promise<{ rows: TicketMessageResponse[]; total: number }> {
     await this.tickets.require(ticketId);
-    const [rows, total] = await this.messages.pageOfTicket(ticketId, internalFilter(query.filter), query.offset, query.limit, query.sortOrder);
+    const [rows, total] = await this.messages.pageOfTicket(
+      ticketId,
+      internalFilter(query.filter),
+      query.offset,
+      query.limit,
+      query.sortOrder,
+    );
     return { rows: rows.map(toTicketMessageResponse), total };
   }
 
@@ -49,7 +58,10 @@ export class TicketMessagesService {
     const message = await this.transactions.run(async (manager) => {
       const row = await this.messages.addFromStaff(manager, ticketId, author, dto.body, dto.internal);
       if (!row.internal) {
-        await this.ticketRows.update(manager, ticketId, { status: TicketStatus.Answered, lastReplyAt: this.clock.now() });
+        await this.ticketRows.update(manager, ticketId, {
+          status: TicketStatus.Answered,
+          lastReplyAt: this.clock.now(),
+        });
       }
       const mail = row.internal ? null : await this.replyMail.enqueue(manager, ticket, row);
       await this.audit.record(manager, {
@@ -57,9 +69,12 @@ export class TicketMessagesService {
         action: row.internal ? ActivityAction.TicketNoteAdded : ActivityAction.TicketReplied,
         clientId: ticket.clientId,
         subject: { type: SubjectType.Ticket, id: ticketId, name: ticket.subject },
-        ip: context.ip, userAgent: context.userAgent,
+        ip: context.ip,
+        userAgent: context.userAgent,
         details: {
-          messageId: row.id, internal: row.internal, length: row.body.length,
+          messageId: row.id,
+          internal: row.internal,
+          length: row.body.length,
           ...(row.internal ? {} : { status: { from: ticket.status, to: TicketStatus.Answered }, emailId: mail?.id }),
         },
       });

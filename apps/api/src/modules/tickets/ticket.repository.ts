@@ -17,7 +17,9 @@ const RANKS: Partial<Record<TicketSortField, readonly string[]>> = {
   status: Object.values(TicketStatus),
 };
 
-export type TicketChanges = Partial<Pick<TicketEntity, 'status' | 'priority' | 'department' | 'assignedStaffId' | 'lastReplyAt'>>;
+export type TicketChanges = Partial<
+  Pick<TicketEntity, 'status' | 'priority' | 'department' | 'assignedStaffId' | 'lastReplyAt'>
+>;
 
 export interface TicketPage {
   offset: number;
@@ -73,7 +75,8 @@ export class TicketRepository {
     if (filter.statuses) query.andWhere('ticket.status IN (:...statuses)', { statuses: filter.statuses });
     if (filter.department) query.andWhere('ticket.department = :department', { department: filter.department });
     if (filter.clientId) query.andWhere('ticket.client_id = :clientId', { clientId: filter.clientId });
-    if (filter.assignedStaffId) query.andWhere('ticket.assigned_staff_id = :staffId', { staffId: filter.assignedStaffId });
+    if (filter.assignedStaffId)
+      query.andWhere('ticket.assigned_staff_id = :staffId', { staffId: filter.assignedStaffId });
     if (filter.userId) query.andWhere('ticket.user_id = :userId', { userId: filter.userId });
     filter.words.forEach((word, i) => {
       // '!' escapes LIKE wildcards on both dialects (a backslash means different things to each).

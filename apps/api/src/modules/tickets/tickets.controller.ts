@@ -44,7 +44,11 @@ export class TicketsController {
 
   @Put(':id')
   @RequirePermission(Permission.TicketsReply)
-  update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateTicketDto, @Ctx() context: RequestContext): Promise<TicketResponse> {
+  update(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: UpdateTicketDto,
+    @Ctx() context: RequestContext,
+  ): Promise<TicketResponse> {
     return this.tickets.update(id, dto, context);
   }
 }

@@ -16,7 +16,14 @@ import { TicketsService } from './tickets.service';
 @Module({
   imports: [ClientsModule, StaffModule, UsersModule, EmailsModule],
   controllers: [TicketsController, TicketMessagesController],
-  providers: [TicketRepository, TicketMessageRepository, TicketsService, TicketMessagesService, TicketReplyMail, TemplatedReplies],
+  providers: [
+    TicketRepository,
+    TicketMessageRepository,
+    TicketsService,
+    TicketMessagesService,
+    TicketReplyMail,
+    TemplatedReplies,
+  ],
   exports: [TicketRepository, TicketMessageRepository, TicketReplyMail, TemplatedReplies],
 })
 export class TicketsModule {}

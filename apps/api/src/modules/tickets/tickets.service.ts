@@ -48,15 +48,27 @@ export class TicketsService {
     if (userId !== null && !(await this.tickets.isUserOfClient(client.id, userId))) throw invalidField('userId');
     const author = signedIn(context);
     const id = await this.transactions.run(async (manager) => {
-      const ticket = await this.tickets.save(manager, Object.assign(new TicketEntity(), {
-        clientId: client.id, userId, subject: dto.subject, department: dto.department, priority: dto.priority,
-        status: TicketStatus.Open, assignedStaffId: null, lastReplyAt: this.clock.now(),
-      }));
+      const ticket = await this.tickets.save(
+        manager,
+        Object.assign(new TicketEntity(), {
+          clientId: client.id,
+          userId,
+          subject: dto.subject,
+          department: dto.department,
+          priority: dto.priority,
+          status: TicketStatus.Open,
+          assignedStaffId: null,
+          lastReplyAt: this.clock.now(),
+        }),
+      );
       await this.messages.addFromStaff(manager, ticket.id, author, dto.message, false);
       await this.audit.record(manager, {
-        actor: staffActor(context), action: ActivityAction.TicketOpened, clientId: client.id,
+        actor: staffActor(context),
+        action: ActivityAction.TicketOpened,
+        clientId: client.id,
         subject: { type: SubjectType.Ticket, id: ticket.id, name: ticket.subject },
-        ip: context.ip, userAgent: context.userAgent,
+        ip: context.ip,
+        userAgent: context.userAgent,
         details: { department: ticket.department, priority: ticket.priority, userId },
       });
       return ticket.id;
@@ -71,16 +83,23 @@ export class TicketsService {
     if (dto.priority !== undefined) wanted.priority = dto.priority;
     if (dto.department !== undefined) wanted.department = dto.department;
     if (dto.assignedStaffId !== undefined) wanted.assignedStaffId = dto.assignedStaffId;
-    const fields = (Object.keys(wanted) as Array<keyof TicketChanges>).filter((field) => wanted[field] !== ticket[field]);
+    const fields = (Object.keys(wanted) as Array<keyof TicketChanges>).filter(
+      (field) => wanted[field] !== ticket[field],
+    );
     if (fields.length === 0) return toResponse(ticket);
-    if (wanted.assignedStaffId != null && fields.includes('assignedStaffId')) await this.assertAssignable(wanted.assignedStaffId);
+    if (wanted.assignedStaffId != null && fields.includes('assignedStaffId'))
+      await this.assertAssignable(wanted.assignedStaffId);
     const changes = Object.fromEntries(fields.map((field) => [field, { from: ticket[field], to: wanted[field] }]));
     await this.transactions.run(async (manager) => {
       await this.tickets.update(manager, id, Object.fromEntries(fields.map((field) => [field, wanted[field]])));
       await this.audit.record(manager, {
-        actor: staffActor(context), action: ActivityAction.TicketUpdated, clientId: ticket.clientId,
+        actor: staffActor(context),
+        action: ActivityAction.TicketUpdated,
+        clientId: ticket.clientId,
         subject: { type: SubjectType.Ticket, id, name: ticket.subject },
-        ip: context.ip, userAgent: context.userAgent, details: { changes },
+        ip: context.ip,
+        userAgent: context.userAgent,
+        details: { changes },
       });
     });
     return this.get(id);

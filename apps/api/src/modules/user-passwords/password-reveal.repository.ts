@@ -30,7 +30,9 @@ export class PasswordRevealRepository {
    * UPDATE decides: of two presses of "Reveal" exactly one changes the row; the other gets null.
    */
   async take(manager: EntityManager, tokenHash: string, now: Date): Promise<string | null> {
-    const claimed = await this.repo(manager).createQueryBuilder().update()
+    const claimed = await this.repo(manager)
+      .createQueryBuilder()
+      .update()
       .set({ revealedAt: now })
       .where(`token_hash = :tokenHash AND ${LIVE} AND sealed_password IS NOT NULL`, { tokenHash, nowMs: now.getTime() })
       .execute();
@@ -42,7 +44,9 @@ export class PasswordRevealRepository {
 
   /** Wipes the passwords of links past their expiry (housekeeping: nothing may open them any more). */
   async wipeExpired(manager: EntityManager, nowMs: number): Promise<void> {
-    await this.repo(manager).createQueryBuilder().update()
+    await this.repo(manager)
+      .createQueryBuilder()
+      .update()
       .set({ sealedPassword: null })
       .where('expires_at <= :nowMs AND sealed_password IS NOT NULL', { nowMs })
       .execute();

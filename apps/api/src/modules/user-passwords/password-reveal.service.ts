@@ -52,10 +52,12 @@ export class PasswordRevealService {
 
   async open(token: string): Promise<OpenReveal | null> {
     const row = TOKEN_SHAPE.test(token) ? await this.reveals.findByHash(hashRevealToken(token)) : null;
-    if (!row || row.revealedAt || row.voidedAt || !row.sealedPassword || row.expiresAt <= this.clock.nowMs()) return null;
+    if (!row || row.revealedAt || row.voidedAt || !row.sealedPassword || row.expiresAt <= this.clock.nowMs())
+      return null;
     const [user, client] = await Promise.all([this.users.findById(row.userId), this.clients.findById(row.clientId)]);
     // The user chose a password since (a reset link, the client area): this one no longer signs in.
-    if (!user || !client || !user.mustChangePassword || user.passwordExpiresAt?.getTime() !== row.expiresAt) return null;
+    if (!user || !client || !user.mustChangePassword || user.passwordExpiresAt?.getTime() !== row.expiresAt)
+      return null;
     return { row, locale: client.language, formToken: this.formTokens.issue(token) };
   }
 
@@ -76,9 +78,11 @@ export class PasswordRevealService {
       const name = user ? displayNameOf(user) : `#${reveal.row.userId}`;
       await this.audit.record(manager, {
         actor: { type: ActorType.User, id: reveal.row.userId, name },
-        action: ActivityAction.UserPasswordRevealed, clientId: reveal.row.clientId,
+        action: ActivityAction.UserPasswordRevealed,
+        clientId: reveal.row.clientId,
         subject: { type: SubjectType.User, id: reveal.row.userId, name },
-        ip: context.ip, userAgent: context.userAgent,
+        ip: context.ip,
+        userAgent: context.userAgent,
         details: { revealId: reveal.row.id, ticketId: reveal.row.ticketId, emailId: reveal.row.emailId },
       });
       return taken;

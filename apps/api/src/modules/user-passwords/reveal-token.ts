@@ -14,7 +14,9 @@ export const hashRevealToken = hashResetToken;
  * its user, so a sealed value copied onto another row does not open.
  */
 export function revealBox(token: string): SecretBox {
-  return new SecretBox(Buffer.from(hkdfSync('sha256', Buffer.from(token, 'utf8'), Buffer.alloc(0), 'keydesk/password-reveal/v1', 32)));
+  return new SecretBox(
+    Buffer.from(hkdfSync('sha256', Buffer.from(token, 'utf8'), Buffer.alloc(0), 'keydesk/password-reveal/v1', 32)),
+  );
 }
 
 export function revealContext(userId: number): string {

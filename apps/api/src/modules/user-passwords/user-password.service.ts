@@ -4,8 +4,16 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 import {
-  ActivityAction, CredentialWay, ErrorCode, generatePassword, PasswordDelivery, SetUserPasswordResponse, SubjectType,
-  TicketDepartment, TicketPriority, TicketStatus,
+  ActivityAction,
+  CredentialWay,
+  ErrorCode,
+  generatePassword,
+  PasswordDelivery,
+  SetUserPasswordResponse,
+  SubjectType,
+  TicketDepartment,
+  TicketPriority,
+  TicketStatus,
 } from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
@@ -74,86 +82,169 @@ export class UserPasswordService {
     const user = await this.targets.requireUser(userId);
     this.credentials.assertStaffMaySendPassword(user);
     const membership = await this.targets.chooseMembership(user, dto.clientId);
-    const ticket = dto.ticketId === undefined ? null : await this.targets.requireTicketOf(membership.client, dto.ticketId);
+    const ticket =
+      dto.ticketId === undefined ? null : await this.targets.requireTicketOf(membership.client, dto.ticketId);
     const generated = dto.generate === true;
     const password = generated ? generatePassword(randomBytes) : dto.password!;
-    assertPasswordAccepted(password, {
-      name: displayNameOf(user), email: user.email, username: membership.username, clientKey: membership.client.clientKey,
-    }, this.config.auth.passwordMinLength);
+    assertPasswordAccepted(
+      password,
+      {
+        name: displayNameOf(user),
+        email: user.email,
+        username: membership.username,
+        clientKey: membership.client.clientKey,
+      },
+      this.config.auth.passwordMinLength,
+    );
     // Hashed before the transaction: argon2 takes its time, and locks should not wait for it.
     const passwordHash = await this.hasher.hash(password);
     const change: PasswordChange = {
-      user, membership, ticket, password, passwordHash, generated, delivery: dto.delivery ?? PasswordDelivery.Link,
+      user,
+      membership,
+      ticket,
+      password,
+      passwordHash,
+      generated,
+      delivery: dto.delivery ?? PasswordDelivery.Link,
     };
     return this.transactions.run((manager) => this.apply(manager, change, dto, context));
   }
 
   private async apply(
-    manager: EntityManager, change: PasswordChange, dto: SetUserPasswordDto, context: RequestContext,
+    manager: EntityManager,
+    change: PasswordChange,
+    dto: SetUserPasswordDto,
+    context: RequestContext,
   ): Promise<SetUserPasswordResponse> {
-    const { user, membership: { client, username } } = change;
+    const {
+      user,
+      membership: { client, username },
+    } = change;
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.auth.temporaryPasswordSeconds * 1000);
     const ticket = change.ticket ?? (await this.openTicket(manager, client, user, dto.newTicketSubject!, context));
     const validHours = Math.round(this.config.auth.temporaryPasswordSeconds / 3600);
     const body = translate(client.language, 'userPassword.ticketReply', {
-      name: displayNameOf(user), email: user.email, hours: validHours,
+      name: displayNameOf(user),
+      email: user.email,
+      hours: validHours,
       delivery: translate(client.language, `userPassword.delivery.${change.delivery}`),
     });
     const { reveal, secrets } = await this.secretsFor(manager, change, ticket, expiresAt, now);
-    const { message, mail } = await this.replies.post(manager, ticket, body, context, (reply) => this.outbox.enqueue(manager, {
-      clientId: client.id, userId: user.id, ticketId: reply.ticketId, to: user.email, locale: client.language,
-      template: 'new-password',
-      data: {
-        displayName: displayNameOf(user), companyName: client.companyName, clientKey: client.clientKey, username,
-        ticketId: ticket.id, validHours, loginUrl: new URL('account/login', this.config.server.publicUrl).toString(),
-      },
-      secrets,
-    }));
+    const { message, mail } = await this.replies.post(manager, ticket, body, context, (reply) =>
+      this.outbox.enqueue(manager, {
+        clientId: client.id,
+        userId: user.id,
+        ticketId: reply.ticketId,
+        to: user.email,
+        locale: client.language,
+        template: 'new-password',
+        data: {
+          displayName: displayNameOf(user),
+          companyName: client.companyName,
+          clientKey: client.clientKey,
+          username,
+          ticketId: ticket.id,
+          validHours,
+          loginUrl: new URL('account/login', this.config.server.publicUrl).toString(),
+        },
+        secrets,
+      }),
+    );
     if (reveal) await this.reveals.setEmail(manager, reveal.id, mail.id);
     // The credential changes last: what it voids is what was live before, not this password's own link.
     await this.credentials.changePassword(manager, {
-      user, client, way: CredentialWay.Staff, context, passwordHash: change.passwordHash, temporaryUntil: expiresAt,
+      user,
+      client,
+      way: CredentialWay.Staff,
+      context,
+      passwordHash: change.passwordHash,
+      temporaryUntil: expiresAt,
       keepRevealId: reveal?.id,
       details: {
-        clientId: client.id, ticketId: ticket.id, ticketCreated: !change.ticket, ticketMessageId: message.id,
-        emailId: mail.id, to: user.email, delivery: change.delivery, generated: change.generated,
-        revealId: reveal?.id ?? null, reason: dto.reason ?? null, expiresAt: expiresAt.toISOString(),
+        clientId: client.id,
+        ticketId: ticket.id,
+        ticketCreated: !change.ticket,
+        ticketMessageId: message.id,
+        emailId: mail.id,
+        to: user.email,
+        delivery: change.delivery,
+        generated: change.generated,
+        revealId: reveal?.id ?? null,
+        reason: dto.reason ?? null,
+        expiresAt: expiresAt.toISOString(),
       },
     });
     return {
-      userId: user.id, clientId: client.id, ticketId: ticket.id, ticketCreated: !change.ticket, ticketMessageId: message.id,
-      emailId: mail.id, delivery: change.delivery, generated: change.generated, expiresAt: expiresAt.toISOString(),
+      userId: user.id,
+      clientId: client.id,
+      ticketId: ticket.id,
+      ticketCreated: !change.ticket,
+      ticketMessageId: message.id,
+      emailId: mail.id,
+      delivery: change.delivery,
+      generated: change.generated,
+      expiresAt: expiresAt.toISOString(),
     };
   }
 
   /** The mail's secret: the password itself, or a view-once link whose row keeps it sealed under the link's token. */
   private async secretsFor(
-    manager: EntityManager, change: PasswordChange, ticket: TicketEntity, expiresAt: Date, now: Date,
+    manager: EntityManager,
+    change: PasswordChange,
+    ticket: TicketEntity,
+    expiresAt: Date,
+    now: Date,
   ): Promise<{ reveal: PasswordRevealEntity | null; secrets: Record<string, string> }> {
     if (change.delivery === PasswordDelivery.Inline) return { reveal: null, secrets: { password: change.password } };
     const token = newRevealToken();
-    const reveal = await this.reveals.insert(manager, Object.assign(new PasswordRevealEntity(), {
-      userId: change.user.id, clientId: change.membership.clientId, ticketId: ticket.id, emailId: null,
-      tokenHash: hashRevealToken(token), sealedPassword: revealBox(token).seal(change.password, revealContext(change.user.id)),
-      expiresAt: expiresAt.getTime(), revealedAt: null, voidedAt: null, createdAt: now,
-    }));
+    const reveal = await this.reveals.insert(
+      manager,
+      Object.assign(new PasswordRevealEntity(), {
+        userId: change.user.id,
+        clientId: change.membership.clientId,
+        ticketId: ticket.id,
+        emailId: null,
+        tokenHash: hashRevealToken(token),
+        sealedPassword: revealBox(token).seal(change.password, revealContext(change.user.id)),
+        expiresAt: expiresAt.getTime(),
+        revealedAt: null,
+        voidedAt: null,
+        createdAt: now,
+      }),
+    );
     const revealUrl = new URL(`account/password/reveal/${token}`, this.config.server.publicUrl).toString();
     return { reveal, secrets: { revealUrl } };
   }
 
   /** A ticket for the user, opened by the agent for this reply (which becomes its first message). */
   private async openTicket(
-    manager: EntityManager, client: ClientEntity, user: UserEntity, subject: string, context: RequestContext,
+    manager: EntityManager,
+    client: ClientEntity,
+    user: UserEntity,
+    subject: string,
+    context: RequestContext,
   ): Promise<TicketEntity> {
-    const ticket = await this.tickets.save(manager, Object.assign(new TicketEntity(), {
-      clientId: client.id, userId: user.id, subject, department: TicketDepartment.Support, priority: TicketPriority.Medium,
-      status: TicketStatus.Open, assignedStaffId: null, lastReplyAt: this.clock.now(),
-    }));
+    const ticket = await this.tickets.save(
+      manager,
+      Object.assign(new TicketEntity(), {
+        clientId: client.id,
+        userId: user.id,
+        subject,
+        department: TicketDepartment.Support,
+        priority: TicketPriority.Medium,
+        status: TicketStatus.Open,
+        assignedStaffId: null,
+        lastReplyAt: this.clock.now(),
+      }),
+    );
     await this.audit.record(manager, {
-      actor: staffActor(context), action: ActivityAction.TicketOpened, clientId: client.id,
+      actor: staffActor(context),
+      action: ActivityAction.TicketOpened,
+      clientId: client.id,
       subject: { type: SubjectType.Ticket, id: ticket.id, name: ticket.subject },
-      ip: context.ip, userAgent: context.userAgent,
+      ip: context.ip,
+      userAgent: context.userAgent,
       details: { department: ticket.department, priority: ticket.priority, userId: user.id },
     });
     return ticket;
@@ -164,7 +255,8 @@ export class UserPasswordService {
 function assertOneOf(dto: SetUserPasswordDto): void {
   const errors: Record<string, { key: string }> = {};
   const generate = dto.generate === true;
-  if ((dto.password === undefined) === !generate) errors.password = { key: generate ? 'userPassword.passwordOrGenerate' : 'validation.isNotEmpty' };
+  if ((dto.password === undefined) === !generate)
+    errors.password = { key: generate ? 'userPassword.passwordOrGenerate' : 'validation.isNotEmpty' };
   if ((dto.ticketId === undefined) === (dto.newTicketSubject === undefined)) {
     errors[dto.ticketId === undefined ? 'ticketId' : 'newTicketSubject'] = { key: 'userPassword.ticketOrNew' };
   }

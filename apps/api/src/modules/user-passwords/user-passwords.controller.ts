@@ -17,9 +17,14 @@ export class UserPasswordsController {
   @Post('password')
   @RequirePermission(Permission.UsersSetPassword)
   @ApiOperation({
-    summary: 'Sets a temporary password, ends the user\'s sessions and sends it through a public ticket reply (by default as a view-once link)',
+    summary:
+      "Sets a temporary password, ends the user's sessions and sends it through a public ticket reply (by default as a view-once link)",
   })
-  set(@Param('id', ParseIntPipe) id: number, @Body() dto: SetUserPasswordDto, @Ctx() context: RequestContext): Promise<SetUserPasswordResponse> {
+  set(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: SetUserPasswordDto,
+    @Ctx() context: RequestContext,
+  ): Promise<SetUserPasswordResponse> {
     return this.passwords.set(id, dto, context);
   }
 }

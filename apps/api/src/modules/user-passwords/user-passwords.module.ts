@@ -19,7 +19,16 @@ import { UserPasswordsController } from './user-passwords.controller';
  * opens a link on the account pages (AccountModule), through PasswordRevealService.
  */
 @Module({
-  imports: [CredentialsModule, AuthCoreModule, ClientsModule, UsersModule, EmailsModule, TicketsModule, PasswordResetsModule, UserSessionsModule],
+  imports: [
+    CredentialsModule,
+    AuthCoreModule,
+    ClientsModule,
+    UsersModule,
+    EmailsModule,
+    TicketsModule,
+    PasswordResetsModule,
+    UserSessionsModule,
+  ],
   controllers: [UserPasswordsController],
   providers: [PasswordRevealRepository, PasswordRevealService, PasswordRevealHousekeeping, UserPasswordService],
   exports: [PasswordRevealRepository, PasswordRevealService, UserPasswordService],

@@ -31,7 +31,9 @@ export class UserSessionRepository {
 
   /** Rows past their absolute limit, or idle since `idleBefore`. */
   async deleteExpired(manager: EntityManager, now: number, idleBefore: number): Promise<void> {
-    await this.repo(manager).createQueryBuilder().delete()
+    await this.repo(manager)
+      .createQueryBuilder()
+      .delete()
       .where('expires_at <= :now OR last_seen_at <= :idleBefore', { now, idleBefore })
       .execute();
   }

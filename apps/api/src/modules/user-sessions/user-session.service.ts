@@ -48,7 +48,10 @@ export class UserSessionService {
   async start(manager: EntityManager, origin: SessionOrigin): Promise<StartedSession> {
     const now = this.clock.nowMs();
     return this.insert(manager, {
-      ...origin, createdAt: now, lastSeenAt: now, expiresAt: now + this.config.auth.customerSessionAbsoluteSeconds * 1000,
+      ...origin,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: now + this.config.auth.customerSessionAbsoluteSeconds * 1000,
     });
   }
 
@@ -56,7 +59,15 @@ export class UserSessionService {
   async rotate(manager: EntityManager, session: UserSessionEntity): Promise<StartedSession> {
     await this.repository.delete(manager, session.idHash);
     const { userId, clientId, ip, userAgent, createdAt, expiresAt } = session;
-    return this.insert(manager, { userId, clientId, ip, userAgent, createdAt, expiresAt, lastSeenAt: this.clock.nowMs() });
+    return this.insert(manager, {
+      userId,
+      clientId,
+      ip,
+      userAgent,
+      createdAt,
+      expiresAt,
+      lastSeenAt: this.clock.nowMs(),
+    });
   }
 
   async lookup(cookieId: string | undefined): Promise<SessionLookup> {
@@ -80,10 +91,14 @@ export class UserSessionService {
     return this.transactions.run((own) => this.repository.delete(own, idHash));
   }
 
-  private async insert(manager: EntityManager, fields: Omit<UserSessionEntity, 'idHash' | 'csrfToken'>): Promise<StartedSession> {
+  private async insert(
+    manager: EntityManager,
+    fields: Omit<UserSessionEntity, 'idHash' | 'csrfToken'>,
+  ): Promise<StartedSession> {
     const cookieId = randomBytes(32).toString('base64url');
     const session = Object.assign(new UserSessionEntity(), fields, {
-      idHash: hashSessionId(cookieId), csrfToken: randomBytes(32).toString('base64url'),
+      idHash: hashSessionId(cookieId),
+      csrfToken: randomBytes(32).toString('base64url'),
     });
     await this.repository.insert(manager, session);
     return { cookieId, session };

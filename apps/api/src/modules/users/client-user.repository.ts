@@ -47,7 +47,10 @@ export class ClientUserRepository {
    * time per client. SQLite transactions are already serialized.
    */
   lockClient(manager: EntityManager, clientId: number): Promise<ClientEntity | null> {
-    const query = manager.getRepository(ClientEntity).createQueryBuilder('client').where('client.id = :clientId', { clientId });
+    const query = manager
+      .getRepository(ClientEntity)
+      .createQueryBuilder('client')
+      .where('client.id = :clientId', { clientId });
     if (manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
     return query.getOne();
   }
@@ -78,18 +81,28 @@ export class ClientUserRepository {
   }
 
   find(clientId: number, userId: number, manager?: EntityManager): Promise<MembershipWithUser | null> {
-    return this.repo(manager).findOne({ where: { clientId, userId }, relations: { user: true } }) as Promise<MembershipWithUser | null>;
+    return this.repo(manager).findOne({
+      where: { clientId, userId },
+      relations: { user: true },
+    }) as Promise<MembershipWithUser | null>;
   }
 
   /** The client-area sign-in by client key and user name (the key as normalised, the name lower-case). */
-  findByClientKeyAndUsername(clientKey: string, username: string): Promise<(MembershipWithUser & MembershipWithClient) | null> {
+  findByClientKeyAndUsername(
+    clientKey: string,
+    username: string,
+  ): Promise<(MembershipWithUser & MembershipWithClient) | null> {
     return this.repo().findOne({
-      where: { username, client: { clientKey } }, relations: { user: true, client: true },
+      where: { username, client: { clientKey } },
+      relations: { user: true, client: true },
     }) as Promise<(MembershipWithUser & MembershipWithClient) | null>;
   }
 
   findOwner(manager: EntityManager, clientId: number): Promise<MembershipWithUser | null> {
-    return this.repo(manager).findOne({ where: { clientId, owner: true }, relations: { user: true } }) as Promise<MembershipWithUser | null>;
+    return this.repo(manager).findOne({
+      where: { clientId, owner: true },
+      relations: { user: true },
+    }) as Promise<MembershipWithUser | null>;
   }
 
   /** User names are stored lower-case and compared case-insensitively by both dialects' collations. */
@@ -111,12 +124,17 @@ export class ClientUserRepository {
     }) as Promise<MembershipWithClient[]>;
   }
 
-  async insert(manager: EntityManager, membership: Pick<ClientUserEntity, 'clientId' | 'userId' | 'username' | 'owner' | 'permissions'>): Promise<void> {
+  async insert(
+    manager: EntityManager,
+    membership: Pick<ClientUserEntity, 'clientId' | 'userId' | 'username' | 'owner' | 'permissions'>,
+  ): Promise<void> {
     await this.repo(manager).insert(membership);
   }
 
   async update(
-    manager: EntityManager, clientId: number, userId: number,
+    manager: EntityManager,
+    clientId: number,
+    userId: number,
     changes: Partial<{ username: string; owner: boolean; permissions: ClientUserPermission[] }>,
   ): Promise<void> {
     await this.repo(manager).update({ clientId, userId }, changes);

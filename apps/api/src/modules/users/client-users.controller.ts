@@ -22,7 +22,8 @@ export class ClientUsersController {
   @Get(':id/users')
   @RequirePermission(Permission.ClientsView)
   @ApiQuery({
-    name: 'sort', required: false,
+    name: 'sort',
+    required: false,
     description: `["field","ASC"|"DESC"], field one of ${CLIENT_USER_SORT_FIELDS.join(', ')}; without it, the owner first, then by user name`,
   })
   @ApiQuery({ name: 'range', required: false, description: '[first,last], e.g. [0,24]' })
@@ -40,7 +41,11 @@ export class ClientUsersController {
   @Post(':id/users')
   @RequirePermission(Permission.UsersManage)
   @ApiOperation({ summary: 'Associates the user with this email (created when new) with the client' })
-  associate(@Param('id', ParseIntPipe) id: number, @Body() dto: CreateClientUserDto, @Ctx() context: RequestContext): Promise<ClientUserResponse> {
+  associate(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: CreateClientUserDto,
+    @Ctx() context: RequestContext,
+  ): Promise<ClientUserResponse> {
     return this.clientUsers.associate(id, dto, context);
   }
 

@@ -58,29 +58,47 @@ export class ClientUsersService {
     const userId = await this.transactions.run(async (manager) => {
       const client = await this.requireClient(manager, clientId);
       const existing = await this.users.findByEmail(email, manager);
-      if (existing && (await this.memberships.find(clientId, existing.id, manager))) throw new DomainError(ErrorCode.AlreadyAssociated);
+      if (existing && (await this.memberships.find(clientId, existing.id, manager)))
+        throw new DomainError(ErrorCode.AlreadyAssociated);
       if (await this.memberships.usernameTaken(manager, clientId, username)) throw usernameTaken(username);
       const user = existing ?? (await this.users.insert(manager, newUser(email, dto.firstName, dto.lastName)));
       if (!existing) {
-        await this.audit.record(manager, this.entry(context, ActivityAction.UserCreated, clientId, user, {
-          email, firstName: user.firstName, lastName: user.lastName,
-        }));
+        await this.audit.record(
+          manager,
+          this.entry(context, ActivityAction.UserCreated, clientId, user, {
+            email,
+            firstName: user.firstName,
+            lastName: user.lastName,
+          }),
+        );
       }
       const previousOwner = await this.memberships.findOwner(manager, clientId);
       const owner = dto.owner === true || !previousOwner;
-      if (owner && previousOwner) await this.memberships.update(manager, clientId, previousOwner.userId, { owner: false });
+      if (owner && previousOwner)
+        await this.memberships.update(manager, clientId, previousOwner.userId, { owner: false });
       await this.memberships.insert(manager, { clientId, userId: user.id, username, owner, permissions });
       await this.searchIndex.reindex(manager, clientId);
-      await this.audit.record(manager, this.entry(context, ActivityAction.UserAssociated, clientId, user, {
-        email, username, owner, permissions,
-      }));
+      await this.audit.record(
+        manager,
+        this.entry(context, ActivityAction.UserAssociated, clientId, user, {
+          email,
+          username,
+          owner,
+          permissions,
+        }),
+      );
       if (owner) await this.recordOwnerChange(manager, context, client, previousOwner?.user ?? null, user);
       return user.id;
     });
     return this.row(clientId, userId);
   }
 
-  async update(clientId: number, userId: number, dto: UpdateClientUserDto, context: RequestContext): Promise<ClientUserResponse> {
+  async update(
+    clientId: number,
+    userId: number,
+    dto: UpdateClientUserDto,
+    context: RequestContext,
+  ): Promise<ClientUserResponse> {
     await this.transactions.run(async (manager) => {
       const client = await this.requireClient(manager, clientId);
       const membership = await this.requireMembership(manager, clientId, userId);
@@ -94,17 +112,22 @@ export class ClientUsersService {
       }
       const permissions = dto.permissions && inCatalogueOrder(dto.permissions);
       if (permissions && permissions.join() !== before.permissions.join()) changes.permissions = permissions;
-      const previousOwner = dto.owner === true && !membership.owner ? await this.memberships.findOwner(manager, clientId) : null;
+      const previousOwner =
+        dto.owner === true && !membership.owner ? await this.memberships.findOwner(manager, clientId) : null;
       if (dto.owner === true && !membership.owner) changes.owner = true;
       if (Object.keys(changes).length === 0) return;
       if (previousOwner) await this.memberships.update(manager, clientId, previousOwner.userId, { owner: false });
       await this.memberships.update(manager, clientId, userId, changes);
       const fields = Object.keys(changes) as Array<keyof MembershipFields>;
-      await this.audit.record(manager, this.entry(context, ActivityAction.UserAssociationUpdated, clientId, membership.user, {
-        before: Object.fromEntries(fields.map((field) => [field, before[field]])),
-        after: changes,
-      }));
-      if (changes.owner) await this.recordOwnerChange(manager, context, client, previousOwner?.user ?? null, membership.user);
+      await this.audit.record(
+        manager,
+        this.entry(context, ActivityAction.UserAssociationUpdated, clientId, membership.user, {
+          before: Object.fromEntries(fields.map((field) => [field, before[field]])),
+          after: changes,
+        }),
+      );
+      if (changes.owner)
+        await this.recordOwnerChange(manager, context, client, previousOwner?.user ?? null, membership.user);
     });
     return this.row(clientId, userId);
   }
@@ -114,7 +137,12 @@ export class ClientUsersService {
    * client is left: its sign-ins, tickets and audit entries keep pointing at it, and it can be
    * associated again later.
    */
-  async dissociate(clientId: number, userId: number, newOwnerId: number | undefined, context: RequestContext): Promise<ClientUserResponse> {
+  async dissociate(
+    clientId: number,
+    userId: number,
+    newOwnerId: number | undefined,
+    context: RequestContext,
+  ): Promise<ClientUserResponse> {
     return this.transactions.run(async (manager) => {
       const client = await this.requireClient(manager, clientId);
       const membership = await this.requireMembership(manager, clientId, userId);
@@ -124,14 +152,20 @@ export class ClientUsersService {
       if (membership.owner && !lastMember) {
         if (newOwnerId === undefined) throw new DomainError(ErrorCode.OwnerRequired);
         newOwner = newOwnerId === userId ? null : await this.memberships.find(clientId, newOwnerId, manager);
-        if (!newOwner) throw new DomainError(ErrorCode.ValidationFailed, {}, { newOwnerId: { key: 'validation.invalid' } });
+        if (!newOwner)
+          throw new DomainError(ErrorCode.ValidationFailed, {}, { newOwnerId: { key: 'validation.invalid' } });
         await this.memberships.update(manager, clientId, newOwner.userId, { owner: true });
       }
       await this.memberships.delete(manager, clientId, userId);
       await this.searchIndex.reindex(manager, clientId);
-      await this.audit.record(manager, this.entry(context, ActivityAction.UserDissociated, clientId, membership.user, {
-        email: membership.user.email, username: membership.username, owner: membership.owner,
-      }));
+      await this.audit.record(
+        manager,
+        this.entry(context, ActivityAction.UserDissociated, clientId, membership.user, {
+          email: membership.user.email,
+          username: membership.username,
+          owner: membership.owner,
+        }),
+      );
       if (newOwner) await this.recordOwnerChange(manager, context, client, membership.user, newOwner.user);
       return toClientUserResponse(membership);
     });
@@ -149,28 +183,48 @@ export class ClientUsersService {
     return client;
   }
 
-  private async requireMembership(manager: EntityManager, clientId: number, userId: number): Promise<MembershipWithUser> {
+  private async requireMembership(
+    manager: EntityManager,
+    clientId: number,
+    userId: number,
+  ): Promise<MembershipWithUser> {
     const membership = await this.memberships.find(clientId, userId, manager);
     if (!membership) throw new DomainError(ErrorCode.NotFound, { resource: 'user' });
     return membership;
   }
 
   private async recordOwnerChange(
-    manager: EntityManager, context: RequestContext, client: ClientEntity, from: UserEntity | null, to: UserEntity,
+    manager: EntityManager,
+    context: RequestContext,
+    client: ClientEntity,
+    from: UserEntity | null,
+    to: UserEntity,
   ): Promise<void> {
     await this.audit.record(manager, {
-      actor: staffActor(context), action: ActivityAction.ClientOwnerChanged, clientId: client.id,
+      actor: staffActor(context),
+      action: ActivityAction.ClientOwnerChanged,
+      clientId: client.id,
       subject: { type: SubjectType.Client, id: client.id, name: client.companyName },
-      ip: context.ip, userAgent: context.userAgent,
+      ip: context.ip,
+      userAgent: context.userAgent,
       details: { from: from && { id: from.id, email: from.email }, to: { id: to.id, email: to.email } },
     });
   }
 
   private entry(
-    context: RequestContext, action: ActivityAction, clientId: number, user: UserEntity, details: Record<string, unknown>,
+    context: RequestContext,
+    action: ActivityAction,
+    clientId: number,
+    user: UserEntity,
+    details: Record<string, unknown>,
   ): AuditRecord {
     return {
-      actor: staffActor(context), action, clientId, ip: context.ip, userAgent: context.userAgent, details,
+      actor: staffActor(context),
+      action,
+      clientId,
+      ip: context.ip,
+      userAgent: context.userAgent,
+      details,
       subject: { type: SubjectType.User, id: user.id, name: `${user.firstName} ${user.lastName}` },
     };
   }
@@ -178,9 +232,20 @@ export class ClientUsersService {
 
 function newUser(email: string, firstName: string, lastName: string): UserEntity {
   return Object.assign(new UserEntity(), {
-    email, firstName: firstName.trim(), lastName: lastName.trim(), passwordHash: null, status: UserStatus.Active,
-    lastLoginAt: null, lastLoginIp: null, mustChangePassword: false, passwordChangedAt: null, passwordExpiresAt: null,
-    emailChangedAt: null, emailChangedBy: null, lockedAt: null, lockReason: null,
+    email,
+    firstName: firstName.trim(),
+    lastName: lastName.trim(),
+    passwordHash: null,
+    status: UserStatus.Active,
+    lastLoginAt: null,
+    lastLoginIp: null,
+    mustChangePassword: false,
+    passwordChangedAt: null,
+    passwordExpiresAt: null,
+    emailChangedAt: null,
+    emailChangedBy: null,
+    lockedAt: null,
+    lockReason: null,
   });
 }
 
@@ -189,7 +254,11 @@ function inCatalogueOrder(permissions: readonly ClientUserPermission[]): ClientU
 }
 
 function usernameTaken(username: string): DomainError {
-  return new DomainError(ErrorCode.ClientUsernameTaken, { username }, {
-    username: { key: 'errors.CLIENT_USERNAME_TAKEN', params: { username } },
-  });
+  return new DomainError(
+    ErrorCode.ClientUsernameTaken,
+    { username },
+    {
+      username: { key: 'errors.CLIENT_USERNAME_TAKEN', params: { username } },
+    },
+  );
 }

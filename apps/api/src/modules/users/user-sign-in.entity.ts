@@ -1,6 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-
 /** One client-area sign-in attempt of a user, for the Manage user page's history. */
 @Entity('user_sign_ins')
 export class UserSignInEntity {

@@ -6,7 +6,9 @@ import { UserEntity } from './user.entity';
 
 /** Explicit, so the password hash has no way into a response. `hold`: NEW_EMAIL_HOLD_HOURS and now, for emailHoldUntil. */
 export function toUserResponse(
-  user: UserEntity, memberships: MembershipWithClient[], hold: { seconds: number; nowMs: number },
+  user: UserEntity,
+  memberships: MembershipWithClient[],
+  hold: { seconds: number; nowMs: number },
 ): UserResponse {
   return {
     id: user.id,

@@ -43,7 +43,9 @@ export class UserRepository {
     const query = this.repo().createQueryBuilder('user');
     if (search.emailPrefix) {
       // '!' escapes LIKE wildcards on both dialects (a backslash means different things to each).
-      query.andWhere("user.email LIKE :prefix ESCAPE '!'", { prefix: `${search.emailPrefix.replace(/[!%_]/g, '!$&')}%` });
+      query.andWhere("user.email LIKE :prefix ESCAPE '!'", {
+        prefix: `${search.emailPrefix.replace(/[!%_]/g, '!$&')}%`,
+      });
     }
     if (search.ids) query.andWhere(search.ids.length ? 'user.id IN (:...ids)' : '1 = 0', { ids: search.ids });
     return query
@@ -60,7 +62,11 @@ export class UserRepository {
     return this.repo(manager).save(user);
   }
 
-  async updateProfile(manager: EntityManager, id: number, profile: Pick<UserEntity, 'firstName' | 'lastName' | 'status'>): Promise<void> {
+  async updateProfile(
+    manager: EntityManager,
+    id: number,
+    profile: Pick<UserEntity, 'firstName' | 'lastName' | 'status'>,
+  ): Promise<void> {
     await this.repo(manager).update({ id }, profile);
   }
 
@@ -68,7 +74,9 @@ export class UserRepository {
   async recordSignIn(manager: EntityManager, signIn: Omit<UserSignInEntity, 'id'>): Promise<void> {
     await manager.getRepository(UserSignInEntity).insert(signIn);
     if (signIn.succeeded) {
-      await manager.getRepository(UserEntity).update({ id: signIn.userId }, { lastLoginAt: signIn.occurredAt, lastLoginIp: signIn.ip });
+      await manager
+        .getRepository(UserEntity)
+        .update({ id: signIn.userId }, { lastLoginAt: signIn.occurredAt, lastLoginIp: signIn.ip });
     }
   }
 

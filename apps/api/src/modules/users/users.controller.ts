@@ -24,8 +24,16 @@ export class UsersController {
     summary: 'Finds users by the start of their email',
     description: 'For the "associate existing user" lookup. Each user comes with `clients`, their memberships.',
   })
-  @ApiQuery({ name: 'filter', required: false, description: '{"q":"ana@"}: emails starting with q; {"id":[1,2]}: those users' })
-  @ApiQuery({ name: 'sort', required: false, description: `["field","ASC"|"DESC"], field one of ${USER_SORT_FIELDS.join(', ')}` })
+  @ApiQuery({
+    name: 'filter',
+    required: false,
+    description: '{"q":"ana@"}: emails starting with q; {"id":[1,2]}: those users',
+  })
+  @ApiQuery({
+    name: 'sort',
+    required: false,
+    description: `["field","ASC"|"DESC"], field one of ${USER_SORT_FIELDS.join(', ')}`,
+  })
   @ApiQuery({ name: 'range', required: false, description: '[first,last], e.g. [0,24]' })
   async list(@Query() raw: RawListQuery, @Res({ passthrough: true }) response: Response): Promise<UserResponse[]> {
     const query = parseListQuery(raw, USER_SORT_FIELDS, 'email');
@@ -42,7 +50,11 @@ export class UsersController {
 
   @Put(':id')
   @RequirePermission(Permission.UsersManage)
-  update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateUserDto, @Ctx() context: RequestContext): Promise<UserResponse> {
+  update(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: UpdateUserDto,
+    @Ctx() context: RequestContext,
+  ): Promise<UserResponse> {
     return this.users.update(id, dto, context);
   }
 
@@ -53,7 +65,11 @@ export class UsersController {
     summary: 'Lifts the lock of a user whose customer said a change was not theirs',
     description: 'The reason is kept in the activity log. 409 USER_NOT_LOCKED when the user is not locked.',
   })
-  unlock(@Param('id', ParseIntPipe) id: number, @Body() dto: UnlockUserDto, @Ctx() context: RequestContext): Promise<UserResponse> {
+  unlock(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: UnlockUserDto,
+    @Ctx() context: RequestContext,
+  ): Promise<UserResponse> {
     return this.users.unlock(id, dto.reason, context);
   }
 

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 
-import { ActivityAction, CredentialWay, ErrorCode, SubjectType, UserResponse, UserSignInResponse } from '@keydesk/domain';
+import {
+  ActivityAction,
+  CredentialWay,
+  ErrorCode,
+  SubjectType,
+  UserResponse,
+  UserSignInResponse,
+} from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
 import { filterIds, filterText, ListQuery } from '../../common/http/list-query';
@@ -69,14 +76,25 @@ export class UsersService {
     const changes = Object.fromEntries(changed.map((field) => [field, { from: user[field], to: next[field] }]));
     await this.transactions.run(async (manager) => {
       const memberships = await this.memberships.forUsers([id], manager);
-      if (profile.length) await this.users.updateProfile(manager, id, { firstName: next.firstName, lastName: next.lastName, status: next.status });
+      if (profile.length)
+        await this.users.updateProfile(manager, id, {
+          firstName: next.firstName,
+          lastName: next.lastName,
+          status: next.status,
+        });
       if (changed.includes('email')) {
         if (await this.users.existsByEmail(next.email, id, manager)) {
           const params = { email: next.email };
-          throw new DomainError(ErrorCode.UserEmailTaken, params, { email: { key: 'errors.USER_EMAIL_TAKEN', params } });
+          throw new DomainError(ErrorCode.UserEmailTaken, params, {
+            email: { key: 'errors.USER_EMAIL_TAKEN', params },
+          });
         }
         await this.credentials.changeEmail(manager, {
-          user, client: memberships[0]?.client ?? null, way: CredentialWay.Staff, context, email: next.email,
+          user,
+          client: memberships[0]?.client ?? null,
+          way: CredentialWay.Staff,
+          context,
+          email: next.email,
         });
       }
       const clientIds = memberships.map((membership) => membership.clientId);
@@ -84,7 +102,11 @@ export class UsersService {
       // One entry per client the user belongs to, so each client's Log tab shows the change.
       for (const clientId of clientIds.length ? clientIds : [null]) {
         await this.audit.record(manager, {
-          actor: staffActor(context), action: ActivityAction.UserUpdated, clientId, ip: context.ip, userAgent: context.userAgent,
+          actor: staffActor(context),
+          action: ActivityAction.UserUpdated,
+          clientId,
+          ip: context.ip,
+          userAgent: context.userAgent,
           subject: { type: SubjectType.User, id, name: `${user.firstName} ${user.lastName}` },
           details: { changes },
         });

@@ -9,7 +9,9 @@ export class SearchTermsCompanyName1764500000000 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE client_search_terms ADD COLUMN company_name varchar(255) NOT NULL DEFAULT ''`);
-    await db.query(`UPDATE client_search_terms t INNER JOIN clients c ON c.id = t.client_id SET t.company_name = c.company_name`);
+    await db.query(
+      `UPDATE client_search_terms t INNER JOIN clients c ON c.id = t.client_id SET t.company_name = c.company_name`,
+    );
     // No default left: whoever writes a term must say whose name it sorts by.
     await db.query(`ALTER TABLE client_search_terms ALTER COLUMN company_name DROP DEFAULT`);
   }

@@ -55,9 +55,18 @@ export class ActivityLog1764700000000 implements MigrationInterface {
     await db.query(`DROP TRIGGER audit_log_no_delete`);
     await db.query(`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log FOR EACH ROW
       SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit_log is append-only'`);
-    for (const table of ['audit_archive_permits', 'audit_verifications', 'audit_checkpoints', 'audit_log_archive', 'activity_review_periods', 'activity_review_marks']) {
+    for (const table of [
+      'audit_archive_permits',
+      'audit_verifications',
+      'audit_checkpoints',
+      'audit_log_archive',
+      'activity_review_periods',
+      'activity_review_marks',
+    ]) {
       await db.query(`DROP TABLE ${table}`);
     }
-    await db.query(`ALTER TABLE audit_log DROP KEY idx_audit_time, DROP KEY idx_audit_ip, DROP KEY idx_audit_actor_action`);
+    await db.query(
+      `ALTER TABLE audit_log DROP KEY idx_audit_time, DROP KEY idx_audit_ip, DROP KEY idx_audit_actor_action`,
+    );
   }
 }

@@ -9,7 +9,9 @@ export class SearchTermsByName1764800000000 implements MigrationInterface {
   name = 'SearchTermsByName1764800000000';
 
   async up(db: QueryRunner): Promise<void> {
-    await db.query('ALTER TABLE client_search_terms ADD KEY idx_client_search_terms_name (term, company_name, client_id)');
+    await db.query(
+      'ALTER TABLE client_search_terms ADD KEY idx_client_search_terms_name (term, company_name, client_id)',
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -16,6 +16,8 @@ export class ActionGroups1765000000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query('ALTER TABLE audit_log DROP KEY idx_audit_group, DROP KEY idx_audit_actor_group, DROP COLUMN action_group');
+    await db.query(
+      'ALTER TABLE audit_log DROP KEY idx_audit_group, DROP KEY idx_audit_actor_group, DROP COLUMN action_group',
+    );
   }
 }

@@ -40,6 +40,8 @@ export class Credentials1765200000000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE credential_reports`);
     await db.query(`ALTER TABLE staff DROP COLUMN language`);
-    await db.query(`ALTER TABLE users DROP COLUMN email_changed_at, DROP COLUMN email_changed_by, DROP COLUMN locked_at, DROP COLUMN lock_reason`);
+    await db.query(
+      `ALTER TABLE users DROP COLUMN email_changed_at, DROP COLUMN email_changed_by, DROP COLUMN locked_at, DROP COLUMN lock_reason`,
+    );
   }
 }

@@ -84,8 +84,17 @@ export class Foundation1763900000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['audit_chain_head', 'audit_log', 'sign_in_throttle', 'sessions', 'staff_known_ips',
-      'staff_roles', 'staff', 'role_permissions', 'roles']) {
+    for (const table of [
+      'audit_chain_head',
+      'audit_log',
+      'sign_in_throttle',
+      'sessions',
+      'staff_known_ips',
+      'staff_roles',
+      'staff',
+      'role_permissions',
+      'roles',
+    ]) {
       await db.query(`DROP TABLE ${table}`);
     }
   }

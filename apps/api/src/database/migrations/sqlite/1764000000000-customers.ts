@@ -113,8 +113,17 @@ export class Customers1764000000000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP INDEX idx_audit_client`);
     await db.query(`ALTER TABLE audit_log DROP COLUMN client_id`);
-    for (const table of ['notes', 'ticket_messages', 'tickets', 'client_search_terms', 'user_sign_ins', 'client_users',
-      'users', 'contacts', 'clients']) {
+    for (const table of [
+      'notes',
+      'ticket_messages',
+      'tickets',
+      'client_search_terms',
+      'user_sign_ins',
+      'client_users',
+      'users',
+      'contacts',
+      'clients',
+    ]) {
       await db.query(`DROP TABLE ${table}`);
     }
   }

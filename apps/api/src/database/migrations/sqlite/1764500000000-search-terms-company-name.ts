@@ -26,7 +26,9 @@ export class SearchTermsCompanyName1764500000000 implements MigrationInterface {
       term varchar(100) NOT NULL,
       client_id integer NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
       PRIMARY KEY (term, client_id))`);
-    await db.query(`INSERT INTO client_search_terms_old (term, client_id) SELECT term, client_id FROM client_search_terms`);
+    await db.query(
+      `INSERT INTO client_search_terms_old (term, client_id) SELECT term, client_id FROM client_search_terms`,
+    );
     await db.query(`DROP TABLE client_search_terms`);
     await db.query(`ALTER TABLE client_search_terms_old RENAME TO client_search_terms`);
     await db.query(`CREATE INDEX idx_client_search_terms_client ON client_search_terms (client_id)`);

@@ -64,7 +64,14 @@ export class ActivityLog1764700000000 implements MigrationInterface {
     await db.query(`DROP TRIGGER audit_log_no_delete`);
     await db.query(`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
       BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`);
-    for (const table of ['audit_archive_permits', 'audit_verifications', 'audit_checkpoints', 'audit_log_archive', 'activity_review_periods', 'activity_review_marks']) {
+    for (const table of [
+      'audit_archive_permits',
+      'audit_verifications',
+      'audit_checkpoints',
+      'audit_log_archive',
+      'activity_review_periods',
+      'activity_review_marks',
+    ]) {
       await db.query(`DROP TABLE ${table}`);
     }
     await db.query(`DROP INDEX idx_audit_time`);

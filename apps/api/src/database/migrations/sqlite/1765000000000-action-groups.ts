@@ -7,7 +7,9 @@ export class ActionGroups1765000000000 implements MigrationInterface {
   name = 'ActionGroups1765000000000';
 
   async up(db: QueryRunner): Promise<void> {
-    await db.query(`ALTER TABLE audit_log ADD COLUMN action_group varchar(16) GENERATED ALWAYS AS (${ACTION_GROUP_EXPRESSION}) VIRTUAL`);
+    await db.query(
+      `ALTER TABLE audit_log ADD COLUMN action_group varchar(16) GENERATED ALWAYS AS (${ACTION_GROUP_EXPRESSION}) VIRTUAL`,
+    );
     await db.query('CREATE INDEX idx_audit_group ON audit_log (action_group, seq)');
     await db.query('CREATE INDEX idx_audit_actor_group ON audit_log (actor_type, actor_id, action_group, seq)');
   }

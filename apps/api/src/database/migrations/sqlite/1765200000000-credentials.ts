@@ -5,7 +5,12 @@ export class Credentials1765200000000 implements MigrationInterface {
   name = 'Credentials1765200000000';
 
   async up(db: QueryRunner): Promise<void> {
-    for (const column of ['email_changed_at datetime NULL', 'email_changed_by varchar(16) NULL', 'locked_at datetime NULL', 'lock_reason varchar(32) NULL']) {
+    for (const column of [
+      'email_changed_at datetime NULL',
+      'email_changed_by varchar(16) NULL',
+      'locked_at datetime NULL',
+      'lock_reason varchar(32) NULL',
+    ]) {
       await db.query(`ALTER TABLE users ADD COLUMN ${column}`);
     }
     await db.query(`ALTER TABLE staff ADD COLUMN language varchar(2) NULL`);
@@ -29,6 +34,7 @@ export class Credentials1765200000000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE credential_reports`);
     await db.query(`ALTER TABLE staff DROP COLUMN language`);
-    for (const column of ['email_changed_at', 'email_changed_by', 'locked_at', 'lock_reason']) await db.query(`ALTER TABLE users DROP COLUMN ${column}`);
+    for (const column of ['email_changed_at', 'email_changed_by', 'locked_at', 'lock_reason'])
+      await db.query(`ALTER TABLE users DROP COLUMN ${column}`);
   }
 }

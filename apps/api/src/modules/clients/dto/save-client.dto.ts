@@ -15,7 +15,10 @@ const Language = () => IsIn(LOCALES);
 const Status = () => IsIn(Object.values(ClientStatus));
 
 export class CreateClientDto {
-  @ApiProperty({ example: 'SAT970701NN3', description: 'For Mexican clients the RFC, checked by format and check digit.' })
+  @ApiProperty({
+    example: 'SAT970701NN3',
+    description: 'For Mexican clients the RFC, checked by format and check digit.',
+  })
   @Text(13)
   clientKey!: string;
 

@@ -18,13 +18,16 @@ export class CreateContactDto {
   @MaxLength(100)
   lastName!: string;
 
-  @ApiProperty({ example: 'ana.lopez@abarrotes.example', description: 'Stored lower-case; unique among the client\'s contacts.' })
+  @ApiProperty({
+    example: 'ana.lopez@abarrotes.example',
+    description: "Stored lower-case; unique among the client's contacts.",
+  })
   @Trimmed()
   @IsEmail()
   @MaxLength(254)
   email!: string;
 
-  @ApiPropertyOptional({ default: false, description: 'Makes the address one of the client\'s registered addresses.' })
+  @ApiPropertyOptional({ default: false, description: "Makes the address one of the client's registered addresses." })
   @IsBoolean()
   receivesSecurityEmails: boolean = false;
 }

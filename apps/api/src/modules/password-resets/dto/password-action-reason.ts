@@ -9,7 +9,10 @@ import { Trimmed } from '../../../common/validation/dto-decorators';
 /** Why the agent acted on a user's password: kept in the audit trail for the supervisor. */
 export function PasswordActionReason(example: string): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ example, description: 'forgot, locked_out, security_precaution or free text; kept in the audit trail.' }),
+    ApiPropertyOptional({
+      example,
+      description: 'forgot, locked_out, security_precaution or free text; kept in the audit trail.',
+    }),
     IsOptional(),
     Trimmed(),
     IsString(),

@@ -4,13 +4,19 @@ import { IsInt, IsOptional, Min } from 'class-validator';
 import { PasswordActionReason } from './password-action-reason';
 
 export class SendResetEmailDto {
-  @ApiPropertyOptional({ example: 12, description: 'A client the user belongs to: its language is the mail\'s. Default: the user\'s first client.' })
+  @ApiPropertyOptional({
+    example: 12,
+    description: "A client the user belongs to: its language is the mail's. Default: the user's first client.",
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   clientId?: number;
 
-  @ApiPropertyOptional({ example: 345, description: 'A ticket of that client: a public reply tells the customer to look for the mail.' })
+  @ApiPropertyOptional({
+    example: 345,
+    description: 'A ticket of that client: a public reply tells the customer to look for the mail.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

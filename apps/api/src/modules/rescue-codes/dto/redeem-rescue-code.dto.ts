@@ -12,7 +12,8 @@ export class RedeemRescueCodeDto extends RequestRescueCodeDto {
   code!: string;
 
   @ApiPropertyOptional({
-    description: 'Only when RESCUE_CUSTOMER_CHOOSES_PASSWORD is on (then required): the new password, checked by the policy.',
+    description:
+      'Only when RESCUE_CUSTOMER_CHOOSES_PASSWORD is on (then required): the new password, checked by the policy.',
   })
   @OptionalNotNull()
   @IsString()

@@ -15,7 +15,8 @@ export class CreateTicketMessageDto {
 
   @ApiPropertyOptional({
     default: false,
-    description: 'An internal note: for staff only, never shown or sent to the customer; leaves status and lastReplyAt alone.',
+    description:
+      'An internal note: for staff only, never shown or sent to the customer; leaves status and lastReplyAt alone.',
   })
   @IsBoolean()
   internal: boolean = false;

@@ -13,7 +13,11 @@ export class CreateTicketDto {
   @Min(1)
   clientId!: number;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'One of the client\'s users: who the ticket is for.' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: "One of the client's users: who the ticket is for.",
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

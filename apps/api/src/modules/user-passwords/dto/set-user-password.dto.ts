@@ -8,7 +8,9 @@ import { PasswordActionReason } from '../../password-resets/dto/password-action-
 
 /** Which of password/generate and of ticketId/newTicketSubject is given is checked by the service. */
 export class SetUserPasswordDto implements SetUserPasswordRequest {
-  @ApiPropertyOptional({ description: 'The temporary password; checked by the password policy. Or give generate: true.' })
+  @ApiPropertyOptional({
+    description: 'The temporary password; checked by the password policy. Or give generate: true.',
+  })
   @OptionalNotNull()
   @IsString()
   @IsNotEmpty()
@@ -25,7 +27,10 @@ export class SetUserPasswordDto implements SetUserPasswordRequest {
   @Min(1)
   ticketId?: number;
 
-  @ApiPropertyOptional({ example: 'Tu acceso a Keydesk', description: 'Opens a new ticket for the client and user with this subject.' })
+  @ApiPropertyOptional({
+    example: 'Tu acceso a Keydesk',
+    description: 'Opens a new ticket for the client and user with this subject.',
+  })
   @OptionalNotNull()
   @Trimmed()
   @IsString()
@@ -33,12 +38,19 @@ export class SetUserPasswordDto implements SetUserPasswordRequest {
   @MaxLength(255)
   newTicketSubject?: string;
 
-  @ApiPropertyOptional({ enum: PASSWORD_DELIVERIES, default: PasswordDelivery.Link, description: 'A view-once link (default) or the password in the mail.' })
+  @ApiPropertyOptional({
+    enum: PASSWORD_DELIVERIES,
+    default: PasswordDelivery.Link,
+    description: 'A view-once link (default) or the password in the mail.',
+  })
   @OptionalNotNull()
   @IsIn(PASSWORD_DELIVERIES)
   delivery?: PasswordDelivery;
 
-  @ApiPropertyOptional({ example: 12, description: 'A client the user belongs to: its language is the reply\'s. Default: the user\'s first client.' })
+  @ApiPropertyOptional({
+    example: 12,
+    description: "A client the user belongs to: its language is the reply's. Default: the user's first client.",
+  })
   @OptionalNotNull()
   @IsInt()
   @Min(1)

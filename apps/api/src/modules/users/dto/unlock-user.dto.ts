@@ -6,7 +6,10 @@ import { UNLOCK_REASON_MAX_LENGTH } from '@keydesk/domain';
 import { Trimmed } from '../../../common/validation/dto-decorators';
 
 export class UnlockUserDto {
-  @ApiProperty({ description: 'Why the lock can go (what was checked with the customer); kept in the activity log.', example: 'Called the owner back on the registered phone; the change was theirs.' })
+  @ApiProperty({
+    description: 'Why the lock can go (what was checked with the customer); kept in the activity log.',
+    example: 'Called the owner back on the registered phone; the change was theirs.',
+  })
   @Trimmed()
   @IsString()
   @IsNotEmpty()

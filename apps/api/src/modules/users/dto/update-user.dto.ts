@@ -21,7 +21,10 @@ export class UpdateUserDto {
   @MaxLength(100)
   lastName?: string;
 
-  @ApiPropertyOptional({ example: 'ana.lopez@abarrotes.example', description: 'Unique among users, whatever the case.' })
+  @ApiPropertyOptional({
+    example: 'ana.lopez@abarrotes.example',
+    description: 'Unique among users, whatever the case.',
+  })
   @OptionalNotNull()
   @IsEmail()
   @MaxLength(254)
