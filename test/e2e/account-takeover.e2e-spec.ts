@@ -188,6 +188,10 @@ describe.each(TEST_DATABASES)('a takeover through the help desk, on %s', (kind) 
       { actorType: 'user', details: { change: 'email', way: 'staff', reason: 'reported_by_customer' } },
     ]);
     const changed = await world.entry(ActivityAction.UserEmailChanged, c.user.id);
+    expect((await admin.get(`/api/activity/${changed.id}`)).body.reportedByCustomer).toEqual({
+      entryId: reported[0].id,
+      reportedAt: expect.any(String),
+    });
     const day = {
       from: new Date(t.clock.nowMs() - HOUR).toISOString(),
       to: new Date(t.clock.nowMs() + HOUR).toISOString(),

@@ -59,6 +59,8 @@ export interface ActivityDetailResponse extends ActivityListEntry {
   changes: Array<{ field: string; from: unknown; to: unknown }>;
   /** The reviews that cover this entry, oldest first. */
   reviews: Array<{ id: string; reviewerName: string; comment: string; reviewedAt: string }>;
+  /** The customer said this change was not theirs ("This wasn't me"): the report's entry. */
+  reportedByCustomer: { entryId: string; reportedAt: string } | null;
 }
 
 /** POST /api/activity/reviews: either entries by id, or a period (with the list's filters). */

@@ -1,4 +1,4 @@
-import { Box, Divider, LinearProgress, Stack, Typography } from '@mui/material';
+import { Alert, Box, Divider, LinearProgress, Stack, Typography } from '@mui/material';
 import { Permission, type ActivityDetailResponse } from '@keydesk/domain';
 import { Labeled, Link, Show, TopToolbar, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 
@@ -121,6 +121,21 @@ const ActivityDetails = ({ entry }: { entry: ActivityDetailResponse }) => (
   </Stack>
 );
 
+/** The customer said this change was not theirs: said first, with the way to the report. */
+const ReportedByCustomer = ({ report }: { report: NonNullable<ActivityDetailResponse['reportedByCustomer']> }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(report.reportedAt),
+  );
+  return (
+    <Alert severity="error">
+      {translate('keydesk.activity.detail.reported_by_customer', { time: when })}{' '}
+      <Link to={`/activity/${report.entryId}/show`}>{translate('keydesk.activity.detail.see_report')}</Link>
+    </Alert>
+  );
+};
+
 const ActivityLayout = () => {
   const entry = useRecordContext<ActivityDetailResponse>();
   if (!entry) return null;
@@ -128,6 +143,7 @@ const ActivityLayout = () => {
   const complete = Array.isArray(entry.changes) && Array.isArray(entry.reviews);
   return (
     <Stack spacing={3} divider={<Divider flexItem />} sx={{ p: 2 }}>
+      {entry.reportedByCustomer && <ReportedByCustomer report={entry.reportedByCustomer} />}
       <ActivitySummary entry={entry} />
       {complete ? <ActivityDetails entry={entry} /> : <LinearProgress />}
     </Stack>

@@ -67,6 +67,11 @@ export class ActivityQueryService {
     if (!entry) throw new DomainError(ErrorCode.NotFound, { resource: 'activity entry' });
     const reviewSeqs = (await this.entries.reviewsCovering([entry.seq])).get(entry.seq) ?? [];
     const reviews = (await this.entries.findBySeqs(reviewSeqs)).sort((a, b) => a.seq - b.seq);
-    return toActivityDetail(entry, reviews);
+    const reports =
+      entry.subjectType === 'user' && entry.subjectId ? await this.entries.reportsOfUser(entry.subjectId) : [];
+    const report = reports.find(
+      (r) => (JSON.parse(r.details) as { reportedEntryId?: string }).reportedEntryId === entry.id,
+    );
+    return toActivityDetail(entry, reviews, report ?? null);
   }
 }

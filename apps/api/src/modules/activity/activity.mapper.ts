@@ -9,7 +9,11 @@ export function toActivityListEntry(entry: ListedAuditEntry, reviewed: boolean):
 }
 
 /** `details.changes` ({ field: { from, to } }) as rows; entries without changes have none. */
-export function toActivityDetail(entry: AuditEntryEntity, reviews: AuditEntryEntity[]): ActivityDetailResponse {
+export function toActivityDetail(
+  entry: AuditEntryEntity,
+  reviews: AuditEntryEntity[],
+  report: AuditEntryEntity | null,
+): ActivityDetailResponse {
   const listed = toActivityListEntry(entry, reviews.length > 0);
   const changes = listed.details.changes;
   const rows =
@@ -30,5 +34,6 @@ export function toActivityDetail(entry: AuditEntryEntity, reviews: AuditEntryEnt
       comment: String((JSON.parse(review.details) as { comment?: unknown }).comment ?? ''),
       reviewedAt: review.occurredAt.toISOString(),
     })),
+    reportedByCustomer: report && { entryId: report.id, reportedAt: report.occurredAt.toISOString() },
   };
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 
+import { ActivityAction } from '@keydesk/domain';
+
 import { bigintTransformer } from '../../database/bigint.transformer';
 import { AuditEntryEntity, ListedAuditEntry } from '../audit/audit-entry.entity';
 import { StaffEntity } from '../staff/staff.entity';
@@ -299,6 +301,14 @@ export class ActivityRepository {
     return this.dataSource
       .getRepository(StaffEntity)
       .find({ select: { id: true, displayName: true }, order: { displayName: 'ASC', id: 'ASC' } });
+  }
+
+  /** The reports ("This wasn't me") a user made, by the (action, seq) index: a handful per user at most. */
+  reportsOfUser(userId: string): Promise<AuditEntryEntity[]> {
+    return this.dataSource.getRepository(AuditEntryEntity).find({
+      where: { action: ActivityAction.UserChangeReported, subjectId: userId },
+      order: { seq: 'ASC' },
+    });
   }
 
   /** Customers' successful sign-ins in a time range, by the actor index. */
