@@ -53,16 +53,13 @@ describe.each(TEST_DATABASES)('client users on %s', (kind) => {
 
   it('creates the first user as the owner with every permission, lists it and logs it with the client', async () => {
     const client = await createClient(agent, csrf);
-    const created = await agent
-      .post(`/api/clients/${client.id}/users`)
-      .set('X-CSRF-Token', csrf)
-      .send({
-        email: 'Ana.Primera@Example.TEST',
-        firstName: 'Ana',
-        lastName: 'Primera',
-        username: 'Ana.Primera',
-        owner: false,
-      });
+    const created = await agent.post(`/api/clients/${client.id}/users`).set('X-CSRF-Token', csrf).send({
+      email: 'Ana.Primera@Example.TEST',
+      firstName: 'Ana',
+      lastName: 'Primera',
+      username: 'Ana.Primera',
+      owner: false,
+    });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({
       id: expect.any(Number),

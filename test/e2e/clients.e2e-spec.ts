@@ -52,34 +52,27 @@ describe.each(TEST_DATABASES)('clients on %s', (kind) => {
   });
 
   it('refuses a bad RFC, a taken key and bad fields with 400/409 in the caller language, changing nothing', async () => {
-    const bad = await agent
-      .post('/api/clients')
-      .set('X-CSRF-Token', csrf)
-      .set('Accept-Language', 'es')
-      .send({
-        clientKey: 'SAT970701NN4',
-        companyName: 'X',
-        firstName: 'A',
-        lastName: 'B',
-        email: 'a@b.example',
-        country: 'MX',
-      });
+    const bad = await agent.post('/api/clients').set('X-CSRF-Token', csrf).set('Accept-Language', 'es').send({
+      clientKey: 'SAT970701NN4',
+      companyName: 'X',
+      firstName: 'A',
+      lastName: 'B',
+      email: 'a@b.example',
+      country: 'MX',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({
       code: 'CLIENT_KEY_INVALID',
       errors: { clientKey: expect.stringContaining('RFC válido') },
     });
-    const taken = await agent
-      .post('/api/clients')
-      .set('X-CSRF-Token', csrf)
-      .send({
-        clientKey: 'SAT970701NN3',
-        companyName: 'Copy',
-        firstName: 'A',
-        lastName: 'B',
-        email: 'a@b.example',
-        country: 'MX',
-      });
+    const taken = await agent.post('/api/clients').set('X-CSRF-Token', csrf).send({
+      clientKey: 'SAT970701NN3',
+      companyName: 'Copy',
+      firstName: 'A',
+      lastName: 'B',
+      email: 'a@b.example',
+      country: 'MX',
+    });
     expect(taken.status).toBe(409);
     expect(taken.body.errors).toHaveProperty('clientKey');
     const fields = await agent
@@ -245,17 +238,14 @@ describe.each(TEST_DATABASES)('clients on %s', (kind) => {
   it('lets staff without clients.edit read but not write (403)', async () => {
     const { agent: session, csrf: readerCsrf } = await signInWithPermissions(t, [Permission.ClientsView]);
     expect((await session.get('/api/clients')).status).toBe(200);
-    const refused = await session
-      .post('/api/clients')
-      .set('X-CSRF-Token', readerCsrf)
-      .send({
-        clientKey: uniqueRfc(),
-        companyName: 'X',
-        firstName: 'A',
-        lastName: 'B',
-        email: 'a@b.example',
-        country: 'MX',
-      });
+    const refused = await session.post('/api/clients').set('X-CSRF-Token', readerCsrf).send({
+      clientKey: uniqueRfc(),
+      companyName: 'X',
+      firstName: 'A',
+      lastName: 'B',
+      email: 'a@b.example',
+      country: 'MX',
+    });
     expect(refused.status).toBe(403);
   });
 });

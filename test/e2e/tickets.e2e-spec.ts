@@ -89,17 +89,14 @@ describe.each(TEST_DATABASES)('tickets on %s', (kind) => {
     const strangerId = await createClientUser(agent, csrf, other.id);
     const ticket = await createTicket(agent, csrf, client.id, { userId });
     expect(ticket.userId).toBe(userId);
-    const refused = await agent
-      .post('/api/tickets')
-      .set('X-CSRF-Token', csrf)
-      .send({
-        clientId: client.id,
-        userId: strangerId,
-        subject: 'X',
-        message: 'Y',
-        department: 'support',
-        priority: 'low',
-      });
+    const refused = await agent.post('/api/tickets').set('X-CSRF-Token', csrf).send({
+      clientId: client.id,
+      userId: strangerId,
+      subject: 'X',
+      message: 'Y',
+      department: 'support',
+      priority: 'low',
+    });
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: { userId: 'This value is not valid.' } });
     expect(ids(await queue({ userId }))).toEqual([ticket.id]);
@@ -107,18 +104,15 @@ describe.each(TEST_DATABASES)('tickets on %s', (kind) => {
   });
 
   it('refuses bad tickets with 400 per field and an unknown client with 404', async () => {
-    const bad = await agent
-      .post('/api/tickets')
-      .set('X-CSRF-Token', csrf)
-      .send({
-        clientId: 'uno',
-        subject: ' ',
-        message: '',
-        department: 'legal',
-        priority: 'whenever',
-        userId: 0,
-        status: 'closed',
-      });
+    const bad = await agent.post('/api/tickets').set('X-CSRF-Token', csrf).send({
+      clientId: 'uno',
+      subject: ' ',
+      message: '',
+      department: 'legal',
+      priority: 'whenever',
+      userId: 0,
+      status: 'closed',
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.errors).sort()).toEqual([
       'clientId',

@@ -382,7 +382,8 @@ const keydeskEnglish = {
         to: 'To',
       },
       detail: {
-        reported_by_customer: 'The customer reported this change as not theirs ("This wasn’t me") on %{time}; the account was locked.',
+        reported_by_customer:
+          'The customer reported this change as not theirs ("This wasn’t me") on %{time}; the account was locked.',
         see_report: 'See the report',
         title: 'Activity entry #%{seq}',
         seq: 'Entry number',

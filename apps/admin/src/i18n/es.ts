@@ -385,7 +385,8 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
         to: 'Hasta',
       },
       detail: {
-        reported_by_customer: 'El cliente reportó este cambio como no suyo («No fui yo») el %{time}; la cuenta se bloqueó.',
+        reported_by_customer:
+          'El cliente reportó este cambio como no suyo («No fui yo») el %{time}; la cuenta se bloqueó.',
         see_report: 'Ver el reporte',
         title: 'Entrada de actividad n.º %{seq}',
         seq: 'Número de entrada',

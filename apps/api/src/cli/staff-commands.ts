@@ -42,18 +42,16 @@ async function create(app: INestApplicationContext, options: StaffCommandOptions
   const roleName = options.role ?? BuiltInRole.Administrator;
   const role = await app.get(RoleRepository).findByName(roleName);
   if (!role) throw new Error(`No role named "${roleName}"`);
-  const staff = await app
-    .get(StaffService)
-    .create(
-      {
-        username: options.username!,
-        email: options.email,
-        displayName: options.name ?? options.username!,
-        password: options.password,
-        roleIds: [role.id],
-      },
-      CLI_CONTEXT,
-    );
+  const staff = await app.get(StaffService).create(
+    {
+      username: options.username!,
+      email: options.email,
+      displayName: options.name ?? options.username!,
+      password: options.password,
+      roleIds: [role.id],
+    },
+    CLI_CONTEXT,
+  );
   console.log(`Created staff member ${staff.username} (#${staff.id}) with role ${role.name}.`);
 }
 

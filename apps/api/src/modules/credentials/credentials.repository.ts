@@ -87,18 +87,16 @@ export class CredentialsRepository {
   ): Promise<void> {
     const live = { usedAt: IsNull(), voidedAt: IsNull(), expiresAt: MoreThan(now.getTime()) };
     await manager.getRepository(PasswordResetTokenEntity).update({ userId, ...live }, { voidedAt: now });
-    await manager
-      .getRepository(PasswordRevealEntity)
-      .update(
-        {
-          userId,
-          revealedAt: IsNull(),
-          voidedAt: IsNull(),
-          expiresAt: MoreThan(now.getTime()),
-          ...(keepRevealId ? { id: Not(keepRevealId) } : {}),
-        },
-        { voidedAt: now, sealedPassword: null },
-      );
+    await manager.getRepository(PasswordRevealEntity).update(
+      {
+        userId,
+        revealedAt: IsNull(),
+        voidedAt: IsNull(),
+        expiresAt: MoreThan(now.getTime()),
+        ...(keepRevealId ? { id: Not(keepRevealId) } : {}),
+      },
+      { voidedAt: now, sealedPassword: null },
+    );
     await manager
       .getRepository(RescueCodeEntity)
       .update({ userId, ...live }, { voidedAt: now, voidReason: rescueReason });
