@@ -58,14 +58,17 @@ function searchSql(q) {
 }
 
 /** What every signed-in request reads before its own work: the session row with its staff member,
- *  roles and permissions, in one statement (SessionRepository.findLiveWithStaff). */
+ *  roles and permissions, in one statement (StaffSessionRepository.findWithStaff). */
 const requestSql = (api) => [
   [
-    `SELECT se.data, se.staff_id AS staffId, s.id, s.username, s.email, s.display_name AS displayName, r.id AS roleId, r.name AS roleName, g.permission
-    FROM sessions se LEFT JOIN staff s ON s.id = se.staff_id AND s.status = ? LEFT JOIN staff_roles sr ON sr.staff_id = s.id
+    `SELECT se.id_hash AS idHash, se.staff_id AS staffId, se.created_at AS createdAt, se.last_seen_at AS lastSeenAt,
+    se.expires_at AS expiresAt, se.csrf_token AS csrfToken, se.ip AS sessionIp, se.user_agent AS sessionUserAgent,
+    se.signed_in_with AS signedInWith, se.stepped_up_at AS steppedUpAt,
+    s.id, s.username, s.email, s.display_name AS displayName, r.id AS roleId, r.name AS roleName, g.permission
+    FROM staff_sessions se LEFT JOIN staff s ON s.id = se.staff_id AND s.status = ? LEFT JOIN staff_roles sr ON sr.staff_id = s.id
     LEFT JOIN roles r ON r.id = sr.role_id LEFT JOIN role_permissions g ON g.role_id = r.id
-    WHERE se.id_hash = ? AND se.expires_at > ?`,
-    ['active', api.sessionHash, Date.now() - 86_400_000],
+    WHERE se.id_hash = ?`,
+    ['active', api.sessionHash],
   ],
 ];
 
@@ -195,8 +198,8 @@ async function startApi(pool) {
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
-  // The store keys sessions by the SHA-256 of the id inside the signed cookie (s:<id>.<signature>).
-  const sid = decodeURIComponent(cookie.split('=')[1]).slice(2).split('.')[0];
+  // Sessions are keyed by the SHA-256 of the cookie's random id.
+  const sid = decodeURIComponent(cookie.split('=')[1]);
   const sessionHash = createHash('sha256').update(sid).digest('hex');
   return { base, cookie, stop, sessionHash, pid: api.pid };
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { StaffSessionEntity } from '../../apps/api/src/modules/auth/staff-session.entity';
+import { hashStaffSessionId } from '../../apps/api/src/modules/auth/staff-session.service';
 import { createStaff } from '../factories/staff.factory';
 import { signIn } from '../support/sign-in';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -179,6 +181,33 @@ describe.each(TEST_DATABASES)('staff sign-in and sessions on %s', (kind) => {
     expect((await agent.get('/api/auth/session')).body.code).toBe('SESSION_EXPIRED');
   });
 
+  it('keeps the session as its own row: who, from where, which factor, when last proved; never the cookie', async () => {
+    const agent = t.http();
+    const response = await agent
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', '10.9.0.1')
+      .set('User-Agent', 'Prueba/1.0')
+      .send({ username: t.admin.username, password: t.admin.password })
+      .expect(200);
+    const cookieId = /^keydesk\.sid=([^;]+)/.exec(response.headers['set-cookie'][0])![1];
+    const row = await t.dataSource
+      .getRepository(StaffSessionEntity)
+      .findOneByOrFail({ idHash: hashStaffSessionId(cookieId) });
+    expect(row).toMatchObject({
+      ip: '10.9.0.1',
+      userAgent: 'Prueba/1.0',
+      signedInWith: 'password',
+      steppedUpAt: t.clock.nowMs(),
+      csrfToken: response.body.csrfToken,
+      createdAt: t.clock.nowMs(),
+      expiresAt: t.clock.nowMs() + 8 * 3_600_000,
+    });
+    expect(JSON.stringify(await t.dataSource.query('SELECT * FROM staff_sessions'))).not.toContain(cookieId);
+    // A sign-in from a browser that still has a session ends that one: a new id every time.
+    await agent.post('/api/auth/login').send({ username: t.admin.username, password: t.admin.password }).expect(200);
+    expect(await t.dataSource.getRepository(StaffSessionEntity).findOneBy({ idHash: row.idHash })).toBeNull();
+  });
+
   it('ends every session of a staff member who is disabled', async () => {
     const staff = await createStaff(t, 'Agent');
     const agentSession = t.http();
@@ -188,7 +217,7 @@ describe.each(TEST_DATABASES)('staff sign-in and sessions on %s', (kind) => {
     const disabled = await admin.put(`/api/staff/${staff.id}`).set('X-CSRF-Token', csrf).send({ status: 'disabled' });
     expect(disabled.status).toBe(200);
     expect((await agentSession.get('/api/auth/session')).status).toBe(401);
-    const rows = await t.dataSource.query(`SELECT COUNT(*) AS n FROM sessions WHERE staff_id = ${staff.id}`);
+    const rows = await t.dataSource.query(`SELECT COUNT(*) AS n FROM staff_sessions WHERE staff_id = ${staff.id}`);
     expect(Number(rows[0].n)).toBe(0);
     const retry = await t
       .http()
@@ -292,13 +321,13 @@ describe.each(TEST_DATABASES)('sessions behind an https proxy on %s', (kind) => 
     await t.http().post('/api/auth/login').send({ username: 'someone', password: 'a wrong password for sure' });
     const count = async (table: string) =>
       Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
-    expect(await count('sessions')).toBeGreaterThan(0);
+    expect(await count('staff_sessions')).toBeGreaterThan(0);
     expect(await count('sign_in_throttle')).toBeGreaterThan(0);
     await t.app.get(AuthHousekeepingService).run();
-    expect(await count('sessions')).toBeGreaterThan(0);
+    expect(await count('staff_sessions')).toBeGreaterThan(0);
     t.clock.advanceMinutes(31 + 24 * 60);
     await t.app.get(AuthHousekeepingService).run();
-    expect(await count('sessions')).toBe(0);
+    expect(await count('staff_sessions')).toBe(0);
     expect(await count('sign_in_throttle')).toBe(0);
   });
 });

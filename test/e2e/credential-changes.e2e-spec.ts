@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ActivityAction, generatePassword } from '@keydesk/domain';
 
 import { StaffService } from '../../apps/api/src/modules/staff/staff.service';
-import { SessionEntity } from '../../apps/api/src/modules/auth/session.entity';
+import { StaffSessionEntity } from '../../apps/api/src/modules/auth/staff-session.entity';
 import { StaffEntity } from '../../apps/api/src/modules/staff/staff.entity';
 import { createStaff } from '../factories/staff.factory';
 import {
@@ -230,7 +230,7 @@ describe.each(TEST_DATABASES)('every credential change, on %s', (kind) => {
     }
     return staff;
   }
-  const staffSessions = (staffId: number) => t.dataSource.getRepository(SessionEntity).countBy({ staffId });
+  const staffSessions = (staffId: number) => t.dataSource.getRepository(StaffSessionEntity).countBy({ staffId });
 
   const STAFF_PATHS = [
     {

@@ -4,20 +4,14 @@ import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
-import session from 'express-session';
 import helmet from 'helmet';
 import { Logger, PinoLogger } from 'nestjs-pino';
 
 import { checkJsonBody } from './common/http/json-input';
-import { Clock } from './common/time/clock';
 import { AppConfig } from './config/app.config';
 import { QuietStartupLogger } from './logging/quiet-startup-logger';
 import { requestLog } from './logging/request-log';
-import { sessionCookieName } from './modules/auth/auth.controller';
-import { DatabaseSessionStore } from './modules/auth/database-session.store';
-import { SessionRepository } from './modules/auth/session.repository';
-import { SessionTimeoutMiddleware } from './modules/auth/session-timeout.middleware';
-import { StaffAuthenticator } from './modules/auth/staff-authenticator';
+import { StaffSessionMiddleware } from './modules/auth/staff-session.middleware';
 
 /** Everything between the socket and the controllers; shared by main.ts and the e2e tests. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
@@ -37,26 +31,12 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   });
   // Room for a 20,000-character ticket reply in any script (up to 4 bytes a character).
   app.use('/api', express.json({ limit: '100kb' }), checkJsonBody);
-  const secure = config.server.publicUrl.protocol === 'https:';
+  // The staff session, where staff work: the API and the development mailbox (the client area has its own).
+  const staffSession = app.get(StaffSessionMiddleware);
   app.use(
-    session({
-      name: sessionCookieName(config),
-      secret: config.secrets.sessionSecret.toString('hex'),
-      store: new DatabaseSessionStore(app.get(SessionRepository), config, app.get(Clock)),
-      resave: false,
-      saveUninitialized: false,
-      unset: 'destroy',
-      proxy: Boolean(config.server.trustProxy),
-      // No maxAge: a browser-session cookie; the server enforces the idle and absolute limits.
-      cookie: { httpOnly: true, sameSite: 'strict', secure, path: '/' },
-    }),
+    ['/api', '/dev'],
+    (request: Request, response: Response, next: NextFunction) => void staffSession.use(request, response, next),
   );
-  const timeout = app.get(SessionTimeoutMiddleware);
-  app.use((request: Request, response: Response, next: NextFunction) => void timeout.use(request, response, next));
-  const { passport } = app.get(StaffAuthenticator);
-  // passport.session() sets up req.logIn and friends itself; passport.initialize() would only add
-  // passport 0.4's compatibility properties to every request, which nothing here reads.
-  app.use(passport.session());
   setUpOpenApi(app);
   serveAdminUi(app, config.server.adminDistDir);
 }

@@ -7,7 +7,7 @@ import { ConfigErrors, Env, readKey } from './config-errors';
 export interface SecretsConfig {
   /** Keys the audit chain's HMAC; it must live outside the database it protects. */
   auditHmacKey: Buffer;
-  /** Signs the session cookie (express-session). */
+  /** Derives the keys of the forms' tokens and of rescue codes (HKDF, one purpose each). */
   sessionSecret: Buffer;
   /** Encrypts secrets in queued mail until delivery (AES-256-GCM). */
   mailEncryptionKey: Buffer;

@@ -21,6 +21,7 @@ import { ReviewedRanges1764900000000 as MysqlReviewedRanges } from './migrations
 import { ActionGroups1765000000000 as MysqlActionGroups } from './migrations/mysql/1765000000000-action-groups';
 import { ReviewedRangesVersion1765100000000 as MysqlReviewedRangesVersion } from './migrations/mysql/1765100000000-reviewed-ranges-version';
 import { Credentials1765200000000 as MysqlCredentials } from './migrations/mysql/1765200000000-credentials';
+import { StaffSessions1765300000000 as MysqlStaffSessions } from './migrations/mysql/1765300000000-staff-sessions';
 import { Foundation1763900000000 as SqliteFoundation } from './migrations/sqlite/1763900000000-foundation';
 import { Customers1764000000000 as SqliteCustomers } from './migrations/sqlite/1764000000000-customers';
 import { MailOutbox1764100000000 as SqliteMailOutbox } from './migrations/sqlite/1764100000000-mail-outbox';
@@ -35,6 +36,7 @@ import { ReviewedRanges1764900000000 as SqliteReviewedRanges } from './migration
 import { ActionGroups1765000000000 as SqliteActionGroups } from './migrations/sqlite/1765000000000-action-groups';
 import { ReviewedRangesVersion1765100000000 as SqliteReviewedRangesVersion } from './migrations/sqlite/1765100000000-reviewed-ranges-version';
 import { Credentials1765200000000 as SqliteCredentials } from './migrations/sqlite/1765200000000-credentials';
+import { StaffSessions1765300000000 as SqliteStaffSessions } from './migrations/sqlite/1765300000000-staff-sessions';
 
 /** What prepareDatabase gets: a better-sqlite3 connection. */
 interface SqliteConnection {
@@ -58,6 +60,7 @@ const SQLITE_MIGRATIONS = [
   SqliteActionGroups,
   SqliteReviewedRangesVersion,
   SqliteCredentials,
+  SqliteStaffSessions,
 ];
 const MYSQL_MIGRATIONS = [
   MysqlFoundation,
@@ -74,6 +77,7 @@ const MYSQL_MIGRATIONS = [
   MysqlActionGroups,
   MysqlReviewedRangesVersion,
   MysqlCredentials,
+  MysqlStaffSessions,
 ];
 
 export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {

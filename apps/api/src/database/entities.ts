@@ -1,6 +1,6 @@
 import { AuditChainHeadEntity } from '../modules/audit/audit-chain-head.entity';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
-import { SessionEntity } from '../modules/auth/session.entity';
+import { StaffSessionEntity } from '../modules/auth/staff-session.entity';
 import { SignInThrottleEntity } from '../modules/auth/sign-in-throttle.entity';
 import { StaffKnownIpEntity } from '../modules/auth/staff-known-ip.entity';
 import { ClientSearchTermEntity } from '../modules/clients/client-search-term.entity';
@@ -30,7 +30,7 @@ export const ENTITIES = [
   RolePermissionEntity,
   StaffEntity,
   StaffKnownIpEntity,
-  SessionEntity,
+  StaffSessionEntity,
   SignInThrottleEntity,
   AuditEntryEntity,
   AuditChainHeadEntity,

@@ -1,12 +1,14 @@
 import type { Permission, SessionStaff } from '@keydesk/domain';
 
-/** The staff member behind a request (passport's req.user), reloaded from the database each time. */
+import type { StaffSessionEntity } from '../../modules/auth/staff-session.entity';
+
+/** The staff member behind a request (req.user), read with the session on every request. */
 export type AuthenticatedStaff = SessionStaff & { permissions: Permission[] };
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
-    /** What passport puts on req.user for a signed-in staff member. */
+    /** What StaffSessionMiddleware puts on req.user for a signed-in staff member. */
     // eslint-disable-next-line @typescript-eslint/no-empty-object-type
     interface User extends SessionStaff {}
   }
@@ -14,16 +16,9 @@ declare global {
 
 declare module 'express-serve-static-core' {
   interface Request {
-    /** Set by SessionTimeoutMiddleware when the session ran out, so the 401 says why. */
+    /** Set by StaffSessionMiddleware when the session ran out, so the 401 says why. */
     sessionExpired?: boolean;
-  }
-}
-
-declare module 'express-session' {
-  interface SessionData {
-    csrfToken?: string;
-    signedInAt?: number;
-    lastSeenAt?: number;
-    passport?: { user?: number };
+    /** The staff session of the cookie, when it is live (StaffSessionMiddleware). */
+    staffSession?: StaffSessionEntity;
   }
 }

@@ -28,7 +28,7 @@ export class CsrfGuard implements CanActivate {
       context.getClass(),
     ]);
     if (rule?.kind === 'public') return true;
-    const expected = request.session?.csrfToken;
+    const expected = request.staffSession?.csrfToken;
     const given = request.header('x-csrf-token');
     if (!expected || !given || !sameToken(expected, given)) throw new DomainError(ErrorCode.CsrfTokenInvalid);
     return true;

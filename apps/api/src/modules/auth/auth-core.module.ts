@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 
 import { AuthHousekeepingService } from './auth-housekeeping.service';
 import { PasswordHasher } from './password-hasher';
-import { SessionRepository } from './session.repository';
+import { StaffSessionCookie } from './staff-session-cookie';
+import { StaffSessionRepository } from './staff-session.repository';
+import { StaffSessionService } from './staff-session.service';
 import { SignInThrottleRepository } from './sign-in-throttle.repository';
 import { SignInThrottleService } from './sign-in-throttle.service';
 
@@ -12,9 +14,18 @@ import { SignInThrottleService } from './sign-in-throttle.service';
     PasswordHasher,
     SignInThrottleRepository,
     SignInThrottleService,
-    SessionRepository,
+    StaffSessionRepository,
+    StaffSessionService,
+    StaffSessionCookie,
     AuthHousekeepingService,
   ],
-  exports: [PasswordHasher, SignInThrottleRepository, SignInThrottleService, SessionRepository],
+  exports: [
+    PasswordHasher,
+    SignInThrottleRepository,
+    SignInThrottleService,
+    StaffSessionRepository,
+    StaffSessionService,
+    StaffSessionCookie,
+  ],
 })
 export class AuthCoreModule {}

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
 import { SessionResponse, SessionSettings, SessionStaff } from '@keydesk/domain';
@@ -9,37 +9,43 @@ import { Ctx, RequestContext } from '../../common/http/request-context';
 import { AppConfig } from '../../config/app.config';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
-import { LocalSignInGuard } from './local-sign-in.guard';
+import { StaffAuthenticator } from './staff-authenticator';
+import { StaffSessionCookie } from './staff-session-cookie';
 
 @ApiTags('auth')
 @Controller('api/auth')
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly authenticator: StaffAuthenticator,
+    private readonly cookie: StaffSessionCookie,
     private readonly config: AppConfig,
   ) {}
 
-  /** Answers the staff member and the CSRF token every later state-changing request must carry. */
+  /**
+   * Checks the name and password (the body is validated by the pipe first), starts a session under
+   * a new id, and answers the staff member and the CSRF token every later state-changing request
+   * must carry.
+   */
   @Post('login')
   @HttpCode(200)
   @Public()
-  @ApiBody({ type: LoginDto })
-  @UseGuards(LocalSignInGuard)
-  login(@Req() request: Request, @Body() _body: unknown): SessionResponse {
-    return {
-      staff: request.user as SessionStaff,
-      csrfToken: request.session.csrfToken!,
-      settings: sessionSettings(this.config),
-    };
+  async login(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+    @Body() _body: LoginDto,
+  ): Promise<SessionResponse> {
+    const signedIn = await this.authenticator.authenticate(request, response);
+    this.cookie.set(response, signedIn.cookieId);
+    return { staff: signedIn.staff, csrfToken: signedIn.csrfToken, settings: sessionSettings(this.config) };
   }
 
   @Get('session')
   @SignedIn()
   session(@Req() request: Request): SessionResponse {
-    request.session.csrfToken ??= this.auth.newCsrfToken();
     return {
       staff: request.user as SessionStaff,
-      csrfToken: request.session.csrfToken,
+      csrfToken: request.staffSession!.csrfToken,
       settings: sessionSettings(this.config),
     };
   }
@@ -53,11 +59,8 @@ export class AuthController {
     @Res({ passthrough: true }) response: Response,
     @Ctx() context: RequestContext,
   ) {
-    await this.auth.signOut(context);
-    await new Promise<void>((resolve, reject) =>
-      request.session.destroy((error) => (error ? reject(error) : resolve())),
-    );
-    response.clearCookie(sessionCookieName(this.config), { path: '/' });
+    await this.auth.signOut(context, request.staffSession!.idHash);
+    this.cookie.clear(response);
   }
 }
 
@@ -68,8 +71,4 @@ export function sessionSettings(config: AppConfig): SessionSettings {
     temporaryPasswordHours: config.auth.temporaryPasswordSeconds / 3600,
     passwordMinLength: config.auth.passwordMinLength,
   };
-}
-
-export function sessionCookieName(config: AppConfig): string {
-  return config.server.publicUrl.protocol === 'https:' ? '__Host-keydesk.sid' : 'keydesk.sid';
 }

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-
 import { Injectable } from '@nestjs/common';
 
 import { ActivityAction, ActorType, ErrorCode, SessionStaff, StaffStatus, SubjectType } from '@keydesk/domain';
@@ -16,8 +14,16 @@ import { StaffRepository } from '../staff/staff.repository';
 import { PasswordHasher } from './password-hasher';
 import { SignInThrottleRepository } from './sign-in-throttle.repository';
 import { SignInThrottleService, ThrottleKeys } from './sign-in-throttle.service';
+import { StaffSessionService } from './staff-session.service';
 
 type FailureReason = 'unknown_name' | 'wrong_password' | 'disabled';
+
+/** A sign-in that succeeded: the staff member and the new session (its cookie id goes to the browser only). */
+export interface SignInResult {
+  staff: SessionStaff;
+  cookieId: string;
+  csrfToken: string;
+}
 
 /**
  * Staff sign-in: throttle first, then one password check whatever the name (a dummy hash for
@@ -34,9 +40,16 @@ export class AuthService {
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     private readonly credentials: StaffCredentialsService,
+    private readonly sessions: StaffSessionService,
   ) {}
 
-  async signIn(login: string, password: string, context: RequestContext): Promise<SessionStaff> {
+  /** `previousIdHash`: a session the browser still had, which ends (a new id at every sign-in). */
+  async signIn(
+    login: string,
+    password: string,
+    context: RequestContext,
+    previousIdHash?: string,
+  ): Promise<SignInResult> {
     const ip = context.ip ?? 'unknown';
     const keys = this.throttle.keysFor(login, ip);
     const staff = await this.staff.findByLogin(login);
@@ -52,7 +65,8 @@ export class AuthService {
       throw new DomainError(ErrorCode.InvalidCredentials);
     }
     const rehash = this.hasher.needsRehash(staff.passwordHash) ? await this.hasher.hash(password) : null;
-    await this.transactions.run(async (manager) => {
+    const started = await this.transactions.run(async (manager) => {
+      if (previousIdHash) await this.sessions.end(previousIdHash, manager);
       await this.throttle.recordSuccess(manager, keys);
       await this.throttleRepository.rememberIp(manager, staff.id, ip, this.clock.nowMs());
       await this.staff.recordSignIn(manager, staff.id, this.clock.now(), context.ip, context.locale);
@@ -65,26 +79,25 @@ export class AuthService {
         userAgent: context.userAgent,
         details: rehash ? { rehashedToCurrentParameters: true } : {},
       });
+      return this.sessions.start(manager, staff.id, context, 'password');
     });
-    return toSessionStaff(staff);
+    return { staff: toSessionStaff(staff), cookieId: started.cookieId, csrfToken: started.session.csrfToken };
   }
 
-  async signOut(context: RequestContext): Promise<void> {
+  /** Ends the session in the database (not just the cookie) and logs it. */
+  async signOut(context: RequestContext, sessionIdHash: string): Promise<void> {
     const staff = context.staff;
     if (!staff) return;
-    await this.transactions.run((manager) =>
-      this.audit.record(manager, {
+    await this.transactions.run(async (manager) => {
+      await this.sessions.end(sessionIdHash, manager);
+      await this.audit.record(manager, {
         actor: { type: ActorType.Staff, id: staff.id, name: staff.displayName },
         action: ActivityAction.StaffSignedOut,
         subject: { type: SubjectType.Staff, id: staff.id, name: staff.displayName },
         ip: context.ip,
         userAgent: context.userAgent,
-      }),
-    );
-  }
-
-  newCsrfToken(): string {
-    return randomBytes(32).toString('base64url');
+      });
+    });
   }
 
   private async recordFailure(

@@ -3,7 +3,7 @@ import { DataSource, EntityManager, IsNull, MoreThan, Not } from 'typeorm';
 
 import { CredentialWay, Locale, RescueVoidReason, UserLockReason } from '@keydesk/domain';
 
-import { SessionEntity } from '../auth/session.entity';
+import { StaffSessionEntity } from '../auth/staff-session.entity';
 import { ClientEntity } from '../clients/client.entity';
 import { PasswordResetTokenEntity } from '../password-resets/password-reset-token.entity';
 import { RescueCodeEntity } from '../rescue-codes/rescue-code.entity';
@@ -112,7 +112,7 @@ export class CredentialsRepository {
 
   async endStaffSessions(manager: EntityManager, staffId: number, keepIdHash?: string): Promise<number> {
     const result = await manager
-      .getRepository(SessionEntity)
+      .getRepository(StaffSessionEntity)
       .delete(keepIdHash ? { staffId, idHash: Not(keepIdHash) } : { staffId });
     return result.affected ?? 0;
   }

@@ -7,7 +7,6 @@ import { Permission, StaffResponse } from '@keydesk/domain';
 import { RequirePermission } from '../../common/access/access.decorator';
 import { parseListQuery, RawListQuery, setContentRange } from '../../common/http/list-query';
 import { Ctx, RequestContext } from '../../common/http/request-context';
-import { hashId } from '../auth/database-session.store';
 import { CreateStaffDto } from './dto/create-staff.dto';
 import { SetStaffPasswordDto } from './dto/set-staff-password.dto';
 import { UpdateStaffDto } from './dto/update-staff.dto';
@@ -60,6 +59,6 @@ export class StaffController {
     @Ctx() context: RequestContext,
     @Req() request: Request,
   ): Promise<void> {
-    await this.staff.setPassword(id, dto.password, context, hashId(request.sessionID));
+    await this.staff.setPassword(id, dto.password, context, request.staffSession!.idHash);
   }
 }

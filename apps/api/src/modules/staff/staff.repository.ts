@@ -4,7 +4,7 @@ import { Brackets, DataSource, EntityManager, In, Not } from 'typeorm';
 import { BuiltInRole, Locale, SessionStaff, StaffStatus } from '@keydesk/domain';
 
 import { containsPattern } from '../../common/text/fold';
-import { SessionEntity } from '../auth/session.entity';
+import { StaffSessionEntity } from '../auth/staff-session.entity';
 import { StaffEntity } from './staff.entity';
 import { SessionStaffRow, toSessionStaffFromRows } from './staff.mapper';
 
@@ -62,7 +62,7 @@ export class StaffRepository {
    * The active staff member behind a session, with roles and permissions, in one round trip:
    * every signed-in request asks, so no entity graph is built (findWithRoles costs two queries
    * and a hydration). Null when the staff member is gone or not active. Requests usually get it
-   * with their session instead (SessionRepository.findLiveWithStaff).
+   * with their session instead (StaffSessionRepository.findWithStaff).
    */
   async findActiveSessionStaff(id: number): Promise<SessionStaff | null> {
     const rows: SessionStaffRow[] = await this.dataSource.query(
@@ -137,7 +137,7 @@ export class StaffRepository {
   /** Ends every session of a staff member (disabled, password reset), on every api process. */
   async endSessions(manager: EntityManager, staffId: number, keepIdHash?: string): Promise<number> {
     const where = keepIdHash ? { staffId, idHash: Not(keepIdHash) } : { staffId };
-    const result = await manager.getRepository(SessionEntity).delete(where);
+    const result = await manager.getRepository(StaffSessionEntity).delete(where);
     return result.affected ?? 0;
   }
 

@@ -1,0 +1,45 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+import { bigintTransformer } from '../../database/bigint.transformer';
+
+/** How a session was signed in: the password alone, or with which second factor. */
+export type SignInMethod = 'password' | 'totp' | 'passkey' | 'recovery_code';
+
+/**
+ * A staff session, shared by every api process. The key is the SHA-256 of the cookie's random
+ * id, so a copy of this table does not let anyone ride a live session. Times are epoch ms.
+ */
+@Entity('staff_sessions')
+export class StaffSessionEntity {
+  @PrimaryColumn({ name: 'id_hash', type: 'varchar', length: 64 })
+  idHash!: string;
+
+  @Column({ name: 'staff_id', type: 'int' })
+  staffId!: number;
+
+  @Column({ name: 'created_at', type: 'bigint', transformer: bigintTransformer })
+  createdAt!: number;
+
+  @Column({ name: 'last_seen_at', type: 'bigint', transformer: bigintTransformer })
+  lastSeenAt!: number;
+
+  /** The absolute limit; the idle one counts from lastSeenAt. */
+  @Column({ name: 'expires_at', type: 'bigint', transformer: bigintTransformer })
+  expiresAt!: number;
+
+  @Column({ name: 'csrf_token', type: 'varchar', length: 64 })
+  csrfToken!: string;
+
+  @Column({ type: 'varchar', length: 45, nullable: true })
+  ip!: string | null;
+
+  @Column({ name: 'user_agent', type: 'varchar', length: 512, nullable: true })
+  userAgent!: string | null;
+
+  @Column({ name: 'signed_in_with', type: 'varchar', length: 16 })
+  signedInWith!: SignInMethod;
+
+  /** When the person last proved themselves (sign-in counts): sensitive actions look at it. */
+  @Column({ name: 'stepped_up_at', type: 'bigint', nullable: true, transformer: bigintTransformer })
+  steppedUpAt!: number | null;
+}

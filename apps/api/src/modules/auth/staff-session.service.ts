@@ -1,0 +1,95 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+import { SessionStaff } from '@keydesk/domain';
+
+import { RequestContext } from '../../common/http/request-context';
+import { Clock } from '../../common/time/clock';
+import { AppConfig } from '../../config/app.config';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { SignInMethod, StaffSessionEntity } from './staff-session.entity';
+import { StaffSessionRepository } from './staff-session.repository';
+
+/** Only write last_seen_at when it was last moved this long ago: not on every request. */
+const LAST_SEEN_RESOLUTION_MS = 30_000;
+
+export type StaffSessionLookup =
+  | { kind: 'live'; session: StaffSessionEntity; staff: SessionStaff }
+  /** There was one and a limit ended it: the 401 says so. */
+  | { kind: 'expired'; session: StaffSessionEntity; staff: SessionStaff; limit: 'idle' | 'absolute' }
+  | { kind: 'none' };
+
+/**
+ * Staff sessions (OWASP Session Management): 256 random bits in the cookie, its SHA-256 as the
+ * key, the idle and absolute limits checked here on every request, a new id at every sign-in.
+ * The row says which factor signed it in and when the person last proved themselves.
+ */
+@Injectable()
+export class StaffSessionService {
+  constructor(
+    private readonly repository: StaffSessionRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async start(
+    manager: EntityManager,
+    staffId: number,
+    context: RequestContext,
+    signedInWith: SignInMethod,
+  ): Promise<{ cookieId: string; session: StaffSessionEntity }> {
+    const now = this.clock.nowMs();
+    const cookieId = randomBytes(32).toString('base64url');
+    const session = Object.assign(new StaffSessionEntity(), {
+      idHash: hashStaffSessionId(cookieId),
+      staffId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: now + this.config.auth.sessionAbsoluteSeconds * 1000,
+      csrfToken: randomBytes(32).toString('base64url'),
+      ip: context.ip,
+      userAgent: context.userAgent,
+      signedInWith,
+      steppedUpAt: now,
+    });
+    await this.repository.insert(manager, session);
+    return { cookieId, session };
+  }
+
+  async lookup(cookieId: string | undefined): Promise<StaffSessionLookup> {
+    if (!cookieId || !/^[A-Za-z0-9_-]{43}$/.test(cookieId)) return { kind: 'none' };
+    const found = await this.repository.findWithStaff(hashStaffSessionId(cookieId));
+    if (!found) return { kind: 'none' };
+    const { session, staff } = found;
+    // Disabling a staff member ends their sessions; one left behind by a race ends here.
+    if (!staff) return this.end(session.idHash).then(() => ({ kind: 'none' }));
+    const now = this.clock.nowMs();
+    const limit =
+      now >= session.expiresAt
+        ? 'absolute'
+        : now - session.lastSeenAt >= this.config.auth.sessionIdleSeconds * 1000
+          ? 'idle'
+          : null;
+    if (limit) {
+      await this.end(session.idHash);
+      return { kind: 'expired', session, staff, limit };
+    }
+    if (now - session.lastSeenAt >= LAST_SEEN_RESOLUTION_MS) {
+      // Through the runner: on SQLite a bare write could land inside another request's transaction.
+      await this.transactions.run((manager) => this.repository.touch(manager, session.idHash, now));
+    }
+    return { kind: 'live', session, staff };
+  }
+
+  end(idHash: string, manager?: EntityManager): Promise<void> {
+    if (manager) return this.repository.delete(manager, idHash);
+    return this.transactions.run((own) => this.repository.delete(own, idHash));
+  }
+}
+
+export function hashStaffSessionId(cookieId: string): string {
+  return createHash('sha256').update(cookieId, 'utf8').digest('hex');
+}
