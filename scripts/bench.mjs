@@ -64,6 +64,7 @@ const requestSql = (api) => [
     `SELECT se.id_hash AS idHash, se.staff_id AS staffId, se.created_at AS createdAt, se.last_seen_at AS lastSeenAt,
     se.expires_at AS expiresAt, se.csrf_token AS csrfToken, se.ip AS sessionIp, se.user_agent AS sessionUserAgent,
     se.signed_in_with AS signedInWith, se.stepped_up_at AS steppedUpAt,
+    se.second_factor_pending AS secondFactorPending, se.failed_second_factors AS failedSecondFactors,
     s.id, s.username, s.email, s.display_name AS displayName, r.id AS roleId, r.name AS roleName, g.permission
     FROM staff_sessions se LEFT JOIN staff s ON s.id = se.staff_id AND s.status = ? LEFT JOIN staff_roles sr ON sr.staff_id = s.id
     LEFT JOIN roles r ON r.id = sr.role_id LEFT JOIN role_permissions g ON g.role_id = r.id

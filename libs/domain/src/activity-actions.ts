@@ -14,6 +14,13 @@ export const ActivityAction = {
   StaffEnabled: 'staff.enabled',
   StaffPasswordChanged: 'staff.password_changed',
   StaffPasswordReset: 'staff.password_reset',
+  /** A staff member enrolled a second factor (details: which). */
+  StaffSecondFactorAdded: 'staff.second_factor_added',
+  StaffSecondFactorRemoved: 'staff.second_factor_removed',
+  StaffRecoveryCodesRenewed: 'staff.recovery_codes_renewed',
+  StaffRecoveryCodeUsed: 'staff.recovery_code_used',
+  /** A wrong second factor at sign-in (never the code). */
+  StaffSecondFactorFailed: 'staff.second_factor_failed',
   RoleCreated: 'role.created',
   RoleUpdated: 'role.updated',
   RoleDeleted: 'role.deleted',

@@ -46,6 +46,12 @@ export const ErrorCode = {
   UserLocked: 'USER_LOCKED',
   /** Unlock asked of a user who is not locked. */
   UserNotLocked: 'USER_NOT_LOCKED',
+  /** The session waits for a second factor (or an enrolment): only those routes and sign-out answer. */
+  SecondFactorRequired: 'SECOND_FACTOR_REQUIRED',
+  /** A wrong, reused or unknown second factor code. */
+  SecondFactorInvalid: 'SECOND_FACTOR_INVALID',
+  /** Removing the last factor where the policy requires one. */
+  TwoFactorRequired: 'TWO_FACTOR_REQUIRED',
   InternalError: 'INTERNAL_ERROR',
 } as const;
 

@@ -15,3 +15,4 @@ export * from './activity';
 export * from './text';
 export * from './activity-action-labels';
 export * from './credentials';
+export * from './two-factor';

@@ -36,7 +36,7 @@ export function loadConfig(env: Env = process.env, envFile = join(process.cwd(),
   const dataDir = resolve(env.DATA_DIR ?? join(process.cwd(), 'data'));
   const server = readServerConfig(env, errors, join(REPO_ROOT, 'apps', 'admin', 'dist'));
   const database = readDatabaseConfig(env, errors, dataDir);
-  const auth = readAuthConfig(env, errors);
+  const auth = readAuthConfig(env, errors, server.production);
   const secrets = readSecretsConfig(env, errors, dataDir, server.production);
   const bootstrap = readBootstrapConfig(env, errors, database);
   const mail = readMailConfig(env, errors, server.production);

@@ -26,12 +26,19 @@ export interface AuthConfig {
   /** CUSTOMER_SESSION_IDLE_MINUTES / CUSTOMER_SESSION_ABSOLUTE_HOURS: the client area's sessions. */
   customerSessionIdleSeconds: number;
   customerSessionAbsoluteSeconds: number;
+  /** STAFF_TWO_FACTOR: whether every staff member must sign in with a second factor. */
+  staffTwoFactor: 'required' | 'optional';
   /** NEW_EMAIL_HOLD_HOURS: how long an address staff set waits before a password may go to it; 0 turns it off. */
   newEmailHoldSeconds: number;
 }
 
-export function readAuthConfig(env: Env, errors: ConfigErrors): AuthConfig {
+export function readAuthConfig(env: Env, errors: ConfigErrors, production: boolean): AuthConfig {
+  const staffTwoFactor = env.STAFF_TWO_FACTOR ?? (production ? 'required' : 'optional');
+  if (staffTwoFactor !== 'required' && staffTwoFactor !== 'optional') {
+    errors.add('STAFF_TWO_FACTOR', 'must be "required" or "optional"', staffTwoFactor);
+  }
   return {
+    staffTwoFactor: staffTwoFactor === 'optional' ? 'optional' : 'required',
     sessionIdleSeconds:
       60 * readInteger(env, errors, 'SESSION_IDLE_MINUTES', STAFF_SESSION_IDLE_SECONDS / 60, 1, 24 * 60),
     sessionAbsoluteSeconds:

@@ -22,6 +22,7 @@ import { ActionGroups1765000000000 as MysqlActionGroups } from './migrations/mys
 import { ReviewedRangesVersion1765100000000 as MysqlReviewedRangesVersion } from './migrations/mysql/1765100000000-reviewed-ranges-version';
 import { Credentials1765200000000 as MysqlCredentials } from './migrations/mysql/1765200000000-credentials';
 import { StaffSessions1765300000000 as MysqlStaffSessions } from './migrations/mysql/1765300000000-staff-sessions';
+import { TwoFactor1765400000000 as MysqlTwoFactor } from './migrations/mysql/1765400000000-two-factor';
 import { Foundation1763900000000 as SqliteFoundation } from './migrations/sqlite/1763900000000-foundation';
 import { Customers1764000000000 as SqliteCustomers } from './migrations/sqlite/1764000000000-customers';
 import { MailOutbox1764100000000 as SqliteMailOutbox } from './migrations/sqlite/1764100000000-mail-outbox';
@@ -37,6 +38,7 @@ import { ActionGroups1765000000000 as SqliteActionGroups } from './migrations/sq
 import { ReviewedRangesVersion1765100000000 as SqliteReviewedRangesVersion } from './migrations/sqlite/1765100000000-reviewed-ranges-version';
 import { Credentials1765200000000 as SqliteCredentials } from './migrations/sqlite/1765200000000-credentials';
 import { StaffSessions1765300000000 as SqliteStaffSessions } from './migrations/sqlite/1765300000000-staff-sessions';
+import { TwoFactor1765400000000 as SqliteTwoFactor } from './migrations/sqlite/1765400000000-two-factor';
 
 /** What prepareDatabase gets: a better-sqlite3 connection. */
 interface SqliteConnection {
@@ -61,6 +63,7 @@ const SQLITE_MIGRATIONS = [
   SqliteReviewedRangesVersion,
   SqliteCredentials,
   SqliteStaffSessions,
+  SqliteTwoFactor,
 ];
 const MYSQL_MIGRATIONS = [
   MysqlFoundation,
@@ -78,6 +81,7 @@ const MYSQL_MIGRATIONS = [
   MysqlReviewedRangesVersion,
   MysqlCredentials,
   MysqlStaffSessions,
+  MysqlTwoFactor,
 ];
 
 export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {

@@ -23,6 +23,8 @@ import { UserSessionEntity } from '../modules/user-sessions/user-session.entity'
 import { RolePermissionEntity } from '../modules/roles/role-permission.entity';
 import { RoleEntity } from '../modules/roles/role.entity';
 import { StaffEntity } from '../modules/staff/staff.entity';
+import { StaffRecoveryCodeEntity } from '../modules/two-factor/staff-recovery-code.entity';
+import { StaffTotpEntity } from '../modules/two-factor/staff-totp.entity';
 
 /** Listed as classes, not globs: globs make TypeORM require() .ts files under vitest. */
 export const ENTITIES = [
@@ -50,5 +52,7 @@ export const ENTITIES = [
   PasswordRevealEntity,
   RescueCodeEntity,
   CredentialReportEntity,
+  StaffTotpEntity,
+  StaffRecoveryCodeEntity,
   RateLimitEntity,
 ];

@@ -9,7 +9,11 @@ export const ACCESS_RULE = 'keydesk:access-rule';
  * What a route needs. Every route declares one (a test walks them all); a route that declares
  * none is refused by AccessGuard rather than left open.
  */
-export type AccessRule = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'permission'; permission: Permission };
+export type AccessRule =
+  | { kind: 'public' }
+  | { kind: 'signed-in' }
+  | { kind: 'second-factor-step' }
+  | { kind: 'permission'; permission: Permission };
 
 /** Open to anyone: sign-in, health, the customers' public endpoints. Exempt from CSRF checks. */
 export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
@@ -18,6 +22,18 @@ export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfie
 export const SignedIn = () =>
   applyDecorators(
     SetMetadata(ACCESS_RULE, { kind: 'signed-in' } satisfies AccessRule),
+    ApiCookieAuth('session'),
+    ApiSecurity('csrf'),
+  );
+
+/**
+ * Also open to a session that waits for its second factor (or an enrolment): the second step of a
+ * sign-in, the enrolment routes, the session's own state and signing out. Everything else answers
+ * 401 SECOND_FACTOR_REQUIRED to such a session.
+ */
+export const SecondFactorStep = () =>
+  applyDecorators(
+    SetMetadata(ACCESS_RULE, { kind: 'second-factor-step' } satisfies AccessRule),
     ApiCookieAuth('session'),
     ApiSecurity('csrf'),
   );

@@ -27,6 +27,8 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request>();
     const staff = request.user as AuthenticatedStaff | undefined;
     if (!staff) throw new DomainError(request.sessionExpired ? ErrorCode.SessionExpired : ErrorCode.NotAuthenticated);
+    if (rule.kind === 'second-factor-step') return true;
+    if (request.staffSession?.secondFactorPending) throw new DomainError(ErrorCode.SecondFactorRequired);
     if (rule.kind === 'permission' && !hasPermission(staff.permissions, rule.permission)) {
       throw new DomainError(ErrorCode.Forbidden, { permission: rule.permission });
     }

@@ -39,4 +39,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.EmailRecentlyChanged]: 409,
   [ErrorCode.UserLocked]: 409,
   [ErrorCode.UserNotLocked]: 409,
+  [ErrorCode.SecondFactorRequired]: 401,
+  [ErrorCode.SecondFactorInvalid]: 401,
+  [ErrorCode.TwoFactorRequired]: 409,
 };

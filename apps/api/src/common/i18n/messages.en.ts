@@ -139,6 +139,12 @@ export const en: Record<string, string> = {
   'account.email.errors.invalid': 'Type a valid email address, e.g. ana@example.com.',
   'account.email.errors.same': 'This is already your email.',
   'account.email.errors.taken': 'Another account already uses this address.',
+  'credentials.staffFactor.totp_added':
+    'An authenticator app was added as your second factor, and new recovery codes were made.',
+  'credentials.staffFactor.totp_removed':
+    'The authenticator app was removed from your second factors, with its recovery codes.',
+  'credentials.staffFactor.recovery_codes_renewed': 'Your recovery codes were renewed: the old ones no longer work.',
+  'credentials.staffFactor.recovery_code_used': 'One of your recovery codes was used to sign in.',
   'account.invalid.title': 'This link no longer works',
   'account.invalid.body':
     'Password reset links work once and only for a limited time; a newer link or a password change also cancels them.',
@@ -210,6 +216,10 @@ export const en: Record<string, string> = {
   'errors.TOO_MANY_REQUESTS': 'Too many requests. Try again in {seconds} seconds.',
   'errors.RESCUE_CODE_INVALID':
     'The client key, user name or rescue code is not valid, or the code was already used or has expired. Check them or generate a new code.',
+  'errors.SECOND_FACTOR_REQUIRED': 'Finish signing in with your second factor first.',
+  'errors.SECOND_FACTOR_INVALID':
+    'That code is not right, or it was already used. Type the current code of your authenticator app, or an unused recovery code.',
+  'errors.TWO_FACTOR_REQUIRED': 'A second factor is required here: add another one before removing this one.',
   'errors.EMAIL_RECENTLY_CHANGED':
     "This user's email was changed by staff less than {hours} hours ago. No reset link or temporary password goes to the new address before {opensAt}; the old address was told of the change.",
   'errors.USER_LOCKED':

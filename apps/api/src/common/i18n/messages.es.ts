@@ -144,6 +144,13 @@ export const es: Record<string, string> = {
   'account.email.errors.invalid': 'Escribe un correo válido, por ejemplo ana@example.com.',
   'account.email.errors.same': 'Este ya es tu correo.',
   'account.email.errors.taken': 'Otra cuenta ya usa esta dirección.',
+  'credentials.staffFactor.totp_added':
+    'Se agregó una app de autenticación como tu segundo factor y se crearon nuevos códigos de recuperación.',
+  'credentials.staffFactor.totp_removed':
+    'Se quitó la app de autenticación de tus segundos factores, junto con sus códigos de recuperación.',
+  'credentials.staffFactor.recovery_codes_renewed':
+    'Se renovaron tus códigos de recuperación: los anteriores ya no funcionan.',
+  'credentials.staffFactor.recovery_code_used': 'Se usó uno de tus códigos de recuperación para iniciar sesión.',
   'account.invalid.title': 'Este enlace ya no funciona',
   'account.invalid.body':
     'Los enlaces para restablecer la contraseña funcionan una sola vez y por tiempo limitado; un enlace más reciente o un cambio de contraseña también los anulan.',
@@ -220,6 +227,10 @@ export const es: Record<string, string> = {
   'errors.TOO_MANY_REQUESTS': 'Demasiadas solicitudes. Inténtalo de nuevo en {seconds} segundos.',
   'errors.RESCUE_CODE_INVALID':
     'La clave de cliente, el usuario o el código de rescate no son válidos, o el código ya se usó o venció. Revísalos o genera un código nuevo.',
+  'errors.SECOND_FACTOR_REQUIRED': 'Primero termina de iniciar sesión con tu segundo factor.',
+  'errors.SECOND_FACTOR_INVALID':
+    'Ese código no es correcto o ya se usó. Escribe el código actual de tu app de autenticación o un código de recuperación sin usar.',
+  'errors.TWO_FACTOR_REQUIRED': 'Aquí se exige un segundo factor: agrega otro antes de quitar este.',
   'errors.EMAIL_RECENTLY_CHANGED':
     'El personal cambió el correo de este usuario hace menos de {hours} horas. No se envía ningún enlace de restablecimiento ni contraseña temporal a la nueva dirección antes del {opensAt}; la dirección anterior recibió el aviso del cambio.',
   'errors.USER_LOCKED':

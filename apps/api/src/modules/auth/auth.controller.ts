@@ -2,13 +2,15 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
-import { SessionResponse, SessionSettings, SessionStaff } from '@keydesk/domain';
+import { ErrorCode, SecondFactorChallenge, SessionResponse, SessionSettings, SessionStaff } from '@keydesk/domain';
 
-import { Public, SignedIn } from '../../common/access/access.decorator';
+import { Public, SecondFactorStep } from '../../common/access/access.decorator';
+import { DomainError } from '../../common/errors/domain-error';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { AppConfig } from '../../config/app.config';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
+import { SecondFactorDto } from './dto/second-factor.dto';
 import { StaffAuthenticator } from './staff-authenticator';
 import { StaffSessionCookie } from './staff-session-cookie';
 
@@ -34,18 +36,50 @@ export class AuthController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
     @Body() _body: LoginDto,
-  ): Promise<SessionResponse> {
+  ): Promise<SessionResponse | SecondFactorChallenge> {
     const signedIn = await this.authenticator.authenticate(request, response);
+    this.cookie.set(response, signedIn.cookieId);
+    return (
+      signedIn.challenge ?? {
+        staff: signedIn.staff,
+        csrfToken: signedIn.csrfToken,
+        settings: sessionSettings(this.config),
+      }
+    );
+  }
+
+  /** The second step of a sign-in: a code of the authenticator app or a recovery code. */
+  @Post('login/second-factor')
+  @HttpCode(200)
+  @SecondFactorStep()
+  async secondFactor(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+    @Body() dto: SecondFactorDto,
+    @Ctx() context: RequestContext,
+  ): Promise<SessionResponse> {
+    const session = request.staffSession!;
+    if (!session.secondFactorPending) throw new DomainError(ErrorCode.Conflict);
+    const signedIn = await this.auth.proveSecondFactor(
+      session,
+      request.user as SessionStaff,
+      dto.method,
+      dto.code,
+      context,
+    );
     this.cookie.set(response, signedIn.cookieId);
     return { staff: signedIn.staff, csrfToken: signedIn.csrfToken, settings: sessionSettings(this.config) };
   }
 
+  /** The signed-in staff member, or what a half-signed session still has to do. */
   @Get('session')
-  @SignedIn()
-  session(@Req() request: Request): SessionResponse {
+  @SecondFactorStep()
+  async session(@Req() request: Request): Promise<SessionResponse | SecondFactorChallenge> {
+    const session = request.staffSession!;
+    if (session.secondFactorPending) return this.auth.challenge(session);
     return {
       staff: request.user as SessionStaff,
-      csrfToken: request.staffSession!.csrfToken,
+      csrfToken: session.csrfToken,
       settings: sessionSettings(this.config),
     };
   }
@@ -53,7 +87,7 @@ export class AuthController {
   /** Destroys the stored session, not just the cookie. */
   @Post('logout')
   @HttpCode(204)
-  @SignedIn()
+  @SecondFactorStep()
   async logout(
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,

@@ -1,20 +1,35 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 
-import { ActivityAction, ActorType, ErrorCode, SessionStaff, StaffStatus, SubjectType } from '@keydesk/domain';
+import {
+  ActivityAction,
+  ActorType,
+  ErrorCode,
+  SECOND_FACTOR_TRIES,
+  SecondFactorChallenge,
+  SecondFactorMethod,
+  SessionStaff,
+  StaffStatus,
+  SubjectType,
+} from '@keydesk/domain';
 
 import { StaffCredentialsService } from '../credentials/staff-credentials.service';
 import { DomainError } from '../../common/errors/domain-error';
 import { RequestContext } from '../../common/http/request-context';
 import { Clock } from '../../common/time/clock';
+import { AppConfig } from '../../config/app.config';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
 import { StaffEntity } from '../staff/staff.entity';
 import { toSessionStaff } from '../staff/staff.mapper';
 import { StaffRepository } from '../staff/staff.repository';
+import { TwoFactorService } from '../two-factor/two-factor.service';
 import { PasswordHasher } from './password-hasher';
 import { SignInThrottleRepository } from './sign-in-throttle.repository';
 import { SignInThrottleService, ThrottleKeys } from './sign-in-throttle.service';
-import { StaffSessionService } from './staff-session.service';
+import { SignInMethod, StaffSessionEntity } from './staff-session.entity';
+import { StaffSessionRepository } from './staff-session.repository';
+import { StaffSessionService, StartedStaffSession } from './staff-session.service';
 
 type FailureReason = 'unknown_name' | 'wrong_password' | 'disabled';
 
@@ -23,6 +38,8 @@ export interface SignInResult {
   staff: SessionStaff;
   cookieId: string;
   csrfToken: string;
+  /** Set when the session waits for a second factor (or an enrolment). */
+  challenge: SecondFactorChallenge | null;
 }
 
 /**
@@ -41,6 +58,9 @@ export class AuthService {
     private readonly clock: Clock,
     private readonly credentials: StaffCredentialsService,
     private readonly sessions: StaffSessionService,
+    private readonly sessionRows: StaffSessionRepository,
+    private readonly twoFactor: TwoFactorService,
+    private readonly config: AppConfig,
   ) {}
 
   /** `previousIdHash`: a session the browser still had, which ends (a new id at every sign-in). */
@@ -65,23 +85,113 @@ export class AuthService {
       throw new DomainError(ErrorCode.InvalidCredentials);
     }
     const rehash = this.hasher.needsRehash(staff.passwordHash) ? await this.hasher.hash(password) : null;
+    const methods = await this.twoFactor.methodsOf(staff.id);
+    const pending = methods.length > 0 || this.config.auth.staffTwoFactor === 'required';
     const started = await this.transactions.run(async (manager) => {
       if (previousIdHash) await this.sessions.end(previousIdHash, manager);
-      await this.throttle.recordSuccess(manager, keys);
-      await this.throttleRepository.rememberIp(manager, staff.id, ip, this.clock.nowMs());
-      await this.staff.recordSignIn(manager, staff.id, this.clock.now(), context.ip, context.locale);
       if (rehash) await this.credentials.rehash(manager, staff.id, rehash);
+      // With a second factor due, the sign-in is recorded (and the counters cleared) once it is proved.
+      if (!pending) await this.recordSignIn(manager, staff, keys, context, 'password', rehash !== null);
+      return this.sessions.start(manager, staff.id, context, pending);
+    });
+    return {
+      staff: toSessionStaff(staff),
+      cookieId: started.cookieId,
+      csrfToken: started.session.csrfToken,
+      challenge: pending ? this.challengeFor(methods, started.session.csrfToken) : null,
+    };
+  }
+
+  /** What a half-signed session still has to do, for its answers. */
+  async challenge(session: StaffSessionEntity): Promise<SecondFactorChallenge> {
+    return this.challengeFor(await this.twoFactor.methodsOf(session.staffId), session.csrfToken);
+  }
+
+  /**
+   * The second step of a sign-in: the factor is proved (and used up) and the session becomes a
+   * signed-in one under a new id. A wrong code counts like a wrong password, and the fifth ends
+   * the half-signed session.
+   */
+  async proveSecondFactor(
+    session: StaffSessionEntity,
+    staff: SessionStaff,
+    method: SecondFactorMethod,
+    code: string,
+    context: RequestContext,
+  ): Promise<SignInResult> {
+    const ip = context.ip ?? 'unknown';
+    const keys = this.throttle.keysFor(staff.username, ip);
+    await this.throttle.assertAllowed(keys, () => this.throttleRepository.isKnownIp(staff.id, ip));
+    const started = await this.transactions.run(async (manager) => {
+      if (!(await this.twoFactor.prove(manager, staff.id, method, code, context))) return null;
+      await this.recordSignIn(manager, staff, keys, context, method, false);
+      return this.sessions.promote(manager, session, method);
+    });
+    if (!started) {
+      await this.recordSecondFactorFailure(session, staff, keys, method, context);
+      throw new DomainError(ErrorCode.SecondFactorInvalid);
+    }
+    return { staff, cookieId: started.cookieId, csrfToken: started.session.csrfToken, challenge: null };
+  }
+
+  /** Enrolment was the second step (the policy requires a factor and there was none): the sign-in completes. */
+  async completeEnrolment(
+    session: StaffSessionEntity,
+    staff: SessionStaff,
+    context: RequestContext,
+  ): Promise<StartedStaffSession> {
+    const keys = this.throttle.keysFor(staff.username, context.ip ?? 'unknown');
+    return this.transactions.run(async (manager) => {
+      await this.recordSignIn(manager, staff, keys, context, SecondFactorMethod.Totp, false);
+      return this.sessions.promote(manager, session, SecondFactorMethod.Totp);
+    });
+  }
+
+  private challengeFor(methods: SecondFactorMethod[], csrfToken: string): SecondFactorChallenge {
+    return { secondFactor: { required: true, methods, enrolmentRequired: methods.length === 0 }, csrfToken };
+  }
+
+  private async recordSignIn(
+    manager: EntityManager,
+    staff: Pick<StaffEntity, 'id' | 'displayName'>,
+    keys: ThrottleKeys,
+    context: RequestContext,
+    method: SignInMethod,
+    rehashed: boolean,
+  ): Promise<void> {
+    await this.throttle.recordSuccess(manager, keys);
+    await this.throttleRepository.rememberIp(manager, staff.id, context.ip ?? 'unknown', this.clock.nowMs());
+    await this.staff.recordSignIn(manager, staff.id, this.clock.now(), context.ip, context.locale);
+    await this.audit.record(manager, {
+      actor: { type: ActorType.Staff, id: staff.id, name: staff.displayName },
+      action: ActivityAction.StaffSignedIn,
+      subject: { type: SubjectType.Staff, id: staff.id, name: staff.displayName },
+      ip: context.ip,
+      userAgent: context.userAgent,
+      details: { method, ...(rehashed ? { rehashedToCurrentParameters: true } : {}) },
+    });
+  }
+
+  private async recordSecondFactorFailure(
+    session: StaffSessionEntity,
+    staff: SessionStaff,
+    keys: ThrottleKeys,
+    method: SecondFactorMethod,
+    context: RequestContext,
+  ): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const failures = await this.sessionRows.countFailedSecondFactor(manager, session.idHash);
+      await this.throttle.recordFailure(manager, keys);
+      if (failures >= SECOND_FACTOR_TRIES) await this.sessions.end(session.idHash, manager);
       await this.audit.record(manager, {
         actor: { type: ActorType.Staff, id: staff.id, name: staff.displayName },
-        action: ActivityAction.StaffSignedIn,
+        action: ActivityAction.StaffSecondFactorFailed,
         subject: { type: SubjectType.Staff, id: staff.id, name: staff.displayName },
         ip: context.ip,
         userAgent: context.userAgent,
-        details: rehash ? { rehashedToCurrentParameters: true } : {},
+        details: { method, failures, sessionEnded: failures >= SECOND_FACTOR_TRIES },
       });
-      return this.sessions.start(manager, staff.id, context, 'password');
     });
-    return { staff: toSessionStaff(staff), cookieId: started.cookieId, csrfToken: started.session.csrfToken };
   }
 
   /** Ends the session in the database (not just the cookie) and logs it. */

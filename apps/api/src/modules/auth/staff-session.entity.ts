@@ -39,6 +39,17 @@ export class StaffSessionEntity {
   @Column({ name: 'signed_in_with', type: 'varchar', length: 16 })
   signedInWith!: SignInMethod;
 
+  /**
+   * Signed in with the password only, where a second factor is due: the session serves nothing
+   * but the second factor, enrolment and sign-out until it is proved.
+   */
+  @Column({ name: 'second_factor_pending', type: 'boolean', default: false })
+  secondFactorPending!: boolean;
+
+  /** Wrong second factors of a pending session; the fifth ends it. */
+  @Column({ name: 'failed_second_factors', type: 'int', default: 0 })
+  failedSecondFactors!: number;
+
   /** When the person last proved themselves (sign-in counts): sensitive actions look at it. */
   @Column({ name: 'stepped_up_at', type: 'bigint', nullable: true, transformer: bigintTransformer })
   steppedUpAt!: number | null;

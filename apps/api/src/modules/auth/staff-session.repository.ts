@@ -11,7 +11,8 @@ import { StaffSessionEntity } from './staff-session.entity';
 const SESSION_COLUMNS =
   'se.id_hash AS idHash, se.staff_id AS staffId, se.created_at AS createdAt, se.last_seen_at AS lastSeenAt, ' +
   'se.expires_at AS expiresAt, se.csrf_token AS csrfToken, se.ip AS sessionIp, se.user_agent AS sessionUserAgent, ' +
-  'se.signed_in_with AS signedInWith, se.stepped_up_at AS steppedUpAt';
+  'se.signed_in_with AS signedInWith, se.stepped_up_at AS steppedUpAt, ' +
+  'se.second_factor_pending AS secondFactorPending, se.failed_second_factors AS failedSecondFactors';
 
 type Row = SessionStaffRow & Record<string, unknown>;
 
@@ -50,6 +51,8 @@ export class StaffSessionRepository {
       userAgent: first.sessionUserAgent,
       signedInWith: first.signedInWith,
       steppedUpAt: number(first.steppedUpAt),
+      secondFactorPending: Boolean(Number(first.secondFactorPending)),
+      failedSecondFactors: Number(first.failedSecondFactors),
     });
     return { session, staff: first.id === null ? null : toSessionStaffFromRows(rows) };
   }
@@ -60,6 +63,12 @@ export class StaffSessionRepository {
 
   async touch(manager: EntityManager, idHash: string, lastSeenAt: number): Promise<void> {
     await manager.getRepository(StaffSessionEntity).update({ idHash }, { lastSeenAt });
+  }
+
+  /** One more wrong second factor on a pending session; answers how many now. */
+  async countFailedSecondFactor(manager: EntityManager, idHash: string): Promise<number> {
+    await manager.getRepository(StaffSessionEntity).increment({ idHash }, 'failedSecondFactors', 1);
+    return (await manager.getRepository(StaffSessionEntity).findOneBy({ idHash }))?.failedSecondFactors ?? 0;
   }
 
   async delete(manager: EntityManager, idHash: string): Promise<void> {

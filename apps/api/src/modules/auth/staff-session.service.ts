@@ -15,6 +15,12 @@ import { StaffSessionRepository } from './staff-session.repository';
 /** Only write last_seen_at when it was last moved this long ago: not on every request. */
 const LAST_SEEN_RESOLUTION_MS = 30_000;
 
+export interface StartedStaffSession {
+  /** Goes into the cookie and nowhere else. */
+  cookieId: string;
+  session: StaffSessionEntity;
+}
+
 export type StaffSessionLookup =
   | { kind: 'live'; session: StaffSessionEntity; staff: SessionStaff }
   /** There was one and a limit ended it: the 401 says so. */
@@ -35,28 +41,47 @@ export class StaffSessionService {
     private readonly config: AppConfig,
   ) {}
 
-  async start(
+  /**
+   * A new session after the password. `secondFactorPending`: it serves only the second factor,
+   * enrolment and sign-out until promote() finishes the sign-in.
+   */
+  start(
     manager: EntityManager,
     staffId: number,
     context: RequestContext,
-    signedInWith: SignInMethod,
-  ): Promise<{ cookieId: string; session: StaffSessionEntity }> {
+    secondFactorPending: boolean,
+  ): Promise<StartedStaffSession> {
     const now = this.clock.nowMs();
-    const cookieId = randomBytes(32).toString('base64url');
-    const session = Object.assign(new StaffSessionEntity(), {
-      idHash: hashStaffSessionId(cookieId),
+    return this.insert(manager, {
       staffId,
       createdAt: now,
-      lastSeenAt: now,
       expiresAt: now + this.config.auth.sessionAbsoluteSeconds * 1000,
-      csrfToken: randomBytes(32).toString('base64url'),
       ip: context.ip,
       userAgent: context.userAgent,
-      signedInWith,
-      steppedUpAt: now,
+      signedInWith: 'password',
+      steppedUpAt: secondFactorPending ? null : now,
+      secondFactorPending,
     });
-    await this.repository.insert(manager, session);
-    return { cookieId, session };
+  }
+
+  /** The second factor is proved: the same sign-in under a new id and CSRF token, no longer pending. */
+  async promote(
+    manager: EntityManager,
+    session: StaffSessionEntity,
+    method: SignInMethod,
+  ): Promise<StartedStaffSession> {
+    await this.repository.delete(manager, session.idHash);
+    const { staffId, createdAt, expiresAt, ip, userAgent } = session;
+    return this.insert(manager, {
+      staffId,
+      createdAt,
+      expiresAt,
+      ip,
+      userAgent,
+      signedInWith: method,
+      steppedUpAt: this.clock.nowMs(),
+      secondFactorPending: false,
+    });
   }
 
   async lookup(cookieId: string | undefined): Promise<StaffSessionLookup> {
@@ -82,6 +107,21 @@ export class StaffSessionService {
       await this.transactions.run((manager) => this.repository.touch(manager, session.idHash, now));
     }
     return { kind: 'live', session, staff };
+  }
+
+  private async insert(
+    manager: EntityManager,
+    fields: Omit<StaffSessionEntity, 'idHash' | 'csrfToken' | 'lastSeenAt' | 'failedSecondFactors'>,
+  ): Promise<StartedStaffSession> {
+    const cookieId = randomBytes(32).toString('base64url');
+    const session = Object.assign(new StaffSessionEntity(), fields, {
+      idHash: hashStaffSessionId(cookieId),
+      csrfToken: randomBytes(32).toString('base64url'),
+      lastSeenAt: this.clock.nowMs(),
+      failedSecondFactors: 0,
+    });
+    await this.repository.insert(manager, session);
+    return { cookieId, session };
   }
 
   end(idHash: string, manager?: EntityManager): Promise<void> {

@@ -101,6 +101,23 @@ export class CredentialNotices {
     return mail.id;
   }
 
+  /** A staff member's notice of a change of their second factors, in their language. */
+  async tellStaffSecurity(
+    manager: EntityManager,
+    staff: StaffEntity,
+    what: string,
+    locale: Locale,
+    at: Date,
+  ): Promise<number> {
+    const mail = await this.outbox.enqueue(manager, {
+      to: staff.email,
+      locale,
+      template: 'staff-security-changed',
+      data: { displayName: staff.displayName, changedAt: formatWhen(at, locale), what, supportUrl: this.url('') },
+    });
+    return mail.id;
+  }
+
   private url(path: string): string {
     return new URL(path, this.config.server.publicUrl).toString();
   }

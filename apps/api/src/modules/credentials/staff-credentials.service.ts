@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { ActivityAction, SubjectType } from '@keydesk/domain';
+import { ActivityAction, ActorType, SubjectType } from '@keydesk/domain';
 
 import { RequestContext } from '../../common/http/request-context';
 import { translate } from '../../common/i18n/translate';
@@ -12,6 +12,15 @@ import { SignInThrottleService } from '../auth/sign-in-throttle.service';
 import { StaffEntity } from '../staff/staff.entity';
 import { CredentialNotices } from './credential-notices';
 import { CredentialsRepository } from './credentials.repository';
+
+export type StaffFactorChange = 'totp_added' | 'totp_removed' | 'recovery_codes_renewed' | 'recovery_code_used';
+
+const FACTOR_ACTIONS: Record<StaffFactorChange, ActivityAction> = {
+  totp_added: ActivityAction.StaffSecondFactorAdded,
+  totp_removed: ActivityAction.StaffSecondFactorRemoved,
+  recovery_codes_renewed: ActivityAction.StaffRecoveryCodesRenewed,
+  recovery_code_used: ActivityAction.StaffRecoveryCodeUsed,
+};
 
 export interface StaffPasswordChange {
   staff: StaffEntity;
@@ -60,6 +69,30 @@ export class StaffCredentialsService {
       userAgent: context.userAgent,
       subject: { type: SubjectType.Staff, id: staff.id, name: staff.displayName },
       details: { endedSessions, emailId, notified: [staff.email] },
+    });
+  }
+
+  /**
+   * A change of a staff member's second factors, made by the code that keeps them (TwoFactorService)
+   * inside its transaction: one audit entry (never a code or secret) and a notice to their address.
+   */
+  async factorChanged(
+    manager: EntityManager,
+    staff: StaffEntity,
+    change: StaffFactorChange,
+    context: RequestContext,
+  ): Promise<void> {
+    const now = this.clock.now();
+    const locale = staff.language ?? context.locale;
+    const what = translate(locale, `credentials.staffFactor.${change}`);
+    const emailId = await this.notices.tellStaffSecurity(manager, staff, what, locale, now);
+    await this.audit.record(manager, {
+      actor: context.staff ? staffActor(context) : { type: ActorType.Staff, id: staff.id, name: staff.displayName },
+      action: FACTOR_ACTIONS[change],
+      ip: context.ip,
+      userAgent: context.userAgent,
+      subject: { type: SubjectType.Staff, id: staff.id, name: staff.displayName },
+      details: { method: change.startsWith('recovery') ? 'recovery_code' : 'totp', emailId, notified: [staff.email] },
     });
   }
 

@@ -23,6 +23,8 @@ export class StaffSessions1765300000000 implements MigrationInterface {
       user_agent varchar(512) NULL,
       signed_in_with varchar(16) NOT NULL,
       stepped_up_at bigint NULL,
+      second_factor_pending tinyint(1) NOT NULL DEFAULT 0,
+      failed_second_factors int NOT NULL DEFAULT 0,
       KEY idx_staff_sessions_staff (staff_id),
       KEY idx_staff_sessions_expires (expires_at),
       CONSTRAINT fk_staff_sessions_staff FOREIGN KEY (staff_id) REFERENCES staff(id) ON DELETE CASCADE) ${TABLE_OPTIONS}`);

@@ -1,0 +1,27 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** Staff second factors (SQLite); see the MySQL twin. */
+export class TwoFactor1765400000000 implements MigrationInterface {
+  name = 'TwoFactor1765400000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`CREATE TABLE staff_totp (
+      staff_id integer PRIMARY KEY REFERENCES staff(id) ON DELETE CASCADE,
+      secret_sealed varchar(512) NOT NULL,
+      confirmed_at bigint NULL,
+      last_step bigint NULL,
+      created_at bigint NOT NULL)`);
+    await db.query(`CREATE TABLE staff_recovery_codes (
+      id integer PRIMARY KEY AUTOINCREMENT,
+      staff_id integer NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+      code_hash varchar(64) NOT NULL,
+      used_at bigint NULL,
+      created_at bigint NOT NULL)`);
+    await db.query(`CREATE UNIQUE INDEX uq_staff_recovery_codes ON staff_recovery_codes (staff_id, code_hash)`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP TABLE staff_recovery_codes`);
+    await db.query(`DROP TABLE staff_totp`);
+  }
+}

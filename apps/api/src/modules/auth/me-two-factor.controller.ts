@@ -1,0 +1,75 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+
+import { RecoveryCodesResponse, SessionStaff, TotpEnrolment, TwoFactorStatus } from '@keydesk/domain';
+
+import { SecondFactorStep, SignedIn } from '../../common/access/access.decorator';
+import { Ctx, RequestContext } from '../../common/http/request-context';
+import { TwoFactorService } from '../two-factor/two-factor.service';
+import { AuthService } from './auth.service';
+import { TotpCodeDto } from './dto/second-factor.dto';
+import { StaffSessionCookie } from './staff-session-cookie';
+
+/**
+ * "My account → Security": the signed-in staff member's own second factors. Enrolling is open to a
+ * session that waits for its first factor (the policy requires one); confirming it then completes
+ * that sign-in.
+ */
+@ApiTags('me')
+@Controller('api/me')
+export class MeTwoFactorController {
+  constructor(
+    private readonly twoFactor: TwoFactorService,
+    private readonly auth: AuthService,
+    private readonly cookie: StaffSessionCookie,
+  ) {}
+
+  @Get('two-factor')
+  @SecondFactorStep()
+  status(@Req() request: Request): Promise<TwoFactorStatus> {
+    return this.twoFactor.status((request.user as SessionStaff).id);
+  }
+
+  @Post('two-factor/totp')
+  @HttpCode(200)
+  @SecondFactorStep()
+  @ApiOperation({ summary: 'Starts enrolling an authenticator app: its secret, otpauth:// URL and QR code (SVG)' })
+  beginTotp(@Req() request: Request): Promise<TotpEnrolment> {
+    return this.twoFactor.beginTotp((request.user as SessionStaff).id);
+  }
+
+  @Post('two-factor/totp/confirm')
+  @HttpCode(200)
+  @SecondFactorStep()
+  @ApiOperation({ summary: 'Confirms the app with its first code; answers ten recovery codes, shown this once' })
+  async confirmTotp(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+    @Body() dto: TotpCodeDto,
+    @Ctx() context: RequestContext,
+  ): Promise<RecoveryCodesResponse> {
+    const staff = request.user as SessionStaff;
+    const answer = await this.twoFactor.confirmTotp(staff.id, dto.code, context);
+    const session = request.staffSession!;
+    if (!session.secondFactorPending) return answer;
+    const started = await this.auth.completeEnrolment(session, staff, context);
+    this.cookie.set(response, started.cookieId);
+    return { ...answer, csrfToken: started.session.csrfToken };
+  }
+
+  @Delete('two-factor/totp')
+  @HttpCode(204)
+  @SignedIn()
+  removeTotp(@Req() request: Request, @Ctx() context: RequestContext): Promise<void> {
+    return this.twoFactor.removeTotp((request.user as SessionStaff).id, context);
+  }
+
+  @Post('recovery-codes')
+  @HttpCode(200)
+  @SignedIn()
+  @ApiOperation({ summary: 'New recovery codes, shown this once; the old ones stop working' })
+  renewRecoveryCodes(@Req() request: Request, @Ctx() context: RequestContext): Promise<RecoveryCodesResponse> {
+    return this.twoFactor.renewRecoveryCodes((request.user as SessionStaff).id, context);
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Staff second factors: what the api answers and the admin UI shows. Today the authenticator app
+ * (TOTP, RFC 6238) and recovery codes; passkeys come beside them.
+ */
+
+export const SecondFactorMethod = {
+  Totp: 'totp',
+  RecoveryCode: 'recovery_code',
+} as const;
+export type SecondFactorMethod = (typeof SecondFactorMethod)[keyof typeof SecondFactorMethod];
+
+export type StaffTwoFactorPolicy = 'required' | 'optional';
+
+/** POST /api/auth/login (and GET /api/auth/session) while the session waits for a second factor. */
+export interface SecondFactorChallenge {
+  secondFactor: {
+    required: true;
+    methods: SecondFactorMethod[];
+    /** No factor yet where one is required: enrol first (the enrolment routes only). */
+    enrolmentRequired: boolean;
+  };
+  csrfToken: string;
+}
+
+/** GET /api/me/two-factor */
+export interface TwoFactorStatus {
+  policy: StaffTwoFactorPolicy;
+  totp: { enabled: boolean; enabledAt: string | null };
+  recoveryCodes: { remaining: number };
+}
+
+/** POST /api/me/two-factor/totp: the secret to enrol, as text, an otpauth:// URL and its QR code (SVG). */
+export interface TotpEnrolment {
+  secret: string;
+  otpauthUrl: string;
+  qrSvg: string;
+}
+
+/** Shown once: when TOTP is confirmed and whenever they are renewed. */
+export interface RecoveryCodesResponse {
+  recoveryCodes: string[];
+  /** Set when confirming the enrolment completed a sign-in: the new session's token. */
+  csrfToken?: string;
+}
+
+/** RFC 6238 as Google Authenticator and its kind read it: SHA-1, 6 digits, 30 s, one step either way. */
+export const TOTP_PARAMETERS = { algorithm: 'SHA1', digits: 6, period: 30, window: 1 } as const;
+
+/** Ten codes of at least 64 random bits (15 Crockford base32 symbols: 75 bits). */
+export const RECOVERY_CODE_COUNT = 10;
+
+/** Wrong second factors that end a half-signed session. */
+export const SECOND_FACTOR_TRIES = 5;
+
+/** "ab12c-..." as typed: case, spaces and dashes aside, Crockford's look-alikes read as their digits. */
+export function normalizeRecoveryCode(code: string): string {
+  return code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+}
