@@ -52,6 +52,9 @@ describe('npm run cli', () => {
     expect(reset.code).toBe(0);
     expect(reset.out).toContain('sessions were ended and any lockout lifted');
     expect(reset.out).not.toContain('mango trueno violeta');
+    const twoFactor = cli('staff:reset-two-factor', '--username', 'ana');
+    expect(twoFactor.code).toBe(0);
+    expect(twoFactor.out).toContain('Second factors reset for ana');
   });
 
   it('verifies the audit chain and names the first broken row', () => {

@@ -159,6 +159,30 @@ describe.each(TEST_DATABASES)('staff second factors (optional policy) on %s', (k
     expect((await passwordStep()).answer).toHaveProperty('staff');
   });
 
+  it("lets an administrator reset another's lost factors, never their own, with a reason", async () => {
+    const admin = await passwordStep(t.admin);
+    const own = await t.dataSource.query('SELECT id FROM staff WHERE username = ?', [t.admin.username]);
+    const reset = (id: number, reason: unknown) =>
+      admin.agent.post(`/api/staff/${id}/two-factor/reset`).set('X-CSRF-Token', admin.csrf).send({ reason });
+    expect((await reset(Number(own[0].id), 'x')).status).toBe(403);
+    expect((await reset(staff.id, '')).status).toBe(400);
+    // staff has an app again (enrolled here) and a session.
+    const { secret } = await enrol();
+    t.clock.advance(30_000);
+    const session = await passwordStep();
+    await secondStep(session, 'totp', codeAt(secret)).expect(200);
+    await reset(staff.id, 'Lost phone; identity checked by video call').expect(204);
+    expect((await session.agent.get('/api/auth/session')).status).toBe(401);
+    expect((await passwordStep()).answer).toHaveProperty('staff');
+    const [entry] = await t.dataSource.query(
+      "SELECT actor_name AS actorName, details FROM audit_log WHERE action = 'staff.second_factors_reset' ORDER BY seq DESC",
+    );
+    expect(JSON.parse(entry.details)).toMatchObject({
+      reason: 'Lost phone; identity checked by video call',
+      endedSessions: expect.any(Number),
+    });
+  });
+
   it('keeps secrets and codes out of the trail and the outbox', async () => {
     const trail = JSON.stringify(await t.dataSource.query('SELECT details FROM audit_log'));
     const outbox = JSON.stringify(await t.dataSource.query('SELECT data, subject FROM mail_outbox'));

@@ -25,6 +25,8 @@ const USAGE = `Keydesk command line: npm run cli -- <command> [options]
       [--role Agent|Supervisor|Administrator] [--password <password>]
   staff:reset-password         set a staff member's password, end their sessions, lift a lockout
       --username <name|email> [--password <password>]
+  staff:reset-two-factor       remove a staff member's second factors (a lost phone), end their
+      --username <name|email>    sessions; they enrol again at the next sign-in
   audit:verify                 walk the audit chain; exit 1 and name the first broken row
   audit:archive                move entries older than ACTIVITY_RETENTION_DAYS to the archive now
 

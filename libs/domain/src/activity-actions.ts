@@ -19,6 +19,8 @@ export const ActivityAction = {
   StaffSecondFactorRemoved: 'staff.second_factor_removed',
   StaffRecoveryCodesRenewed: 'staff.recovery_codes_renewed',
   StaffRecoveryCodeUsed: 'staff.recovery_code_used',
+  /** An administrator (or the command line) reset another staff member's factors, with a reason. */
+  StaffSecondFactorsReset: 'staff.second_factors_reset',
   /** A wrong second factor at sign-in (never the code). */
   StaffSecondFactorFailed: 'staff.second_factor_failed',
   RoleCreated: 'role.created',

@@ -8,6 +8,7 @@ import { describeError } from '../common/errors/describe-error';
 import { RoleRepository } from '../modules/roles/role.repository';
 import { StaffRepository } from '../modules/staff/staff.repository';
 import { StaffService } from '../modules/staff/staff.service';
+import { TwoFactorService } from '../modules/two-factor/two-factor.service';
 
 export interface StaffCommandOptions {
   username?: string;
@@ -27,6 +28,7 @@ export async function runStaffCommand(app: INestApplicationContext, command: str
   try {
     if (command === 'staff:create') await create(app, options);
     else if (command === 'staff:reset-password') await resetPassword(app, options);
+    else if (command === 'staff:reset-two-factor') await resetTwoFactor(app, options);
     else throw new Error(`Unknown command "${command}"`);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
@@ -60,4 +62,14 @@ async function resetPassword(app: INestApplicationContext, options: StaffCommand
   if (!staff) throw new Error(`No staff member with user name or email "${options.username}"`);
   await app.get(StaffService).setPassword(staff.id, options.password, CLI_CONTEXT);
   console.log(`Password set for ${staff.username}; their sessions were ended and any lockout lifted.`);
+}
+
+/** A lost authenticator app, even the last administrator's: the next sign-in enrols a new one. */
+async function resetTwoFactor(app: INestApplicationContext, options: StaffCommandOptions): Promise<void> {
+  const staff = await app.get(StaffRepository).findByLogin(options.username!);
+  if (!staff) throw new Error(`No staff member with user name or email "${options.username}"`);
+  await app.get(TwoFactorService).resetFactors(staff.id, 'Reset on the command line', CLI_CONTEXT);
+  console.log(
+    `Second factors reset for ${staff.username}; their sessions were ended and they enrol again at the next sign-in.`,
+  );
 }

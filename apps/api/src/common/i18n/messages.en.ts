@@ -145,6 +145,8 @@ export const en: Record<string, string> = {
     'The authenticator app was removed from your second factors, with its recovery codes.',
   'credentials.staffFactor.recovery_codes_renewed': 'Your recovery codes were renewed: the old ones no longer work.',
   'credentials.staffFactor.recovery_code_used': 'One of your recovery codes was used to sign in.',
+  'credentials.staffFactor.factors_reset':
+    'An administrator reset your second factors: your sessions were ended, and you will set up a new one at your next sign-in.',
   'account.invalid.title': 'This link no longer works',
   'account.invalid.body':
     'Password reset links work once and only for a limited time; a newer link or a password change also cancels them.',

@@ -13,13 +13,15 @@ import { StaffEntity } from '../staff/staff.entity';
 import { CredentialNotices } from './credential-notices';
 import { CredentialsRepository } from './credentials.repository';
 
-export type StaffFactorChange = 'totp_added' | 'totp_removed' | 'recovery_codes_renewed' | 'recovery_code_used';
+export type StaffFactorChange =
+  'totp_added' | 'totp_removed' | 'recovery_codes_renewed' | 'recovery_code_used' | 'factors_reset';
 
 const FACTOR_ACTIONS: Record<StaffFactorChange, ActivityAction> = {
   totp_added: ActivityAction.StaffSecondFactorAdded,
   totp_removed: ActivityAction.StaffSecondFactorRemoved,
   recovery_codes_renewed: ActivityAction.StaffRecoveryCodesRenewed,
   recovery_code_used: ActivityAction.StaffRecoveryCodeUsed,
+  factors_reset: ActivityAction.StaffSecondFactorsReset,
 };
 
 export interface StaffPasswordChange {
@@ -81,18 +83,31 @@ export class StaffCredentialsService {
     staff: StaffEntity,
     change: StaffFactorChange,
     context: RequestContext,
+    reason?: string,
   ): Promise<void> {
     const now = this.clock.now();
+    // Someone else reset them: every session of the person ends, and they enrol again at the next sign-in.
+    const endedSessions =
+      change === 'factors_reset' ? await this.repository.endStaffSessions(manager, staff.id) : undefined;
     const locale = staff.language ?? context.locale;
     const what = translate(locale, `credentials.staffFactor.${change}`);
     const emailId = await this.notices.tellStaffSecurity(manager, staff, what, locale, now);
     await this.audit.record(manager, {
-      actor: context.staff ? staffActor(context) : { type: ActorType.Staff, id: staff.id, name: staff.displayName },
+      // The command line resets as the system; the rest is done by someone signed in.
+      actor:
+        context.staff || change === 'factors_reset'
+          ? staffActor(context)
+          : { type: ActorType.Staff, id: staff.id, name: staff.displayName },
       action: FACTOR_ACTIONS[change],
       ip: context.ip,
       userAgent: context.userAgent,
       subject: { type: SubjectType.Staff, id: staff.id, name: staff.displayName },
-      details: { method: change.startsWith('recovery') ? 'recovery_code' : 'totp', emailId, notified: [staff.email] },
+      details: {
+        method: change === 'factors_reset' ? 'all' : change.startsWith('recovery') ? 'recovery_code' : 'totp',
+        emailId,
+        notified: [staff.email],
+        ...(reason === undefined ? {} : { reason, endedSessions }),
+      },
     });
   }
 

@@ -2,12 +2,17 @@ import { Module } from '@nestjs/common';
 
 import { CredentialsModule } from '../credentials/credentials.module';
 import { StaffModule } from '../staff/staff.module';
+import { StaffTwoFactorController } from './staff-two-factor.controller';
 import { TwoFactorRepository } from './two-factor.repository';
 import { TwoFactorService } from './two-factor.service';
 
-/** Staff second factors. Their routes (sign-in's second step, "my account") live with auth, which uses them. */
+/**
+ * Staff second factors and an administrator's reset of them. The routes of sign-in's second step
+ * and of "my account" live with auth, which uses this module.
+ */
 @Module({
   imports: [CredentialsModule, StaffModule],
+  controllers: [StaffTwoFactorController],
   providers: [TwoFactorRepository, TwoFactorService],
   exports: [TwoFactorService],
 })

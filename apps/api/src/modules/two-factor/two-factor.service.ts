@@ -130,6 +130,21 @@ export class TwoFactorService {
   }
 
   /**
+   * A lost factor: another staff member's app and codes go, their sessions end, and they enrol
+   * again at the next sign-in. Never one's own (an administrator who lost theirs asks another, or
+   * the command line, where `context.staff` is null).
+   */
+  async resetFactors(staffId: number, reason: string, context: RequestContext): Promise<void> {
+    if (context.staff?.id === staffId) throw new DomainError(ErrorCode.Forbidden, { permission: 'staff.manage' });
+    const staff = await this.require(staffId);
+    await this.transactions.run(async (manager) => {
+      await this.factors.deleteTotp(manager, staffId);
+      await this.factors.deleteRecoveryCodes(manager, staffId);
+      await this.credentials.factorChanged(manager, staff, 'factors_reset', context, reason);
+    });
+  }
+
+  /**
    * Checks a second factor inside the caller's transaction, using it up: the app's code takes its
    * time step, a recovery code is spent (and its use told). False when it does not match.
    */
