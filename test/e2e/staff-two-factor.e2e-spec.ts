@@ -2,7 +2,9 @@ import { Secret, TOTP } from 'otpauth';
 import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { createClient } from '../factories/client.factory';
 import { createStaff, CreatedStaff } from '../factories/staff.factory';
+import { addClientUser } from '../factories/user.factory';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DATABASES } from '../support/test-database';
 
@@ -181,6 +183,64 @@ describe.each(TEST_DATABASES)('staff second factors (optional policy) on %s', (k
       reason: 'Lost phone; identity checked by video call',
       endedSessions: expect.any(Number),
     });
+  });
+
+  it('asks for the password again before a sensitive action, when no factor is enrolled', async () => {
+    const admin = await passwordStep(t.admin);
+    await admin.agent.get('/api/activity/export').query({ format: 'jsonl' }).expect(200);
+    t.clock.advance(16 * 60_000);
+    const stale = await admin.agent.get('/api/activity/export').query({ format: 'jsonl' });
+    expect(stale.status).toBe(401);
+    expect(stale.body.code).toBe('STEP_UP_REQUIRED');
+    await admin.agent.get('/api/clients').expect(200);
+    const wrong = await admin.agent
+      .post('/api/auth/step-up')
+      .set('X-CSRF-Token', admin.csrf)
+      .send({ method: 'password', password: 'no es' });
+    expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
+    const totp = await admin.agent
+      .post('/api/auth/step-up')
+      .set('X-CSRF-Token', admin.csrf)
+      .send({ method: 'totp', code: '123456' });
+    expect(totp.status).toBe(400);
+    await admin.agent
+      .post('/api/auth/step-up')
+      .set('X-CSRF-Token', admin.csrf)
+      .send({ method: 'password', password: t.admin.password })
+      .expect(204);
+    await admin.agent.get('/api/activity/export').query({ format: 'jsonl' }).expect(200);
+  });
+
+  it("asks for the app again before changing where a customer's access goes", async () => {
+    const { secret } = await enrol();
+    t.clock.advance(30_000);
+    const b = await passwordStep();
+    await secondStep(b, 'totp', codeAt(secret)).expect(200);
+    const csrf = (await b.agent.get('/api/auth/session')).body.csrfToken;
+    const admin = await passwordStep(t.admin);
+    const client = await createClient(admin.agent, admin.csrf);
+    const user = { body: await addClientUser(admin.agent, admin.csrf, client.id) };
+    t.clock.advance(16 * 60_000);
+    const put = (body: Record<string, string>) =>
+      b.agent.put(`/api/users/${user.body.id}`).set('X-CSRF-Token', csrf).send(body);
+    expect((await put({ email: 'otro@fuera.example' })).body.code).toBe('STEP_UP_REQUIRED');
+    await put({ lastName: 'Paz Díaz' }).expect(200);
+    const byPassword = await b.agent
+      .post('/api/auth/step-up')
+      .set('X-CSRF-Token', csrf)
+      .send({ method: 'password', password: staff.password });
+    expect(byPassword.status).toBe(400);
+    await b.agent
+      .post('/api/auth/step-up')
+      .set('X-CSRF-Token', csrf)
+      .send({ method: 'totp', code: codeAt(secret) })
+      .expect(204);
+    await put({ email: 'otro@fuera.example' }).expect(200);
+    const [entry] = await t.dataSource.query(
+      "SELECT details FROM audit_log WHERE action = 'staff.stepped_up' AND actor_id = ? ORDER BY seq DESC",
+      [String(staff.id)],
+    );
+    expect(JSON.parse(entry.details)).toEqual({ method: 'totp' });
   });
 
   it('keeps secrets and codes out of the trail and the outbox', async () => {

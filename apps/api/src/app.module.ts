@@ -6,6 +6,7 @@ import type { DestinationStream } from 'pino';
 
 import { AccessGuard } from './common/access/access.guard';
 import { CsrfGuard } from './common/access/csrf.guard';
+import { StepUpGuard } from './common/access/step-up';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { createValidationPipe } from './common/errors/validation.pipe';
 import { Clock } from './common/time/clock';
@@ -74,9 +75,10 @@ export class AppModule {
         BootstrapModule,
       ],
       providers: [
-        // Order matters: who you are and what you may do (401/403) before the CSRF check.
+        // Order matters: who you are and what you may do (401/403), the CSRF check, then a recent step-up.
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: CsrfGuard },
+        { provide: APP_GUARD, useClass: StepUpGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],

@@ -21,7 +21,9 @@ export const ActivityAction = {
   StaffRecoveryCodeUsed: 'staff.recovery_code_used',
   /** An administrator (or the command line) reset another staff member's factors, with a reason. */
   StaffSecondFactorsReset: 'staff.second_factors_reset',
-  /** A wrong second factor at sign-in (never the code). */
+  /** A staff member proved a factor again (or the password, where none is required) before a sensitive action. */
+  StaffSteppedUp: 'staff.stepped_up',
+  /** A wrong second factor at sign-in or step-up (never the code). */
   StaffSecondFactorFailed: 'staff.second_factor_failed',
   RoleCreated: 'role.created',
   RoleUpdated: 'role.updated',

@@ -50,6 +50,8 @@ export const ErrorCode = {
   SecondFactorRequired: 'SECOND_FACTOR_REQUIRED',
   /** A wrong, reused or unknown second factor code. */
   SecondFactorInvalid: 'SECOND_FACTOR_INVALID',
+  /** A sensitive action needs a factor proved within STEP_UP_MINUTES: POST /api/auth/step-up, then retry. */
+  StepUpRequired: 'STEP_UP_REQUIRED',
   /** Removing the last factor where the policy requires one. */
   TwoFactorRequired: 'TWO_FACTOR_REQUIRED',
   InternalError: 'INTERNAL_ERROR',

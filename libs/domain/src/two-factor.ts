@@ -11,6 +11,9 @@ export type SecondFactorMethod = (typeof SecondFactorMethod)[keyof typeof Second
 
 export type StaffTwoFactorPolicy = 'required' | 'optional';
 
+/** POST /api/auth/step-up: a second factor, or the password where none is required and there is none. */
+export type StepUpMethod = SecondFactorMethod | 'password';
+
 /** POST /api/auth/login (and GET /api/auth/session) while the session waits for a second factor. */
 export interface SecondFactorChallenge {
   secondFactor: {

@@ -26,6 +26,8 @@ export interface AuthConfig {
   /** CUSTOMER_SESSION_IDLE_MINUTES / CUSTOMER_SESSION_ABSOLUTE_HOURS: the client area's sessions. */
   customerSessionIdleSeconds: number;
   customerSessionAbsoluteSeconds: number;
+  /** STEP_UP_MINUTES: how long a proved factor (or password) covers the sensitive actions. */
+  stepUpSeconds: number;
   /** STAFF_TWO_FACTOR: whether every staff member must sign in with a second factor. */
   staffTwoFactor: 'required' | 'optional';
   /** NEW_EMAIL_HOLD_HOURS: how long an address staff set waits before a password may go to it; 0 turns it off. */
@@ -39,6 +41,7 @@ export function readAuthConfig(env: Env, errors: ConfigErrors, production: boole
   }
   return {
     staffTwoFactor: staffTwoFactor === 'optional' ? 'optional' : 'required',
+    stepUpSeconds: 60 * readInteger(env, errors, 'STEP_UP_MINUTES', 15, 1, 60),
     sessionIdleSeconds:
       60 * readInteger(env, errors, 'SESSION_IDLE_MINUTES', STAFF_SESSION_IDLE_SECONDS / 60, 1, 24 * 60),
     sessionAbsoluteSeconds:

@@ -42,4 +42,5 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.SecondFactorRequired]: 401,
   [ErrorCode.SecondFactorInvalid]: 401,
   [ErrorCode.TwoFactorRequired]: 409,
+  [ErrorCode.StepUpRequired]: 401,
 };

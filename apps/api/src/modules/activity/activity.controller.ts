@@ -14,6 +14,7 @@ import {
 } from '@keydesk/domain';
 
 import { RequirePermission } from '../../common/access/access.decorator';
+import { RequireStepUp } from '../../common/access/step-up';
 import { DomainError } from '../../common/errors/domain-error';
 import { parseListQuery, RawListQuery } from '../../common/http/list-query';
 import { Ctx, RequestContext } from '../../common/http/request-context';
@@ -72,6 +73,7 @@ export class ActivityController {
   }
 
   @Get('export')
+  @RequireStepUp()
   @RequirePermission(Permission.ActivityExport)
   @ApiOperation({ summary: 'The filtered log as CSV or JSON Lines, streamed; the export itself is logged' })
   @ApiQuery({ name: 'format', enum: ['csv', 'jsonl'] })

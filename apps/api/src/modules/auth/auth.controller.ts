@@ -4,13 +4,13 @@ import type { Request, Response } from 'express';
 
 import { ErrorCode, SecondFactorChallenge, SessionResponse, SessionSettings, SessionStaff } from '@keydesk/domain';
 
-import { Public, SecondFactorStep } from '../../common/access/access.decorator';
+import { Public, SecondFactorStep, SignedIn } from '../../common/access/access.decorator';
 import { DomainError } from '../../common/errors/domain-error';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { AppConfig } from '../../config/app.config';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
-import { SecondFactorDto } from './dto/second-factor.dto';
+import { SecondFactorDto, StepUpDto } from './dto/second-factor.dto';
 import { StaffAuthenticator } from './staff-authenticator';
 import { StaffSessionCookie } from './staff-session-cookie';
 
@@ -69,6 +69,19 @@ export class AuthController {
     );
     this.cookie.set(response, signedIn.cookieId);
     return { staff: signedIn.staff, csrfToken: signedIn.csrfToken, settings: sessionSettings(this.config) };
+  }
+
+  /** Proves a factor again (or the password, where none is required and there is none) for the sensitive actions. */
+  @Post('step-up')
+  @HttpCode(204)
+  @SignedIn()
+  async stepUp(@Req() request: Request, @Body() dto: StepUpDto, @Ctx() context: RequestContext): Promise<void> {
+    const secret = dto.method === 'password' ? dto.password : dto.code;
+    if (!secret) {
+      const field = dto.method === 'password' ? 'password' : 'code';
+      throw new DomainError(ErrorCode.ValidationFailed, {}, { [field]: { key: 'validation.isNotEmpty' } });
+    }
+    await this.auth.stepUp(request.staffSession!, request.user as SessionStaff, dto.method, secret, context);
   }
 
   /** The signed-in staff member, or what a half-signed session still has to do. */

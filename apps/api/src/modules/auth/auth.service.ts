@@ -9,6 +9,7 @@ import {
   SecondFactorChallenge,
   SecondFactorMethod,
   SessionStaff,
+  StepUpMethod,
   StaffStatus,
   SubjectType,
 } from '@keydesk/domain';
@@ -132,6 +133,70 @@ export class AuthService {
       throw new DomainError(ErrorCode.SecondFactorInvalid);
     }
     return { staff, cookieId: started.cookieId, csrfToken: started.session.csrfToken, challenge: null };
+  }
+
+  /**
+   * Proving oneself again before sensitive actions: a second factor when the staff member has one,
+   * else (where none is required) the password. A wrong one counts like a wrong sign-in.
+   */
+  async stepUp(
+    session: StaffSessionEntity,
+    staff: SessionStaff,
+    method: StepUpMethod,
+    secret: string,
+    context: RequestContext,
+  ): Promise<void> {
+    const ip = context.ip ?? 'unknown';
+    const keys = this.throttle.keysFor(staff.username, ip);
+    await this.throttle.assertAllowed(keys, () => this.throttleRepository.isKnownIp(staff.id, ip));
+    const methods = await this.twoFactor.methodsOf(staff.id);
+    const byPassword = method === 'password';
+    if (byPassword ? methods.length > 0 || this.config.auth.staffTwoFactor === 'required' : !methods.includes(method)) {
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        {},
+        {
+          method: {
+            key: 'validation.isIn',
+            params: { values: [...methods, ...(methods.length ? [] : ['password'])].join(', ') },
+          },
+        },
+      );
+    }
+    const proved = await this.transactions.run(async (manager) => {
+      const ok = byPassword
+        ? await this.passwordMatches(staff.id, secret)
+        : await this.twoFactor.prove(manager, staff.id, method as SecondFactorMethod, secret, context);
+      if (!ok) return false;
+      await this.sessionRows.markSteppedUp(manager, session.idHash, this.clock.nowMs());
+      await this.audit.record(manager, {
+        actor: { type: ActorType.Staff, id: staff.id, name: staff.displayName },
+        action: ActivityAction.StaffSteppedUp,
+        subject: { type: SubjectType.Staff, id: staff.id, name: staff.displayName },
+        ip: context.ip,
+        userAgent: context.userAgent,
+        details: { method },
+      });
+      return true;
+    });
+    if (proved) return;
+    await this.transactions.run(async (manager) => {
+      await this.throttle.recordFailure(manager, keys);
+      await this.audit.record(manager, {
+        actor: { type: ActorType.Staff, id: staff.id, name: staff.displayName },
+        action: ActivityAction.StaffSecondFactorFailed,
+        subject: { type: SubjectType.Staff, id: staff.id, name: staff.displayName },
+        ip: context.ip,
+        userAgent: context.userAgent,
+        details: { method, stepUp: true },
+      });
+    });
+    throw new DomainError(byPassword ? ErrorCode.InvalidCredentials : ErrorCode.SecondFactorInvalid);
+  }
+
+  private async passwordMatches(staffId: number, password: string): Promise<boolean> {
+    const staff = await this.staff.findWithRoles(staffId);
+    return staff !== null && (await this.hasher.verify(staff.passwordHash, password));
   }
 
   /** Enrolment was the second step (the policy requires a factor and there was none): the sign-in completes. */

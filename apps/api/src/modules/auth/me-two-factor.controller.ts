@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { RecoveryCodesResponse, SessionStaff, TotpEnrolment, TwoFactorStatus } from '@keydesk/domain';
 
 import { SecondFactorStep, SignedIn } from '../../common/access/access.decorator';
+import { RequireStepUp } from '../../common/access/step-up';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { TwoFactorService } from '../two-factor/two-factor.service';
 import { AuthService } from './auth.service';
@@ -59,6 +60,7 @@ export class MeTwoFactorController {
   }
 
   @Delete('two-factor/totp')
+  @RequireStepUp()
   @HttpCode(204)
   @SignedIn()
   removeTotp(@Req() request: Request, @Ctx() context: RequestContext): Promise<void> {

@@ -71,6 +71,10 @@ export class StaffSessionRepository {
     return (await manager.getRepository(StaffSessionEntity).findOneBy({ idHash }))?.failedSecondFactors ?? 0;
   }
 
+  async markSteppedUp(manager: EntityManager, idHash: string, at: number): Promise<void> {
+    await manager.getRepository(StaffSessionEntity).update({ idHash }, { steppedUpAt: at });
+  }
+
   async delete(manager: EntityManager, idHash: string): Promise<void> {
     await manager.getRepository(StaffSessionEntity).delete({ idHash });
   }

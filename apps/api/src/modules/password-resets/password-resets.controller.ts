@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { PasswordResetResponse, Permission } from '@keydesk/domain';
 
 import { RequirePermission } from '../../common/access/access.decorator';
+import { RequireStepUp } from '../../common/access/step-up';
 import { parseListQuery, RawListQuery, setContentRange } from '../../common/http/list-query';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { SendResetEmailDto } from './dto/send-reset-email.dto';
@@ -17,6 +18,7 @@ export class PasswordResetsController {
   constructor(private readonly resets: PasswordResetEmailService) {}
 
   @Post('password-reset-email')
+  @RequireStepUp()
   @HttpCode(202)
   @RequirePermission(Permission.UsersSendResetEmail)
   @ApiOperation({ summary: 'Mails the user a single-use link to choose a password; older links stop working' })

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { Permission, RoleResponse } from '@keydesk/domain';
 
 import { RequirePermission } from '../../common/access/access.decorator';
+import { RequireStepUp } from '../../common/access/step-up';
 import { parseListQuery, RawListQuery, setContentRange } from '../../common/http/list-query';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { SaveRoleDto } from './dto/save-role.dto';
@@ -32,12 +33,14 @@ export class RolesController {
   }
 
   @Post()
+  @RequireStepUp()
   @RequirePermission(Permission.StaffManage)
   create(@Body() dto: SaveRoleDto, @Ctx() context: RequestContext): Promise<RoleResponse> {
     return this.roles.create(dto, context);
   }
 
   @Put(':id')
+  @RequireStepUp()
   @RequirePermission(Permission.StaffManage)
   update(
     @Param('id', ParseIntPipe) id: number,
@@ -48,6 +51,7 @@ export class RolesController {
   }
 
   @Delete(':id')
+  @RequireStepUp()
   @RequirePermission(Permission.StaffManage)
   delete(@Param('id', ParseIntPipe) id: number, @Ctx() context: RequestContext): Promise<RoleResponse> {
     return this.roles.delete(id, context);

@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { Permission, StaffResponse } from '@keydesk/domain';
 
 import { RequirePermission } from '../../common/access/access.decorator';
+import { RequireStepUp } from '../../common/access/step-up';
 import { parseListQuery, RawListQuery, setContentRange } from '../../common/http/list-query';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { CreateStaffDto } from './dto/create-staff.dto';
@@ -34,12 +35,14 @@ export class StaffController {
   }
 
   @Post()
+  @RequireStepUp()
   @RequirePermission(Permission.StaffManage)
   create(@Body() dto: CreateStaffDto, @Ctx() context: RequestContext): Promise<StaffResponse> {
     return this.staff.create(dto, context);
   }
 
   @Put(':id')
+  @RequireStepUp()
   @RequirePermission(Permission.StaffManage)
   update(
     @Param('id', ParseIntPipe) id: number,
@@ -51,6 +54,7 @@ export class StaffController {
 
   /** Ends the person's other sessions; an administrator setting their own keeps this one. */
   @Post(':id/password')
+  @RequireStepUp()
   @HttpCode(204)
   @RequirePermission(Permission.StaffManage)
   async setPassword(

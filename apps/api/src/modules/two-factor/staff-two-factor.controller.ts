@@ -5,6 +5,7 @@ import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { Permission } from '@keydesk/domain';
 
 import { RequirePermission } from '../../common/access/access.decorator';
+import { RequireStepUp } from '../../common/access/step-up';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { Trimmed } from '../../common/validation/dto-decorators';
 import { TwoFactorService } from './two-factor.service';
@@ -24,6 +25,7 @@ export class StaffTwoFactorController {
   constructor(private readonly twoFactor: TwoFactorService) {}
 
   @Post(':id/two-factor/reset')
+  @RequireStepUp()
   @HttpCode(204)
   @RequirePermission(Permission.StaffManage)
   @ApiOperation({

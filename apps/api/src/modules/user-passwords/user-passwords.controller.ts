@@ -4,6 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission, SetUserPasswordResponse } from '@keydesk/domain';
 
 import { RequirePermission } from '../../common/access/access.decorator';
+import { RequireStepUp } from '../../common/access/step-up';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { SetUserPasswordDto } from './dto/set-user-password.dto';
 import { UserPasswordService } from './user-password.service';
@@ -15,6 +16,7 @@ export class UserPasswordsController {
   constructor(private readonly passwords: UserPasswordService) {}
 
   @Post('password')
+  @RequireStepUp()
   @RequirePermission(Permission.UsersSetPassword)
   @ApiOperation({
     summary:

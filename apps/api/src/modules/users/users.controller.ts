@@ -1,12 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 
 import { Permission, UserResponse, UserSignInResponse } from '@keydesk/domain';
 
 import { RequirePermission } from '../../common/access/access.decorator';
+import { assertSteppedUp } from '../../common/access/step-up';
 import { parseListQuery, RawListQuery, setContentRange } from '../../common/http/list-query';
 import { Ctx, RequestContext } from '../../common/http/request-context';
+import { Clock } from '../../common/time/clock';
+import { AppConfig } from '../../config/app.config';
 import { UnlockUserDto } from './dto/unlock-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { USER_SORT_FIELDS } from './user.repository';
@@ -16,7 +19,11 @@ import { UsersService } from './users.service';
 @ApiTags('users')
 @Controller('api/users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
   @RequirePermission(Permission.ClientsView)
@@ -48,13 +55,16 @@ export class UsersController {
     return this.users.get(id);
   }
 
+  /** A new email is where access goes next: that change alone needs a recent step-up. */
   @Put(':id')
   @RequirePermission(Permission.UsersManage)
   update(
     @Param('id', ParseIntPipe) id: number,
     @Body() dto: UpdateUserDto,
     @Ctx() context: RequestContext,
+    @Req() request: Request,
   ): Promise<UserResponse> {
+    if (dto.email !== undefined) assertSteppedUp(request, this.config, this.clock.nowMs());
     return this.users.update(id, dto, context);
   }
 
