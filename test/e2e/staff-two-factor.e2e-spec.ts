@@ -243,6 +243,26 @@ describe.each(TEST_DATABASES)('staff second factors (optional policy) on %s', (k
     expect(JSON.parse(entry.details)).toEqual({ method: 'totp' });
   });
 
+  it("lists the staff member's own sessions, and signs out of one or of every other", async () => {
+    const who = await createStaff(t, 'Agent');
+    const [a, b, c] = [await passwordStep(who), await passwordStep(who), await passwordStep(who)];
+    const listed = (await a.agent.get('/api/me/sessions').expect(200)).body as Array<{
+      id: string;
+      current: boolean;
+      ip: string;
+    }>;
+    expect(listed).toHaveLength(3);
+    expect(listed.filter((session) => session.current)).toHaveLength(1);
+    expect(JSON.stringify(listed)).not.toMatch(/[0-9a-f]{64}/);
+    const otherId = listed.find((session) => !session.current)!.id;
+    await a.agent.delete(`/api/me/sessions/${otherId}`).set('X-CSRF-Token', a.csrf).expect(204);
+    await a.agent.delete(`/api/me/sessions/${otherId}`).set('X-CSRF-Token', a.csrf).expect(404);
+    expect((await a.agent.get('/api/me/sessions')).body).toHaveLength(2);
+    await a.agent.delete('/api/me/sessions').set('X-CSRF-Token', a.csrf).expect(204);
+    expect((await a.agent.get('/api/me/sessions')).body).toEqual([expect.objectContaining({ current: true })]);
+    for (const gone of [b, c]) expect((await gone.agent.get('/api/auth/session')).status).toBe(401);
+  });
+
   it('keeps secrets and codes out of the trail and the outbox', async () => {
     const trail = JSON.stringify(await t.dataSource.query('SELECT details FROM audit_log'));
     const outbox = JSON.stringify(await t.dataSource.query('SELECT data, subject FROM mail_outbox'));

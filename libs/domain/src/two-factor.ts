@@ -59,3 +59,16 @@ export const SECOND_FACTOR_TRIES = 5;
 export function normalizeRecoveryCode(code: string): string {
   return code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
+
+/** GET /api/me/sessions: the staff member's own sessions, newest first. */
+export interface StaffSessionResponse {
+  /** Names the session in DELETE /api/me/sessions/:id; not the cookie. */
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  signedInWith: SecondFactorMethod | 'password' | 'passkey';
+  /** The session this request came with. */
+  current: boolean;
+}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, LessThan, Not } from 'typeorm';
+import { DataSource, EntityManager, LessThan, MoreThan, Not } from 'typeorm';
 
 import { SessionStaff, StaffStatus } from '@keydesk/domain';
 
@@ -55,6 +55,14 @@ export class StaffSessionRepository {
       failedSecondFactors: Number(first.failedSecondFactors),
     });
     return { session, staff: first.id === null ? null : toSessionStaffFromRows(rows) };
+  }
+
+  /** A staff member's live sessions (not pending a second factor), newest first. */
+  listOf(staffId: number, notBefore: number): Promise<StaffSessionEntity[]> {
+    return this.dataSource.getRepository(StaffSessionEntity).find({
+      where: { staffId, secondFactorPending: false, expiresAt: MoreThan(notBefore) },
+      order: { createdAt: 'DESC' },
+    });
   }
 
   async insert(manager: EntityManager, row: StaffSessionEntity): Promise<void> {

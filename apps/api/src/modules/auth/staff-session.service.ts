@@ -3,8 +3,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { SessionStaff } from '@keydesk/domain';
+import { ErrorCode, SessionStaff, StaffSessionResponse } from '@keydesk/domain';
 
+import { DomainError } from '../../common/errors/domain-error';
 import { RequestContext } from '../../common/http/request-context';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app.config';
@@ -124,10 +125,43 @@ export class StaffSessionService {
     return { cookieId, session };
   }
 
+  /** The staff member's live sessions, each named by the start of its key (never the cookie). */
+  async listOf(staffId: number, currentIdHash: string): Promise<StaffSessionResponse[]> {
+    const idleSince = this.clock.nowMs() - this.config.auth.sessionIdleSeconds * 1000;
+    const rows = await this.repository.listOf(staffId, this.clock.nowMs());
+    return rows
+      .filter((row) => row.lastSeenAt > idleSince)
+      .map((row) => ({
+        id: publicId(row.idHash),
+        createdAt: new Date(row.createdAt).toISOString(),
+        lastSeenAt: new Date(row.lastSeenAt).toISOString(),
+        ip: row.ip,
+        userAgent: row.userAgent,
+        signedInWith: row.signedInWith,
+        current: row.idHash === currentIdHash,
+      }));
+  }
+
+  endOthers(staffId: number, keepIdHash: string): Promise<number> {
+    return this.transactions.run((manager) => this.repository.deleteAllOf(manager, staffId, keepIdHash));
+  }
+
+  /** One of the staff member's own sessions, by its public id; 404 for anyone else's. */
+  async endOwn(staffId: number, id: string): Promise<void> {
+    const row = (await this.repository.listOf(staffId, 0)).find((session) => publicId(session.idHash) === id);
+    if (!row) throw new DomainError(ErrorCode.NotFound, { resource: 'route' });
+    await this.end(row.idHash);
+  }
+
   end(idHash: string, manager?: EntityManager): Promise<void> {
     if (manager) return this.repository.delete(manager, idHash);
     return this.transactions.run((own) => this.repository.delete(own, idHash));
   }
+}
+
+/** A session's name in the API: the start of its key, enough to tell a person's sessions apart. */
+function publicId(idHash: string): string {
+  return idHash.slice(0, 16);
 }
 
 export function hashStaffSessionId(cookieId: string): string {
