@@ -263,6 +263,36 @@ describe.each(TEST_DATABASES)('staff second factors (optional policy) on %s', (k
     for (const gone of [b, c]) expect((await gone.agent.get('/api/auth/session')).status).toBe(401);
   });
 
+  it('offers passkey ceremonies for PUBLIC_URL, and refuses an answer that is not one', async () => {
+    const who = await createStaff(t, 'Agent');
+    const b = await passwordStep(who);
+    const options = (await b.agent.post('/api/me/passkeys/options').set('X-CSRF-Token', b.csrf).expect(200)).body;
+    expect(options).toMatchObject({
+      rp: { id: new URL(t.config.server.publicUrl).hostname, name: 'Keydesk' },
+      user: { name: who.username },
+      attestation: 'none',
+      authenticatorSelection: { userVerification: 'preferred' },
+    });
+    expect(options.challenge).toMatch(/^[\w-]{20,}$/);
+    const forged = {
+      id: 'AAAA',
+      rawId: 'AAAA',
+      type: 'public-key',
+      response: { clientDataJSON: 'AAAA', attestationObject: 'AAAA' },
+    };
+    const refused = await b.agent
+      .post('/api/me/passkeys')
+      .set('X-CSRF-Token', b.csrf)
+      .send({ name: 'Falsa', response: forged });
+    expect(refused.body.code).toBe('SECOND_FACTOR_INVALID');
+    expect((await b.agent.post('/api/me/passkeys').set('X-CSRF-Token', b.csrf).send({ name: 'Falsa' })).status).toBe(
+      400,
+    );
+    expect((await b.agent.get('/api/me/two-factor')).body.passkeys).toEqual([]);
+    // Without a passkey there is no passkey ceremony to sign in with.
+    expect((await b.agent.post('/api/auth/step-up/passkey-options').set('X-CSRF-Token', b.csrf)).status).toBe(404);
+  });
+
   it('keeps secrets and codes out of the trail and the outbox', async () => {
     const trail = JSON.stringify(await t.dataSource.query('SELECT details FROM audit_log'));
     const outbox = JSON.stringify(await t.dataSource.query('SELECT data, subject FROM mail_outbox'));

@@ -4,6 +4,7 @@
  */
 
 export const SecondFactorMethod = {
+  Passkey: 'passkey',
   Totp: 'totp',
   RecoveryCode: 'recovery_code',
 } as const;
@@ -29,7 +30,16 @@ export interface SecondFactorChallenge {
 export interface TwoFactorStatus {
   policy: StaffTwoFactorPolicy;
   totp: { enabled: boolean; enabledAt: string | null };
+  passkeys: PasskeyResponse[];
   recoveryCodes: { remaining: number };
+}
+
+/** A registered passkey, by the name its owner gave it. */
+export interface PasskeyResponse {
+  id: number;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
 }
 
 /** POST /api/me/two-factor/totp: the secret to enrol, as text, an otpauth:// URL and its QR code (SVG). */
@@ -68,7 +78,7 @@ export interface StaffSessionResponse {
   lastSeenAt: string;
   ip: string | null;
   userAgent: string | null;
-  signedInWith: SecondFactorMethod | 'password' | 'passkey';
+  signedInWith: SecondFactorMethod | 'password';
   /** The session this request came with. */
   current: boolean;
 }

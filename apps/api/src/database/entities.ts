@@ -23,6 +23,7 @@ import { UserSessionEntity } from '../modules/user-sessions/user-session.entity'
 import { RolePermissionEntity } from '../modules/roles/role-permission.entity';
 import { RoleEntity } from '../modules/roles/role.entity';
 import { StaffEntity } from '../modules/staff/staff.entity';
+import { StaffPasskeyEntity } from '../modules/two-factor/staff-passkey.entity';
 import { StaffRecoveryCodeEntity } from '../modules/two-factor/staff-recovery-code.entity';
 import { StaffTotpEntity } from '../modules/two-factor/staff-totp.entity';
 
@@ -54,5 +55,6 @@ export const ENTITIES = [
   CredentialReportEntity,
   StaffTotpEntity,
   StaffRecoveryCodeEntity,
+  StaffPasskeyEntity,
   RateLimitEntity,
 ];

@@ -147,6 +147,8 @@ export const en: Record<string, string> = {
   'credentials.staffFactor.recovery_code_used': 'One of your recovery codes was used to sign in.',
   'credentials.staffFactor.factors_reset':
     'An administrator reset your second factors: your sessions were ended, and you will set up a new one at your next sign-in.',
+  'credentials.staffFactor.passkey_added': 'A passkey was added as a second factor of your account.',
+  'credentials.staffFactor.passkey_removed': 'A passkey was removed from your account.',
   'account.invalid.title': 'This link no longer works',
   'account.invalid.body':
     'Password reset links work once and only for a limited time; a newer link or a password change also cancels them.',

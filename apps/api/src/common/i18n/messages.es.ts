@@ -153,6 +153,8 @@ export const es: Record<string, string> = {
   'credentials.staffFactor.recovery_code_used': 'Se usó uno de tus códigos de recuperación para iniciar sesión.',
   'credentials.staffFactor.factors_reset':
     'Un administrador restableció tus segundos factores: cerramos tus sesiones y configurarás uno nuevo en tu próximo inicio de sesión.',
+  'credentials.staffFactor.passkey_added': 'Se agregó una llave de acceso (passkey) como segundo factor de tu cuenta.',
+  'credentials.staffFactor.passkey_removed': 'Se quitó una llave de acceso (passkey) de tu cuenta.',
   'account.invalid.title': 'Este enlace ya no funciona',
   'account.invalid.body':
     'Los enlaces para restablecer la contraseña funcionan una sola vez y por tiempo limitado; un enlace más reciente o un cambio de contraseña también los anulan.',

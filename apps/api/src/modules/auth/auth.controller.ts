@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import type { Request, Response } from 'express';
 
 import { ErrorCode, SecondFactorChallenge, SessionResponse, SessionSettings, SessionStaff } from '@keydesk/domain';
@@ -8,9 +9,11 @@ import { Public, SecondFactorStep, SignedIn } from '../../common/access/access.d
 import { DomainError } from '../../common/errors/domain-error';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { AppConfig } from '../../config/app.config';
+import { PasskeyService } from '../two-factor/passkey.service';
+import { SecondFactorProof } from '../two-factor/two-factor.service';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
-import { SecondFactorDto, StepUpDto } from './dto/second-factor.dto';
+import { proofOf, SecondFactorDto, StepUpDto } from './dto/second-factor.dto';
 import { StaffAuthenticator } from './staff-authenticator';
 import { StaffSessionCookie } from './staff-session-cookie';
 
@@ -21,6 +24,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly authenticator: StaffAuthenticator,
     private readonly cookie: StaffSessionCookie,
+    private readonly passkeys: PasskeyService,
     private readonly config: AppConfig,
   ) {}
 
@@ -48,7 +52,7 @@ export class AuthController {
     );
   }
 
-  /** The second step of a sign-in: a code of the authenticator app or a recovery code. */
+  /** The second step of a sign-in: a passkey's assertion, a code of the authenticator app or a recovery code. */
   @Post('login/second-factor')
   @HttpCode(200)
   @SecondFactorStep()
@@ -60,13 +64,8 @@ export class AuthController {
   ): Promise<SessionResponse> {
     const session = request.staffSession!;
     if (!session.secondFactorPending) throw new DomainError(ErrorCode.Conflict);
-    const signedIn = await this.auth.proveSecondFactor(
-      session,
-      request.user as SessionStaff,
-      dto.method,
-      dto.code,
-      context,
-    );
+    const proof = proofOf(dto, session.idHash) as SecondFactorProof;
+    const signedIn = await this.auth.proveSecondFactor(session, request.user as SessionStaff, proof, context);
     this.cookie.set(response, signedIn.cookieId);
     return { staff: signedIn.staff, csrfToken: signedIn.csrfToken, settings: sessionSettings(this.config) };
   }
@@ -76,12 +75,24 @@ export class AuthController {
   @HttpCode(204)
   @SignedIn()
   async stepUp(@Req() request: Request, @Body() dto: StepUpDto, @Ctx() context: RequestContext): Promise<void> {
-    const secret = dto.method === 'password' ? dto.password : dto.code;
-    if (!secret) {
-      const field = dto.method === 'password' ? 'password' : 'code';
-      throw new DomainError(ErrorCode.ValidationFailed, {}, { [field]: { key: 'validation.isNotEmpty' } });
-    }
-    await this.auth.stepUp(request.staffSession!, request.user as SessionStaff, dto.method, secret, context);
+    const session = request.staffSession!;
+    await this.auth.stepUp(session, request.user as SessionStaff, proofOf(dto, session.idHash), context);
+  }
+
+  /** The options of a passkey ceremony for the second step of a sign-in. */
+  @Post('login/passkey-options')
+  @HttpCode(200)
+  @SecondFactorStep()
+  loginPasskeyOptions(@Req() request: Request): Promise<PublicKeyCredentialRequestOptionsJSON> {
+    return this.passkeys.authenticationOptions((request.user as SessionStaff).id, request.staffSession!.idHash);
+  }
+
+  /** The options of a passkey ceremony for a step-up. */
+  @Post('step-up/passkey-options')
+  @HttpCode(200)
+  @SignedIn()
+  stepUpPasskeyOptions(@Req() request: Request): Promise<PublicKeyCredentialRequestOptionsJSON> {
+    return this.passkeys.authenticationOptions((request.user as SessionStaff).id, request.staffSession!.idHash);
   }
 
   /** The signed-in staff member, or what a half-signed session still has to do. */

@@ -9,7 +9,6 @@ import {
   SecondFactorChallenge,
   SecondFactorMethod,
   SessionStaff,
-  StepUpMethod,
   StaffStatus,
   SubjectType,
 } from '@keydesk/domain';
@@ -24,7 +23,7 @@ import { AuditService } from '../audit/audit.service';
 import { StaffEntity } from '../staff/staff.entity';
 import { toSessionStaff } from '../staff/staff.mapper';
 import { StaffRepository } from '../staff/staff.repository';
-import { TwoFactorService } from '../two-factor/two-factor.service';
+import { SecondFactorProof, TwoFactorService } from '../two-factor/two-factor.service';
 import { PasswordHasher } from './password-hasher';
 import { SignInThrottleRepository } from './sign-in-throttle.repository';
 import { SignInThrottleService, ThrottleKeys } from './sign-in-throttle.service';
@@ -35,6 +34,9 @@ import { StaffSessionService, StartedStaffSession } from './staff-session.servic
 type FailureReason = 'unknown_name' | 'wrong_password' | 'disabled';
 
 /** A sign-in that succeeded: the staff member and the new session (its cookie id goes to the browser only). */
+/** What proves oneself again: a second factor, or the password where none is required and there is none. */
+export type StepUpProof = SecondFactorProof | { method: 'password'; password: string };
+
 export interface SignInResult {
   staff: SessionStaff;
   cookieId: string;
@@ -116,15 +118,15 @@ export class AuthService {
   async proveSecondFactor(
     session: StaffSessionEntity,
     staff: SessionStaff,
-    method: SecondFactorMethod,
-    code: string,
+    proof: SecondFactorProof,
     context: RequestContext,
   ): Promise<SignInResult> {
+    const { method } = proof;
     const ip = context.ip ?? 'unknown';
     const keys = this.throttle.keysFor(staff.username, ip);
     await this.throttle.assertAllowed(keys, () => this.throttleRepository.isKnownIp(staff.id, ip));
     const started = await this.transactions.run(async (manager) => {
-      if (!(await this.twoFactor.prove(manager, staff.id, method, code, context))) return null;
+      if (!(await this.twoFactor.prove(manager, staff.id, proof, context))) return null;
       await this.recordSignIn(manager, staff, keys, context, method, false);
       return this.sessions.promote(manager, session, method);
     });
@@ -142,10 +144,10 @@ export class AuthService {
   async stepUp(
     session: StaffSessionEntity,
     staff: SessionStaff,
-    method: StepUpMethod,
-    secret: string,
+    proof: StepUpProof,
     context: RequestContext,
   ): Promise<void> {
+    const { method } = proof;
     const ip = context.ip ?? 'unknown';
     const keys = this.throttle.keysFor(staff.username, ip);
     await this.throttle.assertAllowed(keys, () => this.throttleRepository.isKnownIp(staff.id, ip));
@@ -164,9 +166,10 @@ export class AuthService {
       );
     }
     const proved = await this.transactions.run(async (manager) => {
-      const ok = byPassword
-        ? await this.passwordMatches(staff.id, secret)
-        : await this.twoFactor.prove(manager, staff.id, method as SecondFactorMethod, secret, context);
+      const ok =
+        proof.method === 'password'
+          ? await this.passwordMatches(staff.id, proof.password)
+          : await this.twoFactor.prove(manager, staff.id, proof, context);
       if (!ok) return false;
       await this.sessionRows.markSteppedUp(manager, session.idHash, this.clock.nowMs());
       await this.audit.record(manager, {
@@ -204,11 +207,12 @@ export class AuthService {
     session: StaffSessionEntity,
     staff: SessionStaff,
     context: RequestContext,
+    method: SignInMethod = SecondFactorMethod.Totp,
   ): Promise<StartedStaffSession> {
     const keys = this.throttle.keysFor(staff.username, context.ip ?? 'unknown');
     return this.transactions.run(async (manager) => {
-      await this.recordSignIn(manager, staff, keys, context, SecondFactorMethod.Totp, false);
-      return this.sessions.promote(manager, session, SecondFactorMethod.Totp);
+      await this.recordSignIn(manager, staff, keys, context, method, false);
+      return this.sessions.promote(manager, session, method);
     });
   }
 

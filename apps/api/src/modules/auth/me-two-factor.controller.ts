@@ -1,15 +1,27 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { Request, Response } from 'express';
 
-import { RecoveryCodesResponse, SessionStaff, TotpEnrolment, TwoFactorStatus } from '@keydesk/domain';
+import {
+  ErrorCode,
+  RecoveryCodesResponse,
+  SecondFactorMethod,
+  SessionStaff,
+  TotpEnrolment,
+  TwoFactorStatus,
+} from '@keydesk/domain';
 
 import { SecondFactorStep, SignedIn } from '../../common/access/access.decorator';
 import { RequireStepUp } from '../../common/access/step-up';
+import { DomainError } from '../../common/errors/domain-error';
 import { Ctx, RequestContext } from '../../common/http/request-context';
+import { StaffEntity } from '../staff/staff.entity';
+import { StaffRepository } from '../staff/staff.repository';
+import { PasskeyService } from '../two-factor/passkey.service';
 import { TwoFactorService } from '../two-factor/two-factor.service';
 import { AuthService } from './auth.service';
-import { TotpCodeDto } from './dto/second-factor.dto';
+import { PasskeyRegistrationDto, TotpCodeDto } from './dto/second-factor.dto';
 import { StaffSessionCookie } from './staff-session-cookie';
 
 /**
@@ -24,7 +36,15 @@ export class MeTwoFactorController {
     private readonly twoFactor: TwoFactorService,
     private readonly auth: AuthService,
     private readonly cookie: StaffSessionCookie,
+    private readonly passkeys: PasskeyService,
+    private readonly staff: StaffRepository,
   ) {}
+
+  private async staffRecord(request: Request): Promise<StaffEntity> {
+    const staff = await this.staff.findWithRoles((request.user as SessionStaff).id);
+    if (!staff) throw new DomainError(ErrorCode.NotFound, { resource: 'staff' });
+    return staff;
+  }
 
   @Get('two-factor')
   @SecondFactorStep()
@@ -57,6 +77,54 @@ export class MeTwoFactorController {
     const started = await this.auth.completeEnrolment(session, staff, context);
     this.cookie.set(response, started.cookieId);
     return { ...answer, csrfToken: started.session.csrfToken };
+  }
+
+  @Post('passkeys/options')
+  @HttpCode(200)
+  @SecondFactorStep()
+  @ApiOperation({ summary: 'Starts registering a passkey: the options for navigator.credentials.create()' })
+  async passkeyOptions(@Req() request: Request): Promise<PublicKeyCredentialCreationOptionsJSON> {
+    const staff = await this.staffRecord(request);
+    return this.passkeys.registrationOptions(staff, request.staffSession!.idHash);
+  }
+
+  @Post('passkeys')
+  @HttpCode(201)
+  @SecondFactorStep()
+  @ApiOperation({ summary: 'Registers the passkey; the first factor also answers ten recovery codes, shown this once' })
+  async registerPasskey(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+    @Body() dto: PasskeyRegistrationDto,
+    @Ctx() context: RequestContext,
+  ): Promise<Partial<RecoveryCodesResponse>> {
+    const staff = request.user as SessionStaff;
+    const session = request.staffSession!;
+    const registration = dto.response as unknown as RegistrationResponseJSON;
+    const { recoveryCodes } = await this.twoFactor.registerPasskey(
+      staff.id,
+      session.idHash,
+      dto.name,
+      registration,
+      context,
+    );
+    const answer = recoveryCodes ? { recoveryCodes } : {};
+    if (!session.secondFactorPending) return answer;
+    const started = await this.auth.completeEnrolment(session, staff, context, SecondFactorMethod.Passkey);
+    this.cookie.set(response, started.cookieId);
+    return { ...answer, csrfToken: started.session.csrfToken };
+  }
+
+  @Delete('passkeys/:id')
+  @HttpCode(204)
+  @SignedIn()
+  @RequireStepUp()
+  removePasskey(
+    @Req() request: Request,
+    @Param('id', ParseIntPipe) id: number,
+    @Ctx() context: RequestContext,
+  ): Promise<void> {
+    return this.twoFactor.removePasskey((request.user as SessionStaff).id, id, context);
   }
 
   @Delete('two-factor/totp')

@@ -50,6 +50,13 @@ export class StaffSessionEntity {
   @Column({ name: 'failed_second_factors', type: 'int', default: 0 })
   failedSecondFactors!: number;
 
+  /**
+   * The challenge of the passkey ceremony under way (registration, sign-in or step-up): kept with
+   * the session, so whichever api process gets the answer can check it. Used once.
+   */
+  @Column({ name: 'webauthn_challenge', type: 'varchar', length: 128, nullable: true })
+  webauthnChallenge!: string | null;
+
   /** When the person last proved themselves (sign-in counts): sensitive actions look at it. */
   @Column({ name: 'stepped_up_at', type: 'bigint', nullable: true, transformer: bigintTransformer })
   steppedUpAt!: number | null;

@@ -79,6 +79,20 @@ export class StaffSessionRepository {
     return (await manager.getRepository(StaffSessionEntity).findOneBy({ idHash }))?.failedSecondFactors ?? 0;
   }
 
+  async setChallenge(manager: EntityManager, idHash: string, challenge: string): Promise<void> {
+    await manager.getRepository(StaffSessionEntity).update({ idHash }, { webauthnChallenge: challenge });
+  }
+
+  /** The session's pending passkey challenge, cleared as it is read: a challenge answers once. */
+  async takeChallenge(manager: EntityManager, idHash: string): Promise<string | null> {
+    const row = await manager.getRepository(StaffSessionEntity).findOneBy({ idHash });
+    if (!row?.webauthnChallenge) return null;
+    const taken = await manager
+      .getRepository(StaffSessionEntity)
+      .update({ idHash, webauthnChallenge: row.webauthnChallenge }, { webauthnChallenge: null });
+    return (taken.affected ?? 0) > 0 ? row.webauthnChallenge : null;
+  }
+
   async markSteppedUp(manager: EntityManager, idHash: string, at: number): Promise<void> {
     await manager.getRepository(StaffSessionEntity).update({ idHash }, { steppedUpAt: at });
   }

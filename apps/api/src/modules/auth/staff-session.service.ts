@@ -112,7 +112,10 @@ export class StaffSessionService {
 
   private async insert(
     manager: EntityManager,
-    fields: Omit<StaffSessionEntity, 'idHash' | 'csrfToken' | 'lastSeenAt' | 'failedSecondFactors'>,
+    fields: Omit<
+      StaffSessionEntity,
+      'idHash' | 'csrfToken' | 'lastSeenAt' | 'failedSecondFactors' | 'webauthnChallenge'
+    >,
   ): Promise<StartedStaffSession> {
     const cookieId = randomBytes(32).toString('base64url');
     const session = Object.assign(new StaffSessionEntity(), fields, {
@@ -120,6 +123,7 @@ export class StaffSessionService {
       csrfToken: randomBytes(32).toString('base64url'),
       lastSeenAt: this.clock.nowMs(),
       failedSecondFactors: 0,
+      webauthnChallenge: null,
     });
     await this.repository.insert(manager, session);
     return { cookieId, session };

@@ -14,9 +14,17 @@ import { CredentialNotices } from './credential-notices';
 import { CredentialsRepository } from './credentials.repository';
 
 export type StaffFactorChange =
-  'totp_added' | 'totp_removed' | 'recovery_codes_renewed' | 'recovery_code_used' | 'factors_reset';
+  | 'passkey_added'
+  | 'passkey_removed'
+  | 'totp_added'
+  | 'totp_removed'
+  | 'recovery_codes_renewed'
+  | 'recovery_code_used'
+  | 'factors_reset';
 
 const FACTOR_ACTIONS: Record<StaffFactorChange, ActivityAction> = {
+  passkey_added: ActivityAction.StaffSecondFactorAdded,
+  passkey_removed: ActivityAction.StaffSecondFactorRemoved,
   totp_added: ActivityAction.StaffSecondFactorAdded,
   totp_removed: ActivityAction.StaffSecondFactorRemoved,
   recovery_codes_renewed: ActivityAction.StaffRecoveryCodesRenewed,
@@ -103,7 +111,12 @@ export class StaffCredentialsService {
       userAgent: context.userAgent,
       subject: { type: SubjectType.Staff, id: staff.id, name: staff.displayName },
       details: {
-        method: change === 'factors_reset' ? 'all' : change.startsWith('recovery') ? 'recovery_code' : 'totp',
+        method:
+          change === 'factors_reset'
+            ? 'all'
+            : change.split('_')[0] === 'recovery'
+              ? 'recovery_code'
+              : change.split('_')[0],
         emailId,
         notified: [staff.email],
         ...(reason === undefined ? {} : { reason, endedSessions }),

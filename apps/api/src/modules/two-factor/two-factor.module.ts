@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 
+import { AuthCoreModule } from '../auth/auth-core.module';
 import { CredentialsModule } from '../credentials/credentials.module';
 import { StaffModule } from '../staff/staff.module';
+import { PasskeyService } from './passkey.service';
 import { StaffTwoFactorController } from './staff-two-factor.controller';
 import { TwoFactorRepository } from './two-factor.repository';
 import { TwoFactorService } from './two-factor.service';
@@ -11,9 +13,9 @@ import { TwoFactorService } from './two-factor.service';
  * and of "my account" live with auth, which uses this module.
  */
 @Module({
-  imports: [CredentialsModule, StaffModule],
+  imports: [AuthCoreModule, CredentialsModule, StaffModule],
   controllers: [StaffTwoFactorController],
-  providers: [TwoFactorRepository, TwoFactorService],
-  exports: [TwoFactorService],
+  providers: [TwoFactorRepository, TwoFactorService, PasskeyService],
+  exports: [TwoFactorService, PasskeyService],
 })
 export class TwoFactorModule {}

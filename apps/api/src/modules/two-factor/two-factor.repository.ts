@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 
+import { StaffPasskeyEntity } from './staff-passkey.entity';
 import { StaffRecoveryCodeEntity } from './staff-recovery-code.entity';
 import { StaffTotpEntity } from './staff-totp.entity';
 
@@ -68,6 +69,28 @@ export class TwoFactorRepository {
 
   remainingRecoveryCodes(staffId: number, manager: EntityManager = this.dataSource.manager): Promise<number> {
     return manager.getRepository(StaffRecoveryCodeEntity).countBy({ staffId, usedAt: IsNull() });
+  }
+
+  passkeysOf(staffId: number, manager: EntityManager = this.dataSource.manager): Promise<StaffPasskeyEntity[]> {
+    return manager.getRepository(StaffPasskeyEntity).find({ where: { staffId }, order: { id: 'ASC' } });
+  }
+
+  async insertPasskey(manager: EntityManager, passkey: Omit<StaffPasskeyEntity, 'id'>): Promise<void> {
+    await manager.getRepository(StaffPasskeyEntity).insert(passkey);
+  }
+
+  async passkeyUsed(manager: EntityManager, id: number, counter: number, at: number): Promise<void> {
+    await manager.getRepository(StaffPasskeyEntity).update({ id }, { counter, lastUsedAt: at });
+  }
+
+  /** True when it was the staff member's and is gone. */
+  async deletePasskey(manager: EntityManager, staffId: number, id: number): Promise<boolean> {
+    const result = await manager.getRepository(StaffPasskeyEntity).delete({ staffId, id });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async deletePasskeys(manager: EntityManager, staffId: number): Promise<void> {
+    await manager.getRepository(StaffPasskeyEntity).delete({ staffId });
   }
 
   async deleteRecoveryCodes(manager: EntityManager, staffId: number): Promise<void> {

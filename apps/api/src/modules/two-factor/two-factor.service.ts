@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import { toString as qrSvg } from 'qrcode';
 import { EntityManager } from 'typeorm';
 
@@ -22,12 +23,17 @@ import {
   totpContext,
   totpFor,
 } from './totp-codes';
+import { PasskeyProof, PasskeyService } from './passkey.service';
 import { TwoFactorRepository } from './two-factor.repository';
 
+/** What proves a second factor: a code (the app's, or a recovery code), or a passkey's assertion. */
+export type SecondFactorProof =
+  { method: typeof SecondFactorMethod.Totp | typeof SecondFactorMethod.RecoveryCode; code: string } | PasskeyProof;
+
 /**
- * A staff member's second factors: the authenticator app (TOTP) and recovery codes. Enrolment
- * shows the secret once and is confirmed by a first code; a code, once accepted, is refused again;
- * each change is told and logged through the credentials module.
+ * A staff member's second factors: passkeys (PasskeyService), the authenticator app (TOTP) and
+ * recovery codes. Enrolment shows the secret once and is confirmed by a first code; a code, once
+ * accepted, is refused again; each change is told and logged through the credentials module.
  */
 @Injectable()
 export class TwoFactorService {
@@ -35,6 +41,7 @@ export class TwoFactorService {
 
   constructor(
     private readonly factors: TwoFactorRepository,
+    private readonly passkeys: PasskeyService,
     private readonly staff: StaffRepository,
     private readonly credentials: StaffCredentialsService,
     private readonly transactions: TransactionRunner,
@@ -46,23 +53,64 @@ export class TwoFactorService {
 
   /** The factors a staff member can sign in with now (recovery codes only beside an app). */
   async methodsOf(staffId: number): Promise<SecondFactorMethod[]> {
-    const totp = await this.factors.findTotp(staffId);
-    if (!totp?.confirmedAt) return [];
-    const codes = await this.factors.remainingRecoveryCodes(staffId);
-    return codes > 0 ? [SecondFactorMethod.Totp, SecondFactorMethod.RecoveryCode] : [SecondFactorMethod.Totp];
+    const totp = Boolean((await this.factors.findTotp(staffId))?.confirmedAt);
+    const passkeys = (await this.factors.passkeysOf(staffId)).length > 0;
+    if (!totp && !passkeys) return [];
+    const codes = (await this.factors.remainingRecoveryCodes(staffId)) > 0;
+    return [
+      ...(passkeys ? [SecondFactorMethod.Passkey] : []),
+      ...(totp ? [SecondFactorMethod.Totp] : []),
+      ...(codes ? [SecondFactorMethod.RecoveryCode] : []),
+    ];
   }
 
   async status(staffId: number): Promise<TwoFactorStatus> {
-    const totp = await this.factors.findTotp(staffId);
-    const confirmedAt = totp?.confirmedAt ?? null;
+    const confirmedAt = (await this.factors.findTotp(staffId))?.confirmedAt ?? null;
+    const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+    const passkeys = await this.factors.passkeysOf(staffId);
     return {
       policy: this.config.auth.staffTwoFactor,
-      totp: {
-        enabled: confirmedAt !== null,
-        enabledAt: confirmedAt === null ? null : new Date(confirmedAt).toISOString(),
-      },
-      recoveryCodes: { remaining: confirmedAt === null ? 0 : await this.factors.remainingRecoveryCodes(staffId) },
+      totp: { enabled: confirmedAt !== null, enabledAt: iso(confirmedAt) },
+      passkeys: passkeys.map((p) => ({
+        id: p.id,
+        name: p.name,
+        createdAt: iso(p.createdAt)!,
+        lastUsedAt: iso(p.lastUsedAt),
+      })),
+      recoveryCodes: { remaining: await this.factors.remainingRecoveryCodes(staffId) },
     };
+  }
+
+  /** A new passkey, answering the session's challenge; the first factor comes with recovery codes. */
+  async registerPasskey(
+    staffId: number,
+    sessionIdHash: string,
+    name: string,
+    response: RegistrationResponseJSON,
+    context: RequestContext,
+  ): Promise<{ recoveryCodes: string[] | null }> {
+    const staff = await this.require(staffId);
+    const recoveryCodes = await this.transactions.run(async (manager) => {
+      await this.passkeys.register(manager, staff, sessionIdHash, name, response, context);
+      return this.firstRecoveryCodes(manager, staff);
+    });
+    return { recoveryCodes };
+  }
+
+  /** Refused where the policy requires a factor and this passkey is the last one. */
+  async removePasskey(staffId: number, passkeyId: number, context: RequestContext): Promise<void> {
+    const staff = await this.require(staffId);
+    await this.transactions.run(async (manager) => {
+      const others = (await this.methodsOf(staffId)).filter((m) => m !== SecondFactorMethod.RecoveryCode).length;
+      const passkeys = (await this.factors.passkeysOf(staffId, manager)).length;
+      const last = passkeys === 1 && others === 1;
+      if (last && this.config.auth.staffTwoFactor === 'required') throw new DomainError(ErrorCode.TwoFactorRequired);
+      if (!(await this.factors.deletePasskey(manager, staffId, passkeyId))) {
+        throw new DomainError(ErrorCode.NotFound, { resource: 'route' });
+      }
+      if (last) await this.factors.deleteRecoveryCodes(manager, staffId);
+      await this.credentials.factorChanged(manager, staff, 'passkey_removed', context);
+    });
   }
 
   /** A new secret to scan, waiting for its first code; an app already confirmed must be removed first. */
@@ -122,7 +170,7 @@ export class TwoFactorService {
     const staff = await this.require(staffId);
     const codes = newRecoveryCodes();
     await this.transactions.run(async (manager) => {
-      if (!(await this.factors.findTotp(staffId, manager))?.confirmedAt) throw new DomainError(ErrorCode.Conflict);
+      if ((await this.methodsOf(staffId)).length === 0) throw new DomainError(ErrorCode.Conflict);
       await this.saveRecoveryCodes(manager, staff, codes);
       await this.credentials.factorChanged(manager, staff, 'recovery_codes_renewed', context);
     });
@@ -139,6 +187,7 @@ export class TwoFactorService {
     const staff = await this.require(staffId);
     await this.transactions.run(async (manager) => {
       await this.factors.deleteTotp(manager, staffId);
+      await this.factors.deletePasskeys(manager, staffId);
       await this.factors.deleteRecoveryCodes(manager, staffId);
       await this.credentials.factorChanged(manager, staff, 'factors_reset', context, reason);
     });
@@ -151,25 +200,29 @@ export class TwoFactorService {
   async prove(
     manager: EntityManager,
     staffId: number,
-    method: SecondFactorMethod,
-    code: string,
+    proof: SecondFactorProof,
     context: RequestContext,
   ): Promise<boolean> {
-    if (method === SecondFactorMethod.RecoveryCode) {
-      const used = await this.factors.useRecoveryCode(
-        manager,
-        staffId,
-        recoveryCodeHash(staffId, code),
-        this.clock.nowMs(),
-      );
+    if (proof.method === SecondFactorMethod.Passkey) return this.passkeys.prove(manager, staffId, proof);
+    if (proof.method === SecondFactorMethod.RecoveryCode) {
+      const hash = recoveryCodeHash(staffId, proof.code);
+      const used = await this.factors.useRecoveryCode(manager, staffId, hash, this.clock.nowMs());
       if (used)
         await this.credentials.factorChanged(manager, await this.require(staffId), 'recovery_code_used', context);
       return used;
     }
     const totp = await this.factors.findTotp(staffId, manager);
     if (!totp?.confirmedAt) return false;
-    const step = stepOfCode(this.secretOf(totp.secretSealed, staffId), code, this.clock.nowMs());
+    const step = stepOfCode(this.secretOf(totp.secretSealed, staffId), proof.code, this.clock.nowMs());
     return step !== null && this.factors.takeStep(manager, staffId, step);
+  }
+
+  /** Recovery codes for a staff member's first factor, when they have none: shown this once. */
+  async firstRecoveryCodes(manager: EntityManager, staff: StaffEntity): Promise<string[] | null> {
+    if ((await this.factors.remainingRecoveryCodes(staff.id, manager)) > 0) return null;
+    const codes = newRecoveryCodes();
+    await this.saveRecoveryCodes(manager, staff, codes);
+    return codes;
   }
 
   private async saveRecoveryCodes(manager: EntityManager, staff: StaffEntity, codes: string[]): Promise<void> {

@@ -25,6 +25,7 @@ export class StaffSessions1765300000000 implements MigrationInterface {
       stepped_up_at bigint NULL,
       second_factor_pending tinyint(1) NOT NULL DEFAULT 0,
       failed_second_factors int NOT NULL DEFAULT 0,
+      webauthn_challenge varchar(128) CHARACTER SET ascii COLLATE ascii_bin NULL,
       KEY idx_staff_sessions_staff (staff_id),
       KEY idx_staff_sessions_expires (expires_at),
       CONSTRAINT fk_staff_sessions_staff FOREIGN KEY (staff_id) REFERENCES staff(id) ON DELETE CASCADE) ${TABLE_OPTIONS}`);

@@ -17,7 +17,8 @@ export class StaffSessions1765300000000 implements MigrationInterface {
       signed_in_with varchar(16) NOT NULL,
       stepped_up_at bigint NULL,
       second_factor_pending boolean NOT NULL DEFAULT 0,
-      failed_second_factors integer NOT NULL DEFAULT 0)`);
+      failed_second_factors integer NOT NULL DEFAULT 0,
+      webauthn_challenge varchar(128) NULL)`);
     await db.query(`CREATE INDEX idx_staff_sessions_staff ON staff_sessions (staff_id)`);
     await db.query(`CREATE INDEX idx_staff_sessions_expires ON staff_sessions (expires_at)`);
     await db.query(`DROP TABLE sessions`);
