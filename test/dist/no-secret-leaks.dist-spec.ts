@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
+import { Secret, TOTP } from 'otpauth';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -121,5 +122,44 @@ describe('secrets stay out of logs, the audit trail, the Emails tab and tickets'
     expect(surfaces).toContain('[contraseña enviada al cliente]');
     expect(secrets).toHaveLength(7);
     for (const secret of secrets) expect(surfaces, 'a secret leaked').not.toContain(secret);
+  });
+
+  it('keeps second factors out of them too: TOTP secrets and codes, recovery codes, report links', async () => {
+    const totp = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret) }).generate();
+    const begun = await staff.post('/api/me/two-factor/totp').set('X-CSRF-Token', csrf).expect(200);
+    const firstCode = totp(begun.body.secret);
+    const confirmed = await staff.post('/api/me/two-factor/totp/confirm').set('X-CSRF-Token', csrf).send({ code: firstCode }).expect(200);
+    const recoveryCodes: string[] = confirmed.body.recoveryCodes;
+    const factorSecrets = [begun.body.secret, firstCode, ...recoveryCodes];
+
+    // A second sign-in with the app's code, then a step-up with a recovery code.
+    const second = request.agent(origin);
+    const half = await second.post('/api/auth/login').send({ username: server.adminUsername, password: server.adminPassword }).expect(200);
+    const signedIn = await second.post('/api/auth/login/second-factor').set('X-CSRF-Token', half.body.csrfToken)
+      .send({ method: 'recovery_code', code: recoveryCodes[0] }).expect(200);
+    await second.post('/api/auth/step-up').set('X-CSRF-Token', signedIn.body.csrfToken)
+      .send({ method: 'recovery_code', code: recoveryCodes[1] }).expect(204);
+    await second.post('/api/auth/step-up').set('X-CSRF-Token', signedIn.body.csrfToken)
+      .send({ method: 'totp', code: '000000' }).expect(401);
+
+    // A customer's notice and its "This wasn't me" link.
+    const client = await createClient(second, signedIn.body.csrfToken, { language: 'en' });
+    const user = await addClientUser(second, signedIn.body.csrfToken, client.id, { firstName: 'Lia', lastName: 'Soto' });
+    await second.put(`/api/users/${user.id}`).set('X-CSRF-Token', signedIn.body.csrfToken).send({ email: 'lia.new@example.test' }).expect(200);
+    const reportToken = (await sink.waitForMatch(user.email, /\/account\/report\/([A-Za-z0-9_-]{43})/))[1];
+    await request(origin).get(`/account/report/${reportToken}`).expect(200);
+    factorSecrets.push(reportToken);
+
+    const emails = await second.get('/api/emails').query({ range: '[0,199]' }).expect(200);
+    const surfaces = [
+      server.output(),
+      (await second.get('/api/activity').query({ range: '[0,199]' }).expect(200)).text,
+      emails.text,
+      ...(await Promise.all((emails.body as Array<{ id: number }>).map(async (mail) => (await second.get(`/api/emails/${mail.id}`)).text))),
+      (await second.get('/api/me/two-factor').expect(200)).text,
+      (await second.get('/api/me/sessions').expect(200)).text,
+    ].join('\n');
+    expect(server.output()).toMatch(/"url":"\/account\/report\/\[redacted\]"/);
+    for (const secret of factorSecrets) expect(surfaces, 'a second factor leaked').not.toContain(secret);
   });
 });
