@@ -1,5 +1,6 @@
 import { hasPermission, Permission } from '@keydesk/domain';
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
 
 import activity from './activity';
 import passwordActions from './activity/password-actions';
@@ -12,6 +13,7 @@ import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
 import { i18nProvider } from './providers/i18n-provider';
 import roles from './roles';
+import { SecurityPage } from './security/SecurityPage';
 import staff from './staff';
 import tickets from './tickets';
 import { theme } from './theme';
@@ -53,6 +55,10 @@ const resources = (permissions: readonly string[]) => {
           <Resource name="roles" {...roles} />
         </>
       )}
+      {/* My account, from the user menu: every staff member's own. */}
+      <CustomRoutes>
+        <Route path="/security" element={<SecurityPage />} />
+      </CustomRoutes>
     </>
   );
 };

@@ -191,6 +191,65 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
       tagline: 'Inicia sesión para ayudar a los clientes a recuperar su acceso.',
     },
     languages: { es: 'Español', en: 'Inglés' },
+    two_factor: {
+      title: 'Verificación en dos pasos',
+      totp_label: 'Código de la app de autenticación',
+      totp_help: 'El código de 6 dígitos que tu app de autenticación muestra ahora para Keydesk.',
+      recovery_label: 'Código de recuperación',
+      recovery_help:
+        'Uno de los códigos de recuperación que guardaste al configurar la app. Cada uno funciona una vez.',
+      use_recovery_code: 'Usar un código de recuperación',
+      verify: 'Verificar',
+      sign_in_again:
+        'Se detuvo el inicio de sesión, por demasiados códigos incorrectos o porque tardó demasiado. Escribe tu contraseña de nuevo.',
+      enrol_title: 'Configura la verificación en dos pasos',
+      enrol_required:
+        'El personal inicia sesión en Keydesk con su contraseña y un código de una app de autenticación. Configura la app para continuar.',
+      enrol_intro:
+        'Una app de autenticación en tu teléfono, como Google Authenticator, Microsoft Authenticator o FreeOTP, muestra un código nuevo de 6 dígitos cada 30 segundos. Desde entonces, iniciar sesión pide ese código además de tu contraseña.',
+      enrol_start: 'Configurar la app de autenticación',
+      scan: 'En la app de autenticación, agrega una cuenta y escanea este código QR.',
+      qr_alt: 'Código QR para escanear con la app de autenticación',
+      manual: '¿No puedes escanearlo? Agrega la cuenta escribiendo esta clave de configuración:',
+      confirm_label: 'Código que muestra la app',
+      confirm_help: 'El código de 6 dígitos, para comprobar que la app quedó configurada.',
+      confirm: 'Activar',
+      codes_title: 'Tus códigos de recuperación',
+      codes_warning:
+        'Guarda estos códigos en un lugar seguro ahora: no se volverán a mostrar. Si pierdes tu teléfono, cada código te permite iniciar sesión una vez.',
+      copy: 'Copiar los códigos',
+      copied: 'Códigos de recuperación copiados.',
+      copy_failed: 'No se pudieron copiar los códigos: descárgalos o anótalos.',
+      download: 'Descargar (.txt)',
+      file_heading:
+        'Códigos de recuperación de Keydesk. Cada código te permite iniciar sesión una vez, en lugar de la app de autenticación.',
+      continue: 'Continuar a Keydesk',
+      done: 'Listo',
+    },
+    security: {
+      title: 'Seguridad',
+      production_notice:
+        'Aquí el segundo factor es opcional, pero las instalaciones de Keydesk en producción lo exigen a todo el personal. Si configuras la app de autenticación ahora, ya estarás listo.',
+      load_failed: 'No se pudo cargar tu configuración de seguridad.',
+      app_title: 'App de autenticación',
+      app_on: 'Activada desde el %{date}: iniciar sesión pide un código de la app.',
+      app_on_undated: 'Activada: iniciar sesión pide un código de la app.',
+      app_off: 'Desactivada: iniciar sesión solo pide tu contraseña.',
+      remove: 'Quitar la app de autenticación',
+      remove_title: '¿Quitar la app de autenticación?',
+      remove_content: 'Iniciar sesión ya no pedirá un código de la app.',
+      removed: 'Se quitó la app de autenticación.',
+      codes_title: 'Códigos de recuperación',
+      codes_need_app: 'Los códigos de recuperación vienen con la app de autenticación: configúrala primero.',
+      codes_remaining:
+        'Te queda %{smart_count} código de recuperación sin usar. |||| Te quedan %{smart_count} códigos de recuperación sin usar.',
+      codes_few: 'Renuévalos antes de que se acaben.',
+      renew: 'Renovar los códigos de recuperación',
+      renew_title: '¿Renovar tus códigos de recuperación?',
+      renew_content:
+        'Recibes %{count} códigos nuevos, que se muestran una sola vez; los que tienes ahora dejan de funcionar.',
+      renewed_title: 'Tus códigos de recuperación nuevos',
+    },
     clients: {
       search: 'Busca por empresa, nombre, correo, RFC o teléfono',
       search_capped:

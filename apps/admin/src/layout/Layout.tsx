@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { AppBar, Layout as RaLayout, TitlePortal, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
+import { AppBar, Layout as RaLayout, Logout, TitlePortal, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
 
+import { SecurityMenuItem } from '../security/SecurityMenuItem';
 import { ProgressLabels } from './ProgressLabels';
 
 /**
@@ -13,7 +14,12 @@ const AccountMenu = () => {
   const label = identity?.fullName
     ? translate('keydesk.account.menu', { name: identity.fullName })
     : 'ra.auth.user_menu';
-  return <UserMenu label={label} />;
+  return (
+    <UserMenu label={label}>
+      <SecurityMenuItem />
+      <Logout />
+    </UserMenu>
+  );
 };
 
 /** The app bar's title where a page sets none of its own (react-admin's default is "React Admin"). */

@@ -2,8 +2,11 @@ import type {
   ClientSummaryResponse,
   EmailDetailResponse,
   PasswordResetResponse,
+  RecoveryCodesResponse,
   SetUserPasswordRequest,
   SetUserPasswordResponse,
+  TotpEnrolment,
+  TwoFactorStatus,
   UserResponse,
 } from '@keydesk/domain';
 import simpleRestProvider from 'ra-data-simple-rest';
@@ -22,7 +25,7 @@ import {
 
 import { getActivityList } from './activity-pages';
 import { activityProvider, type ActivityDataProvider } from './activity-provider';
-import { API_URL, httpClient } from './http-client';
+import { API_URL, httpClient, setCsrfToken } from './http-client';
 import { createNested, deleteNested, getNestedList, nestedResource, updateNested } from './nested-resources';
 
 /** Body of POST /api/users/:id/password-reset-email; the client's first membership when none is named. */
@@ -50,6 +53,15 @@ export interface KeydeskDataProvider extends DataProvider, ActivityDataProvider 
   setUserPassword(userId: Identifier, request: SetUserPasswordRequest): Promise<SetUserPasswordResponse>;
   /** "Unlock" on Manage user, after the customer said a change was not theirs; resolves with the user as it is now. */
   unlockUser(userId: Identifier, reason: string): Promise<UserResponse>;
+  /** My account → Security: the policy, whether the authenticator app is on, recovery codes left. */
+  getTwoFactorStatus(): Promise<TwoFactorStatus>;
+  /** A new secret to scan; nothing changes until confirmTotp proves the app has it. */
+  enrolTotp(): Promise<TotpEnrolment>;
+  /** Turns the authenticator app on; resolves with the recovery codes, shown this once. */
+  confirmTotp(code: string): Promise<RecoveryCodesResponse>;
+  removeTotp(): Promise<void>;
+  /** New recovery codes, shown this once; the old ones stop working. */
+  renewRecoveryCodes(): Promise<RecoveryCodesResponse>;
 }
 
 function isHealthReport(body: unknown): body is SystemHealth {
@@ -155,5 +167,35 @@ export const dataProvider: KeydeskDataProvider = {
       body: JSON.stringify({ reason }),
     });
     return json as UserResponse;
+  },
+
+  async getTwoFactorStatus() {
+    const { json } = await httpClient(`${API_URL}/me/two-factor`);
+    return json as TwoFactorStatus;
+  },
+
+  async enrolTotp() {
+    const { json } = await httpClient(`${API_URL}/me/two-factor/totp`, { method: 'POST' });
+    return json as TotpEnrolment;
+  },
+
+  async confirmTotp(code) {
+    const { json } = await httpClient(`${API_URL}/me/two-factor/totp/confirm`, {
+      method: 'POST',
+      body: JSON.stringify({ code }),
+    });
+    const answer = json as RecoveryCodesResponse;
+    // Confirming an enrolment the sign-in required completes that sign-in, under a new token.
+    if (answer.csrfToken) setCsrfToken(answer.csrfToken);
+    return answer;
+  },
+
+  async removeTotp() {
+    await httpClient(`${API_URL}/me/two-factor/totp`, { method: 'DELETE' });
+  },
+
+  async renewRecoveryCodes() {
+    const { json } = await httpClient(`${API_URL}/me/recovery-codes`, { method: 'POST' });
+    return json as RecoveryCodesResponse;
   },
 };
