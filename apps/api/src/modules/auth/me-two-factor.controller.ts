@@ -23,6 +23,7 @@ import { TwoFactorService } from '../two-factor/two-factor.service';
 import { AuthService } from './auth.service';
 import { PasskeyRegistrationDto, TotpCodeDto } from './dto/second-factor.dto';
 import { StaffSessionCookie } from './staff-session-cookie';
+import { SignInMethod } from './staff-session.entity';
 
 /**
  * "My account → Security": the signed-in staff member's own second factors. Enrolling is open to a
@@ -39,6 +40,21 @@ export class MeTwoFactorController {
     private readonly passkeys: PasskeyService,
     private readonly staff: StaffRepository,
   ) {}
+
+  /** A first factor enrolled by a session that waited for one (the policy requires it): the sign-in completes. */
+  private async completingEnrolment<T extends object>(
+    request: Request,
+    response: Response,
+    context: RequestContext,
+    method: SignInMethod,
+    answer: T,
+  ): Promise<T & { csrfToken?: string }> {
+    const session = request.staffSession!;
+    if (!session.secondFactorPending) return answer;
+    const started = await this.auth.completeEnrolment(session, request.user as SessionStaff, context, method);
+    this.cookie.set(response, started.cookieId);
+    return { ...answer, csrfToken: started.session.csrfToken };
+  }
 
   private async staffRecord(request: Request): Promise<StaffEntity> {
     const staff = await this.staff.findWithRoles((request.user as SessionStaff).id);
@@ -70,13 +86,8 @@ export class MeTwoFactorController {
     @Body() dto: TotpCodeDto,
     @Ctx() context: RequestContext,
   ): Promise<RecoveryCodesResponse> {
-    const staff = request.user as SessionStaff;
-    const answer = await this.twoFactor.confirmTotp(staff.id, dto.code, context);
-    const session = request.staffSession!;
-    if (!session.secondFactorPending) return answer;
-    const started = await this.auth.completeEnrolment(session, staff, context);
-    this.cookie.set(response, started.cookieId);
-    return { ...answer, csrfToken: started.session.csrfToken };
+    const answer = await this.twoFactor.confirmTotp((request.user as SessionStaff).id, dto.code, context);
+    return this.completingEnrolment(request, response, context, SecondFactorMethod.Totp, answer);
   }
 
   @Post('passkeys/options')
@@ -109,10 +120,7 @@ export class MeTwoFactorController {
       context,
     );
     const answer = recoveryCodes ? { recoveryCodes } : {};
-    if (!session.secondFactorPending) return answer;
-    const started = await this.auth.completeEnrolment(session, staff, context, SecondFactorMethod.Passkey);
-    this.cookie.set(response, started.cookieId);
-    return { ...answer, csrfToken: started.session.csrfToken };
+    return this.completingEnrolment(request, response, context, SecondFactorMethod.Passkey, answer);
   }
 
   @Delete('passkeys/:id')
