@@ -21,6 +21,11 @@ function formatViolation(violation: Result): string {
 export async function expectAccessible(page: Page, pageName: string): Promise<void> {
   // Judge the page once its data has arrived, not a loading state that depends on timing.
   await page.waitForLoadState('networkidle');
+  // And once nothing is fading in or out: an element mid-transition (a notice leaving, a dialog
+  // opening) has the colours of neither end, and axe would judge its contrast at a random moment.
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => null))),
+  );
   const loaded = await page.evaluate(() => 'axe' in window);
   // Evaluated through the DevTools protocol rather than added as a <script>: the api's
   // Content-Security-Policy rightly forbids inline scripts, and the test must not weaken it.
