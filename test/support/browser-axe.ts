@@ -23,8 +23,14 @@ export async function expectAccessible(page: Page, pageName: string): Promise<vo
   await page.waitForLoadState('networkidle');
   // And once nothing is fading in or out: an element mid-transition (a notice leaving, a dialog
   // opening) has the colours of neither end, and axe would judge its contrast at a random moment.
+  // (Finite ones only: a spinner turns for ever.)
   await page.evaluate(() =>
-    Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => null))),
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => null)),
+    ),
   );
   const loaded = await page.evaluate(() => 'axe' in window);
   // Evaluated through the DevTools protocol rather than added as a <script>: the api's
