@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, Logout, TitlePortal, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
 
 import { SecurityMenuItem } from '../security/SecurityMenuItem';
+import { StepUpDialog } from '../security/StepUpDialog';
 import { ProgressLabels } from './ProgressLabels';
 
 /**
@@ -37,6 +38,10 @@ const KeydeskAppBar = () => (
 
 export const Layout = ({ children }: { children: ReactNode }) => (
   <ProgressLabels>
-    <RaLayout appBar={KeydeskAppBar}>{children}</RaLayout>
+    <RaLayout appBar={KeydeskAppBar}>
+      {children}
+      {/* Asked by whichever sensitive call needs it, wherever it was made: see providers/step-up. */}
+      <StepUpDialog />
+    </RaLayout>
   </ProgressLabels>
 );

@@ -7,9 +7,11 @@ import {
   type SessionSettings,
   type SessionStaff,
 } from '@keydesk/domain';
+import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { HttpError, type AuthProvider, type UserIdentity } from 'react-admin';
 
 import { API_URL, httpClient, setCsrfToken } from './http-client';
+import { assertPasskey, PasskeyCeremonyError } from './passkey-ceremony';
 import { pendingSecondFactor, setPendingSecondFactor } from './pending-second-factor';
 
 export interface KeydeskIdentity extends UserIdentity {
@@ -20,9 +22,12 @@ export interface KeydeskIdentity extends UserIdentity {
   settings: SessionSettings;
 }
 
-/** What login() takes: the password; then the second factor; or, after an enrolment, nothing more. */
+/** What login() takes: the password; then a code, or a passkey the browser is asked for; or, after an enrolment, nothing more. */
 export type LoginParams =
-  { username: string; password: string } | { method: SecondFactorMethod; code: string } | { enrolled: true };
+  | { username: string; password: string }
+  | { method: Exclude<SecondFactorMethod, 'passkey'>; code: string }
+  | { method: 'passkey' }
+  | { enrolled: true };
 
 /**
  * login() rejects with this when the password was right but the api wants a second factor, or its
@@ -64,8 +69,12 @@ function remember(answer: SessionAnswer): SessionAnswer {
   return answer;
 }
 
-// 401s about a code or a recent proof, not about the session, which goes on.
-const SESSION_INTACT: readonly string[] = [ErrorCode.SecondFactorInvalid, ErrorCode.StepUpRequired];
+// 401s about a code, a password or a recent proof (the step-up dialog's), not about the session, which goes on.
+const SESSION_INTACT: readonly string[] = [
+  ErrorCode.SecondFactorInvalid,
+  ErrorCode.StepUpRequired,
+  ErrorCode.InvalidCredentials,
+];
 
 // Codes that say "not signed in (any more)" rather than why a session someone was using ended.
 const NOT_SIGNED_IN: readonly string[] = [ErrorCode.NotAuthenticated, ErrorCode.SecondFactorRequired];
@@ -95,14 +104,19 @@ async function currentSession(): Promise<SessionResponse> {
   return answer;
 }
 
-async function post(path: string, body: unknown): Promise<SessionAnswer> {
+async function post<T = SessionAnswer>(path: string, body: unknown): Promise<T> {
   const { json } = await httpClient(`${API_URL}${path}`, { method: 'POST', body: JSON.stringify(body) });
-  return json as SessionAnswer;
+  return json as T;
 }
 
-function signInStep(params: LoginParams): Promise<SessionAnswer> {
+async function signInStep(params: LoginParams): Promise<SessionAnswer> {
   if ('password' in params) return post('/auth/login', { username: params.username, password: params.password });
   if ('code' in params) return post('/auth/login/second-factor', { method: params.method, code: params.code });
+  if ('method' in params) {
+    const options = await post<PublicKeyCredentialRequestOptionsJSON>('/auth/login/passkey-options', {});
+    const response = await assertPasskey(options);
+    return post('/auth/login/second-factor', { method: params.method, response });
+  }
   return fetchSession();
 }
 
@@ -137,7 +151,10 @@ export const authProvider: AuthProvider = {
         forget();
       }
       // The api's message is already in the UI's language and explains the 401s and both 429s.
-      throw error instanceof HttpError ? error : new Error('ra.notification.http_error');
+      // A cancelled passkey says so in its own words (a translation key); the half-signed session goes on.
+      throw error instanceof HttpError || error instanceof PasskeyCeremonyError
+        ? error
+        : new Error('ra.notification.http_error');
     }
     endedReason = null;
     if (isChallenge(answer)) throw new SecondFactorPending();

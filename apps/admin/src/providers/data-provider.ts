@@ -27,6 +27,7 @@ import { getActivityList } from './activity-pages';
 import { activityProvider, type ActivityDataProvider } from './activity-provider';
 import { API_URL, httpClient, setCsrfToken } from './http-client';
 import { createNested, deleteNested, getNestedList, nestedResource, updateNested } from './nested-resources';
+import { securityProvider, type SecurityDataProvider } from './security-provider';
 
 /** Body of POST /api/users/:id/password-reset-email; the client's first membership when none is named. */
 export interface SendResetEmailRequest {
@@ -41,7 +42,7 @@ export interface SystemHealth {
 }
 
 /** The CRUD calls of ra-data-simple-rest, plus the api's actions that are not CRUD. */
-export interface KeydeskDataProvider extends DataProvider, ActivityDataProvider {
+export interface KeydeskDataProvider extends DataProvider, ActivityDataProvider, SecurityDataProvider {
   setStaffPassword(id: Identifier, password: string): Promise<void>;
   getHealth(): Promise<SystemHealth>;
   getClientSummary(id: Identifier): Promise<ClientSummaryResponse>;
@@ -74,6 +75,7 @@ const segment = (id: Identifier) => encodeURIComponent(String(id));
 export const dataProvider: KeydeskDataProvider = {
   ...crud,
   ...activityProvider,
+  ...securityProvider,
 
   // Nested resources (a client's users, a ticket's messages) have their own paths; see nested-resources.
 

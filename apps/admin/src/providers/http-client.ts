@@ -1,7 +1,8 @@
-import type { ApiErrorBody } from '@keydesk/domain';
+import { ErrorCode, type ApiErrorBody } from '@keydesk/domain';
 import { fetchUtils, HttpError } from 'react-admin';
 
 import { i18nProvider } from './i18n-provider';
+import { awaitStepUp } from './step-up';
 
 export const API_URL = '/api';
 
@@ -39,9 +40,24 @@ function toReactAdminError(error: unknown): unknown {
 
 /**
  * Every call to the api goes through here: same-origin cookies, the UI's language so the api answers
- * in it, and the CSRF token on anything that changes state.
+ * in it, and the CSRF token on anything that changes state. A sensitive action refused for want of
+ * a recent factor waits for the step-up dialog, then goes again: whatever screen made the call
+ * gets its answer, with what was typed, as if nothing had been asked in between.
  */
 export async function httpClient(url: string, options: fetchUtils.Options = {}) {
+  for (;;) {
+    try {
+      return await send(url, options);
+    } catch (error) {
+      if (!(error instanceof HttpError) || error.status !== 401 || error.body?.code !== ErrorCode.StepUpRequired) {
+        throw error;
+      }
+      await awaitStepUp(error);
+    }
+  }
+}
+
+async function send(url: string, options: fetchUtils.Options) {
   const headers = new Headers(options.headers);
   if (!headers.has('Accept')) headers.set('Accept', 'application/json');
   headers.set('Accept-Language', i18nProvider.getLocale());

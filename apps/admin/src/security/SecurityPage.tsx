@@ -6,9 +6,11 @@ import { Title, useDataProvider, useLocaleState, useTranslate } from 'react-admi
 
 import { Section } from '../common/Section';
 import type { KeydeskDataProvider } from '../providers/data-provider';
+import { PasskeysSection } from './PasskeysSection';
 import { ProductionPolicyNotice } from './ProductionPolicyNotice';
 import { RemoveTotpButton } from './RemoveTotpButton';
 import { RenewRecoveryCodesButton } from './RenewRecoveryCodesButton';
+import { SessionsSection } from './SessionsSection';
 import { TotpEnrolment } from './TotpEnrolment';
 
 const PREFIX = 'keydesk.security';
@@ -52,7 +54,9 @@ const AuthenticatorApp = ({ status, onChange }: { status: TwoFactorStatus; onCha
 
 const RecoveryCodesSummary = ({ status, onChange }: { status: TwoFactorStatus; onChange: () => void }) => {
   const translate = useTranslate();
-  if (!status.totp.enabled) return <Typography variant="body2">{translate(`${PREFIX}.codes_need_app`)}</Typography>;
+  if (!status.totp.enabled && status.passkeys.length === 0) {
+    return <Typography variant="body2">{translate(`${PREFIX}.codes_need_app`)}</Typography>;
+  }
   const { remaining } = status.recoveryCodes;
   const summary = translate(`${PREFIX}.codes_remaining`, { smart_count: remaining });
   return (
@@ -67,7 +71,7 @@ const RecoveryCodesSummary = ({ status, onChange }: { status: TwoFactorStatus; o
   );
 };
 
-/** My account → Security: the staff member's own second factors. */
+/** My account → Security: the staff member's own second factors, and where they are signed in. */
 export const SecurityPage = () => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<KeydeskDataProvider>();
@@ -83,7 +87,7 @@ export const SecurityPage = () => {
   const status = data?.totp ? data : undefined;
 
   return (
-    <Stack spacing={2} sx={{ mt: 2, maxWidth: 720 }}>
+    <Stack spacing={2} sx={{ mt: 2, maxWidth: 900 }}>
       <Title title={`${PREFIX}.title`} />
       {status?.policy === 'optional' && <ProductionPolicyNotice />}
       {error ? (
@@ -92,6 +96,13 @@ export const SecurityPage = () => {
         <LinearProgress />
       ) : (
         <>
+          <Card>
+            <CardContent>
+              <Section title="keydesk.passkeys.title">
+                <PasskeysSection status={status} onChange={refresh} />
+              </Section>
+            </CardContent>
+          </Card>
           <Card>
             <CardContent>
               <Section title={`${PREFIX}.app_title`}>
@@ -103,6 +114,13 @@ export const SecurityPage = () => {
             <CardContent>
               <Section title={`${PREFIX}.codes_title`}>
                 <RecoveryCodesSummary status={status} onChange={refresh} />
+              </Section>
+            </CardContent>
+          </Card>
+          <Card>
+            <CardContent>
+              <Section title="keydesk.sessions.title">
+                <SessionsSection />
               </Section>
             </CardContent>
           </Card>

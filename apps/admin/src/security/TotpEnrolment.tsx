@@ -20,6 +20,8 @@ interface TotpEnrolmentProps {
   onConfirmed?: () => void;
   /** Offered until the app is confirmed; after that there is nothing left to cancel. */
   onCancel?: () => void;
+  /** The secret is on screen: the enrolment is under way. */
+  onStarted?: () => void;
 }
 
 /** The secret as an authenticator app's "enter a key" screen shows it: groups of four, easier to copy by eye. */
@@ -29,7 +31,7 @@ const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret
  * Turning the authenticator app on, on the Security page and at a sign-in that requires it: a new
  * secret as a QR code and as text, a code from the app to prove it has it, then the recovery codes, once.
  */
-export const TotpEnrolment = ({ doneLabel, onDone, onConfirmed, onCancel }: TotpEnrolmentProps) => {
+export const TotpEnrolment = ({ doneLabel, onDone, onConfirmed, onCancel, onStarted }: TotpEnrolmentProps) => {
   const translate = useTranslate();
   const notifyError = useNotifyError();
   const submissionErrors = useSubmissionErrors();
@@ -39,7 +41,11 @@ export const TotpEnrolment = ({ doneLabel, onDone, onConfirmed, onCancel }: Totp
   const start = useMutation({
     mutationFn: () => dataProvider.enrolTotp(),
     // An empty answer: a 401 sent the staff member to the sign-in page.
-    onSuccess: (answer) => answer?.secret && setEnrolment(answer),
+    onSuccess: (answer) => {
+      if (!answer?.secret) return;
+      setEnrolment(answer);
+      onStarted?.();
+    },
     onError: notifyError,
   });
   const confirm = useMutation({ mutationFn: (code: string) => dataProvider.confirmTotp(code) });

@@ -3,6 +3,7 @@ import { Edit, SaveButton, SimpleForm, Toolbar, TopToolbar } from 'react-admin';
 
 import { StaffInputs } from './StaffInputs';
 import { StaffPasswordButton } from './StaffPasswordButton';
+import { StaffResetFactorsButton } from './StaffResetFactorsButton';
 
 // Only what PUT /api/staff/:id accepts: the user name never changes after creation.
 const toUpdateBody = ({ email, displayName, status, roleIds }: StaffResponse) => ({
@@ -15,6 +16,7 @@ const toUpdateBody = ({ email, displayName, status, roleIds }: StaffResponse) =>
 const StaffEditActions = () => (
   <TopToolbar>
     <StaffPasswordButton />
+    <StaffResetFactorsButton />
   </TopToolbar>
 );
 

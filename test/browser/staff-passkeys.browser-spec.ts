@@ -1,0 +1,271 @@
+import { RECOVERY_CODE_COUNT, type ClientResponse, type ClientUserResponse } from '@keydesk/domain';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+
+import { uniqueRfc } from '../factories/client.factory';
+import { signInToApi } from '../support/browser-api';
+import { expectAccessible } from '../support/browser-axe';
+import { openBrowser, saveScreenshot, type OpenBrowser } from '../support/browser-chromium';
+import { startServer, type RunningServer } from '../support/built-server';
+
+// One minute, the least the api takes: the test waits it out rather than moving a clock the built api cannot see.
+const STEP_UP_MINUTES = 1;
+const PASSKEY_NAME = 'Laptop de soporte';
+// Typed into Change password before the step-up, so the test can see the api got it without retyping.
+const TYPED_PASSWORD = 'lienzo tranvía cometa brújula';
+
+/** What the administrator reads and clicks, in each language the UI speaks. */
+const JOURNEYS = [
+  {
+    locale: 'es-MX',
+    text: {
+      username: /^Usuario/,
+      password: /^Contraseña/,
+      signIn: 'Iniciar sesión',
+      welcome: /^Te damos la bienvenida, /,
+      profileMenu: /, menú del perfil$/,
+      logout: 'Cerrar sesión',
+      securityTitle: 'Seguridad',
+      noPasskeys: 'Aún no tienes llaves de acceso.',
+      addPasskey: 'Agregar una llave de acceso',
+      passkeyName: /^Nombre de la llave de acceso/,
+      createPasskey: 'Crear la llave de acceso',
+      passkeysList: 'Tus llaves de acceso',
+      never: 'Nunca',
+      codesList: 'Tus códigos de recuperación',
+      done: 'Listo',
+      ceremonyFailed: 'No se usó la llave de acceso',
+      cancel: 'Cancelar',
+      sessions: 'Dónde tienes la sesión iniciada',
+      thisSession: 'Esta sesión',
+      byPassword: 'Contraseña',
+      byPasskey: 'Llave de acceso',
+      secondStep: 'Verificación en dos pasos',
+      usePasskey: 'Usar una llave de acceso',
+      changePassword: 'Cambiar contraseña',
+      typeOne: 'Escribirla',
+      temporaryPassword: /^Contraseña temporal/,
+      stepUpTitle: 'Confirma que eres tú',
+      sent: 'Contraseña temporal establecida: se envió un enlace de un solo uso',
+    },
+  },
+  {
+    locale: 'en-US',
+    text: {
+      username: /^Username/,
+      password: /^Password/,
+      signIn: 'Sign in',
+      welcome: /^Welcome, /,
+      profileMenu: /, profile menu$/,
+      logout: 'Logout',
+      securityTitle: 'Security',
+      noPasskeys: 'No passkeys yet.',
+      addPasskey: 'Add a passkey',
+      passkeyName: /^Passkey name/,
+      createPasskey: 'Create the passkey',
+      passkeysList: 'Your passkeys',
+      never: 'Never',
+      codesList: 'Your recovery codes',
+      done: 'Done',
+      ceremonyFailed: 'The passkey was not used',
+      cancel: 'Cancel',
+      sessions: 'Where you are signed in',
+      thisSession: 'This session',
+      byPassword: 'Password',
+      byPasskey: 'Passkey',
+      secondStep: 'Two-step verification',
+      usePasskey: 'Use a passkey',
+      changePassword: 'Change password',
+      typeOne: 'Type one',
+      temporaryPassword: /^Temporary password/,
+      stepUpTitle: 'Confirm it is you',
+      sent: 'Temporary password set: a view-once link was emailed',
+    },
+  },
+] as const;
+
+type Text = (typeof JOURNEYS)[number]['text'];
+
+/**
+ * A platform authenticator in the browser itself (Chromium's DevTools virtual authenticator): the
+ * ceremonies are the real navigator.credentials calls, with keys the api verifies as it would a phone's.
+ */
+async function addVirtualAuthenticator(browser: OpenBrowser): Promise<void> {
+  const cdp = await browser.context.newCDPSession(browser.page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+    },
+  });
+}
+
+async function signInWithPassword(page: Page, server: RunningServer, text: Text): Promise<void> {
+  await page.getByRole('textbox', { name: text.username }).fill(server.adminUsername);
+  await page.getByLabel(text.password).fill(server.adminPassword);
+  await page.getByRole('button', { name: text.signIn }).click();
+}
+
+async function openSecurity(page: Page, server: RunningServer, text: Text): Promise<void> {
+  await page.goto(`${server.url}#/security`);
+  await page.getByRole('heading', { level: 1, name: text.securityTitle }).waitFor();
+}
+
+/** Judged once faded in: mid-transition every colour fails the contrast check. Endless ones (a spinner) never finish. */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
+}
+
+/** The customer whose password the agent changes, made over the api. */
+async function customerUser(server: RunningServer): Promise<{ client: ClientResponse; user: ClientUserResponse }> {
+  const api = await signInToApi(server.url, server.adminUsername, server.adminPassword);
+  const client = await api.post<ClientResponse>('api/clients', {
+    clientKey: uniqueRfc(),
+    companyName: 'Ferretería La Tuerca',
+    firstName: 'Jorge',
+    lastName: 'Ibarra',
+    email: 'compras@latuerca.example',
+    phone: '+52 81 8340 1122',
+    country: 'MX',
+    language: 'es',
+  });
+  const user = await api.post<ClientUserResponse>(`api/clients/${client.id}/users`, {
+    email: 'lucia.ortiz@latuerca.example',
+    firstName: 'Lucía',
+    lastName: 'Ortiz',
+    username: 'lucia',
+    owner: true,
+  });
+  return { client, user };
+}
+
+/** The customer signs in with what the agent typed: the client area then asks for a password of their own. */
+async function expectCustomerSignsInWith(server: RunningServer, clientKey: string, password: string): Promise<void> {
+  const customer = await openBrowser('es-MX');
+  try {
+    const { page } = customer;
+    await page.goto(`${server.url}account/login`);
+    await page.getByRole('link', { name: 'Iniciar sesión con clave de cliente y nombre de usuario' }).click();
+    await page.getByLabel('Clave de cliente (RFC)').fill(clientKey);
+    await page.getByLabel('Nombre de usuario').fill('lucia');
+    await page.getByLabel('Contraseña', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Cambia tu contraseña' }).waitFor();
+  } finally {
+    await customer.close();
+  }
+}
+
+describe('staff passkeys and the step-up in place', () => {
+  it.for(JOURNEYS)(
+    'an administrator adds a passkey, signs in with it, and proves it again mid-dialog, in $locale',
+    { timeout: 300_000 },
+    async ({ locale, text }) => {
+      const server = await startServer({ env: { STEP_UP_MINUTES: String(STEP_UP_MINUTES) } });
+      const browser = await openBrowser(locale);
+      const { page } = browser;
+      // A step that cannot happen fails in seconds, with a screenshot, not at the test's timeout.
+      page.setDefaultTimeout(20_000);
+      try {
+        const { client, user } = await customerUser(server);
+        await addVirtualAuthenticator(browser);
+        await page.goto(server.url);
+        await signInWithPassword(page, server, text);
+        await page.getByRole('heading', { level: 2, name: text.welcome }).waitFor();
+
+        // Security: no passkey yet; this session is listed, marked, signed in by password alone.
+        await openSecurity(page, server, text);
+        await page.getByText(text.noPasskeys).waitFor();
+        const sessions = page.getByRole('table', { name: text.sessions });
+        const current = sessions.getByRole('row').filter({ hasText: text.thisSession });
+        await current.waitFor();
+        await expect(current.getByRole('cell', { name: text.byPassword, exact: true }).count()).resolves.toBe(1);
+        await expectAccessible(page, 'the Security page with passkeys and sessions');
+
+        // A first passkey: named, created by the authenticator, and the recovery codes shown once.
+        await page.getByRole('button', { name: text.addPasskey }).click();
+        const adding = page.getByRole('dialog', { name: text.addPasskey });
+        await adding.getByRole('textbox', { name: text.passkeyName }).fill(PASSKEY_NAME);
+        await settle(page);
+        await expectAccessible(page, 'the Add a passkey dialog');
+        await adding.getByRole('button', { name: text.createPasskey }).click();
+        const codes = adding.getByRole('list', { name: text.codesList });
+        await codes.waitFor();
+        await expect(codes.getByRole('listitem').count()).resolves.toBe(RECOVERY_CODE_COUNT);
+        await expectAccessible(page, 'the recovery codes of a first passkey');
+        await adding.getByRole('button', { name: text.done }).click();
+        await adding.waitFor({ state: 'detached' });
+        const passkeys = page.getByRole('table', { name: text.passkeysList });
+        const row = passkeys.getByRole('row').filter({ hasText: PASSKEY_NAME });
+        await row.getByRole('cell', { name: text.never, exact: true }).waitFor();
+
+        // The same authenticator again: the browser refuses (it already holds a key for this
+        // account), and the dialog says the passkey was not used, keeping the name for another try.
+        await page.getByRole('button', { name: text.addPasskey }).click();
+        await adding.getByRole('textbox', { name: text.passkeyName }).fill(`${PASSKEY_NAME} 2`);
+        await adding.getByRole('button', { name: text.createPasskey }).click();
+        await adding.getByRole('alert').filter({ hasText: text.ceremonyFailed }).waitFor();
+        await expect(adding.getByRole('textbox', { name: text.passkeyName }).inputValue()).resolves.toBe(
+          `${PASSKEY_NAME} 2`,
+        );
+        await settle(page);
+        await expectAccessible(page, 'a cancelled passkey ceremony');
+        await adding.getByRole('button', { name: text.cancel }).click();
+        await adding.waitFor({ state: 'detached' });
+        await expect(passkeys.getByRole('row').count()).resolves.toBe(2);
+
+        // Sign out, then password and the passkey; the new session says it was signed in with one.
+        await page.getByRole('button', { name: text.profileMenu }).click();
+        await page.getByRole('menuitem', { name: text.logout }).click();
+        await signInWithPassword(page, server, text);
+        await page.getByRole('heading', { level: 2, name: text.secondStep }).waitFor();
+        await expectAccessible(page, 'the second step offering a passkey');
+        await page.getByRole('button', { name: text.usePasskey }).click();
+        await page.getByRole('heading', { level: 2, name: text.welcome }).waitFor();
+        // Signing in counts as a proof: the step-up window runs from here.
+        const provedAt = Date.now();
+        await openSecurity(page, server, text);
+        await current.getByRole('cell', { name: text.byPasskey, exact: true }).waitFor();
+        await expect(row.getByRole('cell', { name: text.never, exact: true }).count()).resolves.toBe(0);
+
+        // Manage user → Change password, typed in; then the window passes with the dialog open.
+        await page.goto(`${server.url}#/users/${user.id}/show`);
+        await page.getByRole('button', { name: text.changePassword }).click();
+        const dialog = page.getByRole('dialog', { name: text.changePassword });
+        await dialog.getByRole('radio', { name: text.typeOne }).check();
+        await dialog.getByLabel(text.temporaryPassword).fill(TYPED_PASSWORD);
+        await page.waitForTimeout(Math.max(0, provedAt + STEP_UP_MINUTES * 60_000 + 2_000 - Date.now()));
+
+        // Saving asks to prove it again, over the dialog; the passkey proves it, and the request
+        // the dialog made goes through with what was typed, without a second click.
+        await dialog.getByRole('button', { name: text.changePassword }).click();
+        const stepUp = page.getByRole('dialog', { name: text.stepUpTitle });
+        await stepUp.waitFor();
+        await settle(page);
+        await expectAccessible(page, 'the step-up dialog');
+        await stepUp.getByRole('button', { name: text.usePasskey }).click();
+        await stepUp.waitFor({ state: 'detached' });
+        await page.getByText(text.sent, { exact: false }).waitFor();
+        await dialog.waitFor({ state: 'detached' });
+        await expectCustomerSignsInWith(server, client.clientKey, TYPED_PASSWORD);
+      } catch (error) {
+        await saveScreenshot(page, `staff-passkeys-${locale}`);
+        throw error;
+      } finally {
+        await browser.close();
+        await server.stop();
+      }
+    },
+  );
+});
