@@ -1,4 +1,13 @@
-import { RECOVERY_CODE_COUNT, type ClientResponse, type ClientUserResponse } from '@keydesk/domain';
+import { randomBytes } from 'node:crypto';
+
+import {
+  generatePassword,
+  RECOVERY_CODE_COUNT,
+  type ClientResponse,
+  type ClientUserResponse,
+  type SessionResponse,
+  type StaffResponse,
+} from '@keydesk/domain';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
@@ -47,6 +56,13 @@ const JOURNEYS = [
       temporaryPassword: /^Contraseña temporal/,
       stepUpTitle: 'Confirma que eres tú',
       sent: 'Contraseña temporal establecida: se envió un enlace de un solo uso',
+      setPassword: 'Asignar contraseña',
+      resetFactors: 'Restablecer segundos factores',
+      resetTitle: (name: string) => `¿Restablecer los segundos factores de ${name}?`,
+      reason: /^Motivo/,
+      reset: 'Restablecer',
+      required: 'Obligatorio',
+      resetDone: (name: string) => `Se restablecieron los segundos factores de ${name}.`,
     },
   },
   {
@@ -80,6 +96,13 @@ const JOURNEYS = [
       temporaryPassword: /^Temporary password/,
       stepUpTitle: 'Confirm it is you',
       sent: 'Temporary password set: a view-once link was emailed',
+      setPassword: 'Set password',
+      resetFactors: 'Reset second factors',
+      resetTitle: (name: string) => `Reset the second factors of ${name}?`,
+      reason: /^Reason/,
+      reset: 'Reset',
+      required: 'Required',
+      resetDone: (name: string) => `The second factors of ${name} were reset.`,
     },
   },
 ] as const;
@@ -261,6 +284,61 @@ describe('staff passkeys and the step-up in place', () => {
         await expectCustomerSignsInWith(server, client.clientKey, TYPED_PASSWORD);
       } catch (error) {
         await saveScreenshot(page, `staff-passkeys-${locale}`);
+        throw error;
+      } finally {
+        await browser.close();
+        await server.stop();
+      }
+    },
+  );
+});
+
+describe("resetting another staff member's second factors", () => {
+  it.for(JOURNEYS)(
+    'an administrator resets them with a reason, and is never offered it for their own, in $locale',
+    { timeout: 120_000 },
+    async ({ locale, text }) => {
+      const server = await startServer();
+      const browser = await openBrowser(locale);
+      const { page } = browser;
+      page.setDefaultTimeout(20_000);
+      try {
+        const api = await signInToApi(server.url, server.adminUsername, server.adminPassword);
+        const other = await api.post<StaffResponse>('api/staff', {
+          username: 'marta.rios',
+          email: 'marta.rios@keydesk.example',
+          displayName: 'Marta Ríos',
+          password: generatePassword(randomBytes),
+          roleIds: [],
+        });
+        await page.goto(server.url);
+        await signInWithPassword(page, server, text);
+        await page.getByRole('heading', { level: 2, name: text.welcome }).waitFor();
+
+        await page.goto(`${server.url}#/staff/${other.id}`);
+        await page.getByRole('button', { name: text.resetFactors }).click();
+        const dialog = page.getByRole('dialog', { name: text.resetTitle(other.displayName) });
+        await dialog.getByRole('button', { name: text.reset, exact: true }).click();
+        await dialog.getByText(text.required).waitFor();
+        await dialog
+          .getByRole('textbox', { name: text.reason })
+          .fill('Llamó desde su extensión; la validé con su jefa.');
+        await settle(page);
+        await expectAccessible(page, 'the Reset second factors dialog');
+        await dialog.getByRole('button', { name: text.reset, exact: true }).click();
+        await page.getByText(text.resetDone(other.displayName)).waitFor();
+        await dialog.waitFor({ state: 'detached' });
+
+        // Their own page: a password to set, but no reset (the api would refuse it).
+        const { staff } = await page.evaluate(
+          async () => (await fetch('/api/auth/session')).json() as Promise<SessionResponse>,
+        );
+        await page.goto(`${server.url}#/staff/${staff.id}`);
+        await page.reload();
+        await page.getByRole('button', { name: text.setPassword }).waitFor();
+        await expect(page.getByRole('button', { name: text.resetFactors }).count()).resolves.toBe(0);
+      } catch (error) {
+        await saveScreenshot(page, `staff-reset-factors-${locale}`);
         throw error;
       } finally {
         await browser.close();
