@@ -55,6 +55,7 @@ const JOURNEYS = [
       typeOne: 'Escribirla',
       temporaryPassword: /^Contraseña temporal/,
       stepUpTitle: 'Confirma que eres tú',
+      stepUpRefused: 'Esta acción requiere que vuelvas a confirmar que eres tú',
       sent: 'Contraseña temporal establecida: se envió un enlace de un solo uso',
       setPassword: 'Asignar contraseña',
       resetFactors: 'Restablecer segundos factores',
@@ -95,6 +96,7 @@ const JOURNEYS = [
       typeOne: 'Type one',
       temporaryPassword: /^Temporary password/,
       stepUpTitle: 'Confirm it is you',
+      stepUpRefused: 'This action needs you to prove it is you again',
       sent: 'Temporary password set: a view-once link was emailed',
       setPassword: 'Set password',
       resetFactors: 'Reset second factors',
@@ -270,13 +272,22 @@ describe('staff passkeys and the step-up in place', () => {
         await dialog.getByLabel(text.temporaryPassword).fill(TYPED_PASSWORD);
         await page.waitForTimeout(Math.max(0, provedAt + STEP_UP_MINUTES * 60_000 + 2_000 - Date.now()));
 
-        // Saving asks to prove it again, over the dialog; the passkey proves it, and the request
-        // the dialog made goes through with what was typed, without a second click.
+        // Saving asks to prove it again, over the dialog. Cancelled, the save fails with the api's
+        // words and the dialog keeps what was typed.
         await dialog.getByRole('button', { name: text.changePassword }).click();
         const stepUp = page.getByRole('dialog', { name: text.stepUpTitle });
         await stepUp.waitFor();
         await settle(page);
         await expectAccessible(page, 'the step-up dialog');
+        await stepUp.getByRole('button', { name: text.cancel }).click();
+        await stepUp.waitFor({ state: 'detached' });
+        await page.getByText(text.stepUpRefused, { exact: false }).waitFor();
+        await expect(dialog.getByLabel(text.temporaryPassword).inputValue()).resolves.toBe(TYPED_PASSWORD);
+
+        // Saved again, the passkey proves it, and the request the dialog made goes through with
+        // what was typed, without another click.
+        await dialog.getByRole('button', { name: text.changePassword }).click();
+        await stepUp.waitFor();
         await stepUp.getByRole('button', { name: text.usePasskey }).click();
         await stepUp.waitFor({ state: 'detached' });
         await page.getByText(text.sent, { exact: false }).waitFor();

@@ -1,6 +1,7 @@
 import LogoutIcon from '@mui/icons-material/Logout';
 import {
   Alert,
+  Box,
   Chip,
   LinearProgress,
   Stack,
@@ -87,19 +88,22 @@ export const SessionsSection = () => {
 
   return (
     <Stack spacing={2} sx={{ alignItems: 'flex-start' }}>
-      <Table size="small" aria-label={translate(`${PREFIX}.title`)}>
-        <TableHead>
-          <TableRow>
-            <TableCell>{translate(`${PREFIX}.signed_in`)}</TableCell>
-            <TableCell>{translate(`${PREFIX}.last_seen`)}</TableCell>
-            <TableCell>{translate(`${PREFIX}.ip`)}</TableCell>
-            <TableCell>{translate(`${PREFIX}.browser`)}</TableCell>
-            <TableCell>{translate(`${PREFIX}.factor`)}</TableCell>
-            <TableCell align="right">{translate(`${PREFIX}.status`)}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>{data.map(row)}</TableBody>
-      </Table>
+      {/* Six columns: on a narrow screen the table scrolls sideways rather than squeezing each cell. */}
+      <Box sx={{ width: '100%', overflowX: 'auto' }}>
+        <Table size="small" aria-label={translate(`${PREFIX}.title`)}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{translate(`${PREFIX}.signed_in`)}</TableCell>
+              <TableCell>{translate(`${PREFIX}.last_seen`)}</TableCell>
+              <TableCell>{translate(`${PREFIX}.ip`)}</TableCell>
+              <TableCell>{translate(`${PREFIX}.browser`)}</TableCell>
+              <TableCell>{translate(`${PREFIX}.factor`)}</TableCell>
+              <TableCell align="right">{translate(`${PREFIX}.status`)}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>{data.map(row)}</TableBody>
+        </Table>
+      </Box>
       {others === 0 ? (
         <Typography variant="body2">{translate(`${PREFIX}.only_this`)}</Typography>
       ) : (
