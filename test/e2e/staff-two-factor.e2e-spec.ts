@@ -192,6 +192,7 @@ describe.each(TEST_DATABASES)('staff second factors (optional policy) on %s', (k
     const stale = await admin.agent.get('/api/activity/export').query({ format: 'jsonl' });
     expect(stale.status).toBe(401);
     expect(stale.body.code).toBe('STEP_UP_REQUIRED');
+    expect((await admin.agent.get('/api/auth/step-up')).body.code).toBe('STEP_UP_REQUIRED');
     await admin.agent.get('/api/clients').expect(200);
     const wrong = await admin.agent
       .post('/api/auth/step-up')
@@ -208,6 +209,7 @@ describe.each(TEST_DATABASES)('staff second factors (optional policy) on %s', (k
       .set('X-CSRF-Token', admin.csrf)
       .send({ method: 'password', password: t.admin.password })
       .expect(204);
+    await admin.agent.get('/api/auth/step-up').expect(204);
     await admin.agent.get('/api/activity/export').query({ format: 'jsonl' }).expect(200);
   });
 

@@ -5,10 +5,13 @@ import { useListContext, useTranslate } from 'react-admin';
 
 import { useHasPermission } from '../common/useHasPermission';
 import { activityExportUrl } from '../providers/activity-pages';
+import { httpClient } from '../providers/http-client';
 
 /**
  * Downloads the log as the list is filtered, every page of it. A plain link: the browser streams
- * the file with the session cookie, however long, and the api records the export in the log.
+ * the file with the session cookie, however long, and the api records the export in the log. The
+ * export needs a recent step-up, which a plain link cannot answer: the click asks the api first
+ * through the http client (which opens the step-up dialog when needed), then follows the link.
  */
 export const ActivityExportButtons = () => {
   const translate = useTranslate();
@@ -24,6 +27,19 @@ export const ActivityExportButtons = () => {
           href={activityExportUrl(filterValues, format)}
           download
           startIcon={<DownloadIcon />}
+          onClick={(event) => {
+            const link = event.currentTarget;
+            if (link.dataset.steppedUp === 'yes') return;
+            event.preventDefault();
+            void httpClient('/api/auth/step-up').then(
+              () => {
+                link.dataset.steppedUp = 'yes';
+                link.click();
+                delete link.dataset.steppedUp;
+              },
+              () => undefined,
+            );
+          }}
         >
           {translate(`keydesk.activity.export.${format}`)}
         </Button>

@@ -221,7 +221,7 @@ export const en: Record<string, string> = {
   'errors.RESCUE_CODE_INVALID':
     'The client key, user name or rescue code is not valid, or the code was already used or has expired. Check them or generate a new code.',
   'errors.STEP_UP_REQUIRED':
-    'This action needs you to prove it is you again: type the code of your authenticator app (or your password).',
+    'This action needs you to prove it is you again: use your passkey, or type the code of your authenticator app (or your password, if you have no second factor).',
   'errors.SECOND_FACTOR_REQUIRED': 'Finish signing in with your second factor first.',
   'errors.SECOND_FACTOR_INVALID':
     'That code is not right, or it was already used. Type the current code of your authenticator app, or an unused recovery code.',

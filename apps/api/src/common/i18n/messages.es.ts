@@ -232,7 +232,7 @@ export const es: Record<string, string> = {
   'errors.RESCUE_CODE_INVALID':
     'La clave de cliente, el usuario o el código de rescate no son válidos, o el código ya se usó o venció. Revísalos o genera un código nuevo.',
   'errors.STEP_UP_REQUIRED':
-    'Esta acción requiere que vuelvas a confirmar que eres tú: escribe el código de tu app de autenticación (o tu contraseña).',
+    'Esta acción requiere que vuelvas a confirmar que eres tú: usa tu llave de acceso o escribe el código de tu app de autenticación (o tu contraseña, si no tienes segundo factor).',
   'errors.SECOND_FACTOR_REQUIRED': 'Primero termina de iniciar sesión con tu segundo factor.',
   'errors.SECOND_FACTOR_INVALID':
     'Ese código no es correcto o ya se usó. Escribe el código actual de tu app de autenticación o un código de recuperación sin usar.',

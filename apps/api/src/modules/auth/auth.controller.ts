@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import { ErrorCode, SecondFactorChallenge, SessionResponse, SessionSettings, SessionStaff } from '@keydesk/domain';
 
 import { Public, SecondFactorStep, SignedIn } from '../../common/access/access.decorator';
+import { RequireStepUp } from '../../common/access/step-up';
 import { DomainError } from '../../common/errors/domain-error';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { AppConfig } from '../../config/app.config';
@@ -78,6 +79,16 @@ export class AuthController {
     const session = request.staffSession!;
     await this.auth.stepUp(session, request.user as SessionStaff, proofOf(dto, session.idHash), context);
   }
+
+  /**
+   * 204 when a factor was proved within STEP_UP_MINUTES, else 401 STEP_UP_REQUIRED: for what the
+   * browser fetches by itself (the log's export, a plain download), so the UI can step up first.
+   */
+  @Get('step-up')
+  @HttpCode(204)
+  @SignedIn()
+  @RequireStepUp()
+  steppedUp(): void {}
 
   /** The options of a passkey ceremony for the second step of a sign-in. */
   @Post('login/passkey-options')
