@@ -2,6 +2,8 @@ import { Secret, TOTP } from 'otpauth';
 import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { StaffTotpEntity } from '../../apps/api/src/modules/two-factor/staff-totp.entity';
+import { totpBox, totpContext } from '../../apps/api/src/modules/two-factor/totp-codes';
 import { createClient } from '../factories/client.factory';
 import { createStaff, CreatedStaff } from '../factories/staff.factory';
 import { addClientUser } from '../factories/user.factory';
@@ -338,5 +340,49 @@ describe.each(TEST_DATABASES)('staff second factors (required policy) on %s', (k
     const removed = await agent.delete('/api/me/two-factor/totp').set('X-CSRF-Token', confirmed.body.csrfToken);
     expect(removed.status).toBe(409);
     expect(removed.body.code).toBe('TWO_FACTOR_REQUIRED');
+  });
+});
+
+/** RFC 6238's own test vector, through the api: its SHA-1 seed enrolled as a staff member's app. */
+describe.each(TEST_DATABASES)('staff TOTP against RFC 6238 on %s', (kind) => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind, { MAIL_WORKER_INTERVAL_MS: '0' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('accepts the vector of T = 2000000000 s as six digits, once', async () => {
+    const staff = await createStaff(t, 'Agent');
+    const secret = Secret.fromUTF8('12345678901234567890').base32;
+    const sealed = totpBox(t.config.secrets.mailEncryptionKey).seal(secret, totpContext(staff.id));
+    await t.dataSource
+      .getRepository(StaffTotpEntity)
+      .insert({ staffId: staff.id, secretSealed: sealed, confirmedAt: 1, lastStep: null, createdAt: 1 });
+    // The clock the api reads, moved to the vector's moment (2033-05-18T03:33:20Z).
+    t.clock.advance(2_000_000_000_000 - t.clock.nowMs());
+    const signIn = async () => {
+      const agent = t.http();
+      const login = await agent
+        .post('/api/auth/login')
+        .send({ username: staff.username, password: staff.password })
+        .expect(200);
+      return { agent, csrf: login.body.csrfToken as string };
+    };
+    const first = await signIn();
+    // 69279037 in RFC 6238's table: its last six digits.
+    await first.agent
+      .post('/api/auth/login/second-factor')
+      .set('X-CSRF-Token', first.csrf)
+      .send({ method: 'totp', code: '279037' })
+      .expect(200);
+    const again = await signIn();
+    const replay = await again.agent
+      .post('/api/auth/login/second-factor')
+      .set('X-CSRF-Token', again.csrf)
+      .send({ method: 'totp', code: '279037' });
+    expect(replay.body.code).toBe('SECOND_FACTOR_INVALID');
   });
 });
