@@ -46,7 +46,7 @@ const JOURNEYS = [
       ceremonyFailed: 'No se usó la llave de acceso',
       cancel: 'Cancelar',
       sessions: 'Dónde tienes la sesión iniciada',
-      thisSession: 'Esta sesión',
+      currentSession: 'Sesión actual',
       byPassword: 'Contraseña',
       byPasskey: 'Llave de acceso',
       secondStep: 'Verificación en dos pasos',
@@ -87,7 +87,7 @@ const JOURNEYS = [
       ceremonyFailed: 'The passkey was not used',
       cancel: 'Cancel',
       sessions: 'Where you are signed in',
-      thisSession: 'This session',
+      currentSession: 'Current session',
       byPassword: 'Password',
       byPasskey: 'Passkey',
       secondStep: 'Two-step verification',
@@ -209,11 +209,11 @@ describe('staff passkeys and the step-up in place', () => {
         await signInWithPassword(page, server, text);
         await page.getByRole('heading', { level: 2, name: text.welcome }).waitFor();
 
-        // Security: no passkey yet; this session is listed, marked, signed in by password alone.
+        // Security: no passkey yet; the current session is listed, marked, signed in by password alone.
         await openSecurity(page, server, text);
         await page.getByText(text.noPasskeys).waitFor();
         const sessions = page.getByRole('table', { name: text.sessions });
-        const current = sessions.getByRole('row').filter({ hasText: text.thisSession });
+        const current = sessions.getByRole('row').filter({ hasText: text.currentSession });
         await current.waitFor();
         await expect(current.getByRole('cell', { name: text.byPassword, exact: true }).count()).resolves.toBe(1);
         await expectAccessible(page, 'the Security page with passkeys and sessions');

@@ -291,7 +291,7 @@ const keydeskEnglish = {
       browser: 'Browser',
       factor: 'Signed in with',
       status: 'Session',
-      current: 'This session',
+      current: 'Current session',
       unknown: 'Unknown',
       sign_out: 'Sign out',
       sign_out_label: 'Sign out the session started %{date}',

@@ -295,7 +295,7 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
       browser: 'Navegador',
       factor: 'Inició sesión con',
       status: 'Sesión',
-      current: 'Esta sesión',
+      current: 'Sesión actual',
       unknown: 'Desconocido',
       sign_out: 'Cerrar sesión',
       sign_out_label: 'Cerrar sesión: la iniciada el %{date}',
