@@ -5,9 +5,9 @@ import { ActivityAction } from '@keydesk/domain';
 
 import { signInWithPermissions } from '../factories/staff.factory';
 import { CustomerWorld, REPORT_LINK, RESCUE_CODE, RESET_LINK, newIp, tokenIn } from '../support/customer-world';
-import { signIn } from '../support/sign-in';
+
 import { SmtpSink } from '../support/smtp-sink';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 import { TEST_DATABASES } from '../support/test-database';
 
 const HOUR = 3_600_000;
@@ -25,15 +25,11 @@ describe.each(TEST_DATABASES)('a takeover through the help desk, on %s', (kind) 
   let world: CustomerWorld;
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    t = await startTestApp(kind, { SMTP_URL: sink.url, MAIL_WORKER_INTERVAL_MS: '0' });
-    admin = t.http();
-    csrf = await signIn(admin, t.admin.username, t.admin.password);
-    world = new CustomerWorld(t, sink, () => ({ agent: admin, csrf }));
+    world = await CustomerWorld.start(kind);
+    ({ t, sink, admin, csrf } = world);
   });
   afterAll(async () => {
-    await t?.close();
-    await sink?.stop();
+    await world?.close();
   });
 
   const sendReset = (userId: number) =>
@@ -84,7 +80,7 @@ describe.each(TEST_DATABASES)('a takeover through the help desk, on %s', (kind) 
     expect(toOld.text).toContain(`antes era ${c.user.email} y ahora es ${attacker}`);
 
     t.clock.advance(24 * HOUR);
-    csrf = await signIn(admin, t.admin.username, t.admin.password); // the staff session did not last the day
+    csrf = await world.signInAgain(); // the staff session did not last the day
     expect((await sendReset(c.user.id)).status).toBe(202);
     await world.deliver();
     expect(resetMailsTo(attacker)).toHaveLength(1);

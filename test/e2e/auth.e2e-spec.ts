@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { StaffSessionEntity } from '../../apps/api/src/modules/auth/staff-session.entity';
-import { hashStaffSessionId } from '../../apps/api/src/modules/auth/staff-session.service';
+import { hashSessionId } from '../../apps/api/src/common/http/session-ids';
 import { createStaff } from '../factories/staff.factory';
 import { signIn } from '../support/sign-in';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -192,7 +192,7 @@ describe.each(TEST_DATABASES)('staff sign-in and sessions on %s', (kind) => {
     const cookieId = /^keydesk\.sid=([^;]+)/.exec(response.headers['set-cookie'][0])![1];
     const row = await t.dataSource
       .getRepository(StaffSessionEntity)
-      .findOneByOrFail({ idHash: hashStaffSessionId(cookieId) });
+      .findOneByOrFail({ idHash: hashSessionId(cookieId) });
     expect(row).toMatchObject({
       ip: '10.9.0.1',
       userAgent: 'Prueba/1.0',

@@ -18,9 +18,9 @@ import {
   newIp,
   tokenIn,
 } from '../support/customer-world';
-import { signIn } from '../support/sign-in';
+
 import { SmtpSink } from '../support/smtp-sink';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 import { TEST_DATABASES } from '../support/test-database';
 
 /** What a change leaves working and whom it tells, for one way of changing a customer's credential. */
@@ -48,15 +48,11 @@ describe.each(TEST_DATABASES)('every credential change, on %s', (kind) => {
   let world: CustomerWorld;
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    t = await startTestApp(kind, { SMTP_URL: sink.url, MAIL_WORKER_INTERVAL_MS: '0' });
-    admin = t.http();
-    csrf = await signIn(admin, t.admin.username, t.admin.password);
-    world = new CustomerWorld(t, sink, () => ({ agent: admin, csrf }));
+    world = await CustomerWorld.start(kind);
+    ({ t, sink, admin, csrf } = world);
   });
   afterAll(async () => {
-    await t?.close();
-    await sink?.stop();
+    await world?.close();
   });
 
   const fresh = () => generatePassword(randomBytes);

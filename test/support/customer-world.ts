@@ -16,8 +16,10 @@ import { UserSessionEntity } from '../../apps/api/src/modules/user-sessions/user
 import { UserEntity } from '../../apps/api/src/modules/users/user.entity';
 import { createClient } from '../factories/client.factory';
 import { addClientUser } from '../factories/user.factory';
+import { signIn } from './sign-in';
 import { SmtpSink } from './smtp-sink';
-import { TestApp } from './test-app';
+import { startTestApp, TestApp } from './test-app';
+import { DatabaseKind } from './test-database';
 
 export interface Customer {
   client: { id: number; clientKey: string };
@@ -40,11 +42,36 @@ export const newIp = () => `203.0.113.${(ipSequence += 1) % 250}`;
  * straight in the database where only their existence matters; and the mail the SMTP sink got.
  */
 export class CustomerWorld {
-  constructor(
-    private readonly t: TestApp,
+  private constructor(
+    readonly t: TestApp,
     readonly sink: SmtpSink,
-    private readonly agent: () => { agent: request.Agent; csrf: string },
+    /** The root administrator, signed in: the agent of the tests. */
+    readonly admin: request.Agent,
+    public csrf: string,
   ) {}
+
+  /** A test app with a real SMTP sink (delivered by hand), and its administrator signed in. */
+  static async start(kind: DatabaseKind): Promise<CustomerWorld> {
+    const sink = await SmtpSink.start();
+    const t = await startTestApp(kind, { SMTP_URL: sink.url, MAIL_WORKER_INTERVAL_MS: '0' });
+    const admin = t.http();
+    return new CustomerWorld(t, sink, admin, await signIn(admin, t.admin.username, t.admin.password));
+  }
+
+  /** A new sign-in of the administrator (a session does not outlast a day of the test's clock). */
+  async signInAgain(): Promise<string> {
+    this.csrf = await signIn(this.admin, this.t.admin.username, this.t.admin.password);
+    return this.csrf;
+  }
+
+  async close(): Promise<void> {
+    await this.t.close();
+    await this.sink.stop();
+  }
+
+  private agent(): { agent: request.Agent; csrf: string } {
+    return { agent: this.admin, csrf: this.csrf };
+  }
 
   async customer(language: 'es' | 'en' = 'es'): Promise<Customer> {
     const { agent, csrf } = this.agent();

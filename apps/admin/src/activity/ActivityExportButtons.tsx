@@ -28,15 +28,11 @@ export const ActivityExportButtons = () => {
           download
           startIcon={<DownloadIcon />}
           onClick={(event) => {
-            const link = event.currentTarget;
-            if (link.dataset.steppedUp === 'yes') return;
+            // The api answers with Content-Disposition: attachment, so following the link downloads.
+            const href = event.currentTarget.href;
             event.preventDefault();
             void httpClient('/api/auth/step-up').then(
-              () => {
-                link.dataset.steppedUp = 'yes';
-                link.click();
-                delete link.dataset.steppedUp;
-              },
+              () => window.location.assign(href),
               () => undefined,
             );
           }}

@@ -1,6 +1,8 @@
 import { Box, Tooltip, Typography } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 
+import { visuallyHidden } from './visually-hidden';
+
 const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
@@ -29,19 +31,6 @@ interface RelativeDateFieldProps {
   emptyText: string;
   label?: string;
 }
-
-// Read by screen readers, which get no hover; the same technique as MUI's visuallyHidden.
-const visuallyHidden = {
-  border: 0,
-  clip: 'rect(0 0 0 0)',
-  height: '1px',
-  margin: '-1px',
-  overflow: 'hidden',
-  padding: 0,
-  position: 'absolute',
-  whiteSpace: 'nowrap',
-  width: '1px',
-} as const;
 
 interface RelativeDateProps {
   value: string | null | undefined;

@@ -20,23 +20,12 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Button, Confirm, useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
 
+import { visuallyHidden } from '../common/visually-hidden';
 import { hasSession } from '../providers/auth-provider';
 import type { KeydeskDataProvider } from '../providers/data-provider';
 import { PasskeyEnrolment } from './PasskeyEnrolment';
 
 const PREFIX = 'keydesk.passkeys';
-// A heading for screen readers over the column of buttons; the same technique as MUI's visuallyHidden.
-const visuallyHidden = {
-  border: 0,
-  clip: 'rect(0 0 0 0)',
-  height: '1px',
-  margin: '-1px',
-  overflow: 'hidden',
-  padding: 0,
-  position: 'absolute',
-  whiteSpace: 'nowrap',
-  width: '1px',
-} as const;
 
 /** "Add a passkey": its name and the ceremony in a dialog, closed only by finishing or cancelling. */
 const AddPasskeyButton = ({ onChange }: { onChange: () => void }) => {

@@ -172,28 +172,11 @@ export class AuthService {
           : await this.twoFactor.prove(manager, staff.id, proof, context);
       if (!ok) return false;
       await this.sessionRows.markSteppedUp(manager, session.idHash, this.clock.nowMs());
-      await this.audit.record(manager, {
-        actor: { type: ActorType.Staff, id: staff.id, name: staff.displayName },
-        action: ActivityAction.StaffSteppedUp,
-        subject: { type: SubjectType.Staff, id: staff.id, name: staff.displayName },
-        ip: context.ip,
-        userAgent: context.userAgent,
-        details: { method },
-      });
+      await this.recordOwn(manager, staff, ActivityAction.StaffSteppedUp, context, { method });
       return true;
     });
     if (proved) return;
-    await this.transactions.run(async (manager) => {
-      await this.throttle.recordFailure(manager, keys);
-      await this.audit.record(manager, {
-        actor: { type: ActorType.Staff, id: staff.id, name: staff.displayName },
-        action: ActivityAction.StaffSecondFactorFailed,
-        subject: { type: SubjectType.Staff, id: staff.id, name: staff.displayName },
-        ip: context.ip,
-        userAgent: context.userAgent,
-        details: { method, stepUp: true },
-      });
-    });
+    await this.recordSecondFactorFailure(null, staff, keys, method, context);
     throw new DomainError(byPassword ? ErrorCode.InvalidCredentials : ErrorCode.SecondFactorInvalid);
   }
 
@@ -231,35 +214,55 @@ export class AuthService {
     await this.throttle.recordSuccess(manager, keys);
     await this.throttleRepository.rememberIp(manager, staff.id, context.ip ?? 'unknown', this.clock.nowMs());
     await this.staff.recordSignIn(manager, staff.id, this.clock.now(), context.ip, context.locale);
-    await this.audit.record(manager, {
-      actor: { type: ActorType.Staff, id: staff.id, name: staff.displayName },
-      action: ActivityAction.StaffSignedIn,
-      subject: { type: SubjectType.Staff, id: staff.id, name: staff.displayName },
-      ip: context.ip,
-      userAgent: context.userAgent,
-      details: { method, ...(rehashed ? { rehashedToCurrentParameters: true } : {}) },
+    await this.recordOwn(manager, staff, ActivityAction.StaffSignedIn, context, {
+      method,
+      ...(rehashed ? { rehashedToCurrentParameters: true } : {}),
     });
   }
 
+  /**
+   * A wrong factor counts like a wrong password. At sign-in (a half-signed `session`) the fifth
+   * ends the session; at a step-up (`session` null) the signed-in session stays.
+   */
   private async recordSecondFactorFailure(
-    session: StaffSessionEntity,
+    session: StaffSessionEntity | null,
     staff: SessionStaff,
     keys: ThrottleKeys,
-    method: SecondFactorMethod,
+    method: StepUpProof['method'],
     context: RequestContext,
   ): Promise<void> {
     await this.transactions.run(async (manager) => {
-      const failures = await this.sessionRows.countFailedSecondFactor(manager, session.idHash);
       await this.throttle.recordFailure(manager, keys);
-      if (failures >= SECOND_FACTOR_TRIES) await this.sessions.end(session.idHash, manager);
-      await this.audit.record(manager, {
-        actor: { type: ActorType.Staff, id: staff.id, name: staff.displayName },
-        action: ActivityAction.StaffSecondFactorFailed,
-        subject: { type: SubjectType.Staff, id: staff.id, name: staff.displayName },
-        ip: context.ip,
-        userAgent: context.userAgent,
-        details: { method, failures, sessionEnded: failures >= SECOND_FACTOR_TRIES },
+      if (!session) {
+        await this.recordOwn(manager, staff, ActivityAction.StaffSecondFactorFailed, context, { method, stepUp: true });
+        return;
+      }
+      const failures = await this.sessionRows.countFailedSecondFactor(manager, session.idHash);
+      const sessionEnded = failures >= SECOND_FACTOR_TRIES;
+      if (sessionEnded) await this.sessions.end(session.idHash, manager);
+      await this.recordOwn(manager, staff, ActivityAction.StaffSecondFactorFailed, context, {
+        method,
+        failures,
+        sessionEnded,
       });
+    });
+  }
+
+  /** An entry a staff member's own sign-in, step-up or sign-out writes about them. */
+  private recordOwn(
+    manager: EntityManager,
+    staff: Pick<StaffEntity, 'id' | 'displayName'>,
+    action: ActivityAction,
+    context: RequestContext,
+    details?: Record<string, unknown>,
+  ): Promise<unknown> {
+    return this.audit.record(manager, {
+      actor: { type: ActorType.Staff, id: staff.id, name: staff.displayName },
+      action,
+      subject: { type: SubjectType.Staff, id: staff.id, name: staff.displayName },
+      ip: context.ip,
+      userAgent: context.userAgent,
+      details,
     });
   }
 
@@ -269,13 +272,7 @@ export class AuthService {
     if (!staff) return;
     await this.transactions.run(async (manager) => {
       await this.sessions.end(sessionIdHash, manager);
-      await this.audit.record(manager, {
-        actor: { type: ActorType.Staff, id: staff.id, name: staff.displayName },
-        action: ActivityAction.StaffSignedOut,
-        subject: { type: SubjectType.Staff, id: staff.id, name: staff.displayName },
-        ip: context.ip,
-        userAgent: context.userAgent,
-      });
+      await this.recordOwn(manager, staff, ActivityAction.StaffSignedOut, context);
     });
   }
 

@@ -1,10 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
-
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 import { ErrorCode, SessionStaff, StaffSessionResponse } from '@keydesk/domain';
 
+import { hashSessionId, newSessionSecret, SESSION_ID_SHAPE } from '../../common/http/session-ids';
 import { DomainError } from '../../common/errors/domain-error';
 import { RequestContext } from '../../common/http/request-context';
 import { Clock } from '../../common/time/clock';
@@ -86,8 +85,8 @@ export class StaffSessionService {
   }
 
   async lookup(cookieId: string | undefined): Promise<StaffSessionLookup> {
-    if (!cookieId || !/^[A-Za-z0-9_-]{43}$/.test(cookieId)) return { kind: 'none' };
-    const found = await this.repository.findWithStaff(hashStaffSessionId(cookieId));
+    if (!cookieId || !SESSION_ID_SHAPE.test(cookieId)) return { kind: 'none' };
+    const found = await this.repository.findWithStaff(hashSessionId(cookieId));
     if (!found) return { kind: 'none' };
     const { session, staff } = found;
     // Disabling a staff member ends their sessions; one left behind by a race ends here.
@@ -117,10 +116,10 @@ export class StaffSessionService {
       'idHash' | 'csrfToken' | 'lastSeenAt' | 'failedSecondFactors' | 'webauthnChallenge'
     >,
   ): Promise<StartedStaffSession> {
-    const cookieId = randomBytes(32).toString('base64url');
+    const cookieId = newSessionSecret();
     const session = Object.assign(new StaffSessionEntity(), fields, {
-      idHash: hashStaffSessionId(cookieId),
-      csrfToken: randomBytes(32).toString('base64url'),
+      idHash: hashSessionId(cookieId),
+      csrfToken: newSessionSecret(),
       lastSeenAt: this.clock.nowMs(),
       failedSecondFactors: 0,
       webauthnChallenge: null,
@@ -166,8 +165,4 @@ export class StaffSessionService {
 /** A session's name in the API: the start of its key, enough to tell a person's sessions apart. */
 function publicId(idHash: string): string {
   return idHash.slice(0, 16);
-}
-
-export function hashStaffSessionId(cookieId: string): string {
-  return createHash('sha256').update(cookieId, 'utf8').digest('hex');
 }

@@ -90,30 +90,23 @@ export class CredentialNotices {
     return ids;
   }
 
-  /** A staff member's notice, in their language: who set the password, or that they did. */
-  async tellStaff(manager: EntityManager, staff: StaffEntity, how: string, locale: Locale, at: Date): Promise<number> {
-    const mail = await this.outbox.enqueue(manager, {
-      to: staff.email,
-      locale,
-      template: 'staff-password-changed',
-      data: { displayName: staff.displayName, changedAt: formatWhen(at, locale), how, supportUrl: this.url('') },
-    });
-    return mail.id;
-  }
-
-  /** A staff member's notice of a change of their second factors, in their language. */
-  async tellStaffSecurity(
+  /**
+   * A staff member's notice, in their language: `staff-password-changed` (with `how`: who set it)
+   * or `staff-security-changed` (with `what`: which factor changed). No secret in either.
+   */
+  async tellStaff(
     manager: EntityManager,
     staff: StaffEntity,
-    what: string,
+    notice: { template: 'staff-password-changed'; how: string } | { template: 'staff-security-changed'; what: string },
     locale: Locale,
     at: Date,
   ): Promise<number> {
+    const { template, ...said } = notice;
     const mail = await this.outbox.enqueue(manager, {
       to: staff.email,
       locale,
-      template: 'staff-security-changed',
-      data: { displayName: staff.displayName, changedAt: formatWhen(at, locale), what, supportUrl: this.url('') },
+      template,
+      data: { displayName: staff.displayName, changedAt: formatWhen(at, locale), ...said, supportUrl: this.url('') },
     });
     return mail.id;
   }

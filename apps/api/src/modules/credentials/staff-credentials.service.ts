@@ -71,7 +71,13 @@ export class StaffCredentialsService {
         name: context.staff?.displayName ?? '',
       },
     );
-    const emailId = await this.notices.tellStaff(manager, staff, how, locale, now);
+    const emailId = await this.notices.tellStaff(
+      manager,
+      staff,
+      { template: 'staff-password-changed', how },
+      locale,
+      now,
+    );
     await this.audit.record(manager, {
       actor: staffActor(context),
       action: byOwner ? ActivityAction.StaffPasswordChanged : ActivityAction.StaffPasswordReset,
@@ -99,7 +105,13 @@ export class StaffCredentialsService {
       change === 'factors_reset' ? await this.repository.endStaffSessions(manager, staff.id) : undefined;
     const locale = staff.language ?? context.locale;
     const what = translate(locale, `credentials.staffFactor.${change}`);
-    const emailId = await this.notices.tellStaffSecurity(manager, staff, what, locale, now);
+    const emailId = await this.notices.tellStaff(
+      manager,
+      staff,
+      { template: 'staff-security-changed', what },
+      locale,
+      now,
+    );
     await this.audit.record(manager, {
       // The command line resets as the system; the rest is done by someone signed in.
       actor:

@@ -101,9 +101,8 @@ export class TwoFactorService {
   async removePasskey(staffId: number, passkeyId: number, context: RequestContext): Promise<void> {
     const staff = await this.require(staffId);
     await this.transactions.run(async (manager) => {
-      const others = (await this.methodsOf(staffId)).filter((m) => m !== SecondFactorMethod.RecoveryCode).length;
       const passkeys = (await this.factors.passkeysOf(staffId, manager)).length;
-      const last = passkeys === 1 && others === 1;
+      const last = passkeys === 1 && !(await this.factors.findTotp(staffId, manager))?.confirmedAt;
       if (last && this.config.auth.staffTwoFactor === 'required') throw new DomainError(ErrorCode.TwoFactorRequired);
       if (!(await this.factors.deletePasskey(manager, staffId, passkeyId))) {
         throw new DomainError(ErrorCode.NotFound, { resource: 'route' });

@@ -1,8 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
-
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
+import { hashSessionId, newSessionSecret, SESSION_ID_SHAPE } from '../../common/http/session-ids';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app.config';
 import { TransactionRunner } from '../../database/transaction-runner';
@@ -71,7 +70,7 @@ export class UserSessionService {
   }
 
   async lookup(cookieId: string | undefined): Promise<SessionLookup> {
-    if (!cookieId || !/^[A-Za-z0-9_-]{43}$/.test(cookieId)) return { kind: 'none' };
+    if (!cookieId || !SESSION_ID_SHAPE.test(cookieId)) return { kind: 'none' };
     const session = await this.repository.findByHash(hashSessionId(cookieId));
     if (!session) return { kind: 'none' };
     const now = this.clock.nowMs();
@@ -95,16 +94,12 @@ export class UserSessionService {
     manager: EntityManager,
     fields: Omit<UserSessionEntity, 'idHash' | 'csrfToken'>,
   ): Promise<StartedSession> {
-    const cookieId = randomBytes(32).toString('base64url');
+    const cookieId = newSessionSecret();
     const session = Object.assign(new UserSessionEntity(), fields, {
       idHash: hashSessionId(cookieId),
-      csrfToken: randomBytes(32).toString('base64url'),
+      csrfToken: newSessionSecret(),
     });
     await this.repository.insert(manager, session);
     return { cookieId, session };
   }
-}
-
-export function hashSessionId(cookieId: string): string {
-  return createHash('sha256').update(cookieId, 'utf8').digest('hex');
 }
