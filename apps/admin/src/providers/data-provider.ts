@@ -25,6 +25,7 @@ import {
 
 import { getActivityList } from './activity-pages';
 import { activityProvider, type ActivityDataProvider } from './activity-provider';
+import { assuranceProvider, type AssuranceDataProvider } from './assurance-provider';
 import { API_URL, httpClient, setCsrfToken } from './http-client';
 import { createNested, deleteNested, getNestedList, nestedResource, updateNested } from './nested-resources';
 import { securityProvider, type SecurityDataProvider } from './security-provider';
@@ -34,7 +35,12 @@ export interface SendResetEmailRequest {
   clientId?: number;
   ticketId?: number;
   reason?: string;
+  /** An approved request that allows it (no verified caller, or past a limit). */
+  approvalId?: number;
 }
+
+/** Body of POST /api/users/:id/password, with the approval that allows it when one is needed. */
+export type SetUserPasswordBody = SetUserPasswordRequest & { approvalId?: number };
 
 export interface SystemHealth {
   status: string;
@@ -42,7 +48,8 @@ export interface SystemHealth {
 }
 
 /** The CRUD calls of ra-data-simple-rest, plus the api's actions that are not CRUD. */
-export interface KeydeskDataProvider extends DataProvider, ActivityDataProvider, SecurityDataProvider {
+export interface KeydeskDataProvider
+  extends DataProvider, ActivityDataProvider, SecurityDataProvider, AssuranceDataProvider {
   setStaffPassword(id: Identifier, password: string): Promise<void>;
   getHealth(): Promise<SystemHealth>;
   getClientSummary(id: Identifier): Promise<ClientSummaryResponse>;
@@ -51,7 +58,7 @@ export interface KeydeskDataProvider extends DataProvider, ActivityDataProvider,
   /** "Send password reset email" on Manage user; resolves with the new link's row, never its token. */
   sendPasswordResetEmail(userId: Identifier, request: SendResetEmailRequest): Promise<PasswordResetResponse>;
   /** "Change password" on Manage user: says where the temporary password went, never what it is. */
-  setUserPassword(userId: Identifier, request: SetUserPasswordRequest): Promise<SetUserPasswordResponse>;
+  setUserPassword(userId: Identifier, request: SetUserPasswordBody): Promise<SetUserPasswordResponse>;
   /** "Unlock" on Manage user, after the customer said a change was not theirs; resolves with the user as it is now. */
   unlockUser(userId: Identifier, reason: string): Promise<UserResponse>;
   /** My account → Security: the policy, whether the authenticator app is on, recovery codes left. */
@@ -76,6 +83,7 @@ export const dataProvider: KeydeskDataProvider = {
   ...crud,
   ...activityProvider,
   ...securityProvider,
+  ...assuranceProvider,
 
   // Nested resources (a client's users, a ticket's messages) have their own paths; see nested-resources.
 

@@ -23,8 +23,8 @@ export interface SecurityDataProvider {
   endSession(id: string): Promise<void>;
   /** Signs out everywhere but here. */
   endOtherSessions(): Promise<void>;
-  /** Another staff member's lost factors: they enrol again at their next sign-in. */
-  resetStaffFactors(id: Identifier, reason: string): Promise<void>;
+  /** Another staff member's lost factors: they enrol again at their next sign-in. Always takes an approval. */
+  resetStaffFactors(id: Identifier, reason: string, approvalId?: number): Promise<void>;
 }
 
 async function post<T>(path: string, body?: unknown): Promise<T> {
@@ -67,7 +67,7 @@ export const securityProvider: SecurityDataProvider = {
   endSession: (id) => remove(`/me/sessions/${encodeURIComponent(id)}`),
   endOtherSessions: () => remove('/me/sessions'),
 
-  async resetStaffFactors(id, reason) {
-    await post(`/staff/${encodeURIComponent(String(id))}/two-factor/reset`, { reason });
+  async resetStaffFactors(id, reason, approvalId) {
+    await post(`/staff/${encodeURIComponent(String(id))}/two-factor/reset`, { reason, approvalId });
   },
 };
