@@ -1,5 +1,8 @@
 import {
+  ALL_ASSURED_ACTIONS,
   ALL_CLIENT_USER_PERMISSIONS,
+  ApprovalState,
+  CALLER_CHECKED_ACTIONS,
   ALL_PERMISSIONS,
   ClientStatus,
   LOCALES,
@@ -9,6 +12,7 @@ import {
   TicketPriority,
   TicketStatus,
   UserStatus,
+  type AssuredAction,
   type ClientUserPermission,
   type Locale,
   type Permission,
@@ -26,6 +30,11 @@ export function permissionLabelKey(permission: Permission | string): string {
 
 export function activityActionKey(action: string): string {
   return `keydesk.activity.actions.${messageKeyOf(action)}`;
+}
+
+/** The one label of an action an approval can allow, shared by the dialogs, the Approvals screen and the policy. */
+export function assuredActionKey(action: AssuredAction | string): string {
+  return `keydesk.assured_actions.${messageKeyOf(action)}`;
 }
 
 function choicesOf<T extends string>(values: readonly T[], prefix: string): TranslatedChoice<T>[] {
@@ -48,3 +57,11 @@ export const CLIENT_USER_PERMISSION_CHOICES: TranslatedChoice<ClientUserPermissi
 export const TICKET_STATUS_CHOICES = choicesOf(Object.values(TicketStatus), 'keydesk.tickets.status');
 export const TICKET_PRIORITY_CHOICES = choicesOf(Object.values(TicketPriority), 'keydesk.tickets.priority');
 export const TICKET_DEPARTMENT_CHOICES = choicesOf(Object.values(TicketDepartment), 'keydesk.tickets.department');
+export const ASSURED_ACTION_CHOICES: TranslatedChoice<AssuredAction>[] = ALL_ASSURED_ACTIONS.map((action) => ({
+  id: action,
+  name: assuredActionKey(action),
+}));
+export const CALLER_CHECKED_ACTION_CHOICES = ASSURED_ACTION_CHOICES.filter((choice) =>
+  (CALLER_CHECKED_ACTIONS as readonly string[]).includes(choice.id),
+);
+export const APPROVAL_STATE_CHOICES = choicesOf(Object.values(ApprovalState), 'keydesk.approvals.states');

@@ -2,11 +2,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { ALL_ACTIVITY_ACTIONS, ALL_PERMISSIONS, MessageAuthorType } from '@keydesk/domain';
+import {
+  ALL_ACTIVITY_ACTIONS,
+  ALL_ASSURED_ACTIONS,
+  ALL_PERMISSIONS,
+  ApprovalFlagKind,
+  MessageAuthorType,
+  VerificationAddressKind,
+  VerificationMethod,
+} from '@keydesk/domain';
 import { describe, expect, it } from 'vitest';
 
 import {
   activityActionKey,
+  APPROVAL_STATE_CHOICES,
+  ASSURED_ACTION_CHOICES,
   CLIENT_STATUS_CHOICES,
   CLIENT_USER_PERMISSION_CHOICES,
   LANGUAGE_CHOICES,
@@ -92,6 +102,17 @@ describe('translations', () => {
     ];
     const authors = Object.values(MessageAuthorType).map((type) => `keydesk.tickets.author_type.${type}`);
     expectLabels([...choices.map((choice) => choice.name), ...authors]);
+  });
+
+  // An approval names its action, its state and what the decider should weigh; a verification, how and where.
+  it('names every assured action, approval state and flag, and every verification method and address', () => {
+    expect(ASSURED_ACTION_CHOICES.map((choice) => choice.id)).toEqual([...ALL_ASSURED_ACTIONS]);
+    expectLabels([
+      ...[...ASSURED_ACTION_CHOICES, ...APPROVAL_STATE_CHOICES].map((choice) => choice.name),
+      ...Object.values(ApprovalFlagKind).map((kind) => `keydesk.approvals.flags.${kind}`),
+      ...Object.values(VerificationMethod).map((method) => `keydesk.verification.methods.${method}`),
+      ...Object.values(VerificationAddressKind).map((kind) => `keydesk.verification.kinds.${kind}`),
+    ]);
   });
 
   // The Log tab shows every audit entry: an action without words would show its raw value.
