@@ -5,6 +5,8 @@ import { DataTable, ReferenceManyField, useTranslate } from 'react-admin';
 import { RelativeDateField } from '../common/RelativeDateField';
 import { Section, type TabContentProps } from '../common/Section';
 import { useHasPermission } from '../common/useHasPermission';
+import { CallerVerificationCell } from '../verification/CallerVerificationCell';
+import { useCanVerifyCallers } from '../verification/useCanVerifyCallers';
 import { AssociateUserButton } from './AssociateUserButton';
 import { ClientUserActions } from './ClientUserActions';
 import { NameEmailField, OwnerField } from './ClientUserFields';
@@ -25,6 +27,7 @@ const NoUsers = () => {
  */
 export const ClientUsersTab = (_props: TabContentProps) => {
   const canManage = useHasPermission(Permission.UsersManage);
+  const canVerify = useCanVerifyCallers();
   return (
     // A client has a handful of users; one page shows them all, owner first as the api sends them.
     <ReferenceManyField reference="client-users" target="clientId" perPage={100}>
@@ -40,6 +43,11 @@ export const ClientUsersTab = (_props: TabContentProps) => {
           <DataTable.Col source="lastLoginAt" disableSort>
             <RelativeDateField source="lastLoginAt" emptyText="keydesk.client_users.never_signed_in" />
           </DataTable.Col>
+          {canVerify && (
+            <DataTable.Col source="caller" disableSort>
+              <CallerVerificationCell />
+            </DataTable.Col>
+          )}
           <DataTable.Col label="resources.client-users.fields.actions" disableSort>
             <ClientUserActions canManage={canManage} />
           </DataTable.Col>

@@ -7,6 +7,7 @@ import { ClientLink } from '../clients/ClientFields';
 import { RelativeDate } from '../common/RelativeDateField';
 import { AssigneeField } from './AssigneeField';
 import { TicketDepartmentField, TicketPriorityField, TicketStatusField } from './TicketFields';
+import { TicketUserFact } from './TicketUserFact';
 
 const Fact = ({ label, children }: { label: string; children: ReactNode }) => {
   const translate = useTranslate();
@@ -32,6 +33,9 @@ export const TicketHeader = () => {
       <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Fact label="resources.tickets.fields.clientId">
           <ClientLink clientId={ticket.clientId}>{ticket.companyName}</ClientLink>
+        </Fact>
+        <Fact label="resources.tickets.fields.userId">
+          <TicketUserFact ticket={ticket} />
         </Fact>
         <Fact label="resources.tickets.fields.status">
           <TicketStatusField />

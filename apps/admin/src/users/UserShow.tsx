@@ -1,10 +1,13 @@
 import { Divider, Stack } from '@mui/material';
-import { Permission } from '@keydesk/domain';
-import { EditButton, EmailField, Labeled, Show, TextField, TopToolbar } from 'react-admin';
+import { Permission, type UserResponse } from '@keydesk/domain';
+import { EditButton, EmailField, Labeled, Show, TextField, TopToolbar, useRecordContext } from 'react-admin';
 
 import { RelativeDateField } from '../common/RelativeDateField';
 import { Section } from '../common/Section';
 import { useHasPermission } from '../common/useHasPermission';
+import { CallerVerificationPanel } from '../verification/CallerVerificationPanel';
+import { useCanVerifyCallers } from '../verification/useCanVerifyCallers';
+import { userName } from './user-name';
 import { UserLockChip, UserStatusField } from './UserFields';
 import { UserLockAlert } from './UserLockAlert';
 import { UserMembershipsSection } from './UserMembershipsSection';
@@ -18,7 +21,19 @@ const UserShowActions = () => {
   return <TopToolbar>{canManage && <EditButton />}</TopToolbar>;
 };
 
-/** Who the person is, on one line: the agent compares it with what the caller says. */
+/** Whether the agent verified the caller as this user: a code to an address on file, read back. */
+const UserCallerFact = () => {
+  const user = useRecordContext<UserResponse>();
+  const canVerify = useCanVerifyCallers();
+  if (!user || !canVerify) return null;
+  return (
+    <Labeled label="keydesk.verification.caller">
+      <CallerVerificationPanel userId={user.id} name={userName(user)} />
+    </Labeled>
+  );
+};
+
+/** Who the person is, on one line: the agent compares it with what the caller says, then verifies them. */
 const UserProfileSection = () => (
   <Section title="keydesk.users.profile">
     <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
@@ -40,6 +55,7 @@ const UserProfileSection = () => (
       <Labeled>
         <RelativeDateField source="createdAt" emptyText="keydesk.users.never" />
       </Labeled>
+      <UserCallerFact />
     </Stack>
   </Section>
 );
