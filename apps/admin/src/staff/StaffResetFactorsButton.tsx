@@ -18,6 +18,8 @@ import {
   useTranslate,
 } from 'react-admin';
 
+import { AssurancePrompt } from '../approvals/AssurancePrompt';
+import { useAssuranceGate } from '../approvals/useAssuranceGate';
 import { useSubmissionErrors } from '../common/useApiErrors';
 import { hasSession } from '../providers/auth-provider';
 import type { KeydeskDataProvider } from '../providers/data-provider';
@@ -38,20 +40,29 @@ export const StaffResetFactorsButton = () => {
   const titleId = useId();
   const helpId = useId();
   const [open, setOpen] = useState(false);
+  const gate = useAssuranceGate();
   const reset = useMutation({
-    mutationFn: (reason: string) => dataProvider.resetStaffFactors(record!.id, reason),
+    mutationFn: ({ reason, approvalId }: { reason: string; approvalId?: number }) =>
+      dataProvider.resetStaffFactors(record!.id, reason, approvalId),
   });
   if (!record || !identity || String(identity.id) === String(record.id)) return null;
   const name = { name: record.displayName };
+  const close = () => {
+    setOpen(false);
+    gate.clear();
+  };
 
   const submit = async (values: FieldValues) => {
     try {
-      await reset.mutateAsync(String(values.reason).trim());
+      await reset.mutateAsync({ reason: String(values.reason).trim(), approvalId: gate.takeApprovalId() });
       // A 401 sent the administrator to the sign-in page instead: nothing was reset.
       if (!hasSession()) return;
+      gate.succeeded();
       notify(`${PREFIX}.done`, { type: 'success', messageArgs: name });
-      setOpen(false);
+      close();
     } catch (error) {
+      // It always takes a second person's approval: the dialog keeps the reason and offers to ask.
+      if (gate.refuse(error)) return undefined;
       return submissionErrors(error);
     }
   };
@@ -63,7 +74,7 @@ export const StaffResetFactorsButton = () => {
       </Button>
       <Dialog
         open={open}
-        onClose={reset.isPending ? undefined : () => setOpen(false)}
+        onClose={reset.isPending ? undefined : close}
         aria-labelledby={titleId}
         aria-describedby={helpId}
         fullWidth
@@ -83,9 +94,10 @@ export const StaffResetFactorsButton = () => {
               multiline
               minRows={2}
             />
+            <AssurancePrompt gate={gate} subject={{ staffId: Number(record.id), name: record.displayName }} />
           </DialogContent>
           <DialogActions>
-            <Button label="ra.action.cancel" onClick={() => setOpen(false)} disabled={reset.isPending} />
+            <Button label="ra.action.cancel" onClick={close} disabled={reset.isPending} />
             <SaveButton
               label={`${PREFIX}.confirm`}
               icon={<LockResetIcon />}

@@ -15,15 +15,17 @@ import {
   useTranslate,
 } from 'react-admin';
 
+import { useAssuranceGate } from '../approvals/useAssuranceGate';
 import { useSubmissionErrors } from '../common/useApiErrors';
 import { useSessionSettings } from '../common/useSessionSettings';
 import { hasSession } from '../providers/auth-provider';
-import type { KeydeskDataProvider } from '../providers/data-provider';
+import type { KeydeskDataProvider, SetUserPasswordBody } from '../providers/data-provider';
 import { PasswordPolicyInput } from '../staff/PasswordPolicyInput';
 import { CredentialRefusalAlert, useCredentialRefusal } from './CredentialRefusal';
 import { PasswordSentNotice } from './PasswordSentNotice';
 import { DEFAULT_PASSWORD_REASON, PasswordReasonInputs, reasonOf } from './PasswordReasonInputs';
 import { NEW_TICKET, PasswordTicketInput } from './PasswordTicketInput';
+import { UserAssurancePrompt } from './UserAssurancePrompt';
 import { UserClientInput } from './UserClientInput';
 
 const PREFIX = 'keydesk.users.change_password';
@@ -73,23 +75,25 @@ export const UserChangePasswordDialog = ({ user, onClose }: { user: UserResponse
   const refresh = useRefresh();
   const submissionErrors = useSubmissionErrors();
   const { refusal, refuse } = useCredentialRefusal();
+  const gate = useAssuranceGate();
   const dataProvider = useDataProvider<KeydeskDataProvider>();
   const { temporaryPasswordHours } = useSessionSettings();
   const { mutateAsync, isPending } = useMutation({
-    mutationFn: (request: SetUserPasswordRequest) => dataProvider.setUserPassword(user.id, request),
+    mutationFn: (request: SetUserPasswordBody) => dataProvider.setUserPassword(user.id, request),
   });
 
   const submit = async (values: FieldValues) => {
     try {
-      const result = await mutateAsync(requestOf(values));
+      const result = await mutateAsync({ ...requestOf(values), approvalId: gate.takeApprovalId() });
       // A 401 sent the agent to the sign-in page instead: no password was set.
       if (!hasSession()) return;
+      gate.succeeded();
       // The user's temporary-password state and the voided reset links, as the api now has them.
       refresh();
       notify(<PasswordSentNotice result={result} email={user.email} />, { type: 'success', autoHideDuration: 20_000 });
       onClose();
     } catch (error) {
-      if (refuse(error)) return undefined;
+      if (refuse(error) || gate.refuse(error)) return undefined;
       return submissionErrors(error);
     }
   };
@@ -141,6 +145,7 @@ export const UserChangePasswordDialog = ({ user, onClose }: { user: UserResponse
             row={false}
           />
           <PasswordReasonInputs />
+          <UserAssurancePrompt gate={gate} user={user} />
         </DialogContent>
         <DialogActions>
           <Button label="ra.action.cancel" onClick={onClose} disabled={isPending} />

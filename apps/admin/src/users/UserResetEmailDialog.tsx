@@ -15,12 +15,14 @@ import {
   useTranslate,
 } from 'react-admin';
 
+import { useAssuranceGate } from '../approvals/useAssuranceGate';
 import { useSubmissionErrors } from '../common/useApiErrors';
 import { useSessionSettings } from '../common/useSessionSettings';
 import { hasSession } from '../providers/auth-provider';
 import type { KeydeskDataProvider, SendResetEmailRequest } from '../providers/data-provider';
 import { CredentialRefusalAlert, useCredentialRefusal } from './CredentialRefusal';
 import { DEFAULT_PASSWORD_REASON, PasswordReasonInputs, reasonOf } from './PasswordReasonInputs';
+import { UserAssurancePrompt } from './UserAssurancePrompt';
 import { UserClientInput } from './UserClientInput';
 
 /** The client's tickets to name in the reply; only once a client is chosen. */
@@ -52,6 +54,7 @@ export const UserResetEmailDialog = ({ user, onClose }: { user: UserResponse; on
   const notify = useNotify();
   const submissionErrors = useSubmissionErrors();
   const { refusal, refuse } = useCredentialRefusal();
+  const gate = useAssuranceGate();
   const queryClient = useQueryClient();
   const dataProvider = useDataProvider<KeydeskDataProvider>();
   const { resetLinkMinutes } = useSessionSettings();
@@ -65,15 +68,17 @@ export const UserResetEmailDialog = ({ user, onClose }: { user: UserResponse; on
         clientId: values.clientId as number | undefined,
         ticketId: (values.ticketId as number | undefined) || undefined,
         reason: reasonOf(values),
+        approvalId: gate.takeApprovalId(),
       });
       // A 401 sent the agent to the sign-in page instead: nothing was sent.
       if (!hasSession()) return;
+      gate.succeeded();
       // The links sent before this one are void now.
       await queryClient.invalidateQueries({ queryKey: ['user-password-resets'] });
       notify('keydesk.users.reset.sent', { type: 'success', messageArgs: { email: user.email } });
       onClose();
     } catch (error) {
-      if (refuse(error)) return undefined;
+      if (refuse(error) || gate.refuse(error)) return undefined;
       return submissionErrors(error);
     }
   };
@@ -101,6 +106,7 @@ export const UserResetEmailDialog = ({ user, onClose }: { user: UserResponse; on
           <UserClientInput user={user} />
           <TicketInput />
           <PasswordReasonInputs />
+          <UserAssurancePrompt gate={gate} user={user} />
         </DialogContent>
         <DialogActions>
           <Button label="ra.action.cancel" onClick={onClose} disabled={isPending} />
