@@ -1,6 +1,6 @@
 import { Alert } from '@mui/material';
 import type { UserResponse } from '@keydesk/domain';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 
 import { exactDateTime } from '../common/RelativeDateField';
@@ -31,8 +31,15 @@ export function usePasswordActionsWait(user: UserResponse | undefined): Password
   return null;
 }
 
+interface PasswordActionsWaitNoticeProps {
+  wait: NonNullable<PasswordActionsWait>;
+  id: string;
+  /** The way out, beside the reason ("Lift the wait"). */
+  action?: ReactNode;
+}
+
 /** Said where the disabled buttons are, so the agent can tell the caller when to expect a mail. */
-export const PasswordActionsWaitNotice = ({ wait, id }: { wait: NonNullable<PasswordActionsWait>; id: string }) => {
+export const PasswordActionsWaitNotice = ({ wait, id, action }: PasswordActionsWaitNoticeProps) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const text =
@@ -40,7 +47,7 @@ export const PasswordActionsWaitNotice = ({ wait, id }: { wait: NonNullable<Pass
       ? translate('keydesk.users.password_actions_wait.locked')
       : translate('keydesk.users.password_actions_wait.email_hold', { until: exactDateTime(wait.until, locale) });
   return (
-    <Alert id={id} severity="info" sx={{ mt: 2 }}>
+    <Alert id={id} severity="info" action={action} sx={{ mt: 2 }}>
       {text}
     </Alert>
   );

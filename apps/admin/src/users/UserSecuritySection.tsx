@@ -1,4 +1,5 @@
 import KeyIcon from '@mui/icons-material/Key';
+import LockClockIcon from '@mui/icons-material/LockClock';
 import MailLockIcon from '@mui/icons-material/MarkEmailRead';
 import { Stack, Typography } from '@mui/material';
 import { Permission, type UserResponse } from '@keydesk/domain';
@@ -9,6 +10,7 @@ import { RelativeDate } from '../common/RelativeDateField';
 import { Section } from '../common/Section';
 import { useHasPermission } from '../common/useHasPermission';
 import { YesNoField } from '../common/YesNoField';
+import { LiftEmailHoldDialog } from './LiftEmailHoldDialog';
 import { PasswordActionsWaitNotice, usePasswordActionsWait } from './PasswordActionsWait';
 import { UserPasswordResetsTable } from './UserPasswordResetsTable';
 import { UserResetEmailDialog } from './UserResetEmailDialog';
@@ -54,13 +56,25 @@ export const UserSecuritySection = () => {
   const translate = useTranslate();
   const canSendReset = useHasPermission(Permission.UsersSendResetEmail);
   const canSetPassword = useHasPermission(Permission.UsersSetPassword);
-  const [dialog, setDialog] = useState<'reset' | 'password' | null>(null);
+  const canManage = useHasPermission(Permission.UsersManage);
+  const [dialog, setDialog] = useState<'reset' | 'password' | 'lift' | null>(null);
   const wait = usePasswordActionsWait(user);
   const waitId = useId();
   const closeDialog = () => setDialog(null);
   if (!user) return null;
   // While they wait the buttons stay in place, disabled and described by the reason.
   const waiting = { disabled: wait !== null, 'aria-describedby': wait ? waitId : undefined };
+  // A caller verified on the new address (or an approval) need not wait out the hold.
+  const liftButton = wait?.reason === 'email_hold' && canManage && (
+    <Button
+      label="keydesk.users.email_hold.lift"
+      onClick={() => setDialog('lift')}
+      aria-haspopup="dialog"
+      color="inherit"
+    >
+      <LockClockIcon />
+    </Button>
+  );
   return (
     <Section title="keydesk.users.security">
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={{ xs: 2, md: 6 }}>
@@ -104,8 +118,11 @@ export const UserSecuritySection = () => {
           )}
         </Stack>
       )}
-      {wait && (canSendReset || canSetPassword) && <PasswordActionsWaitNotice wait={wait} id={waitId} />}
+      {wait && (canSendReset || canSetPassword) && (
+        <PasswordActionsWaitNotice wait={wait} id={waitId} action={liftButton} />
+      )}
       {dialog === 'reset' && <UserResetEmailDialog user={user} onClose={closeDialog} />}
+      {dialog === 'lift' && <LiftEmailHoldDialog user={user} onClose={closeDialog} />}
       {dialog === 'password' && (
         <Suspense>
           <UserChangePasswordDialog user={user} onClose={closeDialog} />
