@@ -51,6 +51,7 @@ describe.each(TEST_DATABASES)('a takeover through the help desk, on %s', (kind) 
     const c = await world.customer();
     expect((await sendReset(c.user.id)).status).toBe(202);
     const attacker = 'quien.llamo@fuera.example';
+    await world.verifyCaller(c.user.id);
     await admin.put(`/api/users/${c.user.id}`).set('X-CSRF-Token', csrf).send({ email: attacker }).expect(200);
 
     const refused = await sendReset(c.user.id);
@@ -117,6 +118,7 @@ describe.each(TEST_DATABASES)('a takeover through the help desk, on %s', (kind) 
   it('"This wasn\'t me" locks the account, answers as a wrong password, and staff see why', async () => {
     const c = await world.customer('en');
     const browser = await world.signIn(c);
+    await world.verifyCaller(c.user.id);
     await admin
       .put(`/api/users/${c.user.id}`)
       .set('X-CSRF-Token', csrf)
@@ -209,6 +211,7 @@ describe.each(TEST_DATABASES)('a takeover through the help desk, on %s', (kind) 
 
   it('staff with users.manage unlock a locked user with a reason, once', async () => {
     const c = await world.customer();
+    await world.verifyCaller(c.user.id);
     await admin
       .put(`/api/users/${c.user.id}`)
       .set('X-CSRF-Token', csrf)

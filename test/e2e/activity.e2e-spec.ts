@@ -16,6 +16,7 @@ import { createClient } from '../factories/client.factory';
 import { createStaff, CreatedStaff, signInWithPermissions } from '../factories/staff.factory';
 import { createTicket } from '../factories/ticket.factory';
 import { addClientUser } from '../factories/user.factory';
+import { approvedRequest } from '../support/assurance';
 import { signIn } from '../support/sign-in';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DATABASES } from '../support/test-database';
@@ -67,19 +68,32 @@ describe.each(TEST_DATABASES)('the activity log on %s', (kind) => {
       .set('X-CSRF-Token', paolaCsrf)
       .send({ phone: '+52 55 1234 5678' })
       .expect(200);
+    // Past the burst threshold, and past three on one user in a day, an action takes a supervisor's approval.
+    const approver = { agent: supervisor, csrf: supervisorCsrf };
     for (let i = 0; i < 3; i += 1) {
+      const approvalId =
+        i < 2
+          ? undefined
+          : await approvedRequest({ agent: paolaAgent, csrf: paolaCsrf }, approver, {
+              action: 'user.password_action_over_limit',
+              userId,
+            });
       await paolaAgent
         .post(`/api/users/${userId}/password-reset-email`)
         .set('X-CSRF-Token', paolaCsrf)
-        .send({ reason: 'forgot' })
+        .send({ reason: 'forgot', approvalId })
         .expect(202);
       t.clock.advanceMinutes(5);
     }
     const ticket = await createTicket(otherAgent, otherCsrf, client.id, { userId });
+    const overLimit = await approvedRequest({ agent: otherAgent, csrf: otherCsrf }, approver, {
+      action: 'user.password_action_over_limit',
+      userId,
+    });
     await otherAgent
       .post(`/api/users/${userId}/password`)
       .set('X-CSRF-Token', otherCsrf)
-      .send({ generate: true, ticketId: ticket.id, reason: 'locked_out' })
+      .send({ generate: true, ticketId: ticket.id, reason: 'locked_out', approvalId: overLimit })
       .expect(201);
   });
   afterAll(async () => {
@@ -394,10 +408,15 @@ describe.each(TEST_DATABASES)('the activity log on %s', (kind) => {
       }),
     );
     t.clock.advanceMinutes(5);
+    const approvalId = await approvedRequest(
+      { agent: otherAgent, csrf: otherCsrf },
+      { agent: supervisor, csrf: supervisorCsrf },
+      { action: 'user.password_action_over_limit', userId },
+    );
     await otherAgent
       .post(`/api/users/${userId}/password-reset-email`)
       .set('X-CSRF-Token', otherCsrf)
-      .send({})
+      .send({ approvalId })
       .expect(202);
     const later = (
       await supervisor

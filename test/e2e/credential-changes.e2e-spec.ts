@@ -137,6 +137,7 @@ describe.each(TEST_DATABASES)('every credential change, on %s', (kind) => {
       liveRevealsAfter: 0,
       newEmail: 'otra.direccion@fuera.example',
       run: async (c) => {
+        await world.verifyCaller(c.user.id);
         await admin
           .put(`/api/users/${c.user.id}`)
           .set('X-CSRF-Token', csrf)

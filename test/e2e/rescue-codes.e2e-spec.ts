@@ -13,6 +13,7 @@ import { UserEntity } from '../../apps/api/src/modules/users/user.entity';
 import { createClient } from '../factories/client.factory';
 import { createStaff, CreatedStaff } from '../factories/staff.factory';
 import { addClientUser } from '../factories/user.factory';
+import { verifyCaller } from '../support/assurance';
 import { signIn } from '../support/sign-in';
 import { SmtpSink } from '../support/smtp-sink';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -294,6 +295,7 @@ describe.each(TEST_DATABASES)('rescue codes on %s', (kind) => {
 
     const byEmail = await customer();
     const other = await requestCode(byEmail);
+    await verifyCaller(t, agent, csrf, byEmail.user.id);
     await agent
       .put(`/api/users/${byEmail.user.id}`)
       .set('X-CSRF-Token', csrf)

@@ -24,6 +24,7 @@ import { createClient } from '../factories/client.factory';
 import { createStaff, CreatedStaff, signInWithPermissions } from '../factories/staff.factory';
 import { createTicket } from '../factories/ticket.factory';
 import { addClientUser } from '../factories/user.factory';
+import { approvedRequest, verifyCaller } from '../support/assurance';
 import { signIn } from '../support/sign-in';
 import { SmtpSink } from '../support/smtp-sink';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -79,6 +80,8 @@ describe.each(TEST_DATABASES)('change password and post to ticket on %s', (kind)
     expected = 201,
   ): Promise<SetUserPasswordResponse> {
     if (typeof body.password === 'string') secrets.push(body.password);
+    // A typed password is for a caller the agent verified (the default policy).
+    if (typeof body.password === 'string' && expected < 300) await verifyCaller(t, agent, csrf, userId);
     // The agent's browser speaks Spanish: refusals come back in it.
     const response = await agent
       .post(`/api/users/${userId}/password`)
@@ -159,7 +162,7 @@ describe.each(TEST_DATABASES)('change password and post to ticket on %s', (kind)
     expect(reply.body).toContain('24 horas');
 
     const token = await revealTokenMailedTo(user.email);
-    const [mail] = sink.to(user.email);
+    const mail = sink.to(user.email).find((m) => REVEAL_LINK.test(m.text))!;
     expect(mail.text).not.toContain(password);
     expect(mail.text).toContain(`ticket #${done.ticketId}`);
     expect(mail.text).toContain(client.clientKey);
@@ -296,7 +299,19 @@ describe.each(TEST_DATABASES)('change password and post to ticket on %s', (kind)
     await revealPage(second).expect(200);
 
     // The customer chooses a password through a newer reset link: the temporary one, and its link, are gone.
-    await agent.post(`/api/users/${user.id}/password-reset-email`).set('X-CSRF-Token', csrf).send({}).expect(202);
+    // The fourth password action on the user in a day takes a supervisor's approval.
+    const supervisor = t.http();
+    const supervisorCsrf = await signIn(supervisor, t.admin.username, t.admin.password);
+    const approvalId = await approvedRequest(
+      { agent, csrf },
+      { agent: supervisor, csrf: supervisorCsrf },
+      { action: 'user.password_action_over_limit', userId: user.id },
+    );
+    await agent
+      .post(`/api/users/${user.id}/password-reset-email`)
+      .set('X-CSRF-Token', csrf)
+      .send({ approvalId })
+      .expect(202);
     await deliver();
     const resetToken = RESET_LINK.exec(
       sink

@@ -7,6 +7,7 @@ import { totpBox, totpContext } from '../../apps/api/src/modules/two-factor/totp
 import { createClient } from '../factories/client.factory';
 import { createStaff, CreatedStaff } from '../factories/staff.factory';
 import { addClientUser } from '../factories/user.factory';
+import { approvedRequest, verifyCaller } from '../support/assurance';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DATABASES } from '../support/test-database';
 
@@ -175,7 +176,23 @@ describe.each(TEST_DATABASES)('staff second factors (optional policy) on %s', (k
     t.clock.advance(30_000);
     const session = await passwordStep();
     await secondStep(session, 'totp', codeAt(secret)).expect(200);
-    await reset(staff.id, 'Lost phone; identity checked by video call').expect(204);
+    // Another person's approval first (staff.factors_reset), used once.
+    const refused = await reset(staff.id, 'Lost phone; identity checked by video call');
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({
+      code: 'APPROVAL_REQUIRED',
+      approvalPossible: true,
+      action: 'staff.factors_reset',
+    });
+    const supervisor = await passwordStep(await createStaff(t, 'Supervisor'));
+    const approvalId = await approvedRequest(admin, supervisor, { action: 'staff.factors_reset', staffId: staff.id });
+    const withApproval = (id: number) =>
+      admin.agent
+        .post(`/api/staff/${id}/two-factor/reset`)
+        .set('X-CSRF-Token', admin.csrf)
+        .send({ reason: 'Lost phone; identity checked by video call', approvalId });
+    await withApproval(staff.id).expect(204);
+    expect((await withApproval(staff.id)).body.code).toBe('APPROVAL_NOT_USABLE');
     expect((await session.agent.get('/api/auth/session')).status).toBe(401);
     expect((await passwordStep()).answer).toHaveProperty('staff');
     const [entry] = await t.dataSource.query(
@@ -239,6 +256,8 @@ describe.each(TEST_DATABASES)('staff second factors (optional policy) on %s', (k
       .set('X-CSRF-Token', csrf)
       .send({ method: 'totp', code: codeAt(secret) })
       .expect(204);
+    expect((await put({ email: 'otro@fuera.example' })).body.code).toBe('CALLER_NOT_VERIFIED');
+    await verifyCaller(t, b.agent, csrf, user.body.id);
     await put({ email: 'otro@fuera.example' }).expect(200);
     const [entry] = await t.dataSource.query(
       "SELECT details FROM audit_log WHERE action = 'staff.stepped_up' AND actor_id = ? ORDER BY seq DESC",

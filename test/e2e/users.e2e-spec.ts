@@ -6,6 +6,7 @@ import { Permission } from '@keydesk/domain';
 import { createClient } from '../factories/client.factory';
 import { createStaff, signInWithPermissions } from '../factories/staff.factory';
 import { addClientUser, insertSignIn } from '../factories/user.factory';
+import { verifyCaller } from '../support/assurance';
 import { signIn } from '../support/sign-in';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DATABASES } from '../support/test-database';
@@ -91,6 +92,7 @@ describe.each(TEST_DATABASES)('users on %s', (kind) => {
     });
     await addClientUser(agent, csrf, second.id, { email: user.email });
     expect((await search('old.address@')).sort()).toEqual([first.id, second.id].sort());
+    await verifyCaller(t, agent, csrf, user.id);
     const updated = await put(user.id, {
       email: 'New.Address@Renombre.example',
       lastName: 'Moderno',

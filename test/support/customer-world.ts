@@ -16,6 +16,7 @@ import { UserSessionEntity } from '../../apps/api/src/modules/user-sessions/user
 import { UserEntity } from '../../apps/api/src/modules/users/user.entity';
 import { createClient } from '../factories/client.factory';
 import { addClientUser } from '../factories/user.factory';
+import { verifyCaller } from './assurance';
 import { signIn } from './sign-in';
 import { SmtpSink } from './smtp-sink';
 import { startTestApp, TestApp } from './test-app';
@@ -101,6 +102,11 @@ export class CustomerWorld {
       .send({ formToken: tokenIn(page.text, 'formToken'), method: 'email', email: c.user.email, password: c.password });
     if (response.status !== 303) throw new Error(`client-area sign-in failed: ${response.status}`);
     return browser;
+  }
+
+  /** The administrator verifies the caller who says they are this user (a code to their address, read back). */
+  async verifyCaller(userId: number): Promise<void> {
+    await verifyCaller(this.t, this.admin, this.csrf, userId);
   }
 
   /** A reset link sent by the agent, as its token. */

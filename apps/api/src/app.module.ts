@@ -17,9 +17,12 @@ import { TransactionRunner } from './database/transaction-runner';
 import { loggerOptions } from './logging/logger-options';
 import { AccountModule } from './modules/account/account.module';
 import { ActivityModule } from './modules/activity/activity.module';
+import { ApprovalsModule } from './modules/approvals/approvals.module';
+import { AssuranceModule } from './modules/assurance/assurance.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BootstrapModule } from './modules/bootstrap/bootstrap.module';
+import { CallerVerificationModule } from './modules/caller-verification/caller-verification.module';
 import { ClientsModule } from './modules/clients/clients.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
 import { EmailsModule } from './modules/emails/emails.module';
@@ -70,6 +73,9 @@ export class AppModule {
         PasswordResetsModule,
         UserPasswordsModule,
         RescueCodesModule,
+        AssuranceModule,
+        CallerVerificationModule,
+        ApprovalsModule,
         ActivityModule,
         AccountModule,
         BootstrapModule,

@@ -75,6 +75,24 @@ export const ActivityAction = {
   UserChangeReported: 'user.change_reported',
   /** A staff member lifted a customer's lock, with a reason. */
   UserUnlocked: 'user.unlocked',
+  /** Staff lifted the wait on an address they set (a verified caller, or an approval), with a reason. */
+  UserEmailHoldLifted: 'user.email_hold_lifted',
+  /** An agent sent a caller code to one of the user's addresses on file (which kind, masked; never the code). */
+  UserCallerCodeSent: 'user.caller_code_sent',
+  /** The caller read the code back: the agent may act for them for CALLER_VERIFICATION_MINUTES. */
+  UserCallerVerified: 'user.caller_verified',
+  /** A wrong caller code was typed (how many tries are left). */
+  UserCallerCodeFailed: 'user.caller_code_failed',
+  /** An agent asked a second person to allow one action on one user or staff member. */
+  ApprovalRequested: 'approval.requested',
+  ApprovalApproved: 'approval.approved',
+  ApprovalDenied: 'approval.denied',
+  /** The action the approval allowed was taken. */
+  ApprovalUsed: 'approval.used',
+  /** Not decided, or not used, in time. */
+  ApprovalExpired: 'approval.expired',
+  /** An administrator changed which actions need a verified caller. */
+  SettingsAssuranceChanged: 'settings.assurance_changed',
   /** The mail worker handed a mail to the mail server (the customer's timeline shows it). */
   EmailSent: 'email.sent',
   /** A supervisor marked entries or a period as reviewed, with a comment. */

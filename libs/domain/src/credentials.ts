@@ -43,11 +43,13 @@ export const REPORT_LINK_SECONDS = 7 * 24 * 60 * 60;
  * the address a user was created with. Null when nothing waits.
  */
 export function emailHoldUntil(
-  user: { emailChangedAt: Date | null; emailChangedBy: string | null },
+  user: { emailChangedAt: Date | null; emailChangedBy: string | null; emailHoldLiftedAt?: Date | null },
   holdSeconds: number,
   nowMs: number,
 ): Date | null {
   if (holdSeconds <= 0 || !user.emailChangedAt || user.emailChangedBy !== CredentialWay.Staff) return null;
+  // Staff lifted this address's wait (a verified caller, or an approval).
+  if (user.emailHoldLiftedAt && user.emailHoldLiftedAt >= user.emailChangedAt) return null;
   const opensAt = user.emailChangedAt.getTime() + holdSeconds * 1000;
   return opensAt > nowMs ? new Date(opensAt) : null;
 }

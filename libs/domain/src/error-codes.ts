@@ -54,6 +54,23 @@ export const ErrorCode = {
   StepUpRequired: 'STEP_UP_REQUIRED',
   /** Removing the last factor where the policy requires one. */
   TwoFactorRequired: 'TWO_FACTOR_REQUIRED',
+  /** The policy asks a verified caller for this action: verify the caller, or ask for an approval (`action` names it). */
+  CallerNotVerified: 'CALLER_NOT_VERIFIED',
+  /** Past a limit, or an action that always takes a second person: ask for an approval of `action`. */
+  ApprovalRequired: 'APPROVAL_REQUIRED',
+  /** The approval named is not approved, was used, expired, or is for another action, subject or agent. */
+  ApprovalNotUsable: 'APPROVAL_NOT_USABLE',
+  /** Nobody decides their own request. */
+  ApprovalOwnRequest: 'APPROVAL_OWN_REQUEST',
+  ApprovalAlreadyDecided: 'APPROVAL_ALREADY_DECIDED',
+  /** A wrong caller code; `triesLeft` says how many remain. */
+  VerificationCodeInvalid: 'VERIFICATION_CODE_INVALID',
+  /** The code expired, was used, ran out of tries, or is another agent's. */
+  VerificationNotActive: 'VERIFICATION_NOT_ACTIVE',
+  /** An address that is not one of the user's addresses on file. */
+  VerificationAddressUnknown: 'VERIFICATION_ADDRESS_UNKNOWN',
+  /** Lifting a new-address wait where none is running. */
+  EmailHoldNotActive: 'EMAIL_HOLD_NOT_ACTIVE',
   InternalError: 'INTERNAL_ERROR',
 } as const;
 

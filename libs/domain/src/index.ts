@@ -16,3 +16,4 @@ export * from './text';
 export * from './activity-action-labels';
 export * from './credentials';
 export * from './two-factor';
+export * from './assurance';

@@ -14,6 +14,10 @@ export const Permission = {
   ActivityView: 'activity.view',
   ActivityExport: 'activity.export',
   StaffManage: 'staff.manage',
+  /** Approve or deny another staff member's request for an exception. */
+  ApprovalsDecide: 'approvals.decide',
+  /** Settings that change how everyone works (the assurance policy). */
+  SettingsManage: 'settings.manage',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -45,7 +49,12 @@ const AGENT_PERMISSIONS: readonly Permission[] = [
 /** What each built-in role grants. Built-in roles cannot be edited or deleted. */
 export const BUILT_IN_ROLE_PERMISSIONS: Readonly<Record<BuiltInRole, readonly Permission[]>> = {
   [BuiltInRole.Agent]: AGENT_PERMISSIONS,
-  [BuiltInRole.Supervisor]: [...AGENT_PERMISSIONS, Permission.ActivityView, Permission.ActivityExport],
+  [BuiltInRole.Supervisor]: [
+    ...AGENT_PERMISSIONS,
+    Permission.ActivityView,
+    Permission.ActivityExport,
+    Permission.ApprovalsDecide,
+  ],
   [BuiltInRole.Administrator]: ALL_PERMISSIONS,
 };
 

@@ -68,4 +68,9 @@ export interface ApiErrorBody {
   errors?: Record<string, string>;
   /** EMAIL_RECENTLY_CHANGED: when the address may receive a reset link or a temporary password. */
   opensAt?: string;
+  /** CALLER_NOT_VERIFIED and APPROVAL_REQUIRED: a supervisor may approve `action` (POST /api/approvals). */
+  approvalPossible?: boolean;
+  action?: string;
+  /** VERIFICATION_CODE_INVALID: wrong codes the verification still takes. */
+  triesLeft?: number;
 }

@@ -22,6 +22,8 @@ export interface SetUserPasswordRequest {
   delivery?: PasswordDelivery;
   clientId?: number;
   reason?: string;
+  /** An approved request for this action (a typed password without a verified caller, or past the limits). */
+  approvalId?: number;
 }
 
 /** What the agent learns: where the password went. Never the password, even a generated one. */

@@ -68,6 +68,10 @@ const MESSAGES: Record<string, { data: Record<string, unknown>; secrets: Record<
     },
     secrets: { code: '4F7K-9QXM' },
   },
+  'caller-verification': {
+    data: { ...common, userName: 'Mario Pérez', agentName: 'Luis Pérez', validMinutes: 10 },
+    secrets: { code: '482913' },
+  },
   'rescue-password': {
     data: {
       ...common,

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { ActivityConfig, readActivityConfig } from './activity.config';
+import { AssuranceConfig, readAssuranceConfig } from './assurance.config';
 import { AuthConfig, readAuthConfig } from './auth.config';
 import { BootstrapConfig, readBootstrapConfig } from './bootstrap.config';
 import { ConfigErrors, Env } from './config-errors';
@@ -23,6 +24,7 @@ export class AppConfig {
     readonly mail: MailConfig,
     readonly rescue: RescueConfig,
     readonly activity: ActivityConfig,
+    readonly assurance: AssuranceConfig,
   ) {}
 }
 
@@ -42,6 +44,7 @@ export function loadConfig(env: Env = process.env, envFile = join(process.cwd(),
   const mail = readMailConfig(env, errors, server.production);
   const rescue = readRescueConfig(env, errors);
   const activity = readActivityConfig(env, errors);
+  const assurance = readAssuranceConfig(env, errors);
   errors.throwIfAny();
-  return new AppConfig(dataDir, server, database, auth, secrets, bootstrap, mail, rescue, activity);
+  return new AppConfig(dataDir, server, database, auth, secrets, bootstrap, mail, rescue, activity, assurance);
 }

@@ -23,6 +23,7 @@ import { ReviewedRangesVersion1765100000000 as MysqlReviewedRangesVersion } from
 import { Credentials1765200000000 as MysqlCredentials } from './migrations/mysql/1765200000000-credentials';
 import { StaffSessions1765300000000 as MysqlStaffSessions } from './migrations/mysql/1765300000000-staff-sessions';
 import { TwoFactor1765400000000 as MysqlTwoFactor } from './migrations/mysql/1765400000000-two-factor';
+import { Assurance1765500000000 as MysqlAssurance } from './migrations/mysql/1765500000000-assurance';
 import { Foundation1763900000000 as SqliteFoundation } from './migrations/sqlite/1763900000000-foundation';
 import { Customers1764000000000 as SqliteCustomers } from './migrations/sqlite/1764000000000-customers';
 import { MailOutbox1764100000000 as SqliteMailOutbox } from './migrations/sqlite/1764100000000-mail-outbox';
@@ -39,6 +40,7 @@ import { ReviewedRangesVersion1765100000000 as SqliteReviewedRangesVersion } fro
 import { Credentials1765200000000 as SqliteCredentials } from './migrations/sqlite/1765200000000-credentials';
 import { StaffSessions1765300000000 as SqliteStaffSessions } from './migrations/sqlite/1765300000000-staff-sessions';
 import { TwoFactor1765400000000 as SqliteTwoFactor } from './migrations/sqlite/1765400000000-two-factor';
+import { Assurance1765500000000 as SqliteAssurance } from './migrations/sqlite/1765500000000-assurance';
 
 /** What prepareDatabase gets: a better-sqlite3 connection. */
 interface SqliteConnection {
@@ -64,6 +66,7 @@ const SQLITE_MIGRATIONS = [
   SqliteCredentials,
   SqliteStaffSessions,
   SqliteTwoFactor,
+  SqliteAssurance,
 ];
 const MYSQL_MIGRATIONS = [
   MysqlFoundation,
@@ -82,6 +85,7 @@ const MYSQL_MIGRATIONS = [
   MysqlCredentials,
   MysqlStaffSessions,
   MysqlTwoFactor,
+  MysqlAssurance,
 ];
 
 export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {

@@ -1,3 +1,6 @@
+import { ApprovalEntity } from '../modules/approvals/approval.entity';
+import { SettingEntity } from '../modules/assurance/setting.entity';
+import { CallerVerificationEntity } from '../modules/caller-verification/caller-verification.entity';
 import { AuditChainHeadEntity } from '../modules/audit/audit-chain-head.entity';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
 import { StaffSessionEntity } from '../modules/auth/staff-session.entity';
@@ -57,4 +60,7 @@ export const ENTITIES = [
   StaffRecoveryCodeEntity,
   StaffPasskeyEntity,
   RateLimitEntity,
+  CallerVerificationEntity,
+  ApprovalEntity,
+  SettingEntity,
 ];

@@ -77,12 +77,19 @@ export function errorBody(locale: Locale, status: number, error: DomainError): A
   if (typeof params.resource === 'string') params.resource = translate(locale, `resources.${params.resource}`);
   // A moment travels as ISO (for programs, in the body) and reads in the caller's language in the message.
   if (typeof params.opensAt === 'string') params.opensAt = formatWhen(new Date(params.opensAt), locale);
+  // An exception a second person may allow: the action by its id for programs, by its name in the message.
+  if (typeof params.action === 'string') params.action = translate(locale, `assuredActions.${params.action}`);
   const body: ApiErrorBody = {
     statusCode: status,
     code: error.code,
     message: translate(locale, `errors.${error.code}`, params),
   };
   if (typeof error.params.opensAt === 'string') body.opensAt = error.params.opensAt;
+  if (typeof error.params.action === 'string') {
+    body.action = error.params.action;
+    body.approvalPossible = true;
+  }
+  if (typeof error.params.triesLeft === 'number') body.triesLeft = error.params.triesLeft;
   if (error.fieldErrors) {
     body.errors = Object.fromEntries(
       Object.entries(error.fieldErrors).map(([field, { key, params: p }]) => [field, translate(locale, key, p)]),

@@ -43,4 +43,13 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.SecondFactorInvalid]: 401,
   [ErrorCode.TwoFactorRequired]: 409,
   [ErrorCode.StepUpRequired]: 401,
+  [ErrorCode.CallerNotVerified]: 403,
+  [ErrorCode.ApprovalRequired]: 403,
+  [ErrorCode.ApprovalNotUsable]: 409,
+  [ErrorCode.ApprovalOwnRequest]: 403,
+  [ErrorCode.ApprovalAlreadyDecided]: 409,
+  [ErrorCode.VerificationCodeInvalid]: 400,
+  [ErrorCode.VerificationNotActive]: 409,
+  [ErrorCode.VerificationAddressUnknown]: 400,
+  [ErrorCode.EmailHoldNotActive]: 409,
 };

@@ -272,4 +272,29 @@ export const en: Record<string, string> = {
   'activity.periodOrder': 'The end of the period must come after its start.',
   'activity.periodTooLong': 'Choose a period of at most {days} days, with its end after its start.',
   'activity.unknownTimeZone': 'Unknown time zone: use an IANA name such as America/Mexico_City.',
+  'errors.CALLER_NOT_VERIFIED':
+    '{action} needs a verified caller: send the caller a code to an address on file with "Verify caller", or ask a supervisor for an approval.',
+  'errors.APPROVAL_REQUIRED': '{action} needs the approval of a second person: ask for one with a reason.',
+  'errors.APPROVAL_NOT_USABLE':
+    'That approval cannot be used: it is not approved, was already used, has expired, or is for another action, person or agent.',
+  'errors.APPROVAL_OWN_REQUEST': 'You cannot decide your own request: another supervisor has to.',
+  'errors.APPROVAL_ALREADY_DECIDED': 'This request was already decided or has expired.',
+  'errors.VERIFICATION_CODE_INVALID': 'That code is not right. Tries left: {triesLeft}.',
+  'errors.VERIFICATION_NOT_ACTIVE':
+    'This code no longer works: it expired, was used, or too many wrong codes were typed. Send a new one.',
+  'errors.VERIFICATION_ADDRESS_UNKNOWN': 'Choose one of the addresses on file for this user.',
+  'errors.EMAIL_HOLD_NOT_ACTIVE': "This user's address is not waiting: there is nothing to lift.",
+  'assuredActions.user.password_typed': 'Setting a password you typed',
+  'assuredActions.user.password_generated': 'Sending a generated temporary password',
+  'assuredActions.user.reset_link': 'Sending a reset link',
+  'assuredActions.user.email_change': "Changing the user's email",
+  'assuredActions.user.email_hold_lift': 'Lifting the new-address wait',
+  'assuredActions.user.second_factor_removal': "Removing the user's second factor",
+  'assuredActions.user.password_action_over_limit':
+    'Another password action past the limits (on this user in 24 hours, or yours in an hour)',
+  'assuredActions.staff.factors_reset': "Resetting a staff member's second factors",
+  'verification.notUserTicket': "This ticket is not one of this user's clients'.",
+  'approvals.subjectRequired':
+    'Name the user (userId) for a user action, or the staff member (staffId) for a staff action.',
+  'resources.approval': 'request',
 };

@@ -283,4 +283,29 @@ export const es: Record<string, string> = {
   'activity.periodOrder': 'El final del periodo debe ser posterior a su inicio.',
   'activity.periodTooLong': 'Elige un periodo de {days} días como máximo, con el final después del inicio.',
   'activity.unknownTimeZone': 'Zona horaria desconocida: usa un nombre IANA como America/Mexico_City.',
+  'errors.CALLER_NOT_VERIFIED':
+    '{action} requiere un cliente verificado: envíale un código a un correo registrado con «Verificar cliente», o pide la aprobación de un supervisor.',
+  'errors.APPROVAL_REQUIRED': '{action} requiere la aprobación de una segunda persona: pídela con un motivo.',
+  'errors.APPROVAL_NOT_USABLE':
+    'Esa aprobación no se puede usar: no está aprobada, ya se usó, venció, o es para otra acción, persona o agente.',
+  'errors.APPROVAL_OWN_REQUEST': 'No puedes decidir tu propia solicitud: debe hacerlo otro supervisor.',
+  'errors.APPROVAL_ALREADY_DECIDED': 'Esta solicitud ya se decidió o venció.',
+  'errors.VERIFICATION_CODE_INVALID': 'Ese código no es correcto. Intentos restantes: {triesLeft}.',
+  'errors.VERIFICATION_NOT_ACTIVE':
+    'Este código ya no sirve: venció, ya se usó o se escribieron demasiados códigos incorrectos. Envía uno nuevo.',
+  'errors.VERIFICATION_ADDRESS_UNKNOWN': 'Elige uno de los correos registrados de este usuario.',
+  'errors.EMAIL_HOLD_NOT_ACTIVE': 'El correo de este usuario no está en espera: no hay nada que levantar.',
+  'assuredActions.user.password_typed': 'Poner una contraseña escrita por ti',
+  'assuredActions.user.password_generated': 'Enviar una contraseña temporal generada',
+  'assuredActions.user.reset_link': 'Enviar un enlace de restablecimiento',
+  'assuredActions.user.email_change': 'Cambiar el correo del usuario',
+  'assuredActions.user.email_hold_lift': 'Levantar la espera del correo nuevo',
+  'assuredActions.user.second_factor_removal': 'Quitar el segundo factor del usuario',
+  'assuredActions.user.password_action_over_limit':
+    'Otra acción de contraseña por encima de los límites (sobre este usuario en 24 horas, o tuyas en una hora)',
+  'assuredActions.staff.factors_reset': 'Restablecer los segundos factores de un miembro del personal',
+  'verification.notUserTicket': 'Este ticket no es de ninguno de los clientes de este usuario.',
+  'approvals.subjectRequired':
+    'Indica el usuario (userId) para una acción sobre un usuario, o el miembro del personal (staffId) para una acción sobre el personal.',
+  'resources.approval': 'registro de aprobación',
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { ErrorCode } from '@keydesk/domain';
+import { ALL_ASSURED_ACTIONS, ErrorCode } from '@keydesk/domain';
 
 import { en } from './messages.en';
 import { es } from './messages.es';
@@ -15,6 +15,11 @@ describe('API messages', () => {
 
   it('has a message for every error code', () => {
     const missing = Object.values(ErrorCode).filter((code) => !(`errors.${code}` in en));
+    expect(missing).toEqual([]);
+  });
+
+  it('names every action an approval can allow', () => {
+    const missing = ALL_ASSURED_ACTIONS.filter((action) => !(`assuredActions.${action}` in en));
     expect(missing).toEqual([]);
   });
 

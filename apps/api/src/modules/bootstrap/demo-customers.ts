@@ -259,6 +259,7 @@ class DemoCustomerGenerator {
       passwordExpiresAt: null,
       emailChangedAt: null,
       emailChangedBy: null,
+      emailHoldLiftedAt: null,
       lockedAt: null,
       lockReason: null,
       createdAt,

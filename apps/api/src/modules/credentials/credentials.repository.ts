@@ -52,6 +52,11 @@ export class CredentialsRepository {
     await manager.getRepository(UserEntity).update({ id: userId }, { email, emailChangedAt: now, emailChangedBy: by });
   }
 
+  /** Ends the wait on an address staff set: reset links and temporary passwords may go to it now. */
+  async liftEmailHold(manager: EntityManager, userId: number, now: Date): Promise<void> {
+    await manager.getRepository(UserEntity).update({ id: userId }, { emailHoldLiftedAt: now });
+  }
+
   /** The same password under stronger hashing parameters, at sign-in: nothing else changes. */
   async rehashUser(manager: EntityManager, userId: number, passwordHash: string): Promise<void> {
     await manager.getRepository(UserEntity).update({ id: userId }, { passwordHash });

@@ -108,6 +108,27 @@ export class UserCredentialsService {
     );
   }
 
+  /**
+   * Staff lift the wait on an address they set (the caller was verified, or a second person
+   * approved): reset links and temporary passwords may go to it at once. One entry, with the reason.
+   */
+  async liftEmailHold(
+    manager: EntityManager,
+    lift: { user: UserEntity; clientId: number | null; context: RequestContext; details: Record<string, unknown> },
+  ): Promise<void> {
+    const now = this.clock.now();
+    await this.repository.liftEmailHold(manager, lift.user.id, now);
+    await this.audit.record(manager, {
+      actor: staffActor(lift.context),
+      action: ActivityAction.UserEmailHoldLifted,
+      clientId: lift.clientId,
+      subject: { type: SubjectType.User, id: lift.user.id, name: displayNameOf(lift.user) },
+      ip: lift.context.ip,
+      userAgent: lift.context.userAgent,
+      details: { ...lift.details, email: lift.user.email },
+    });
+  }
+
   /** The same password under stronger hashing parameters, at sign-in: no change anyone must hear of. */
   rehash(manager: EntityManager, userId: number, passwordHash: string): Promise<void> {
     return this.repository.rehashUser(manager, userId, passwordHash);

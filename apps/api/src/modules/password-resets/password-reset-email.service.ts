@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { ActivityAction, ErrorCode, PasswordResetResponse, SubjectType } from '@keydesk/domain';
+import { ActivityAction, AssuredAction, ErrorCode, PasswordResetResponse, SubjectType } from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
 import { RequestContext } from '../../common/http/request-context';
@@ -9,6 +9,7 @@ import { translate } from '../../common/i18n/translate';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app.config';
 import { TransactionRunner } from '../../database/transaction-runner';
+import { AssuranceGate } from '../assurance/assurance-gate';
 import { staffActor } from '../audit/audit-actors';
 import { AuditService } from '../audit/audit.service';
 import { ClientEntity } from '../clients/client.entity';
@@ -36,6 +37,7 @@ export class PasswordResetEmailService {
     private readonly resets: PasswordResetRepository,
     private readonly credentials: UserCredentialsService,
     private readonly targets: PasswordActionTargets,
+    private readonly gate: AssuranceGate,
     private readonly replies: TemplatedReplies,
     private readonly replyMail: TicketReplyMail,
     private readonly outbox: MailOutbox,
@@ -52,9 +54,18 @@ export class PasswordResetEmailService {
     const ticket = dto.ticketId === undefined ? null : await this.targets.requireTicketOf(client, dto.ticketId);
     const author = context.staff;
     if (!author) throw new DomainError(ErrorCode.NotAuthenticated);
+    const guarded = {
+      action: AssuredAction.ResetLink,
+      userId,
+      passwordAction: true,
+      approvalId: dto.approvalId,
+      clientId: client.id,
+    };
+    await this.gate.precheck(context, guarded);
     const token = newResetToken();
     const validMinutes = Math.round(this.config.auth.resetLinkSeconds / 60);
     const row = await this.transactions.run(async (manager) => {
+      await this.gate.enforce(manager, context, guarded);
       const now = this.clock.now();
       const reset = await this.resets.insert(
         manager,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { AssuranceModule } from '../assurance/assurance.module';
 import { CredentialsModule } from '../credentials/credentials.module';
 import { ClientsModule } from '../clients/clients.module';
 import { EmailsModule } from '../emails/emails.module';
@@ -14,7 +15,7 @@ import { PasswordResetsController } from './password-resets.controller';
  * Reset links: sent by staff here, used by the customer on the account pages (AccountModule).
  */
 @Module({
-  imports: [CredentialsModule, ClientsModule, UsersModule, EmailsModule, TicketsModule],
+  imports: [AssuranceModule, CredentialsModule, ClientsModule, UsersModule, EmailsModule, TicketsModule],
   controllers: [PasswordResetsController],
   providers: [PasswordResetRepository, PasswordActionTargets, PasswordResetEmailService],
   exports: [PasswordResetRepository, PasswordActionTargets, PasswordResetEmailService],

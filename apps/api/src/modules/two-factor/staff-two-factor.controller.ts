@@ -7,7 +7,7 @@ import { Permission } from '@keydesk/domain';
 import { RequirePermission } from '../../common/access/access.decorator';
 import { RequireStepUp } from '../../common/access/step-up';
 import { Ctx, RequestContext } from '../../common/http/request-context';
-import { Trimmed } from '../../common/validation/dto-decorators';
+import { ApprovalIdProperty, Trimmed } from '../../common/validation/dto-decorators';
 import { TwoFactorService } from './two-factor.service';
 
 export class ResetFactorsDto {
@@ -17,6 +17,9 @@ export class ResetFactorsDto {
   @IsNotEmpty()
   @MaxLength(500)
   reason!: string;
+
+  @ApprovalIdProperty()
+  approvalId?: number;
 }
 
 @ApiTags('staff')
@@ -30,13 +33,14 @@ export class StaffTwoFactorController {
   @RequirePermission(Permission.StaffManage)
   @ApiOperation({
     summary: "Resets another staff member's second factors (a lost phone)",
-    description: 'Their sessions end and they enrol again at the next sign-in; they are mailed. Never your own (403).',
+    description:
+      'Takes an approved request (approvalId) of staff.factors_reset for this staff member: 403 APPROVAL_REQUIRED without one. Their sessions end and they enrol again at the next sign-in; they are mailed. Never your own (403).',
   })
   reset(
     @Param('id', ParseIntPipe) id: number,
     @Body() dto: ResetFactorsDto,
     @Ctx() context: RequestContext,
   ): Promise<void> {
-    return this.twoFactor.resetFactors(id, dto.reason, context);
+    return this.twoFactor.resetFactors(id, dto.reason, context, dto.approvalId);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { AssuranceModule } from '../assurance/assurance.module';
 import { AuthCoreModule } from '../auth/auth-core.module';
 import { CredentialsModule } from '../credentials/credentials.module';
 import { StaffModule } from '../staff/staff.module';
@@ -13,7 +14,7 @@ import { TwoFactorService } from './two-factor.service';
  * and of "my account" live with auth, which uses this module.
  */
 @Module({
-  imports: [AuthCoreModule, CredentialsModule, StaffModule],
+  imports: [AssuranceModule, AuthCoreModule, CredentialsModule, StaffModule],
   controllers: [StaffTwoFactorController],
   providers: [TwoFactorRepository, TwoFactorService, PasskeyService],
   exports: [TwoFactorService, PasskeyService],

@@ -3,7 +3,14 @@ import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import { toString as qrSvg } from 'qrcode';
 import { EntityManager } from 'typeorm';
 
-import { ErrorCode, RecoveryCodesResponse, SecondFactorMethod, TotpEnrolment, TwoFactorStatus } from '@keydesk/domain';
+import {
+  AssuredAction,
+  ErrorCode,
+  RecoveryCodesResponse,
+  SecondFactorMethod,
+  TotpEnrolment,
+  TwoFactorStatus,
+} from '@keydesk/domain';
 import { SecretBox } from '@keydesk/mailer';
 
 import { DomainError } from '../../common/errors/domain-error';
@@ -11,6 +18,7 @@ import { RequestContext } from '../../common/http/request-context';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app.config';
 import { TransactionRunner } from '../../database/transaction-runner';
+import { AssuranceGate } from '../assurance/assurance-gate';
 import { StaffCredentialsService } from '../credentials/staff-credentials.service';
 import { StaffEntity } from '../staff/staff.entity';
 import { StaffRepository } from '../staff/staff.repository';
@@ -44,6 +52,7 @@ export class TwoFactorService {
     private readonly passkeys: PasskeyService,
     private readonly staff: StaffRepository,
     private readonly credentials: StaffCredentialsService,
+    private readonly gate: AssuranceGate,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -181,10 +190,17 @@ export class TwoFactorService {
    * again at the next sign-in. Never one's own (an administrator who lost theirs asks another, or
    * the command line, where `context.staff` is null).
    */
-  async resetFactors(staffId: number, reason: string, context: RequestContext): Promise<void> {
+  /**
+   * An administrator's reset takes another person's approval (approvalId); the command line, run
+   * by someone with the server in hand, is the way back in when nobody can approve.
+   */
+  async resetFactors(staffId: number, reason: string, context: RequestContext, approvalId?: number): Promise<void> {
     if (context.staff?.id === staffId) throw new DomainError(ErrorCode.Forbidden, { permission: 'staff.manage' });
     const staff = await this.require(staffId);
+    const guarded = { action: AssuredAction.StaffFactorsReset, staffId, approvalId };
+    if (context.staff) await this.gate.precheck(context, guarded);
     await this.transactions.run(async (manager) => {
+      if (context.staff) await this.gate.enforce(manager, context, guarded);
       await this.factors.deleteTotp(manager, staffId);
       await this.factors.deletePasskeys(manager, staffId);
       await this.factors.deleteRecoveryCodes(manager, staffId);

@@ -5,6 +5,7 @@ import { EntityManager } from 'typeorm';
 
 import {
   ActivityAction,
+  AssuredAction,
   CredentialWay,
   ErrorCode,
   generatePassword,
@@ -23,6 +24,7 @@ import { Clock } from '../../common/time/clock';
 import { assertPasswordAccepted } from '../../common/validation/password-rules';
 import { AppConfig } from '../../config/app.config';
 import { TransactionRunner } from '../../database/transaction-runner';
+import { AssuranceGate } from '../assurance/assurance-gate';
 import { staffActor } from '../audit/audit-actors';
 import { AuditService } from '../audit/audit.service';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -64,6 +66,7 @@ interface PasswordChange {
 export class UserPasswordService {
   constructor(
     private readonly targets: PasswordActionTargets,
+    private readonly gate: AssuranceGate,
     private readonly reveals: PasswordRevealRepository,
     private readonly credentials: UserCredentialsService,
     private readonly tickets: TicketRepository,
@@ -96,6 +99,15 @@ export class UserPasswordService {
       },
       this.config.auth.passwordMinLength,
     );
+    const guarded = {
+      action: generated ? AssuredAction.PasswordGenerated : AssuredAction.PasswordTyped,
+      userId: user.id,
+      passwordAction: true,
+      approvalId: dto.approvalId,
+      clientId: membership.clientId,
+    };
+    // Bad input is the agent's to fix first; then who is asking; then the slow hash.
+    await this.gate.precheck(context, guarded);
     // Hashed before the transaction: argon2 takes its time, and locks should not wait for it.
     const passwordHash = await this.hasher.hash(password);
     const change: PasswordChange = {
@@ -107,7 +119,10 @@ export class UserPasswordService {
       generated,
       delivery: dto.delivery ?? PasswordDelivery.Link,
     };
-    return this.transactions.run((manager) => this.apply(manager, change, dto, context));
+    return this.transactions.run(async (manager) => {
+      await this.gate.enforce(manager, context, guarded);
+      return this.apply(manager, change, dto, context);
+    });
   }
 
   private async apply(

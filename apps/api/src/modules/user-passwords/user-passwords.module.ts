@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { AssuranceModule } from '../assurance/assurance.module';
 import { CredentialsModule } from '../credentials/credentials.module';
 import { AuthCoreModule } from '../auth/auth-core.module';
 import { ClientsModule } from '../clients/clients.module';
@@ -20,6 +21,7 @@ import { UserPasswordsController } from './user-passwords.controller';
  */
 @Module({
   imports: [
+    AssuranceModule,
     CredentialsModule,
     AuthCoreModule,
     ClientsModule,

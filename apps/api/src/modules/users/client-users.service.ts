@@ -244,6 +244,7 @@ function newUser(email: string, firstName: string, lastName: string): UserEntity
     passwordExpiresAt: null,
     emailChangedAt: null,
     emailChangedBy: null,
+    emailHoldLiftedAt: null,
     lockedAt: null,
     lockReason: null,
   });

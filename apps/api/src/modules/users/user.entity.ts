@@ -48,6 +48,10 @@ export class UserEntity {
   @Column({ name: 'email_changed_by', type: 'varchar', length: 16, nullable: true })
   emailChangedBy!: CredentialWay | null;
 
+  /** When staff lifted the wait on an address they set (after verifying the caller, or with an approval). */
+  @Column({ name: 'email_hold_lifted_at', type: 'datetime', nullable: true })
+  emailHoldLiftedAt!: Date | null;
+
   /** Set when the customer said a change was not theirs: nothing signs in until staff unlock. */
   @Column({ name: 'locked_at', type: 'datetime', nullable: true })
   lockedAt!: Date | null;

@@ -5,11 +5,12 @@ import type { Request, Response } from 'express';
 import { Permission, UserResponse, UserSignInResponse } from '@keydesk/domain';
 
 import { RequirePermission } from '../../common/access/access.decorator';
-import { assertSteppedUp } from '../../common/access/step-up';
+import { assertSteppedUp, RequireStepUp } from '../../common/access/step-up';
 import { parseListQuery, RawListQuery, setContentRange } from '../../common/http/list-query';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app.config';
+import { LiftEmailHoldDto } from './dto/lift-email-hold.dto';
 import { UnlockUserDto } from './dto/unlock-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { USER_SORT_FIELDS } from './user.repository';
@@ -81,6 +82,23 @@ export class UsersController {
     @Ctx() context: RequestContext,
   ): Promise<UserResponse> {
     return this.users.unlock(id, dto.reason, context);
+  }
+
+  @Post(':id/email-hold/lift')
+  @HttpCode(200)
+  @RequireStepUp()
+  @RequirePermission(Permission.UsersManage)
+  @ApiOperation({
+    summary: 'Ends the wait before a reset link or temporary password may go to an address staff just set',
+    description:
+      'By default it needs a caller you verified (403 CALLER_NOT_VERIFIED) or an approval (approvalId). 409 EMAIL_HOLD_NOT_ACTIVE when nothing waits.',
+  })
+  liftEmailHold(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: LiftEmailHoldDto,
+    @Ctx() context: RequestContext,
+  ): Promise<UserResponse> {
+    return this.users.liftEmailHold(id, dto, context);
   }
 
   /** Client-area sign-ins, newest first whatever the sort. */

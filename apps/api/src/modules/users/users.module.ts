@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { AssuranceModule } from '../assurance/assurance.module';
 import { ClientsModule } from '../clients/clients.module';
 import { CredentialsModule } from '../credentials/credentials.module';
 import { ClientUserRepository } from './client-user.repository';
@@ -10,7 +11,7 @@ import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [ClientsModule, CredentialsModule],
+  imports: [AssuranceModule, ClientsModule, CredentialsModule],
   controllers: [ClientUsersController, UsersController],
   providers: [UserRepository, ClientUserRepository, ClientUsersService, UsersService],
   exports: [UserRepository, ClientUserRepository],

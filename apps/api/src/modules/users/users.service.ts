@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 
 import {
   ActivityAction,
+  AssuredAction,
   CredentialWay,
+  emailHoldUntil,
   ErrorCode,
   SubjectType,
   UserResponse,
@@ -15,12 +17,14 @@ import { RequestContext } from '../../common/http/request-context';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app.config';
 import { TransactionRunner } from '../../database/transaction-runner';
+import { AssuranceGate } from '../assurance/assurance-gate';
 import { staffActor } from '../audit/audit-actors';
 import { AuditService } from '../audit/audit.service';
 import { ClientSearchIndex } from '../clients/client-search-index';
 import { AccountLocksService } from '../credentials/account-locks.service';
 import { UserCredentialsService } from '../credentials/user-credentials.service';
 import { ClientUserRepository } from './client-user.repository';
+import { LiftEmailHoldDto } from './dto/lift-email-hold.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UserEntity } from './user.entity';
 import { toUserResponse, toUserSignInResponse } from './user.mapper';
@@ -39,6 +43,7 @@ export class UsersService {
     private readonly searchIndex: ClientSearchIndex,
     private readonly credentials: UserCredentialsService,
     private readonly locks: AccountLocksService,
+    private readonly gate: AssuranceGate,
     private readonly audit: AuditService,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
@@ -74,8 +79,20 @@ export class UsersService {
     // The email changes through the credentials module (its entry, its notices); the rest here.
     const profile = changed.filter((field) => field !== 'email');
     const changes = Object.fromEntries(changed.map((field) => [field, { from: user[field], to: next[field] }]));
+    const guarded = { action: AssuredAction.EmailChange, userId: id, approvalId: dto.approvalId };
+    if (changed.includes('email')) {
+      // A taken address is the agent's typo, said before any question of who is asking; a race
+      // past this check ends at the unique index (409).
+      if (await this.users.existsByEmail(next.email, id)) {
+        const params = { email: next.email };
+        throw new DomainError(ErrorCode.UserEmailTaken, params, { email: { key: 'errors.USER_EMAIL_TAKEN', params } });
+      }
+      await this.gate.precheck(context, guarded);
+    }
     await this.transactions.run(async (manager) => {
       const memberships = await this.memberships.forUsers([id], manager);
+      if (changed.includes('email'))
+        await this.gate.enforce(manager, context, { ...guarded, clientId: memberships[0]?.clientId ?? null });
       if (profile.length)
         await this.users.updateProfile(manager, id, {
           firstName: next.firstName,
@@ -83,12 +100,6 @@ export class UsersService {
           status: next.status,
         });
       if (changed.includes('email')) {
-        if (await this.users.existsByEmail(next.email, id, manager)) {
-          const params = { email: next.email };
-          throw new DomainError(ErrorCode.UserEmailTaken, params, {
-            email: { key: 'errors.USER_EMAIL_TAKEN', params },
-          });
-        }
         await this.credentials.changeEmail(manager, {
           user,
           client: memberships[0]?.client ?? null,
@@ -118,6 +129,29 @@ export class UsersService {
   /** Lifts the lock a customer's "This wasn't me" set, with the reason staff give. */
   async unlock(id: number, reason: string, context: RequestContext): Promise<UserResponse> {
     await this.locks.unlock(id, reason, context);
+    return this.get(id);
+  }
+
+  /**
+   * Lifts the NEW_EMAIL_HOLD_HOURS wait on an address staff set, with a reason: by the default
+   * policy, for a caller this agent verified (or with an approval).
+   */
+  async liftEmailHold(id: number, dto: LiftEmailHoldDto, context: RequestContext): Promise<UserResponse> {
+    const user = await this.require(id);
+    if (!emailHoldUntil(user, this.config.auth.newEmailHoldSeconds, this.clock.nowMs()))
+      throw new DomainError(ErrorCode.EmailHoldNotActive);
+    const guarded = { action: AssuredAction.EmailHoldLift, userId: id, approvalId: dto.approvalId };
+    await this.gate.precheck(context, guarded);
+    await this.transactions.run(async (manager) => {
+      const clientId = (await this.memberships.forUsers([id], manager))[0]?.clientId ?? null;
+      await this.gate.enforce(manager, context, { ...guarded, clientId });
+      await this.credentials.liftEmailHold(manager, {
+        user,
+        clientId,
+        context,
+        details: { reason: dto.reason, ticketId: dto.ticketId ?? null, approvalId: dto.approvalId ?? null },
+      });
+    });
     return this.get(id);
   }
 

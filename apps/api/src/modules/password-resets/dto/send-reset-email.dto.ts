@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Min } from 'class-validator';
 
+import { ApprovalIdProperty } from '../../../common/validation/dto-decorators';
 import { PasswordActionReason } from './password-action-reason';
 
 export class SendResetEmailDto {
@@ -24,4 +25,7 @@ export class SendResetEmailDto {
 
   @PasswordActionReason('forgot')
   reason?: string;
+
+  @ApprovalIdProperty()
+  approvalId?: number;
 }

@@ -3,7 +3,7 @@ import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, MaxLength, Min } from 'cl
 
 import { PASSWORD_DELIVERIES, PasswordDelivery, type SetUserPasswordRequest } from '@keydesk/domain';
 
-import { Trimmed, OptionalNotNull } from '../../../common/validation/dto-decorators';
+import { Trimmed, OptionalNotNull, ApprovalIdProperty } from '../../../common/validation/dto-decorators';
 import { PasswordActionReason } from '../../password-resets/dto/password-action-reason';
 
 /** Which of password/generate and of ticketId/newTicketSubject is given is checked by the service. */
@@ -58,4 +58,7 @@ export class SetUserPasswordDto implements SetUserPasswordRequest {
 
   @PasswordActionReason('locked_out')
   reason?: string;
+
+  @ApprovalIdProperty()
+  approvalId?: number;
 }

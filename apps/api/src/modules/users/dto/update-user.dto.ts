@@ -3,7 +3,7 @@ import { IsEmail, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator'
 
 import { UserStatus } from '@keydesk/domain';
 
-import { OptionalNotNull } from '../../../common/validation/dto-decorators';
+import { ApprovalIdProperty, OptionalNotNull } from '../../../common/validation/dto-decorators';
 
 /** The user's own fields, shared by every client they belong to. */
 export class UpdateUserDto {
@@ -34,4 +34,7 @@ export class UpdateUserDto {
   @OptionalNotNull()
   @IsIn(Object.values(UserStatus))
   status?: UserStatus;
+
+  @ApprovalIdProperty()
+  approvalId?: number;
 }

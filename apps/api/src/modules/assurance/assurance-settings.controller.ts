@@ -1,0 +1,32 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+
+import { AssurancePolicy, Permission } from '@keydesk/domain';
+
+import { RequirePermission, SignedIn } from '../../common/access/access.decorator';
+import { RequireStepUp } from '../../common/access/step-up';
+import { Ctx, RequestContext } from '../../common/http/request-context';
+import { AssurancePolicyService } from './assurance-policy.service';
+import { AssurancePolicyDto } from './dto/assurance-policy.dto';
+
+/** Settings → Caller verification policy. */
+@ApiTags('settings')
+@Controller('api/settings/assurance')
+export class AssuranceSettingsController {
+  constructor(private readonly policy: AssurancePolicyService) {}
+
+  @Get()
+  @SignedIn()
+  @ApiOperation({ summary: 'Which actions need a verified caller (agents see it, so their dialogs can say so)' })
+  get(): Promise<AssurancePolicy> {
+    return this.policy.get();
+  }
+
+  @Put()
+  @RequireStepUp()
+  @RequirePermission(Permission.SettingsManage)
+  @ApiOperation({ summary: 'Changes which actions need a verified caller; the change is an activity-log entry' })
+  put(@Body() dto: AssurancePolicyDto, @Ctx() context: RequestContext): Promise<AssurancePolicy> {
+    return this.policy.put(dto, context);
+  }
+}

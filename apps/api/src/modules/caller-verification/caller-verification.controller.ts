@@ -1,0 +1,71 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+
+import {
+  ActiveVerification,
+  CallerVerificationState,
+  ConfirmedVerification,
+  Permission,
+  StartedVerification,
+} from '@keydesk/domain';
+
+import { RequirePermission, SignedIn } from '../../common/access/access.decorator';
+import { Ctx, RequestContext } from '../../common/http/request-context';
+import { CallerVerificationService } from './caller-verification.service';
+import { ConfirmVerificationDto } from './dto/confirm-verification.dto';
+import { StartVerificationDto } from './dto/start-verification.dto';
+
+/** "Verify caller" on the Manage user page and a ticket's user. */
+@ApiTags('caller verification')
+@Controller('api')
+export class CallerVerificationController {
+  constructor(private readonly verifications: CallerVerificationService) {}
+
+  @Get('users/:id/verification')
+  @RequirePermission(Permission.UsersManage)
+  @ApiOperation({
+    summary: "The signed-in agent's verification of this user's caller, and the addresses a code may go to",
+  })
+  state(@Param('id', ParseIntPipe) id: number, @Ctx() context: RequestContext): Promise<CallerVerificationState> {
+    return this.verifications.state(id, context);
+  }
+
+  @Post('users/:id/verifications')
+  @RequirePermission(Permission.UsersManage)
+  @ApiOperation({
+    summary: 'Mails a six-digit code to one of the addresses on file',
+    description:
+      "Valid 10 minutes, one use, five tries; a newer code replaces the agent's earlier one. One code per agent and user a minute (429).",
+  })
+  start(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: StartVerificationDto,
+    @Ctx() context: RequestContext,
+  ): Promise<StartedVerification> {
+    return this.verifications.start(id, dto, context);
+  }
+
+  @Post('users/:id/verifications/:vid/confirm')
+  @HttpCode(200)
+  @RequirePermission(Permission.UsersManage)
+  @ApiOperation({
+    summary: 'The code the caller read back: the caller counts as verified for CALLER_VERIFICATION_MINUTES',
+    description:
+      '400 VERIFICATION_CODE_INVALID (triesLeft) for a wrong code; 409 VERIFICATION_NOT_ACTIVE once it no longer works.',
+  })
+  confirm(
+    @Param('id', ParseIntPipe) id: number,
+    @Param('vid', ParseIntPipe) vid: number,
+    @Body() dto: ConfirmVerificationDto,
+    @Ctx() context: RequestContext,
+  ): Promise<ConfirmedVerification> {
+    return this.verifications.confirm(id, vid, dto.code, context);
+  }
+
+  @Get('me/caller-verifications')
+  @SignedIn()
+  @ApiOperation({ summary: "The signed-in agent's verifications that still count (one per user)" })
+  mine(@Ctx() context: RequestContext): Promise<ActiveVerification[]> {
+    return this.verifications.activeOfAgent(context);
+  }
+}

@@ -1,0 +1,19 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+
+import { Trimmed } from '../../../common/validation/dto-decorators';
+
+export class StartVerificationDto {
+  @ApiProperty({ description: 'One of the addresses GET /api/users/:id/verification lists' })
+  @Trimmed()
+  @IsString()
+  @IsEmail()
+  @MaxLength(254)
+  address!: string;
+
+  @ApiPropertyOptional({ description: 'The ticket the call is about (one of the user’s clients’)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  ticketId?: number;
+}
