@@ -3,6 +3,7 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 
 import activity from './activity';
+import approvals from './approvals';
 import passwordActions from './activity/password-actions';
 import { LoginPage } from './auth/LoginPage';
 import clients from './clients';
@@ -43,6 +44,8 @@ const resources = (permissions: readonly string[]) => {
       {can(Permission.TicketsView) && (
         <Resource name="tickets" {...tickets} create={can(Permission.TicketsReply) ? tickets.create : undefined} />
       )}
+      {/* Everyone asks for approvals and sees their own requests; those with approvals.decide see all. */}
+      <Resource name="approvals" {...approvals} />
       {can(Permission.ActivityView) && (
         <>
           <Resource name="activity" {...activity} />

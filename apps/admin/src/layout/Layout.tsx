@@ -3,6 +3,7 @@ import { AppBar, Layout as RaLayout, Logout, TitlePortal, UserMenu, useGetIdenti
 
 import { SecurityMenuItem } from '../security/SecurityMenuItem';
 import { StepUpDialog } from '../security/StepUpDialog';
+import { KeydeskMenu } from './Menu';
 import { ProgressLabels } from './ProgressLabels';
 
 /**
@@ -38,7 +39,7 @@ const KeydeskAppBar = () => (
 
 export const Layout = ({ children }: { children: ReactNode }) => (
   <ProgressLabels>
-    <RaLayout appBar={KeydeskAppBar}>
+    <RaLayout appBar={KeydeskAppBar} menu={KeydeskMenu}>
       {children}
       {/* Asked by whichever sensitive call needs it, wherever it was made: see providers/step-up. */}
       <StepUpDialog />
