@@ -14,6 +14,7 @@ import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
 import { i18nProvider } from './providers/i18n-provider';
 import roles from './roles';
+import { AssurancePolicyPage } from './settings/AssurancePolicyPage';
 import { SecurityPage } from './security/SecurityPage';
 import staff from './staff';
 import tickets from './tickets';
@@ -61,6 +62,7 @@ const resources = (permissions: readonly string[]) => {
       {/* My account, from the user menu: every staff member's own. */}
       <CustomRoutes>
         <Route path="/security" element={<SecurityPage />} />
+        {can(Permission.SettingsManage) && <Route path="/settings/assurance" element={<AssurancePolicyPage />} />}
       </CustomRoutes>
     </>
   );

@@ -1,10 +1,17 @@
+import TuneIcon from '@mui/icons-material/Tune';
+import { Permission } from '@keydesk/domain';
 import { Menu, useResourceDefinitions } from 'react-admin';
 
 import { ApprovalsMenuItem } from '../approvals/ApprovalsMenuItem';
+import { useHasPermission } from '../common/useHasPermission';
 
-/** react-admin's menu (the dashboard, then each resource in declaration order), except that Approvals shows how many requests wait. */
+/**
+ * react-admin's menu (the dashboard, then each resource in declaration order), except that
+ * Approvals shows how many requests wait, and administrators find the policy page at the end.
+ */
 export const KeydeskMenu = () => {
   const resources = useResourceDefinitions();
+  const canManageSettings = useHasPermission(Permission.SettingsManage);
   return (
     <Menu>
       <Menu.DashboardItem />
@@ -13,6 +20,9 @@ export const KeydeskMenu = () => {
         .map((name) =>
           name === 'approvals' ? <ApprovalsMenuItem key={name} /> : <Menu.ResourceItem key={name} name={name} />,
         )}
+      {canManageSettings && (
+        <Menu.Item to="/settings/assurance" primaryText="keydesk.settings.assurance.menu" leftIcon={<TuneIcon />} />
+      )}
     </Menu>
   );
 };
