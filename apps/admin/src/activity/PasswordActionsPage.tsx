@@ -8,6 +8,7 @@ import type { ActivityPeriod } from '../providers/activity-provider';
 import type { KeydeskDataProvider } from '../providers/data-provider';
 import { browserTimeZone, daysOf, defaultDays, MAX_PERIOD_DAYS, periodOf } from './activity-period';
 import { ActivityAnomaliesList } from './ActivityAnomaliesList';
+import { ApprovalsPerAgentTable } from './ApprovalsPerAgentTable';
 import { agentTotals, countsByDay } from './password-action-stats';
 import { PasswordActionsAgentsTable } from './PasswordActionsAgentsTable';
 import { PasswordActionsChart } from './PasswordActionsChart';
@@ -43,6 +44,9 @@ const PasswordActionsReport = ({ period, from, to }: { period: ActivityPeriod; f
             <PasswordActionsAgentsTable agents={agents} from={from} to={to} />
           </Stack>
         )}
+      </Section>
+      <Section title="keydesk.activity.approvals.title">
+        <ApprovalsPerAgentTable period={period} />
       </Section>
       <Section title="keydesk.activity.anomalies.title">
         {anomalies.data && <ActivityAnomaliesList anomalies={anomalies.data} />}
