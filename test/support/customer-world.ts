@@ -52,9 +52,9 @@ export class CustomerWorld {
   ) {}
 
   /** A test app with a real SMTP sink (delivered by hand), and its administrator signed in. */
-  static async start(kind: DatabaseKind): Promise<CustomerWorld> {
+  static async start(kind: DatabaseKind, env: Record<string, string> = {}): Promise<CustomerWorld> {
     const sink = await SmtpSink.start();
-    const t = await startTestApp(kind, { SMTP_URL: sink.url, MAIL_WORKER_INTERVAL_MS: '0' });
+    const t = await startTestApp(kind, { SMTP_URL: sink.url, MAIL_WORKER_INTERVAL_MS: '0', ...env });
     const admin = t.http();
     return new CustomerWorld(t, sink, admin, await signIn(admin, t.admin.username, t.admin.password));
   }

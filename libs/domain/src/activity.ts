@@ -106,6 +106,10 @@ export const AnomalyKind = {
   RecentSignIn: 'recent_sign_in',
   /** The customer said a change was not theirs ("This wasn't me"): the change and the report. */
   ReportedByCustomer: 'reported_by_customer',
+  /** More than USER_PASSWORD_ACTIONS_PER_DAY password actions on one user within 24 hours (each past the third took an approval). */
+  UserPasswordActions: 'user_password_actions',
+  /** A supervisor denied an agent's request for an exception: worth a look at what the agent was asked. */
+  ApprovalDenied: 'approval_denied',
 } as const;
 export type AnomalyKind = (typeof AnomalyKind)[keyof typeof AnomalyKind];
 
@@ -122,6 +126,8 @@ export interface ActivityAnomaly {
   threshold?: number;
   userId?: string;
   minutesAfterSignIn?: number;
+  /** Approval denied: the action that was asked for. */
+  approvalAction?: string;
   /** Reported by the customer: what changed (password, email) and when the report came. */
   change?: string;
   reportedAt?: string;

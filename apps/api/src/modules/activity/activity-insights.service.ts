@@ -5,8 +5,10 @@ import {
   ActivityAnomaly,
   AnomalyKind,
   ErrorCode,
+  ApprovalStatsRow,
   PASSWORD_ACTIONS,
   PasswordActionStatsRow,
+  USER_PASSWORD_ACTIONS_PER_DAY,
 } from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
@@ -58,8 +60,10 @@ export class ActivityInsightsService {
     const actions = await this.passwordActions(from, to);
     const flags = [
       ...this.bursts(actions),
+      ...this.overLimitOnUser(actions),
       ...(await this.soonAfterSignIn(actions, from, to)),
       ...(await this.reported(from, to)),
+      ...(await this.denied(from, to)),
     ];
     const covering = await this.entries.reviewsCovering(flags.flatMap((flag) => flag.seqs));
     return flags.map(({ seqs, ...flag }) => ({
@@ -69,14 +73,7 @@ export class ActivityInsightsService {
   }
 
   private async passwordActions(from: Date, to: Date): Promise<AuditEntryEntity[]> {
-    // An hour's grace: MAX_DAYS whole days of a time zone are an hour longer across a DST change.
-    if (!(from < to) || to.getTime() - from.getTime() > MAX_DAYS * 24 * HOUR_MS + HOUR_MS) {
-      throw new DomainError(
-        ErrorCode.ValidationFailed,
-        {},
-        { to: { key: 'activity.periodTooLong', params: { days: MAX_DAYS } } },
-      );
-    }
+    assertPeriod(from, to);
     const entries = await this.entries.ofActions(PASSWORD_ACTIONS, from, to, MAX_ACTIONS);
     return entries.filter((entry) => entry.actorType === 'staff');
   }
@@ -86,33 +83,97 @@ export class ActivityInsightsService {
     const threshold = this.config.activity.burstPerHour;
     const byStaff = new Map<string, AuditEntryEntity[]>();
     for (const entry of actions) byStaff.set(entry.actorId ?? '', [...(byStaff.get(entry.actorId ?? '') ?? []), entry]);
+    return [...byStaff.values()].flatMap((entries) =>
+      windowsOver(entries, HOUR_MS, threshold).map((window) => ({
+        kind: AnomalyKind.Burst,
+        staffId: window[0].actorId,
+        staffName: window[0].actorName,
+        entryIds: window.map((e) => e.id),
+        hourStart: window[0].occurredAt.toISOString(),
+        count: window.length,
+        threshold,
+        reviewed: false,
+        seqs: window.map((e) => e.seq),
+      })),
+    );
+  }
+
+  /**
+   * Requests for approval per requesting agent in the period, from the trail's approval entries
+   * (each names its requester): requested, and what became of them.
+   */
+  async approvals(from: Date, to: Date): Promise<ApprovalStatsRow[]> {
+    assertPeriod(from, to);
+    const column: Partial<Record<ActivityAction, keyof Omit<ApprovalStatsRow, 'staffId' | 'staffName'>>> = {
+      [ActivityAction.ApprovalRequested]: 'requested',
+      [ActivityAction.ApprovalApproved]: 'approved',
+      [ActivityAction.ApprovalDenied]: 'denied',
+      [ActivityAction.ApprovalUsed]: 'used',
+      [ActivityAction.ApprovalExpired]: 'expired',
+    };
+    const rows = new Map<number, ApprovalStatsRow>();
+    for (const entry of await this.entries.ofActions(Object.keys(column), from, to, MAX_ACTIONS)) {
+      const { requestedBy } = JSON.parse(entry.details) as { requestedBy?: { id: number; name: string } };
+      if (!requestedBy) continue;
+      const row = rows.get(requestedBy.id) ?? {
+        staffId: requestedBy.id,
+        staffName: requestedBy.name,
+        requested: 0,
+        approved: 0,
+        denied: 0,
+        used: 0,
+        expired: 0,
+      };
+      row[column[entry.action]!] += 1;
+      rows.set(requestedBy.id, row);
+    }
+    return [...rows.values()].sort((a, b) => a.staffName.localeCompare(b.staffName) || a.staffId - b.staffId);
+  }
+
+  /** One user, more password actions within 24 hours than USER_PASSWORD_ACTIONS_PER_DAY: the day from the first. */
+  private overLimitOnUser(actions: AuditEntryEntity[]): Array<ActivityAnomaly & { seqs: number[] }> {
+    const byUser = new Map<string, AuditEntryEntity[]>();
+    for (const entry of actions.filter((e) => e.subjectType === 'user' && e.subjectId))
+      byUser.set(entry.subjectId!, [...(byUser.get(entry.subjectId!) ?? []), entry]);
     const flags: Array<ActivityAnomaly & { seqs: number[] }> = [];
-    for (const entries of byStaff.values()) {
-      let start = 0;
-      while (start < entries.length) {
-        const hourEnd = entries[start].occurredAt.getTime() + HOUR_MS;
-        let end = start;
-        while (end < entries.length && entries[end].occurredAt.getTime() < hourEnd) end += 1;
-        if (end - start > threshold) {
-          const window = entries.slice(start, end);
-          flags.push({
-            kind: AnomalyKind.Burst,
-            staffId: window[0].actorId,
-            staffName: window[0].actorName,
-            entryIds: window.map((e) => e.id),
-            hourStart: window[0].occurredAt.toISOString(),
-            count: window.length,
-            threshold,
-            reviewed: false,
-            seqs: window.map((e) => e.seq),
-          });
-          start = end;
-        } else {
-          start += 1;
-        }
+    for (const [userId, entries] of byUser) {
+      for (const window of windowsOver(entries, 24 * HOUR_MS, USER_PASSWORD_ACTIONS_PER_DAY)) {
+        flags.push({
+          kind: AnomalyKind.UserPasswordActions,
+          staffId: window.at(-1)!.actorId,
+          staffName: [...new Set(window.map((e) => e.actorName))].join(', '),
+          entryIds: window.map((e) => e.id),
+          userId,
+          hourStart: window[0].occurredAt.toISOString(),
+          count: window.length,
+          threshold: USER_PASSWORD_ACTIONS_PER_DAY,
+          reviewed: false,
+          seqs: window.map((e) => e.seq),
+        });
       }
     }
     return flags;
+  }
+
+  /** Requests a supervisor denied in the period, each flagged on the agent who asked. */
+  private async denied(from: Date, to: Date): Promise<Array<ActivityAnomaly & { seqs: number[] }>> {
+    const denials = await this.entries.ofActions([ActivityAction.ApprovalDenied], from, to, MAX_ACTIONS);
+    return denials.map((entry) => {
+      const details = JSON.parse(entry.details) as {
+        requestedBy?: { id: number; name: string };
+        approvalAction?: string;
+      };
+      return {
+        kind: AnomalyKind.ApprovalDenied,
+        staffId: details.requestedBy ? String(details.requestedBy.id) : null,
+        staffName: details.requestedBy?.name ?? entry.actorName,
+        entryIds: [entry.id],
+        userId: entry.subjectType === 'user' ? (entry.subjectId ?? undefined) : undefined,
+        approvalAction: details.approvalAction,
+        reviewed: false,
+        seqs: [entry.seq],
+      };
+    });
   }
 
   /**
@@ -178,6 +239,39 @@ export class ActivityInsightsService {
     }
     return flags;
   }
+}
+
+/** A period the dashboard reads: its end after its start, at most MAX_DAYS long. */
+function assertPeriod(from: Date, to: Date): void {
+  // An hour's grace: MAX_DAYS whole days of a time zone are an hour longer across a DST change.
+  if (!(from < to) || to.getTime() - from.getTime() > MAX_DAYS * 24 * HOUR_MS + HOUR_MS) {
+    throw new DomainError(
+      ErrorCode.ValidationFailed,
+      {},
+      { to: { key: 'activity.periodTooLong', params: { days: MAX_DAYS } } },
+    );
+  }
+}
+
+/**
+ * The runs of entries (oldest first) with more than `threshold` of them within `windowMs` of the
+ * run's first: each run reported once, the next looked for after it.
+ */
+function windowsOver(entries: AuditEntryEntity[], windowMs: number, threshold: number): AuditEntryEntity[][] {
+  const windows: AuditEntryEntity[][] = [];
+  let start = 0;
+  while (start < entries.length) {
+    const windowEnd = entries[start].occurredAt.getTime() + windowMs;
+    let end = start;
+    while (end < entries.length && entries[end].occurredAt.getTime() < windowEnd) end += 1;
+    if (end - start > threshold) {
+      windows.push(entries.slice(start, end));
+      start = end;
+    } else {
+      start += 1;
+    }
+  }
+  return windows;
 }
 
 /** The calendar day ("2026-03-09") of an instant in `timeZone`. */

@@ -8,6 +8,7 @@ import {
   ActivityReviewResponse,
   ActivityStaffOption,
   ActivityVerifyResponse,
+  ApprovalStatsRow,
   ErrorCode,
   PasswordActionStatsRow,
   Permission,
@@ -149,11 +150,20 @@ export class ActivityController {
   @Get('anomalies')
   @RequirePermission(Permission.ActivityView)
   @ApiOperation({
-    summary: 'Bursts of password actions by one agent, and password actions soon after the user signed in',
+    summary:
+      'Bursts of password actions by one agent, more than three on one user in a day, password actions soon after the user signed in, changes the customer reported, and denied requests for approval',
   })
   anomalies(@Query('from') from: string, @Query('to') to: string): Promise<ActivityAnomaly[]> {
     const period = periodOf(from, to);
     return this.insights.anomalies(period.from, period.to);
+  }
+
+  @Get('approvals')
+  @RequirePermission(Permission.ActivityView)
+  @ApiOperation({ summary: 'Requests for approval per requesting agent in [from, to), and what became of them' })
+  approvals(@Query('from') from: string, @Query('to') to: string): Promise<ApprovalStatsRow[]> {
+    const period = periodOf(from, to);
+    return this.insights.approvals(period.from, period.to);
   }
 
   @Get('staff')
