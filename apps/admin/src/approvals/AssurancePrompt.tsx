@@ -37,7 +37,9 @@ const AssuranceOptions = ({
   const close = () => setOpen(null);
   const alert = useRef<HTMLDivElement>(null);
   // A long dialog may be scrolled elsewhere: the way on comes into view where the agent looks.
-  useEffect(() => alert.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }), [refusal]);
+  useEffect(() => {
+    alert.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [refusal]);
   const offerVerify = refusal.code === ErrorCode.CallerNotVerified && subject.userId !== undefined && canVerify;
 
   return (
