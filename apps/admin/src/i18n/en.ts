@@ -800,6 +800,7 @@ const keydeskEnglish = {
       code_help: '%{digits} digits.',
       code_format: 'Type the %{digits} digits of the code.',
       confirm: 'Confirm',
+      no_tries_left: 'That was the last try: this code no longer works. Send a new one.',
       send_new: 'Send a new code',
       verified: 'Caller verified until %{time}.',
       status: {

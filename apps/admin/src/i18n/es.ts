@@ -814,6 +814,7 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
       code_help: '%{digits} dígitos.',
       code_format: 'Escribe los %{digits} dígitos del código.',
       confirm: 'Confirmar',
+      no_tries_left: 'Era el último intento: este código ya no sirve. Envía uno nuevo.',
       send_new: 'Enviar un código nuevo',
       verified: 'Cliente verificado hasta las %{time}.',
       status: {

@@ -1,6 +1,12 @@
 import VerifiedUserIcon from '@mui/icons-material/VerifiedUser';
 import { Alert, DialogActions, DialogContent, DialogContentText } from '@mui/material';
-import { CALLER_CODE, ErrorCode, type ConfirmedVerification, type StartedVerification } from '@keydesk/domain';
+import {
+  CALLER_CODE,
+  ErrorCode,
+  type ApiErrorBody,
+  type ConfirmedVerification,
+  type StartedVerification,
+} from '@keydesk/domain';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FieldValues } from 'react-hook-form';
@@ -64,7 +70,13 @@ export const CallerCodeStep = ({ userId, started, onNewCode, onClose, onVerified
       onVerified?.(verification);
       onClose();
     } catch (error) {
-      const code = error instanceof HttpError ? error.body?.code : undefined;
+      const body = error instanceof HttpError ? (error.body as Partial<ApiErrorBody> | undefined) : undefined;
+      const code = body?.code;
+      // The last wrong try spends the code: only a new one helps now.
+      if (code === ErrorCode.VerificationCodeInvalid && body?.triesLeft === 0) {
+        setSpent(translate(`${PREFIX}.no_tries_left`));
+        return undefined;
+      }
       if (code === ErrorCode.VerificationCodeInvalid) return { code: (error as HttpError).message };
       if (code === ErrorCode.VerificationNotActive) {
         setSpent((error as HttpError).message);
