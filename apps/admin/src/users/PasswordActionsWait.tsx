@@ -1,4 +1,4 @@
-import { Alert } from '@mui/material';
+import { Alert, Box } from '@mui/material';
 import type { UserResponse } from '@keydesk/domain';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
@@ -47,8 +47,9 @@ export const PasswordActionsWaitNotice = ({ wait, id, action }: PasswordActionsW
       ? translate('keydesk.users.password_actions_wait.locked')
       : translate('keydesk.users.password_actions_wait.email_hold', { until: exactDateTime(wait.until, locale) });
   return (
-    <Alert id={id} severity="info" action={action} sx={{ mt: 2 }}>
+    <Alert id={id} severity="info" sx={{ mt: 2 }}>
       {text}
+      {action && <Box sx={{ mt: 1 }}>{action}</Box>}
     </Alert>
   );
 };
