@@ -1,52 +1,55 @@
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { List, ListItem, ListItemIcon, Stack, Typography } from '@mui/material';
-import { PASSWORD_ACTIONS, type ActivityAnomaly } from '@keydesk/domain';
-import { Link, useLocaleState, useTranslate } from 'react-admin';
+import { AnomalyKind, PASSWORD_ACTIONS, type ActivityAnomaly } from '@keydesk/domain';
+import { Link, useLocaleState, useTranslate, type TranslateFunction as Translate } from 'react-admin';
 
+import { assuredActionKey } from '../i18n/choices';
 import { localDay, passwordActionsListPath } from './activity-period';
 import { ReviewedMark } from './ActivityFields';
 import { ActivityReviewButton } from './ActivityReviewButtons';
 
 /**
  * The entries behind a flag: the entry itself when there is one; the password actions on the user
- * or the agent's entries for the kinds that span days; else the agent's password actions that day.
+ * for a user's day over the limit; else the agent's password actions that day.
  */
 function entriesPath(anomaly: ActivityAnomaly): string {
   if (anomaly.entryIds.length === 1) return `/activity/${anomaly.entryIds[0]}/show`;
-  // Kinds newer than some builds of AnomalyKind: compared as text.
-  const kind: string = anomaly.kind;
-  if (kind === 'user_password_actions' && anomaly.userId) {
+  if (anomaly.kind === AnomalyKind.UserPasswordActions && anomaly.userId) {
     const filter = { userId: anomaly.userId, action: PASSWORD_ACTIONS };
     return `/activity?filter=${encodeURIComponent(JSON.stringify(filter))}`;
-  }
-  if (kind === 'approval_denied' && anomaly.staffId) {
-    return `/activity?filter=${encodeURIComponent(JSON.stringify({ staffId: anomaly.staffId }))}`;
   }
   const day = localDay(new Date(anomaly.hourStart ?? Date.now()));
   return passwordActionsListPath({ staffId: anomaly.staffId, from: day, to: day });
 }
 
-type AnomalyText = (anomaly: ActivityAnomaly, when: string) => [key: string, args: Record<string, unknown>];
+type AnomalyText = (anomaly: ActivityAnomaly, when: string, translate: Translate) => Record<string, unknown>;
 
-// Keyed by string, not AnomalyKind: a kind the api learns before this screen still shows (see `unknown`).
+// Keyed by string: a kind the api learns before this screen still shows, as `unknown`.
 const TEXTS: Record<string, AnomalyText> = {
-  burst: (anomaly, when) => [
-    'burst',
-    { name: anomaly.staffName, count: anomaly.count ?? 0, time: when, threshold: anomaly.threshold ?? 0 },
-  ],
-  recent_sign_in: (anomaly) => [
-    'recent_sign_in',
-    { name: anomaly.staffName, minutes: anomaly.minutesAfterSignIn ?? 0 },
-  ],
-  reported_by_customer: (anomaly) => ['reported_by_customer', { name: anomaly.staffName }],
-  user_password_actions: (anomaly) => [
-    'user_password_actions',
-    { user: anomaly.userId ?? '', count: anomaly.count ?? anomaly.entryIds.length, threshold: anomaly.threshold ?? 0 },
-  ],
-  approval_denied: (anomaly) => [
-    'approval_denied',
-    { name: anomaly.staffName, smart_count: anomaly.count ?? anomaly.entryIds.length },
-  ],
+  burst: (anomaly, when) => ({
+    name: anomaly.staffName,
+    count: anomaly.count ?? 0,
+    time: when,
+    threshold: anomaly.threshold ?? 0,
+  }),
+  recent_sign_in: (anomaly) => ({ name: anomaly.staffName, minutes: anomaly.minutesAfterSignIn ?? 0 }),
+  reported_by_customer: (anomaly, _when, translate) => ({
+    name: anomaly.staffName,
+    change: translate(`keydesk.activity.anomalies.changes.${anomaly.change ?? 'password'}`),
+  }),
+  user_password_actions: (anomaly, when) => ({
+    user: anomaly.userId ?? '',
+    name: anomaly.staffName,
+    count: anomaly.count ?? anomaly.entryIds.length,
+    time: when,
+    threshold: anomaly.threshold ?? 0,
+  }),
+  approval_denied: (anomaly, _when, translate) => ({
+    name: anomaly.staffName,
+    action: anomaly.approvalAction
+      ? translate(assuredActionKey(anomaly.approvalAction), { _: anomaly.approvalAction })
+      : '',
+  }),
 };
 
 const AnomalyItem = ({ anomaly }: { anomaly: ActivityAnomaly }) => {
@@ -55,12 +58,10 @@ const AnomalyItem = ({ anomaly }: { anomaly: ActivityAnomaly }) => {
   const when = anomaly.hourStart
     ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(anomaly.hourStart))
     : '';
-  const [key, args] = TEXTS[anomaly.kind]?.(anomaly, when) ?? [
-    'unknown',
-    { name: anomaly.staffName, kind: anomaly.kind },
-  ];
-  const change = translate(`keydesk.activity.anomalies.changes.${anomaly.change ?? 'password'}`);
-  const text = translate(`keydesk.activity.anomalies.${key}`, { ...args, change });
+  const args = TEXTS[anomaly.kind]?.(anomaly, when, translate);
+  const text = args
+    ? translate(`keydesk.activity.anomalies.${anomaly.kind}`, args)
+    : translate('keydesk.activity.anomalies.unknown', { name: anomaly.staffName, kind: anomaly.kind });
   return (
     <ListItem disableGutters alignItems="flex-start">
       <ListItemIcon sx={{ minWidth: 36, mt: 0.5 }}>

@@ -579,9 +579,8 @@ const keydeskEnglish = {
         reported_by_customer:
           'The customer reported a change of %{change} made by %{name} as not theirs ("This wasn’t me"); the account is locked.',
         user_password_actions:
-          'User #%{user} had %{count} password actions within 24 hours, more than the %{threshold} allowed without an approval.',
-        approval_denied:
-          'A request for an approval by %{name} was denied. |||| %{smart_count} requests for approvals by %{name} were denied.',
+          'User #%{user} had %{count} password actions within 24 hours from %{time} (by %{name}), more than the %{threshold} allowed without an approval.',
+        approval_denied: 'A request by %{name} was denied: %{action}.',
         unknown: 'Worth a look (%{kind}): %{name}.',
         changes: { password: 'password', email: 'email address' },
         see_entries: 'See the entry |||| See the %{smart_count} entries',

@@ -587,9 +587,8 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
         reported_by_customer:
           'El cliente reportó como no suyo un cambio de %{change} que hizo %{name} («No fui yo»); la cuenta quedó bloqueada.',
         user_password_actions:
-          'El usuario #%{user} tuvo %{count} acciones sobre su contraseña en 24 horas, más de las %{threshold} permitidas sin aprobación.',
-        approval_denied:
-          'Se rechazó una solicitud de aprobación de %{name}. |||| Se rechazaron %{smart_count} solicitudes de aprobación de %{name}.',
+          'El usuario #%{user} tuvo %{count} acciones sobre su contraseña en 24 horas desde %{time} (de %{name}), más de las %{threshold} permitidas sin aprobación.',
+        approval_denied: 'Se rechazó una solicitud de %{name}: %{action}.',
         unknown: 'Para revisar (%{kind}): %{name}.',
         changes: { password: 'contraseña', email: 'correo electrónico' },
         see_entries: 'Ver la entrada |||| Ver las %{smart_count} entradas',
