@@ -17,6 +17,7 @@ export const ApprovalFlagsList = ({ flags }: { flags: readonly ApprovalFlag[] })
       {flags.map((flag) => {
         const args = {
           count: flag.count ?? 0,
+          smart_count: flag.count ?? 0,
           limit: flag.limit ?? 0,
           at: flag.at ? exactDateTime(new Date(flag.at), locale) : '',
         };

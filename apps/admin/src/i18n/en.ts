@@ -838,7 +838,8 @@ const keydeskEnglish = {
         reported_by_customer: 'The customer reported a change as not theirs on %{at}.',
         user_locked: 'The user is locked: the customer reported a change as not theirs.',
         email_recently_changed: "Staff changed the user's email on %{at}.",
-        requester_denied: '%{count} requests by the requester were denied in the last 30 days.',
+        requester_denied:
+          '%{smart_count} request by the requester was denied in the last 30 days. |||| %{smart_count} requests by the requester were denied in the last 30 days.',
         unknown: 'Something else to check (%{kind}).',
       },
       show: {

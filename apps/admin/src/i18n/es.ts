@@ -854,7 +854,8 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
         reported_by_customer: 'El cliente reportó un cambio como no suyo el %{at}.',
         user_locked: 'El usuario está bloqueado: el cliente reportó un cambio como no suyo.',
         email_recently_changed: 'El personal cambió el correo del usuario el %{at}.',
-        requester_denied: 'A quien la pide le rechazaron %{count} solicitudes en los últimos 30 días.',
+        requester_denied:
+          'A quien la pide le rechazaron %{smart_count} solicitud en los últimos 30 días. |||| A quien la pide le rechazaron %{smart_count} solicitudes en los últimos 30 días.',
         unknown: 'Algo más que revisar (%{kind}).',
       },
       show: {
