@@ -196,6 +196,7 @@ describe.each(TEST_DATABASES)('caller verification on %s', (kind) => {
 
   it('never lets a code reach the logs, the activity log or the Emails tab', async () => {
     expect(codes.length).toBeGreaterThan(5);
+    expect(t.logLines.length).toBeGreaterThan(20);
     const logs = JSON.stringify(t.logLines);
     const trail = JSON.stringify(await t.dataSource.getRepository(AuditEntryEntity).find());
     const emails = await admin.get('/api/emails').query({ range: '[0,499]' }).expect(200);
