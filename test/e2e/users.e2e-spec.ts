@@ -58,6 +58,7 @@ describe.each(TEST_DATABASES)('users on %s', (kind) => {
       lockedAt: null,
       lockReason: null,
       emailHoldUntil: null,
+      twoFactor: { methods: [], requiredByClient: false, totp: null, passkeys: [], recoveryCodesLeft: 0 },
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
       clients: [

@@ -7,6 +7,8 @@
 export const CredentialKind = {
   Password: 'password',
   Email: 'email',
+  /** The authenticator app, passkeys or recovery codes. */
+  SecondFactor: 'second_factor',
 } as const;
 export type CredentialKind = (typeof CredentialKind)[keyof typeof CredentialKind];
 

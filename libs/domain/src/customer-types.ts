@@ -1,6 +1,7 @@
 /** Response shapes of the customer side of the API, shared by the api's mappers and the admin UI. */
 import type { ActivityAction, ActorType, SubjectType } from './activity-actions';
 import type { UserLockReason } from './credentials';
+import type { UserTwoFactorResponse } from './customer-two-factor';
 import type {
   ClientStatus,
   ClientUserPermission,
@@ -69,6 +70,8 @@ export interface UserResponse {
   lockReason: UserLockReason | null;
   /** Until when no reset link or temporary password may go to the address staff just set; null when none waits. */
   emailHoldUntil: string | null;
+  /** The factors the user signs in with (with their last use), and whether a client of theirs requires one. */
+  twoFactor: UserTwoFactorResponse;
   createdAt: string;
   updatedAt: string;
   clients: UserMembershipResponse[];

@@ -17,3 +17,4 @@ export * from './activity-action-labels';
 export * from './credentials';
 export * from './two-factor';
 export * from './assurance';
+export * from './customer-two-factor';

@@ -24,6 +24,7 @@ import { Credentials1765200000000 as MysqlCredentials } from './migrations/mysql
 import { StaffSessions1765300000000 as MysqlStaffSessions } from './migrations/mysql/1765300000000-staff-sessions';
 import { TwoFactor1765400000000 as MysqlTwoFactor } from './migrations/mysql/1765400000000-two-factor';
 import { Assurance1765500000000 as MysqlAssurance } from './migrations/mysql/1765500000000-assurance';
+import { CustomerTwoFactor1765600000000 as MysqlCustomerTwoFactor } from './migrations/mysql/1765600000000-customer-two-factor';
 import { Foundation1763900000000 as SqliteFoundation } from './migrations/sqlite/1763900000000-foundation';
 import { Customers1764000000000 as SqliteCustomers } from './migrations/sqlite/1764000000000-customers';
 import { MailOutbox1764100000000 as SqliteMailOutbox } from './migrations/sqlite/1764100000000-mail-outbox';
@@ -41,6 +42,7 @@ import { Credentials1765200000000 as SqliteCredentials } from './migrations/sqli
 import { StaffSessions1765300000000 as SqliteStaffSessions } from './migrations/sqlite/1765300000000-staff-sessions';
 import { TwoFactor1765400000000 as SqliteTwoFactor } from './migrations/sqlite/1765400000000-two-factor';
 import { Assurance1765500000000 as SqliteAssurance } from './migrations/sqlite/1765500000000-assurance';
+import { CustomerTwoFactor1765600000000 as SqliteCustomerTwoFactor } from './migrations/sqlite/1765600000000-customer-two-factor';
 
 /** What prepareDatabase gets: a better-sqlite3 connection. */
 interface SqliteConnection {
@@ -67,6 +69,7 @@ const SQLITE_MIGRATIONS = [
   SqliteStaffSessions,
   SqliteTwoFactor,
   SqliteAssurance,
+  SqliteCustomerTwoFactor,
 ];
 const MYSQL_MIGRATIONS = [
   MysqlFoundation,
@@ -86,6 +89,7 @@ const MYSQL_MIGRATIONS = [
   MysqlStaffSessions,
   MysqlTwoFactor,
   MysqlAssurance,
+  MysqlCustomerTwoFactor,
 ];
 
 export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {

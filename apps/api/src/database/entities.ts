@@ -10,6 +10,9 @@ import { ClientSearchTermEntity } from '../modules/clients/client-search-term.en
 import { ClientEntity } from '../modules/clients/client.entity';
 import { CredentialReportEntity } from '../modules/credentials/credential-report.entity';
 import { ContactEntity } from '../modules/contacts/contact.entity';
+import { UserPasskeyEntity } from '../modules/customer-two-factor/user-passkey.entity';
+import { UserRecoveryCodeEntity } from '../modules/customer-two-factor/user-recovery-code.entity';
+import { UserTotpEntity } from '../modules/customer-two-factor/user-totp.entity';
 import { DevMailboxMessageEntity } from '../modules/emails/dev-mailbox-message.entity';
 import { MailOutboxEntity } from '../modules/emails/mail-outbox.entity';
 import { NoteEntity } from '../modules/notes/note.entity';
@@ -63,4 +66,7 @@ export const ENTITIES = [
   CallerVerificationEntity,
   ApprovalEntity,
   SettingEntity,
+  UserTotpEntity,
+  UserRecoveryCodeEntity,
+  UserPasskeyEntity,
 ];

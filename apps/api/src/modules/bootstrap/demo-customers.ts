@@ -178,6 +178,7 @@ class DemoCustomerGenerator {
       companyName: isPerson ? trade : `${trade} ${this.f.helpers.arrayElement(LEGAL_FORMS[country])}`,
       ...owner,
       phone: this.phone(country),
+      requireTwoFactor: false,
       country,
       language,
       status: this.f.helpers.weightedArrayElement([

@@ -37,6 +37,10 @@ export class ClientEntity {
   @Column({ type: 'varchar', length: 16, default: 'active' })
   status!: ClientStatus;
 
+  /** Every user of the client signs in with a second factor, enrolling right after the password if they have none. */
+  @Column({ name: 'require_two_factor', type: 'boolean', default: false })
+  requireTwoFactor!: boolean;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;
 

@@ -37,4 +37,20 @@ export class UserSessionEntity {
   /** The synchronizer token every form of this session posts back (OWASP CSRF cheat sheet). */
   @Column({ name: 'csrf_token', type: 'varchar', length: 64 })
   csrfToken!: string;
+
+  /** Signed in with the password; the second factor is still to come (only that page answers). */
+  @Column({ name: 'second_factor_pending', type: 'boolean', default: false })
+  secondFactorPending!: boolean;
+
+  /** The client requires a second factor and the user has none: only the enrolment pages answer. */
+  @Column({ name: 'enrolment_required', type: 'boolean', default: false })
+  enrolmentRequired!: boolean;
+
+  /** Wrong second factors of a pending session; the fifth ends it. */
+  @Column({ name: 'failed_second_factors', type: 'int', default: 0 })
+  failedSecondFactors!: number;
+
+  /** The passkey ceremony's challenge, used once. */
+  @Column({ name: 'webauthn_challenge', type: 'varchar', length: 128, nullable: true })
+  webauthnChallenge!: string | null;
 }

@@ -28,7 +28,13 @@ export interface SessionOrigin {
   clientId: number | null;
   ip: string | null;
   userAgent: string | null;
+  /** Signed in with the password only: the second factor (or the enrolment the client requires) comes next. */
+  secondFactorPending?: boolean;
+  enrolmentRequired?: boolean;
 }
+
+/** A session as it starts: nothing failed yet, no passkey ceremony under way. */
+const FRESH = { failedSecondFactors: 0, webauthnChallenge: null } as const;
 
 /**
  * Client-area sessions (OWASP Session Management): 256 random bits in the cookie, its SHA-256 as
@@ -47,7 +53,10 @@ export class UserSessionService {
   async start(manager: EntityManager, origin: SessionOrigin): Promise<StartedSession> {
     const now = this.clock.nowMs();
     return this.insert(manager, {
+      ...FRESH,
       ...origin,
+      secondFactorPending: origin.secondFactorPending ?? false,
+      enrolmentRequired: origin.enrolmentRequired ?? false,
       createdAt: now,
       lastSeenAt: now,
       expiresAt: now + this.config.auth.customerSessionAbsoluteSeconds * 1000,
@@ -57,8 +66,11 @@ export class UserSessionService {
   /** The same session under a new id and CSRF token; its absolute limit still counts from sign-in. */
   async rotate(manager: EntityManager, session: UserSessionEntity): Promise<StartedSession> {
     await this.repository.delete(manager, session.idHash);
-    const { userId, clientId, ip, userAgent, createdAt, expiresAt } = session;
+    const { userId, clientId, ip, userAgent, createdAt, expiresAt, secondFactorPending, enrolmentRequired } = session;
     return this.insert(manager, {
+      ...FRESH,
+      secondFactorPending,
+      enrolmentRequired,
       userId,
       clientId,
       ip,

@@ -1,4 +1,10 @@
-import { emailHoldUntil, UserMembershipResponse, UserResponse, UserSignInResponse } from '@keydesk/domain';
+import {
+  emailHoldUntil,
+  UserMembershipResponse,
+  UserResponse,
+  UserSignInResponse,
+  UserTwoFactorResponse,
+} from '@keydesk/domain';
 
 import { MembershipWithClient } from './client-user.repository';
 import { UserSignInEntity } from './user-sign-in.entity';
@@ -9,6 +15,7 @@ export function toUserResponse(
   user: UserEntity,
   memberships: MembershipWithClient[],
   hold: { seconds: number; nowMs: number },
+  twoFactor: UserTwoFactorResponse,
 ): UserResponse {
   return {
     id: user.id,
@@ -24,6 +31,7 @@ export function toUserResponse(
     lockedAt: user.lockedAt?.toISOString() ?? null,
     lockReason: user.lockReason,
     emailHoldUntil: emailHoldUntil(user, hold.seconds, hold.nowMs)?.toISOString() ?? null,
+    twoFactor,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
     clients: memberships.filter((m) => m.userId === user.id).map(toUserMembershipResponse),

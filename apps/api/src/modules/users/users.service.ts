@@ -21,6 +21,7 @@ import { AssuranceGate } from '../assurance/assurance-gate';
 import { staffActor } from '../audit/audit-actors';
 import { AuditService } from '../audit/audit.service';
 import { ClientSearchIndex } from '../clients/client-search-index';
+import { UserFactorsRepository } from '../customer-two-factor/user-factors.repository';
 import { AccountLocksService } from '../credentials/account-locks.service';
 import { UserCredentialsService } from '../credentials/user-credentials.service';
 import { ClientUserRepository } from './client-user.repository';
@@ -44,6 +45,7 @@ export class UsersService {
     private readonly credentials: UserCredentialsService,
     private readonly locks: AccountLocksService,
     private readonly gate: AssuranceGate,
+    private readonly factors: UserFactorsRepository,
     private readonly audit: AuditService,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
@@ -57,13 +59,18 @@ export class UsersService {
       emailPrefix: filterText(query.filter, 'q')?.toLowerCase(),
       ids: filterIds(query.filter),
     });
-    const memberships = await this.memberships.forUsers(users.map((user) => user.id));
-    return { rows: users.map((user) => toUserResponse(user, memberships, this.hold())), total };
+    const ids = users.map((user) => user.id);
+    const [memberships, factors] = await Promise.all([this.memberships.forUsers(ids), this.factors.detailsOf(ids)]);
+    return {
+      rows: users.map((user) => toUserResponse(user, memberships, this.hold(), factors.get(user.id)!)),
+      total,
+    };
   }
 
   async get(id: number): Promise<UserResponse> {
     const user = await this.require(id);
-    return toUserResponse(user, await this.memberships.forUsers([id]), this.hold());
+    const [memberships, twoFactor] = await Promise.all([this.memberships.forUsers([id]), this.factors.detailOf(id)]);
+    return toUserResponse(user, memberships, this.hold(), twoFactor);
   }
 
   async update(id: number, dto: UpdateUserDto, context: RequestContext): Promise<UserResponse> {
