@@ -93,6 +93,15 @@ export const ActivityAction = {
   ApprovalExpired: 'approval.expired',
   /** An administrator changed which actions need a verified caller. */
   SettingsAssuranceChanged: 'settings.assurance_changed',
+  /** A customer enrolled a second factor in the client area (details: which). */
+  UserSecondFactorAdded: 'user.second_factor_added',
+  UserSecondFactorRemoved: 'user.second_factor_removed',
+  UserRecoveryCodesRenewed: 'user.recovery_codes_renewed',
+  UserRecoveryCodeUsed: 'user.recovery_code_used',
+  /** Staff removed every factor of a customer: a verified caller, an approval, a reason and a ticket. */
+  UserSecondFactorsRemoved: 'user.second_factors_removed',
+  /** A wrong second factor at sign-in or in a recovery (never the code). */
+  UserSecondFactorFailed: 'user.second_factor_failed',
   /** The mail worker handed a mail to the mail server (the customer's timeline shows it). */
   EmailSent: 'email.sent',
   /** A supervisor marked entries or a period as reviewed, with a comment. */

@@ -68,6 +68,19 @@ const MESSAGES: Record<string, { data: Record<string, unknown>; secrets: Record<
     },
     secrets: { code: '4F7K-9QXM' },
   },
+  'account-security-change': {
+    data: {
+      ...common,
+      userName: 'Mario Pérez',
+      changedAt: '7 de diciembre de 2026, 10:30 (UTC)',
+      what: 'Se agregó una aplicación de autenticación.',
+      how: 'Mario Pérez, con su sesión en el área de clientes',
+      sessionsEnded: false,
+      reportDays: 7,
+      loginUrl: 'https://support.example.test/account/login',
+    },
+    secrets: { reportUrl: 'https://support.example.test/account/report/r3port-S3CRET' },
+  },
   'caller-verification': {
     data: { ...common, userName: 'Mario Pérez', agentName: 'Luis Pérez', validMinutes: 10 },
     secrets: { code: '482913' },

@@ -297,4 +297,14 @@ export const en: Record<string, string> = {
   'approvals.subjectRequired':
     'Name the user (userId) for a user action, or the staff member (staffId) for a staff action.',
   'resources.approval': 'request',
+  'account.report.whatSecondFactor': 'The second factor (authenticator app, passkeys or recovery codes)',
+  'credentials.userFactor.totp_added': 'an authenticator app was added.',
+  'credentials.userFactor.totp_removed': 'the authenticator app was removed.',
+  'credentials.userFactor.passkey_added': 'a passkey was added.',
+  'credentials.userFactor.passkey_removed': 'a passkey was removed.',
+  'credentials.userFactor.recovery_codes_renewed': 'the recovery codes were renewed; the old ones no longer work.',
+  'credentials.userFactor.recovery_code_used': 'a recovery code was used.',
+  'credentials.userFactor.factors_removed_by_staff':
+    'every second factor was removed by our support team, after verifying the caller and with a supervisor’s approval.',
+  'credentials.way.self': '{name}, signed in to the client area',
 };

@@ -308,4 +308,14 @@ export const es: Record<string, string> = {
   'approvals.subjectRequired':
     'Indica el usuario (userId) para una acción sobre un usuario, o el miembro del personal (staffId) para una acción sobre el personal.',
   'resources.approval': 'registro de aprobación',
+  'account.report.whatSecondFactor': 'El segundo factor (aplicación de autenticación, llaves de acceso o códigos de recuperación)',
+  'credentials.userFactor.totp_added': 'se agregó una aplicación de autenticación.',
+  'credentials.userFactor.totp_removed': 'se quitó la aplicación de autenticación.',
+  'credentials.userFactor.passkey_added': 'se agregó una llave de acceso (passkey).',
+  'credentials.userFactor.passkey_removed': 'se quitó una llave de acceso (passkey).',
+  'credentials.userFactor.recovery_codes_renewed': 'se renovaron los códigos de recuperación; los anteriores ya no sirven.',
+  'credentials.userFactor.recovery_code_used': 'se usó un código de recuperación.',
+  'credentials.userFactor.factors_removed_by_staff':
+    'nuestro equipo de soporte quitó todos los segundos factores, tras verificar a quien llamó y con la aprobación de un supervisor.',
+  'credentials.way.self': '{name}, con su sesión en el área de clientes',
 };

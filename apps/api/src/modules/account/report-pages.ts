@@ -16,7 +16,12 @@ export class ReportPages {
   /** What happened, and the one button that locks the account. */
   form({ report, user, locale, formToken }: OpenReport, action: string, forged: boolean): string {
     const t = (key: string, params?: Record<string, string>) => translate(locale, `account.report.${key}`, params);
-    const what = report.changeKind === CredentialKind.Email ? t('whatEmail') : t('whatPassword');
+    const what =
+      report.changeKind === CredentialKind.Email
+        ? t('whatEmail')
+        : report.changeKind === CredentialKind.SecondFactor
+          ? t('whatSecondFactor')
+          : t('whatPassword');
     return this.views.page(locale, 'report-form', t('title'), null, {
       action,
       formToken,

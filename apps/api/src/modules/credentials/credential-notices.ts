@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { CredentialKind, CredentialWay, Locale, REPORT_LINK_SECONDS } from '@keydesk/domain';
+import { CredentialKind, CredentialWay, FactorChange, Locale, REPORT_LINK_SECONDS } from '@keydesk/domain';
 
 import { formatWhen } from '../../common/i18n/format-when';
 import { translate } from '../../common/i18n/translate';
@@ -52,19 +52,6 @@ export class CredentialNotices {
     const locale: Locale = notice.client?.language ?? 'es';
     const ids: number[] = [];
     for (const to of CredentialNotices.recipientsOf(notice)) {
-      const token = newResetToken();
-      await this.repository.insertReport(manager, {
-        userId: notice.user.id,
-        clientId: notice.client?.id ?? null,
-        tokenHash: hashResetToken(token),
-        changeKind: notice.kind,
-        changeWay: notice.way,
-        changedBy: notice.agentName,
-        changeEntryId: notice.entryId,
-        changedAt: notice.at,
-        expiresAt: notice.at.getTime() + REPORT_LINK_SECONDS * 1000,
-        usedAt: null,
-      });
       const mail = await this.outbox.enqueue(manager, {
         clientId: notice.client?.id ?? null,
         userId: notice.user.id,
@@ -83,11 +70,73 @@ export class CredentialNotices {
           reportDays: REPORT_LINK_SECONDS / 86_400,
           loginUrl: this.url('account/login'),
         },
-        secrets: { reportUrl: this.url(`account/report/${token}`) },
+        secrets: { reportUrl: await this.reportUrl(manager, notice) },
       });
       ids.push(mail.id);
     }
     return ids;
+  }
+
+  /**
+   * A change of a customer's second factors, told to the user's address and to the client's
+   * security addresses (`recipients`), each with its own "This wasn't me" link.
+   */
+  async tellFactorChange(
+    manager: EntityManager,
+    notice: UserNotice & {
+      change: FactorChange;
+      recipients: Array<{ email: string; displayName: string }>;
+      sessionsEnded: boolean;
+    },
+  ): Promise<number[]> {
+    const locale: Locale = notice.client?.language ?? 'es';
+    const userName = displayNameOf(notice.user);
+    const how =
+      notice.way === CredentialWay.Customer
+        ? translate(locale, 'credentials.way.self', { name: userName })
+        : howText(locale, notice.way, notice.agentName);
+    const ids: number[] = [];
+    for (const recipient of notice.recipients) {
+      const mail = await this.outbox.enqueue(manager, {
+        clientId: notice.client?.id ?? null,
+        userId: notice.user.id,
+        to: recipient.email,
+        locale,
+        template: 'account-security-change',
+        data: {
+          displayName: recipient.displayName,
+          userName,
+          companyName: notice.client?.companyName ?? '',
+          changedAt: formatWhen(notice.at, locale),
+          what: translate(locale, `credentials.userFactor.${notice.change}`),
+          how,
+          sessionsEnded: notice.sessionsEnded,
+          reportDays: REPORT_LINK_SECONDS / 86_400,
+          loginUrl: this.url('account/login'),
+        },
+        secrets: { reportUrl: await this.reportUrl(manager, notice) },
+      });
+      ids.push(mail.id);
+    }
+    return ids;
+  }
+
+  /** A single-use "This wasn't me" link for one recipient of a notice; only its hash is kept. */
+  private async reportUrl(manager: EntityManager, notice: UserNotice): Promise<string> {
+    const token = newResetToken();
+    await this.repository.insertReport(manager, {
+      userId: notice.user.id,
+      clientId: notice.client?.id ?? null,
+      tokenHash: hashResetToken(token),
+      changeKind: notice.kind,
+      changeWay: notice.way,
+      changedBy: notice.agentName,
+      changeEntryId: notice.entryId,
+      changedAt: notice.at,
+      expiresAt: notice.at.getTime() + REPORT_LINK_SECONDS * 1000,
+      usedAt: null,
+    });
+    return this.url(`account/report/${token}`);
   }
 
   /**

@@ -1,15 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull, MoreThan, Not } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, MoreThan, Not } from 'typeorm';
 
 import { CredentialWay, Locale, RescueVoidReason, UserLockReason } from '@keydesk/domain';
 
 import { StaffSessionEntity } from '../auth/staff-session.entity';
 import { ClientEntity } from '../clients/client.entity';
+import { ContactEntity } from '../contacts/contact.entity';
+import { UserPasskeyEntity } from '../customer-two-factor/user-passkey.entity';
+import { UserRecoveryCodeEntity } from '../customer-two-factor/user-recovery-code.entity';
+import { UserTotpEntity } from '../customer-two-factor/user-totp.entity';
 import { PasswordResetTokenEntity } from '../password-resets/password-reset-token.entity';
 import { RescueCodeEntity } from '../rescue-codes/rescue-code.entity';
 import { StaffEntity } from '../staff/staff.entity';
 import { PasswordRevealEntity } from '../user-passwords/password-reveal.entity';
 import { UserSessionEntity } from '../user-sessions/user-session.entity';
+import { ClientUserEntity } from '../users/client-user.entity';
 import { UserEntity } from '../users/user.entity';
 import { CredentialReportEntity } from './credential-report.entity';
 
@@ -113,6 +118,40 @@ export class CredentialsRepository {
       .getRepository(UserSessionEntity)
       .delete(keepIdHash ? { userId, idHash: Not(keepIdHash) } : { userId });
     return result.affected ?? 0;
+  }
+
+  /**
+   * Where a change of a user's factors is told besides their own address: the primary email of
+   * each of their clients (or of `clientId` alone) and its contacts that receive security mail.
+   */
+  async securityAddressesOf(
+    manager: EntityManager,
+    userId: number,
+    clientId: number | null,
+  ): Promise<Array<{ email: string; displayName: string }>> {
+    const clients = await manager
+      .getRepository(ClientEntity)
+      .createQueryBuilder('c')
+      .innerJoin(ClientUserEntity, 'm', 'm.client_id = c.id AND m.user_id = :userId', { userId })
+      .where(clientId === null ? '1 = 1' : 'c.id = :clientId', { clientId })
+      .orderBy('c.id', 'ASC')
+      .getMany();
+    if (clients.length === 0) return [];
+    const contacts = await manager.getRepository(ContactEntity).find({
+      where: { clientId: In(clients.map((c) => c.id)), receivesSecurityEmails: true },
+      order: { id: 'ASC' },
+    });
+    return [...clients, ...contacts].map((who) => ({
+      email: who.email,
+      displayName: `${who.firstName} ${who.lastName}`.trim(),
+    }));
+  }
+
+  /** Every second factor of a customer, gone (staff removed them for a verified caller, with an approval). */
+  async deleteUserFactors(manager: EntityManager, userId: number): Promise<void> {
+    await manager.getRepository(UserTotpEntity).delete({ userId });
+    await manager.getRepository(UserPasskeyEntity).delete({ userId });
+    await manager.getRepository(UserRecoveryCodeEntity).delete({ userId });
   }
 
   async endStaffSessions(manager: EntityManager, staffId: number, keepIdHash?: string): Promise<number> {

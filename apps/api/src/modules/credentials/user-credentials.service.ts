@@ -8,6 +8,7 @@ import {
   CredentialWay,
   emailHoldUntil,
   ErrorCode,
+  FactorChange,
   RescueVoidReason,
   SubjectType,
 } from '@keydesk/domain';
@@ -48,6 +49,33 @@ export interface EmailChange extends UserChange {
   way: typeof CredentialWay.Staff | typeof CredentialWay.Customer;
   email: string;
 }
+
+export interface FactorChangeNotice {
+  user: UserEntity;
+  client: ClientEntity | null;
+  change: FactorChange;
+  way: typeof CredentialWay.Customer | typeof CredentialWay.Staff;
+  context: RequestContext;
+  /** The customer's own removal keeps the session that made it. */
+  keepSessionIdHash?: string;
+  details?: Record<string, unknown>;
+}
+
+const FACTOR_ACTIONS: Record<FactorChange, ActivityAction> = {
+  [FactorChange.TotpAdded]: ActivityAction.UserSecondFactorAdded,
+  [FactorChange.PasskeyAdded]: ActivityAction.UserSecondFactorAdded,
+  [FactorChange.TotpRemoved]: ActivityAction.UserSecondFactorRemoved,
+  [FactorChange.PasskeyRemoved]: ActivityAction.UserSecondFactorRemoved,
+  [FactorChange.RecoveryCodesRenewed]: ActivityAction.UserRecoveryCodesRenewed,
+  [FactorChange.RecoveryCodeUsed]: ActivityAction.UserRecoveryCodeUsed,
+  [FactorChange.FactorsRemovedByStaff]: ActivityAction.UserSecondFactorsRemoved,
+};
+
+const FACTOR_REMOVALS: readonly FactorChange[] = [
+  FactorChange.TotpRemoved,
+  FactorChange.PasskeyRemoved,
+  FactorChange.FactorsRemovedByStaff,
+];
 
 const PASSWORD_ACTIONS: Record<CredentialWay, ActivityAction> = {
   [CredentialWay.Staff]: ActivityAction.UserPasswordSet,
@@ -126,6 +154,63 @@ export class UserCredentialsService {
       ip: lift.context.ip,
       userAgent: lift.context.userAgent,
       details: { ...lift.details, email: lift.user.email },
+    });
+  }
+
+  /**
+   * A change of a customer's second factors, inside the caller's transaction: one audit entry
+   * (never a code or secret), notices to the user's address and the client's security addresses
+   * (each with "This wasn't me"), and sessions: a removal ends the user's other sessions (all of
+   * them when staff removed the factors); an addition keeps them.
+   */
+  async factorChanged(manager: EntityManager, change: FactorChangeNotice): Promise<{ entryId: string }> {
+    const { user, client, context } = change;
+    const now = this.clock.now();
+    const removal = FACTOR_REMOVALS.includes(change.change);
+    const sessionsEnded = removal
+      ? await this.repository.endUserSessions(manager, user.id, change.keepSessionIdHash)
+      : 0;
+    const recipients = [
+      { email: user.email, displayName: displayNameOf(user) },
+      ...(await this.repository.securityAddressesOf(manager, user.id, client?.id ?? null)),
+    ].filter((r, i, all) => all.findIndex((o) => o.email.toLowerCase() === r.email.toLowerCase()) === i);
+    const entry = await this.audit.record(manager, {
+      actor: this.actorOf(change),
+      action: FACTOR_ACTIONS[change.change],
+      clientId: client?.id ?? null,
+      subject: { type: SubjectType.User, id: user.id, name: displayNameOf(user) },
+      ip: context.ip,
+      userAgent: context.userAgent,
+      details: {
+        ...change.details,
+        change: change.change,
+        way: change.way,
+        sessionsEnded,
+        notified: recipients.map((r) => r.email),
+      },
+    });
+    await this.notices.tellFactorChange(manager, {
+      user,
+      client,
+      kind: CredentialKind.SecondFactor,
+      way: change.way,
+      agentName: change.way === CredentialWay.Staff ? (context.staff?.displayName ?? null) : null,
+      at: now,
+      entryId: entry.id,
+      change: change.change,
+      recipients,
+      sessionsEnded: sessionsEnded > 0,
+    });
+    return { entryId: entry.id };
+  }
+
+  /** Staff removed every factor of a customer (a verified caller and an approval were checked before). */
+  async removeFactors(manager: EntityManager, change: Omit<FactorChangeNotice, 'change' | 'way'>): Promise<void> {
+    await this.repository.deleteUserFactors(manager, change.user.id);
+    await this.factorChanged(manager, {
+      ...change,
+      change: FactorChange.FactorsRemovedByStaff,
+      way: CredentialWay.Staff,
     });
   }
 
