@@ -31,6 +31,3 @@ export interface UserTwoFactorResponse {
   passkeys: Array<{ id: number; name: string; createdAt: string; lastUsedAt: string | null }>;
   recoveryCodesLeft: number;
 }
-
-/** Wrong second factors that end a sign-in attempt (each also counts in the sign-in throttling). */
-export const CUSTOMER_SECOND_FACTOR_TRIES = 5;

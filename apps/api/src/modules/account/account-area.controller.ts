@@ -5,11 +5,12 @@ import type { Request, Response } from 'express';
 import { Public } from '../../common/access/access.decorator';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { UserSessionCookie } from '../user-sessions/user-session-cookie';
+import { AccountSessionGate } from './account-session-gate';
 import { AccountEmailChangeService, EmailChangeForm } from './account-email-change.service';
 import { AccountPasswordChangeService, PasswordChangeForm } from './account-password-change.service';
 import { sameToken } from './client-area-rules';
 import { ClientAreaPages } from './client-area-pages';
-import { ClientAreaService, SignedInUser } from './client-area.service';
+import { ClientAreaService } from './client-area.service';
 import { EmailChangePages } from './email-change-pages';
 import { sendAccountPage } from './send-account-page';
 
@@ -29,6 +30,7 @@ export class AccountAreaController {
     private readonly emailPages: EmailChangePages,
     private readonly pages: ClientAreaPages,
     private readonly cookie: UserSessionCookie,
+    private readonly gate: AccountSessionGate,
   ) {}
 
   @Get()
@@ -39,7 +41,7 @@ export class AccountAreaController {
     @Res() response: Response,
     @Ctx() context: RequestContext,
   ) {
-    const current = await this.signedIn(request, response, context);
+    const current = await this.gate.require(request, response, context);
     if (!current) return;
     sendAccountPage(
       response,
@@ -56,7 +58,7 @@ export class AccountAreaController {
   @Get('password/change')
   @Public()
   async showChange(@Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
-    const current = await this.signedIn(request, response, context, true);
+    const current = await this.gate.require(request, response, context, ['full', 'password-change']);
     if (!current) return;
     sendAccountPage(
       response,
@@ -75,7 +77,7 @@ export class AccountAreaController {
   @Post('password/change')
   @Public()
   async change(@Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
-    const current = await this.signedIn(request, response, context, true);
+    const current = await this.gate.require(request, response, context, ['full', 'password-change']);
     if (!current) return;
     const outcome = await this.passwords.change(current, (request.body ?? {}) as PasswordChangeForm, context);
     if (outcome.kind === 'done') {
@@ -100,7 +102,7 @@ export class AccountAreaController {
   @Get('email/change')
   @Public()
   async showEmailChange(@Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
-    const current = await this.signedIn(request, response, context);
+    const current = await this.gate.require(request, response, context);
     if (!current) return;
     sendAccountPage(
       response,
@@ -112,7 +114,7 @@ export class AccountAreaController {
   @Post('email/change')
   @Public()
   async changeEmail(@Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
-    const current = await this.signedIn(request, response, context);
+    const current = await this.gate.require(request, response, context);
     if (!current) return;
     const outcome = await this.emails.change(current, (request.body ?? {}) as EmailChangeForm, context);
     if (outcome.kind === 'done') return response.redirect(303, '/account/?changed=email');
@@ -131,7 +133,7 @@ export class AccountAreaController {
   @Post('logout')
   @Public()
   async logout(@Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
-    const current = await this.signedIn(request, response, context, true);
+    const current = await this.gate.require(request, response, context, 'any');
     if (!current) return;
     if (!sameToken(current.session.csrfToken, (request.body as { csrfToken?: unknown } | undefined)?.csrfToken)) {
       return sendAccountPage(
@@ -149,26 +151,5 @@ export class AccountAreaController {
     this.cookie.clear(response);
     response.setHeader('Cache-Control', 'no-store');
     response.redirect(303, '/account/login?signedOut=1');
-  }
-
-  /** The live session's customer, or null once the answer (a redirect) is sent. */
-  private async signedIn(
-    request: Request,
-    response: Response,
-    context: RequestContext,
-    changePageToo = false,
-  ): Promise<SignedInUser | null> {
-    const current = await this.area.current(this.cookie.read(request), context.locale);
-    response.setHeader('Cache-Control', 'no-store');
-    if (current.kind !== 'live') {
-      if (current.kind === 'expired') this.cookie.clear(response);
-      response.redirect(303, current.kind === 'expired' ? '/account/login?ended=1' : '/account/login');
-      return null;
-    }
-    if (current.user.mustChangePassword && !changePageToo) {
-      response.redirect(303, '/account/password/change');
-      return null;
-    }
-    return current;
   }
 }

@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import { Public } from '../../common/access/access.decorator';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { UserSessionCookie } from '../user-sessions/user-session-cookie';
-import { AccountSignInService, SignInForm } from './account-sign-in.service';
+import { AccountSignInService, SignInForm, SignInNext } from './account-sign-in.service';
 import { ClientAreaPages, LoginView } from './client-area-pages';
 import { pickLocale } from './client-area-rules';
 import { ClientAreaService } from './client-area.service';
@@ -38,7 +38,13 @@ export class AccountSignInController {
     const current = await this.area.current(this.cookie.read(request), context.locale);
     if (current.kind === 'live') return response.redirect(303, '/account/');
     const notice =
-      query.ended === '1' || current.kind === 'expired' ? 'sessionEnded' : query.signedOut === '1' ? 'signedOut' : null;
+      query.ended === '1' || current.kind === 'expired'
+        ? 'sessionEnded'
+        : query.signedOut === '1'
+          ? 'signedOut'
+          : query.tooMany === '1'
+            ? 'tooManyCodes'
+            : null;
     if (current.kind === 'expired') this.cookie.clear(response);
     const view = this.view(query, request, response, { byKey: query.with === 'key', notice });
     sendAccountPage(response, 200, this.pages.login(view.lang ?? context.locale, view));
@@ -72,7 +78,7 @@ export class AccountSignInController {
     this.formTokens.clear(response);
     this.cookie.set(response, outcome.cookieId);
     response.setHeader('Cache-Control', 'no-store');
-    response.redirect(303, outcome.mustChangePassword ? '/account/password/change' : '/account/');
+    response.redirect(303, NEXT_PAGE[outcome.next]);
   }
 
   private view(
@@ -92,6 +98,14 @@ export class AccountSignInController {
     };
   }
 }
+
+/** Where each kind of sign-in goes on: the second factor, the enrolment a client requires, a new password, home. */
+const NEXT_PAGE: Record<SignInNext, string> = {
+  'second-factor': '/account/login/second-factor',
+  enrol: '/account/security',
+  change: '/account/password/change',
+  home: '/account/',
+};
 
 function field(value: unknown, max: number): string {
   return typeof value === 'string' ? value.slice(0, max) : '';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 
 import {
   ActivityAction,
@@ -18,6 +19,7 @@ import { AuditService } from '../audit/audit.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import { SignInThrottleService, ThrottleKeys } from '../auth/sign-in-throttle.service';
 import { UserCredentialsService } from '../credentials/user-credentials.service';
+import { UserFactorsRepository } from '../customer-two-factor/user-factors.repository';
 import { ClientUserRepository } from '../users/client-user.repository';
 import { UserEntity } from '../users/user.entity';
 import { UserRepository } from '../users/user.repository';
@@ -32,8 +34,11 @@ export interface SignInForm {
   password?: unknown;
 }
 
+/** Where a signed-in session goes next. */
+export type SignInNext = 'second-factor' | 'enrol' | 'change' | 'home';
+
 export type SignInOutcome =
-  | { kind: 'signed-in'; cookieId: string; mustChangePassword: boolean }
+  | { kind: 'signed-in'; cookieId: string; next: SignInNext }
   /** `error` is a key under account.login.*; one generic one for every wrong name or password. */
   | {
       kind: 'refused';
@@ -67,6 +72,7 @@ export class AccountSignInService {
     private readonly throttle: SignInThrottleService,
     private readonly sessions: UserSessionService,
     private readonly credentials: UserCredentialsService,
+    private readonly factors: UserFactorsRepository,
     private readonly audit: AuditService,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
@@ -104,35 +110,71 @@ export class AccountSignInService {
       return { kind: 'refused', status: 401, error: { key: 'temporaryExpired' } };
     }
     const rehash = this.hasher.needsRehash(user.passwordHash!) ? await this.hasher.hash(password) : null;
+    const factors = await this.factors.detailOf(user.id);
+    const secondFactorPending = factors.methods.length > 0;
+    const enrolmentRequired = !secondFactorPending && factors.requiredByClient;
     const started = await this.transactions.run(async (manager) => {
-      await this.throttle.recordSuccess(manager, target.keys);
-      await this.users.recordSignIn(manager, {
-        userId: user.id,
-        clientId: target.clientId,
-        occurredAt: this.clock.now(),
-        ip: context.ip,
-        userAgent: context.userAgent,
-        succeeded: true,
-      });
       if (rehash) await this.credentials.rehash(manager, user.id, rehash);
-      const session = await this.sessions.start(manager, {
+      // With a second factor to come, the password alone neither counts as a sign-in nor clears
+      // the throttle: otherwise each right password would buy five more guesses at the code.
+      if (!secondFactorPending)
+        await this.completeSignIn(manager, user, target.clientId, context, {
+          method: target.method,
+          keys: target.keys,
+          ...(rehash ? { rehashedToCurrentParameters: true } : {}),
+        });
+      return this.sessions.start(manager, {
         userId: user.id,
         clientId: target.clientId,
         ip: context.ip,
         userAgent: context.userAgent,
+        secondFactorPending,
+        enrolmentRequired,
       });
-      await this.audit.record(manager, {
-        actor: { type: ActorType.User, id: user.id, name: userName(user) },
-        action: ActivityAction.UserSignedIn,
-        clientId: target.clientId,
-        subject: { type: SubjectType.User, id: user.id, name: userName(user) },
-        ip: context.ip,
-        userAgent: context.userAgent,
-        details: { method: target.method, ...(rehash ? { rehashedToCurrentParameters: true } : {}) },
-      });
-      return session;
     });
-    return { kind: 'signed-in', cookieId: started.cookieId, mustChangePassword: user.mustChangePassword };
+    return {
+      kind: 'signed-in',
+      cookieId: started.cookieId,
+      next: secondFactorPending
+        ? 'second-factor'
+        : enrolmentRequired
+          ? 'enrol'
+          : user.mustChangePassword
+            ? 'change'
+            : 'home',
+    };
+  }
+
+  /**
+   * A sign-in is complete (the password, and the second factor where there is one): the throttle
+   * forgets the name's failures, the sign-in is listed and recorded.
+   */
+  async completeSignIn(
+    manager: EntityManager,
+    user: UserEntity,
+    clientId: number | null,
+    context: RequestContext,
+    how: { keys: ThrottleKeys } & Record<string, unknown>,
+  ): Promise<void> {
+    const { keys, ...details } = how;
+    await this.throttle.recordSuccess(manager, keys);
+    await this.users.recordSignIn(manager, {
+      userId: user.id,
+      clientId,
+      occurredAt: this.clock.now(),
+      ip: context.ip,
+      userAgent: context.userAgent,
+      succeeded: true,
+    });
+    await this.audit.record(manager, {
+      actor: { type: ActorType.User, id: user.id, name: userName(user) },
+      action: ActivityAction.UserSignedIn,
+      clientId,
+      subject: { type: SubjectType.User, id: user.id, name: userName(user) },
+      ip: context.ip,
+      userAgent: context.userAgent,
+      details,
+    });
   }
 
   private async target(form: SignInForm, ip: string): Promise<Target> {

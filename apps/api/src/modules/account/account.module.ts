@@ -4,6 +4,7 @@ import { urlencoded } from 'express';
 import { AuthCoreModule } from '../auth/auth-core.module';
 import { ClientsModule } from '../clients/clients.module';
 import { CredentialsModule } from '../credentials/credentials.module';
+import { CustomerTwoFactorModule } from '../customer-two-factor/customer-two-factor.module';
 import { EmailsModule } from '../emails/emails.module';
 import { PasswordResetsModule } from '../password-resets/password-resets.module';
 import { RescueCodesModule } from '../rescue-codes/rescue-codes.module';
@@ -19,6 +20,9 @@ import { AccountPasswordController } from './account-password.controller';
 import { AccountReportController } from './account-report.controller';
 import { AccountRescueController } from './account-rescue.controller';
 import { AccountRevealController } from './account-reveal.controller';
+import { AccountSecondFactorService } from './account-second-factor.service';
+import { AccountSecurityController } from './account-security.controller';
+import { AccountSessionGate } from './account-session-gate';
 import { AccountSignInController } from './account-sign-in.controller';
 import { AccountSignInService } from './account-sign-in.service';
 import { AccountViews } from './account-views';
@@ -29,12 +33,14 @@ import { LoginFormTokens } from './login-form-tokens';
 import { PasswordResetCompletionService } from './password-reset-completion.service';
 import { ReportPages } from './report-pages';
 import { RescuePages } from './rescue-pages';
+import { SecurityPages } from './security-pages';
 
 /** The client area's server-rendered pages under /account (sign-in, the account page, choosing a password). */
 @Module({
   imports: [
     AuthCoreModule,
     CredentialsModule,
+    CustomerTwoFactorModule,
     ClientsModule,
     UsersModule,
     EmailsModule,
@@ -50,6 +56,7 @@ import { RescuePages } from './rescue-pages';
     AccountSignInController,
     AccountAreaController,
     AccountRescueController,
+    AccountSecurityController,
   ],
   providers: [
     AccountPages,
@@ -65,6 +72,9 @@ import { RescuePages } from './rescue-pages';
     ReportPages,
     AccountEmailChangeService,
     EmailChangePages,
+    AccountSessionGate,
+    AccountSecondFactorService,
+    SecurityPages,
   ],
   exports: [AccountErrorPage],
 })
@@ -80,6 +90,7 @@ export class AccountModule implements NestModule {
         AccountSignInController,
         AccountAreaController,
         AccountRescueController,
+        AccountSecurityController,
       );
   }
 }

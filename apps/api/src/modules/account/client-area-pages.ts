@@ -15,7 +15,7 @@ export interface LoginView {
   values: { email: string; clientKey: string; username: string };
   /** A message key under account.login.*, with its params. */
   error: { key: string; params?: Params } | null;
-  notice: 'sessionEnded' | 'signedOut' | null;
+  notice: 'sessionEnded' | 'signedOut' | 'tooManyCodes' | null;
 }
 
 export interface HomeView {
@@ -96,6 +96,7 @@ export class ClientAreaPages {
       'security',
       'changePassword',
       'changeEmail',
+      'twoFactor',
       'signOut',
     ];
     return this.views.page(locale, 'home', t('title'), null, {

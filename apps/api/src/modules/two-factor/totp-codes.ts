@@ -51,9 +51,15 @@ export function newRecoveryCodes(): string[] {
   });
 }
 
-/** Kept per staff member: the same code of two people never shares a hash. High entropy: no slow hash needed. */
-export function recoveryCodeHash(staffId: number, code: string): string {
+/**
+ * Kept per person (a staff member's id, or `user:<id>` for a customer): the same code of two
+ * people never shares a hash. High entropy: no slow hash needed.
+ */
+export function recoveryCodeHash(owner: number | string, code: string): string {
   return createHash('sha256')
-    .update(`${staffId}:${normalizeRecoveryCode(code)}`, 'utf8')
+    .update(`${owner}:${normalizeRecoveryCode(code)}`, 'utf8')
     .digest('hex');
 }
+
+/** A customer's secret is sealed in the same box as staff's, bound to the user instead. */
+export const userTotpContext = (userId: number) => `user-totp:${userId}`;

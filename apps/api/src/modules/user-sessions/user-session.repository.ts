@@ -37,4 +37,21 @@ export class UserSessionRepository {
       .where('expires_at <= :now OR last_seen_at <= :idleBefore', { now, idleBefore })
       .execute();
   }
+
+  /** Counts a wrong second factor on a pending session; answers the count now, or null when it is gone. */
+  async addFailedSecondFactor(manager: EntityManager, idHash: string): Promise<number | null> {
+    await manager
+      .getRepository(UserSessionEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ failedSecondFactors: () => 'failed_second_factors + 1' })
+      .where('id_hash = :idHash', { idHash })
+      .execute();
+    return (await manager.getRepository(UserSessionEntity).findOneBy({ idHash }))?.failedSecondFactors ?? null;
+  }
+
+  /** The enrolment a client required is done: the session serves every page now. */
+  async clearEnrolment(manager: EntityManager, idHash: string): Promise<void> {
+    await manager.getRepository(UserSessionEntity).update({ idHash }, { enrolmentRequired: false });
+  }
 }

@@ -63,14 +63,21 @@ export class UserSessionService {
     });
   }
 
-  /** The same session under a new id and CSRF token; its absolute limit still counts from sign-in. */
-  async rotate(manager: EntityManager, session: UserSessionEntity): Promise<StartedSession> {
+  /**
+   * The same session under a new id and CSRF token; its absolute limit still counts from sign-in.
+   * `stage` changes what it waits for: a second factor proved, an enrolment required.
+   */
+  async rotate(
+    manager: EntityManager,
+    session: UserSessionEntity,
+    stage: Partial<Pick<UserSessionEntity, 'secondFactorPending' | 'enrolmentRequired'>> = {},
+  ): Promise<StartedSession> {
     await this.repository.delete(manager, session.idHash);
-    const { userId, clientId, ip, userAgent, createdAt, expiresAt, secondFactorPending, enrolmentRequired } = session;
+    const { userId, clientId, ip, userAgent, createdAt, expiresAt } = session;
     return this.insert(manager, {
       ...FRESH,
-      secondFactorPending,
-      enrolmentRequired,
+      secondFactorPending: stage.secondFactorPending ?? session.secondFactorPending,
+      enrolmentRequired: stage.enrolmentRequired ?? session.enrolmentRequired,
       userId,
       clientId,
       ip,

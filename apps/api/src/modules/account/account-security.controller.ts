@@ -1,0 +1,193 @@
+import { Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+
+import { ErrorCode } from '@keydesk/domain';
+
+import { Public } from '../../common/access/access.decorator';
+import { DomainError } from '../../common/errors/domain-error';
+import { Ctx, RequestContext } from '../../common/http/request-context';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { CustomerActing, CustomerTwoFactorService } from '../customer-two-factor/customer-two-factor.service';
+import { UserSessionCookie } from '../user-sessions/user-session-cookie';
+import { UserSessionRepository } from '../user-sessions/user-session.repository';
+import { AccountSecondFactorService } from './account-second-factor.service';
+import { AccountSessionGate } from './account-session-gate';
+import { sameToken } from './client-area-rules';
+import { SignedInUser } from './client-area.service';
+import { SecurityPages } from './security-pages';
+import { sendAccountPage } from './send-account-page';
+
+/**
+ * The second step of signing in and the Security page: the customer's authenticator app and
+ * recovery codes. Every form posts the session's CSRF token. A session whose client requires a
+ * factor it lacks reaches only these pages (and signing out) until one is added.
+ */
+@ApiExcludeController()
+@Controller('account')
+export class AccountSecurityController {
+  constructor(
+    private readonly gate: AccountSessionGate,
+    private readonly secondFactor: AccountSecondFactorService,
+    private readonly twoFactor: CustomerTwoFactorService,
+    private readonly pages: SecurityPages,
+    private readonly cookie: UserSessionCookie,
+    private readonly sessions: UserSessionRepository,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  @Get('login/second-factor')
+  @Public()
+  async showSecondFactor(@Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
+    const current = await this.gate.require(request, response, context, ['second-factor']);
+    if (!current) return;
+    sendAccountPage(
+      response,
+      200,
+      this.pages.secondFactor(current.locale, { csrfToken: current.session.csrfToken, error: null }),
+    );
+  }
+
+  @Post('login/second-factor')
+  @Public()
+  async submitSecondFactor(@Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
+    const current = await this.gate.require(request, response, context, ['second-factor']);
+    if (!current) return;
+    const form = (request.body ?? {}) as { csrfToken?: unknown; code?: unknown };
+    const page = (status: number, key: string, params?: Record<string, number>) =>
+      sendAccountPage(
+        response,
+        status,
+        this.pages.secondFactor(current.locale, { csrfToken: current.session.csrfToken, error: { key, params } }),
+      );
+    if (!sameToken(current.session.csrfToken, form.csrfToken)) return page(403, 'account.security.formExpired');
+    const outcome = await this.secondFactor.verify(
+      current,
+      typeof form.code === 'string' ? form.code.slice(0, 32) : '',
+      context,
+    );
+    if (outcome.kind === 'wrong') return page(401, 'account.secondFactor.wrong', { triesLeft: outcome.triesLeft });
+    if (outcome.kind === 'ended') {
+      this.cookie.clear(response);
+      return response.redirect(303, '/account/login?tooMany=1');
+    }
+    this.cookie.set(response, outcome.cookieId);
+    response.redirect(303, outcome.next);
+  }
+
+  @Get('security')
+  @Public()
+  async show(@Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
+    const current = await this.gate.require(request, response, context, ['full', 'enrolment']);
+    if (!current) return;
+    await this.sendSecurity(response, current, 200, {});
+  }
+
+  @Post('security/totp')
+  @Public()
+  async beginTotp(@Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
+    const current = await this.posted(request, response, context);
+    if (!current) return;
+    const enrolment =
+      (await this.twoFactor.pendingTotp(current.user)) ?? (await this.twoFactor.beginTotp(current.user));
+    sendAccountPage(
+      response,
+      200,
+      this.pages.totpEnrolment(current.locale, { csrfToken: current.session.csrfToken, enrolment, wrongCode: false }),
+    );
+  }
+
+  @Post('security/totp/confirm')
+  @Public()
+  async confirmTotp(@Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
+    const current = await this.posted(request, response, context);
+    if (!current) return;
+    const codes = await this.twoFactor.confirmTotp(this.acting(current, context), codeOf(request));
+    if (!codes) {
+      const enrolment = await this.twoFactor.pendingTotp(current.user);
+      if (!enrolment) return response.redirect(303, '/account/security');
+      return sendAccountPage(
+        response,
+        400,
+        this.pages.totpEnrolment(current.locale, { csrfToken: current.session.csrfToken, enrolment, wrongCode: true }),
+      );
+    }
+    // The enrolment a client required is done: the session serves every page from now on.
+    if (current.session.enrolmentRequired)
+      await this.transactions.run((manager) => this.sessions.clearEnrolment(manager, current.session.idHash));
+    const continueUrl = current.user.mustChangePassword ? '/account/password/change' : '/account/security';
+    sendAccountPage(
+      response,
+      200,
+      this.pages.recoveryCodes(current.locale, { codes, notice: 'totpAdded', continueUrl }),
+    );
+  }
+
+  @Post('security/totp/remove')
+  @Public()
+  async removeTotp(@Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
+    const current = await this.posted(request, response, context);
+    if (!current) return;
+    try {
+      if (!(await this.twoFactor.removeTotp(this.acting(current, context), codeOf(request))))
+        return this.sendSecurity(response, current, 400, { error: 'account.security.wrongCode', removeError: true });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.TwoFactorRequired)
+        return this.sendSecurity(response, current, 409, { error: 'account.security.lastRequired' });
+      throw error;
+    }
+    await this.sendSecurity(response, current, 200, { notice: 'totpRemoved' });
+  }
+
+  @Post('security/recovery-codes')
+  @Public()
+  async renewCodes(@Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
+    const current = await this.posted(request, response, context);
+    if (!current) return;
+    const codes = await this.twoFactor.renewRecoveryCodes(this.acting(current, context));
+    sendAccountPage(
+      response,
+      200,
+      this.pages.recoveryCodes(current.locale, { codes, notice: 'codesRenewed', continueUrl: '/account/security' }),
+    );
+  }
+
+  /** A signed-in post to the Security page with the session's CSRF token; else the page says the form expired. */
+  private async posted(request: Request, response: Response, context: RequestContext): Promise<SignedInUser | null> {
+    const current = await this.gate.require(request, response, context, ['full', 'enrolment']);
+    if (!current) return null;
+    if (sameToken(current.session.csrfToken, (request.body as { csrfToken?: unknown } | undefined)?.csrfToken))
+      return current;
+    await this.sendSecurity(response, current, 403, { error: 'account.security.formExpired' });
+    return null;
+  }
+
+  private async sendSecurity(
+    response: Response,
+    current: SignedInUser,
+    status: number,
+    extra: { notice?: string; error?: string; removeError?: boolean },
+  ): Promise<void> {
+    const factors = await this.twoFactor.status(current.user.id);
+    sendAccountPage(
+      response,
+      status,
+      this.pages.security(current.locale, {
+        csrfToken: current.session.csrfToken,
+        factors,
+        required: current.session.enrolmentRequired,
+        ...extra,
+      }),
+    );
+  }
+
+  private acting(current: SignedInUser, context: RequestContext): CustomerActing {
+    const client = current.memberships.find((m) => m.clientId === current.session.clientId)?.client ?? null;
+    return { user: current.user, client, sessionIdHash: current.session.idHash, context };
+  }
+}
+
+function codeOf(request: Request): string {
+  const code = (request.body as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code.slice(0, 32) : '';
+}

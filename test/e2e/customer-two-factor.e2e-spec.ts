@@ -1,0 +1,203 @@
+import { Secret, TOTP } from 'otpauth';
+import type request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { ClientEntity } from '../../apps/api/src/modules/clients/client.entity';
+import { UserSessionEntity } from '../../apps/api/src/modules/user-sessions/user-session.entity';
+import { Customer, CustomerWorld, newIp, tokenIn } from '../support/customer-world';
+import { TestApp } from '../support/test-app';
+import { TEST_DATABASES } from '../support/test-database';
+
+const RECOVERY = /\b([0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5})\b/g;
+
+/**
+ * Customers' own second factor: an authenticator app added in the client area without a script,
+ * asked for after the password, each code once; recovery codes in its place, once each; five wrong
+ * codes end the attempt; a client that requires a factor sends its users to enrol.
+ */
+describe.each(TEST_DATABASES)('customer second factor on %s', (kind) => {
+  let world: CustomerWorld;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    world = await CustomerWorld.start(kind);
+    t = world.t;
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  const codeAt = (secret: string, ms = t.clock.nowMs()) =>
+    new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({
+      timestamp: ms,
+    });
+
+  /** The password step in the client area: the browser, and where it was sent. */
+  async function passwordStep(c: Customer): Promise<{ browser: request.Agent; next: string }> {
+    const browser = t.http();
+    const ip = newIp();
+    browser.set('X-Forwarded-For', ip);
+    const page = await browser.get('/account/login').expect(200);
+    const response = await browser
+      .post('/account/login')
+      .type('form')
+      .send({ formToken: tokenIn(page.text, 'formToken'), method: 'email', email: c.user.email, password: c.password })
+      .expect(303);
+    return { browser, next: response.headers.location as string };
+  }
+
+  async function secondStep(browser: request.Agent, code: string): Promise<request.Response> {
+    const page = await browser.get('/account/login/second-factor').expect(200);
+    return browser
+      .post('/account/login/second-factor')
+      .type('form')
+      .send({ csrfToken: tokenIn(page.text, 'csrfToken'), code });
+  }
+
+  /** Adds an app through the Security page, as a browser without a script would: its secret and recovery codes. */
+  async function enrol(browser: request.Agent): Promise<{ secret: string; codes: string[] }> {
+    const security = await browser.get('/account/security').expect(200);
+    const csrfToken = tokenIn(security.text, 'csrfToken');
+    const page = await browser.post('/account/security/totp').type('form').send({ csrfToken }).expect(200);
+    expect(page.text).toContain('<svg');
+    const secret = /id="secret">([A-Z2-7]+)</.exec(page.text)![1];
+    const wrong = await browser
+      .post('/account/security/totp/confirm')
+      .type('form')
+      .send({ csrfToken, code: '000000' === codeAt(secret) ? '111111' : '000000' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toContain(secret);
+    const done = await browser
+      .post('/account/security/totp/confirm')
+      .type('form')
+      .send({ csrfToken, code: codeAt(secret) })
+      .expect(200);
+    const codes = [...done.text.matchAll(RECOVERY)].map((m) => m[1]);
+    expect(codes).toHaveLength(10);
+    return { secret, codes };
+  }
+
+  it('adds an app without a script, tells the user and the client, then asks for it after the password', async () => {
+    const c = await world.customer();
+    const browser = await world.signIn(c);
+    const before = await world.lastOutboxId();
+    const { secret } = await enrol(browser);
+    const told = await world.outbox('account-security-change', before);
+    expect(told.map((mail) => mail.recipient).sort()).toEqual(
+      [c.user.email, (c.client as { email?: string }).email ?? expect.any(String)].sort(),
+    );
+    expect((await world.admin.get(`/api/users/${c.user.id}`).expect(200)).body.twoFactor).toMatchObject({
+      methods: ['totp'],
+      recoveryCodesLeft: 10,
+      totp: { enabledAt: expect.any(String) },
+    });
+
+    // The password alone reaches only the second step.
+    t.clock.advance(30_000);
+    const { browser: again, next } = await passwordStep(c);
+    expect(next).toBe('/account/login/second-factor');
+    expect((await again.get('/account/')).headers.location).toBe('/account/login/second-factor');
+    expect((await again.get('/account/security')).headers.location).toBe('/account/login/second-factor');
+    const wrong = await secondStep(again, '123456' === codeAt(secret) ? '654321' : '123456');
+    expect(wrong.status).toBe(401);
+    expect(wrong.text).toContain('Intentos restantes: 4');
+    const code = codeAt(secret);
+    const done = await secondStep(again, code);
+    expect(done.status).toBe(303);
+    expect(done.headers.location).toBe('/account/');
+    await again.get('/account/').expect(200);
+
+    // The same code again is refused: each time step once.
+    const { browser: replay } = await passwordStep(c);
+    expect((await secondStep(replay, code)).status).toBe(401);
+    const signedIn = await t.dataSource.query(
+      "SELECT details FROM audit_log WHERE action = 'user.signed_in' AND actor_id = ? ORDER BY seq DESC",
+      [String(c.user.id)],
+    );
+    expect(JSON.parse(signedIn[0].details)).toMatchObject({ secondFactor: 'totp' });
+  });
+
+  it('takes each recovery code once in place of the app, and ends the attempt after five wrong codes', async () => {
+    const c = await world.customer('en');
+    const { codes } = await enrol(await world.signIn(c));
+    const { browser } = await passwordStep(c);
+    const used = await secondStep(browser, codes[0].toLowerCase());
+    expect(used.status).toBe(303);
+    expect((await world.admin.get(`/api/users/${c.user.id}`)).body.twoFactor.recoveryCodesLeft).toBe(9);
+    expect(await world.outbox('account-security-change')).toContainEqual(
+      expect.objectContaining({ recipient: c.user.email, data: expect.stringContaining('recovery code was used') }),
+    );
+    const { browser: again } = await passwordStep(c);
+    expect((await secondStep(again, codes[0])).status).toBe(401);
+    for (let i = 0; i < 3; i += 1) expect((await secondStep(again, '000000')).status).toBe(401);
+    const ended = await secondStep(again, '000000');
+    expect(ended.status).toBe(303);
+    expect(ended.headers.location).toBe('/account/login?tooMany=1');
+    expect((await again.get('/account/login/second-factor')).headers.location).toBe('/account/login');
+    const failures = await t.dataSource.query(
+      "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'user.second_factor_failed' AND actor_id = ?",
+      [String(c.user.id)],
+    );
+    expect(Number(failures[0].n)).toBe(5);
+  });
+
+  it("sends a user whose client requires a factor to enrol first; an agent's temporary password keeps the factor", async () => {
+    const c = await world.customer();
+    await t.dataSource.getRepository(ClientEntity).update({ id: c.client.id }, { requireTwoFactor: true });
+    const { browser, next } = await passwordStep(c);
+    expect(next).toBe('/account/security');
+    expect((await browser.get('/account/')).headers.location).toBe('/account/security');
+    const page = await browser.get('/account/security').expect(200);
+    expect(page.text).toContain('Tu empresa exige un segundo factor');
+    const { secret } = await enrol(browser);
+    await browser.get('/account/').expect(200);
+
+    // The last factor stays while the client requires one.
+    const security = await browser.get('/account/security').expect(200);
+    t.clock.advance(30_000);
+    const kept = await browser
+      .post('/account/security/totp/remove')
+      .type('form')
+      .send({ csrfToken: tokenIn(security.text, 'csrfToken'), code: codeAt(secret) });
+    expect(kept.status).toBe(409);
+
+    // An agent's temporary password does not switch the factor off: the next sign-in asks for it.
+    await world.admin
+      .post(`/api/users/${c.user.id}/password`)
+      .set('X-CSRF-Token', world.csrf)
+      .send({ generate: true, newTicketSubject: 'Acceso' })
+      .expect(201);
+    expect((await world.admin.get(`/api/users/${c.user.id}`)).body.twoFactor.methods).toEqual(['totp']);
+    expect(await t.dataSource.getRepository(UserSessionEntity).countBy({ userId: c.user.id })).toBe(0);
+  });
+
+  it('removes the app after a current code, ending the other sessions, and tells the client', async () => {
+    const c = await world.customer();
+    const browser = await world.signIn(c);
+    const { secret } = await enrol(browser);
+    t.clock.advance(30_000);
+    const { browser: other } = await passwordStep(c);
+    expect((await secondStep(other, codeAt(secret))).status).toBe(303);
+    const security = await browser.get('/account/security').expect(200);
+    const csrfToken = tokenIn(security.text, 'csrfToken');
+    const wrong = await browser.post('/account/security/totp/remove').type('form').send({ csrfToken, code: '999999' });
+    expect(wrong.status).toBe(400);
+    t.clock.advance(30_000);
+    const before = await world.lastOutboxId();
+    await browser
+      .post('/account/security/totp/remove')
+      .type('form')
+      .send({ csrfToken, code: codeAt(secret) })
+      .expect(200);
+    expect((await other.get('/account/')).headers.location).toMatch(/^\/account\/login/);
+    await browser.get('/account/').expect(200);
+    expect((await world.admin.get(`/api/users/${c.user.id}`)).body.twoFactor).toMatchObject({
+      methods: [],
+      recoveryCodesLeft: 0,
+    });
+    const told = await world.outbox('account-security-change', before);
+    expect(told.length).toBeGreaterThanOrEqual(2);
+    const entry = await world.entry('user.second_factor_removed', c.user.id);
+    expect(entry.parsed).toMatchObject({ change: 'totp_removed', way: 'customer', sessionsEnded: 1 });
+  });
+});
