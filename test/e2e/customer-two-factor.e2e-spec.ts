@@ -2,9 +2,10 @@ import { Secret, TOTP } from 'otpauth';
 import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { translate } from '../../apps/api/src/common/i18n/translate';
 import { ClientEntity } from '../../apps/api/src/modules/clients/client.entity';
 import { UserSessionEntity } from '../../apps/api/src/modules/user-sessions/user-session.entity';
-import { Customer, CustomerWorld, newIp, tokenIn } from '../support/customer-world';
+import { Customer, CustomerWorld, newIp, RESCUE_CODE, tokenIn } from '../support/customer-world';
 import { TestApp } from '../support/test-app';
 import { TEST_DATABASES } from '../support/test-database';
 
@@ -199,5 +200,85 @@ describe.each(TEST_DATABASES)('customer second factor on %s', (kind) => {
     expect(told.length).toBeGreaterThanOrEqual(2);
     const entry = await world.entry('user.second_factor_removed', c.user.id);
     expect(entry.parsed).toMatchObject({ change: 'totp_removed', way: 'customer', sessionsEnded: 1 });
+  });
+
+  it('takes the rescue code alone for no user with a factor: a recovery code or an app code with it, and the factor stays', async () => {
+    const c = await world.customer();
+    const { secret, codes } = await enrol(await world.signIn(c));
+    const ask = () =>
+      t
+        .http()
+        .post('/api/public/rescue-codes')
+        .set('X-Forwarded-For', newIp())
+        .send({ clientKey: c.client.clientKey, username: c.user.username })
+        .expect(202);
+    const redeem = (body: Record<string, string>) =>
+      t
+        .http()
+        .post('/api/public/rescue-codes/redeem')
+        .set('X-Forwarded-For', newIp())
+        .set('Accept-Language', 'es')
+        .send({ clientKey: c.client.clientKey, username: c.user.username, ...body });
+    await ask();
+    const code = await world.lastMatch(c.user.email, RESCUE_CODE);
+    const chosen = 'caballo-correcto-bateria-grapa-9';
+
+    // The code alone: refused, and nothing is mailed or changed.
+    const alone = await redeem({ code });
+    expect(alone.status).toBe(400);
+    expect(alone.body.errors).toHaveProperty('password');
+    const noProof = await redeem({ code, password: chosen });
+    expect(noProof.body.errors).toHaveProperty('secondFactor');
+    const wrongProof = await redeem({
+      code,
+      password: chosen,
+      secondFactor: '000000' === codeAt(secret) ? '111111' : '000000',
+    });
+    expect(wrongProof.status).toBe(401);
+    expect(wrongProof.body.code).toBe('SECOND_FACTOR_INVALID');
+
+    // With a recovery code: the customer's own password, on the spot; the factor stays.
+    const done = await redeem({ code, password: chosen, secondFactor: codes[3] });
+    expect(done.status, done.text).toBe(200);
+    expect(done.body.outcome).toBe('password_chosen');
+    expect((await world.admin.get(`/api/users/${c.user.id}`)).body.twoFactor).toMatchObject({
+      methods: ['totp'],
+      recoveryCodesLeft: 9,
+    });
+    expect(await world.outbox('rescue-password')).not.toContainEqual(expect.objectContaining({ userId: c.user.id }));
+    const { next } = await passwordStep({ ...c, password: chosen });
+    expect(next).toBe('/account/login/second-factor');
+
+    // With the app's code, through the pages without a script.
+    t.clock.advance(61_000);
+    await ask();
+    const second = await world.lastMatch(c.user.email, RESCUE_CODE);
+    const browser = t.http();
+    browser.set('X-Forwarded-For', newIp()).set('Accept-Language', 'es');
+    const form = await browser.get('/account/rescue').expect(200);
+    const formToken = tokenIn(form.text, 'formToken');
+    const keys = { clientKey: c.client.clientKey, username: c.user.username };
+    const choose = await browser
+      .post('/account/rescue')
+      .type('form')
+      .send({ formToken, ...keys, code: second });
+    expect(choose.status).toBe(200);
+    expect(choose.text).toContain('name="secondFactor"');
+    expect(choose.text).toContain('Contacta a nuestro equipo de soporte');
+    const next2 = 'otro-caballo-correcto-bateria-3';
+    const finished = await browser
+      .post('/account/rescue')
+      .type('form')
+      .send({
+        formToken: tokenIn(choose.text, 'formToken'),
+        ...keys,
+        code: second,
+        step: 'password',
+        secondFactor: codeAt(secret),
+        password: next2,
+        confirmation: next2,
+      });
+    expect(finished.status, finished.text).toBe(200);
+    expect(finished.text).toContain(translate('es', 'rescue.redeemed.password_chosen'));
   });
 });

@@ -360,4 +360,13 @@ export const en: Record<string, string> = {
   'account.recoveryCodes.once': 'We show them only now. Print them or keep them in a password manager.',
   'account.recoveryCodes.continue': 'I saved them: continue',
   'account.login.tooManyCodes': 'Too many wrong codes: that attempt ended. Sign in again.',
+  'account.rescue.chooseIntroSecondFactor':
+    'The code is right. Your account has a second factor: type a code from your authenticator app or one of your recovery codes, then choose your new password. Your second factor stays as it is.',
+  'account.rescue.secondFactor.label': 'Code from your app, or a recovery code',
+  'account.rescue.secondFactor.hint':
+    'The 6 digits your authenticator app shows now, or a recovery code such as ABCDE-FGHJK-MNPQR.',
+  'account.rescue.secondFactor.wrong': 'That code from your app, or recovery code, is not right or was already used.',
+  'account.rescue.secondFactor.missing': 'Type a code from your app or one of your recovery codes.',
+  'account.rescue.secondFactor.none':
+    'No app and no recovery codes? Contact our support team: they will verify your identity and, with a supervisor’s approval, remove the second factor.',
 };

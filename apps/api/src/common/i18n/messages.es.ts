@@ -377,4 +377,14 @@ export const es: Record<string, string> = {
   'account.recoveryCodes.once': 'Solo los mostramos ahora. Imprímelos o guárdalos en un gestor de contraseñas.',
   'account.recoveryCodes.continue': 'Ya los guardé: continuar',
   'account.login.tooManyCodes': 'Demasiados códigos incorrectos: ese intento terminó. Inicia sesión de nuevo.',
+  'account.rescue.chooseIntroSecondFactor':
+    'El código es correcto. Tu cuenta tiene un segundo factor: escribe un código de tu aplicación de autenticación o uno de tus códigos de recuperación, y luego elige tu nueva contraseña. Tu segundo factor se queda como está.',
+  'account.rescue.secondFactor.label': 'Código de tu aplicación, o un código de recuperación',
+  'account.rescue.secondFactor.hint':
+    'Los 6 dígitos que muestra ahora tu aplicación de autenticación, o un código de recuperación como ABCDE-FGHJK-MNPQR.',
+  'account.rescue.secondFactor.wrong':
+    'Ese código de tu aplicación, o código de recuperación, no es correcto o ya se usó.',
+  'account.rescue.secondFactor.missing': 'Escribe un código de tu aplicación o uno de tus códigos de recuperación.',
+  'account.rescue.secondFactor.none':
+    '¿No tienes la aplicación ni códigos de recuperación? Contacta a nuestro equipo de soporte: verificará tu identidad y, con la aprobación de un supervisor, quitará el segundo factor.',
 };

@@ -111,24 +111,25 @@ export class AccountRescueController {
       );
     if (!this.formTokens.verify(request, form.formToken)) return redeemPage(403, { key: 'formExpired' });
     try {
-      if (
-        this.redemptions.customerChoosesPassword &&
-        !(await this.passwordChosen(form, locale, request, response, context))
-      )
-        return;
+      if (!(await this.passwordChosen(form, locale, request, response, context))) return;
       const outcome = await this.redemptions.redeem(form, context);
       this.formTokens.clear(response);
       send(response, 200, this.pages.done(locale, outcome, pickLocale(lang)));
     } catch (error) {
+      // The code was right, the second proof was not: the same form again, saying so.
+      if (error instanceof DomainError && error.code === ErrorCode.SecondFactorInvalid)
+        return this.passwordChosen(form, locale, request, response, context, true);
       const refusal = refusalOf(error, response);
       redeemPage(refusal.status, refusal.error);
     }
   }
 
   /**
-   * The OWASP variant: a right code first leads to the choose-a-password form; that form comes
-   * back with the code, which is checked again and used only once the password passes the policy.
-   * Answers whether the redemption may go on.
+   * The OWASP variant, and every user with a second factor: a right code first leads to the
+   * choose-a-password form (with, for a second factor, a field for the app's code or a recovery
+   * code); that form comes back with the code, which is checked again and used only once the
+   * password passes the policy. Answers whether the redemption may go on (at once in the mailed
+   * variant without a second factor).
    */
   private async passwordChosen(
     form: Form,
@@ -136,20 +137,27 @@ export class AccountRescueController {
     request: Request,
     response: Response,
     context: RequestContext,
+    wrongSecondFactor = false,
   ): Promise<boolean> {
     const accepted = await this.redemptions.accept(form, context);
+    if (!(await this.redemptions.choosesPassword(accepted))) return true;
+    const secondFactor = await this.redemptions.hasSecondFactor(accepted);
     const password = typeof form.password === 'string' ? form.password : '';
-    const reasons = form.step === 'password' ? this.redemptions.passwordRejections(accepted, password) : [];
-    const mismatch = form.step === 'password' && reasons.length === 0 && form.confirmation !== password;
-    if (form.step === 'password' && reasons.length === 0 && !mismatch) return true;
+    const submitted = form.step === 'password';
+    const reasons = submitted ? this.redemptions.passwordRejections(accepted, password) : [];
+    const mismatch = submitted && reasons.length === 0 && form.confirmation !== password;
+    const proofMissing = submitted && secondFactor && !text(form.secondFactor, 32).trim();
+    if (submitted && reasons.length === 0 && !mismatch && !proofMissing && !wrongSecondFactor) return true;
     send(
       response,
-      form.step === 'password' ? 400 : 200,
+      submitted ? 400 : 200,
       this.pages.choose(locale, {
         formToken: this.formTokens.issue(request, response),
         minLength: this.redemptions.minLength,
         reasons,
         confirmationMismatch: mismatch,
+        secondFactor,
+        secondFactorError: wrongSecondFactor ? 'wrong' : proofMissing ? 'missing' : null,
         values: {
           clientKey: accepted.account.client.clientKey,
           username: accepted.account.username,

@@ -32,6 +32,9 @@ export interface RescueChooseView {
   minLength: number;
   reasons: PasswordRejection[];
   confirmationMismatch?: boolean;
+  /** The user has a second factor: the form asks for the app's code or a recovery code too. */
+  secondFactor?: boolean;
+  secondFactorError?: 'wrong' | 'missing' | null;
 }
 
 /** The rescue-code pages of the client area (the XPD procedure): plain HTML that works with no script. */
@@ -86,6 +89,7 @@ export class RescuePages {
     const limits = { minLength: view.minLength, maxLength: PASSWORD_MAX_LENGTH };
     const passwordErrors = view.reasons.map((reason) => translate(locale, `password.${reason}`, limits));
     const confirmationErrors = view.confirmationMismatch ? [reset('mismatch')] : [];
+    const secondFactorErrors = view.secondFactorError ? [t(`secondFactor.${view.secondFactorError}`)] : [];
     return this.views.page(locale, 'rescue-choose', t('chooseTitle'), '/account/assets/password-meter.js', {
       action: '/account/rescue',
       formToken: view.formToken,
@@ -94,13 +98,19 @@ export class RescuePages {
       maxLength: PASSWORD_MAX_LENGTH,
       passwordErrors,
       confirmationErrors,
+      secondFactor: view.secondFactor ?? false,
+      secondFactorErrors,
       summary: [
+        ...secondFactorErrors.map((message) => ({ field: 'secondFactor', message })),
         ...passwordErrors.map((message) => ({ field: 'password', message })),
         ...confirmationErrors.map((message) => ({ field: 'confirmation', message })),
       ],
       text: {
         title: t('chooseTitle'),
-        intro: t('chooseIntro'),
+        intro: t(view.secondFactor ? 'chooseIntroSecondFactor' : 'chooseIntro'),
+        secondFactor: t('secondFactor.label'),
+        secondFactorHint: t('secondFactor.hint'),
+        noSecondFactor: t('secondFactor.none'),
         errorsTitle: reset('errorsTitle'),
         password: reset('password'),
         passwordHint: reset('passwordHint', { minLength: view.minLength }),

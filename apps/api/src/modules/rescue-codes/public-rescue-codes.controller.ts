@@ -42,7 +42,12 @@ export class PublicRescueCodesController {
   @ApiOperation({
     summary: 'With a valid code, mails a new temporary password (or sets the one given, when customers choose it)',
   })
-  @ApiResponse({ status: 400, description: 'RESCUE_CODE_INVALID for every failed redemption, with one body.' })
+  @ApiResponse({
+    status: 400,
+    description:
+      'RESCUE_CODE_INVALID for every failed redemption, with one body; for a user with a second factor, VALIDATION_FAILED without `password` or `secondFactor`.',
+  })
+  @ApiResponse({ status: 401, description: 'SECOND_FACTOR_INVALID: the code was right, the second proof was not.' })
   @ApiResponse({ status: 429, description: 'Too many failed redemptions for the account or from the IP in the hour.' })
   async redeem(@Body() dto: RedeemRescueCodeDto, @Ctx() context: RequestContext): Promise<RescueCodeRedeemResponse> {
     const outcome = await this.redemptions.redeem(dto, context);

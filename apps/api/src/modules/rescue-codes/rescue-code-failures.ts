@@ -67,4 +67,25 @@ export class RescueCodeFailures {
     });
     throw new DomainError(ErrorCode.RescueCodeInvalid);
   }
+
+  /**
+   * The rescue code was right but the second proof (the app's code or a recovery code) was not:
+   * counted against the account and the IP like a failed redemption, and answered as a wrong
+   * second factor (whoever typed it had the mailed code: the code itself stays usable).
+   */
+  async secondFactor(name: RescueName, account: RescueAccount, context: RequestContext): Promise<never> {
+    await this.transactions.run(async (manager) => {
+      await this.limiter.hit(manager, failedRedemptionLimits(this.config.rescue, name, context.ip));
+      await this.audit.record(manager, {
+        actor: customerActor(account),
+        action: ActivityAction.UserSecondFactorFailed,
+        clientId: account.client.id,
+        subject: { type: SubjectType.User, id: account.user.id, name: displayNameOf(account.user) },
+        ip: context.ip,
+        userAgent: context.userAgent,
+        details: { during: 'rescue_code' },
+      });
+    });
+    throw new DomainError(ErrorCode.SecondFactorInvalid);
+  }
 }

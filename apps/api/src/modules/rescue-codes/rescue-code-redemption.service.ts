@@ -22,6 +22,7 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import { PasswordHasher } from '../auth/password-hasher';
 import { SignInThrottleService } from '../auth/sign-in-throttle.service';
 import { UserCredentialsService } from '../credentials/user-credentials.service';
+import { CustomerTwoFactorService } from '../customer-two-factor/customer-two-factor.service';
 import { MailOutbox } from '../emails/mail-outbox';
 import { RateLimiter } from '../rate-limits/rate-limiter';
 import { ClientUserRepository } from '../users/client-user.repository';
@@ -38,6 +39,8 @@ export interface RescueRedeemForm {
   username?: unknown;
   code?: unknown;
   password?: unknown;
+  /** For a user with a second factor: a code from the app, or a recovery code. */
+  secondFactor?: unknown;
 }
 
 /** A code that works, with whom it is for; nothing is consumed yet. */
@@ -63,6 +66,7 @@ export class RescueCodeRedemptionService {
     private readonly failures: RescueCodeFailures,
     private readonly memberships: ClientUserRepository,
     private readonly credentials: UserCredentialsService,
+    private readonly twoFactor: CustomerTwoFactorService,
     private readonly throttle: SignInThrottleService,
     private readonly passwords: PasswordHasher,
     private readonly outbox: MailOutbox,
@@ -74,6 +78,18 @@ export class RescueCodeRedemptionService {
   /** Whether the customer chooses the new password (the OWASP variant) rather than getting one by mail. */
   get customerChoosesPassword(): boolean {
     return this.config.rescue.customerChoosesPassword;
+  }
+
+  /**
+   * Whether this redemption ends with the customer choosing the password on the spot: the OWASP
+   * variant, and always for a user with a second factor (nothing secret is mailed to them).
+   */
+  async choosesPassword(accepted: AcceptedRescue): Promise<boolean> {
+    return this.customerChoosesPassword || this.twoFactor.hasFactor(accepted.account.user.id);
+  }
+
+  hasSecondFactor(accepted: AcceptedRescue): Promise<boolean> {
+    return this.twoFactor.hasFactor(accepted.account.user.id);
   }
 
   get minLength(): number {
@@ -114,11 +130,16 @@ export class RescueCodeRedemptionService {
    * tells the user's address, apart from the mails that carry the password.
    */
   async redeem(form: RescueRedeemForm, context: RequestContext): Promise<RescueRedemptionOutcome> {
-    const chooses = this.customerChoosesPassword;
+    const accepted = await this.accept(form, context);
+    const secondFactor = await this.twoFactor.hasFactor(accepted.account.user.id);
+    const chooses = this.customerChoosesPassword || secondFactor;
     if (chooses && (typeof form.password !== 'string' || form.password === '')) {
       throw new DomainError(ErrorCode.ValidationFailed, {}, { password: { key: 'validation.isNotEmpty' } });
     }
-    const accepted = await this.accept(form, context);
+    const proof = typeof form.secondFactor === 'string' ? form.secondFactor.slice(0, 32) : '';
+    if (secondFactor && !proof.trim()) {
+      throw new DomainError(ErrorCode.ValidationFailed, {}, { secondFactor: { key: 'validation.isNotEmpty' } });
+    }
     const password = chooses ? (form.password as string) : generatePassword(randomBytes);
     if (chooses) assertPasswordAccepted(password, this.policyContext(accepted.account), this.minLength);
     // Hashed before the transaction: argon2 takes its time, and locks should not wait for it.
@@ -131,6 +152,10 @@ export class RescueCodeRedemptionService {
         row,
         account: { user, client, username },
       } = accepted;
+      // With a second factor, the mailed code alone is not enough (NIST SP 800-63B rev. 4: recovery
+      // takes two proofs): the app's code or a recovery code, used up here, before the code is.
+      const acting = { user, client, sessionIdHash: '', context };
+      if (secondFactor && !(await this.twoFactor.prove(manager, acting, proof))) return 'wrong_second_factor';
       if (!(await this.codes.consume(manager, row.id, row.codeHash, now, context.ip, outcome))) return false;
       await this.liftLockouts(manager, user.id, user.email);
       const loginUrl = new URL('account/login', this.config.server.publicUrl).toString();
@@ -168,6 +193,7 @@ export class RescueCodeRedemptionService {
       });
       return true;
     });
+    if (used === 'wrong_second_factor') return this.failures.secondFactor(accepted.name, accepted.account, context);
     // Another redemption of the same code won the race: this one is a used code.
     if (!used) return this.failures.record(accepted.name, accepted.account, accepted.row, 'used', context);
     return outcome;

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { AuthCoreModule } from '../auth/auth-core.module';
 import { ClientsModule } from '../clients/clients.module';
 import { CredentialsModule } from '../credentials/credentials.module';
+import { CustomerTwoFactorModule } from '../customer-two-factor/customer-two-factor.module';
 import { EmailsModule } from '../emails/emails.module';
 import { PasswordResetsModule } from '../password-resets/password-resets.module';
 import { RateLimitsModule } from '../rate-limits/rate-limits.module';
@@ -27,6 +28,7 @@ import { RescueCodesController } from './rescue-codes.controller';
   imports: [
     AuthCoreModule,
     CredentialsModule,
+    CustomerTwoFactorModule,
     ClientsModule,
     UsersModule,
     EmailsModule,

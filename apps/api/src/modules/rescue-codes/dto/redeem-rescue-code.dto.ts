@@ -13,10 +13,19 @@ export class RedeemRescueCodeDto extends RequestRescueCodeDto {
 
   @ApiPropertyOptional({
     description:
-      'Only when RESCUE_CUSTOMER_CHOOSES_PASSWORD is on (then required): the new password, checked by the policy.',
+      'Required when RESCUE_CUSTOMER_CHOOSES_PASSWORD is on or the user has a second factor (nothing is mailed then): the new password, checked by the policy.',
   })
   @OptionalNotNull()
   @IsString()
   @MaxLength(1024)
   password?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Required when the user has a second factor: a code from their authenticator app, or a recovery code (400 SECOND_FACTOR_INVALID when wrong; the rescue code stays usable).',
+  })
+  @OptionalNotNull()
+  @IsString()
+  @MaxLength(32)
+  secondFactor?: string;
 }
