@@ -253,13 +253,15 @@ describe.each(TEST_DATABASES)('verified callers and approvals in Spanish, on %s'
       await sofia.page.getByRole('textbox', { name: /^Comentario/ }).fill(COMMENT);
       await sofia.page.getByRole('button', { name: 'Aprobar' }).click();
       await sofia.page.getByText(`Solicitud #${approvalId} aprobada.`).waitFor();
-      await sofia.page.getByText(COMMENT, { exact: true }).waitFor();
-      await sofia.page.getByText(SOFIA.displayName, { exact: true }).waitFor();
+      await sofia.page.getByRole('region', { name: 'Solicitud' }).getByText('Aprobada', { exact: true }).waitFor();
+      const decision = sofia.page.getByRole('region', { name: 'Decisión' });
+      await decision.getByText(COMMENT, { exact: true }).waitFor();
+      await decision.getByText(SOFIA.displayName, { exact: true }).waitFor();
       await expectAccessible(sofia.page, 'an approved request');
 
       // The administrator's policy page, while Óscar's dialog looks for the approval on its own.
       const { page } = admin!;
-      await page.getByRole('menuitem', { name: 'Política de verificación de clientes' }).click();
+      await page.getByRole('menuitem', { name: /^Política de verificación/ }).click();
       await page.waitForURL(/#\/settings\/assurance$/);
       const typed = page.getByRole('checkbox', { name: 'Poner una contraseña escrita por el agente' });
       await typed.waitFor();
