@@ -2,10 +2,16 @@ import { Secret, TOTP } from 'otpauth';
 import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { Permission } from '@keydesk/domain';
+
 import { translate } from '../../apps/api/src/common/i18n/translate';
 import { ClientEntity } from '../../apps/api/src/modules/clients/client.entity';
 import { UserSessionEntity } from '../../apps/api/src/modules/user-sessions/user-session.entity';
+import { createStaff, signInWithPermissions } from '../factories/staff.factory';
+import { createTicket } from '../factories/ticket.factory';
+import { approvedRequest } from '../support/assurance';
 import { Customer, CustomerWorld, newIp, RESCUE_CODE, tokenIn } from '../support/customer-world';
+import { signIn } from '../support/sign-in';
 import { TestApp } from '../support/test-app';
 import { TEST_DATABASES } from '../support/test-database';
 
@@ -280,5 +286,111 @@ describe.each(TEST_DATABASES)('customer second factor on %s', (kind) => {
       });
     expect(finished.status, finished.text).toBe(200);
     expect(finished.text).toContain(translate('es', 'rescue.redeemed.password_chosen'));
+  });
+
+  it("removes a customer's factors only for a verified caller with an approval, a reason and the ticket", async () => {
+    const c = await world.customer();
+    const browser = await world.signIn(c);
+    await enrol(browser);
+    const ticket = await createTicket(world.admin, world.csrf, c.client.id, { userId: c.user.id });
+    const supervisor = await createStaff(t, 'Supervisor');
+    const decider = { agent: t.http(), csrf: '' };
+    decider.csrf = await signIn(decider.agent, supervisor.username, supervisor.password);
+    const admin = { agent: world.admin, csrf: world.csrf };
+    const remove = (body: Record<string, unknown>) =>
+      world.admin
+        .post(`/api/users/${c.user.id}/two-factor/removal`)
+        .set('X-CSRF-Token', world.csrf)
+        .set('Accept-Language', 'es')
+        .send({ reason: 'Perdió el teléfono y los códigos', ticketId: ticket.id, ...body });
+
+    expect((await remove({})).body).toMatchObject({
+      code: 'CALLER_NOT_VERIFIED',
+      action: 'user.second_factor_removal',
+    });
+    // An approval alone is not enough: the caller must be verified as well.
+    const approvalId = await approvedRequest(admin, decider, {
+      action: 'user.second_factor_removal',
+      userId: c.user.id,
+    });
+    expect((await remove({ approvalId })).body.code).toBe('CALLER_NOT_VERIFIED');
+    await world.verifyCaller(c.user.id);
+    expect((await remove({})).body).toMatchObject({ code: 'APPROVAL_REQUIRED', action: 'user.second_factor_removal' });
+    expect((await remove({ approvalId, ticketId: undefined })).status).toBe(400);
+    expect((await remove({ approvalId, reason: '' })).status).toBe(400);
+
+    const before = await world.lastOutboxId();
+    const done = await remove({ approvalId });
+    expect(done.status, done.text).toBe(200);
+    expect(done.body.twoFactor).toMatchObject({ methods: [], recoveryCodesLeft: 0 });
+    expect((await browser.get('/account/')).headers.location).toMatch(/^\/account\/login/);
+    const told = await world.outbox('account-security-change', before);
+    expect(told.map((mail) => mail.recipient)).toContain(c.user.email);
+    expect(told.length).toBeGreaterThanOrEqual(2);
+    const entry = await world.entry('user.second_factors_removed', c.user.id);
+    expect(entry.parsed).toMatchObject({
+      change: 'factors_removed_by_staff',
+      reason: 'Perdió el teléfono y los códigos',
+      ticketId: ticket.id,
+      approvalId,
+    });
+    expect((await remove({ approvalId })).body.code).toBe('NO_SECOND_FACTOR');
+    // The password alone signs in again; where the client requires a factor, the user enrols first.
+    expect((await passwordStep(c)).next).toBe('/account/');
+    await world.admin
+      .put(`/api/clients/${c.client.id}/two-factor`)
+      .set('X-CSRF-Token', world.csrf)
+      .send({ required: true })
+      .expect(200);
+    expect((await passwordStep(c)).next).toBe('/account/security');
+  });
+
+  it("lets staff with users.manage and the client's owner require a second factor of everyone", async () => {
+    const c = await world.customer();
+    const agent = await signInWithPermissions(t, [Permission.ClientsView]);
+    expect(
+      (
+        await agent.agent
+          .put(`/api/clients/${c.client.id}/two-factor`)
+          .set('X-CSRF-Token', agent.csrf)
+          .send({ required: true })
+      ).status,
+    ).toBe(403);
+    const set = await world.admin
+      .put(`/api/clients/${c.client.id}/two-factor`)
+      .set('X-CSRF-Token', world.csrf)
+      .send({ required: true })
+      .expect(200);
+    expect(set.body.requireTwoFactor).toBe(true);
+    expect((await world.admin.get(`/api/users/${c.user.id}`)).body.twoFactor.requiredByClient).toBe(true);
+    await world.admin
+      .put(`/api/clients/${c.client.id}/two-factor`)
+      .set('X-CSRF-Token', world.csrf)
+      .send({ required: 'yes' })
+      .expect(400);
+
+    // The owner, in the client area, turns it off again.
+    await world.admin
+      .put(`/api/clients/${c.client.id}/users/${c.user.id}`)
+      .set('X-CSRF-Token', world.csrf)
+      .send({ owner: true })
+      .expect(200);
+    const { browser } = await passwordStep(c);
+    const { secret } = await enrol(browser);
+    expect(secret).toBeTruthy();
+    const page = await browser.get('/account/security').expect(200);
+    expect(page.text).toContain('Dejar de exigirlo');
+    const off = await browser
+      .post('/account/security/requirement')
+      .type('form')
+      .send({ csrfToken: tokenIn(page.text, 'csrfToken'), clientId: String(c.client.id), required: '0' })
+      .expect(200);
+    expect(off.text).toContain('Exigir un segundo factor a todos');
+    const [changed] = await t.dataSource.query(
+      "SELECT actor_type AS actorType, details FROM audit_log WHERE action = 'client.updated' AND client_id = ? ORDER BY seq DESC",
+      [c.client.id],
+    );
+    expect(changed.actorType).toBe('user');
+    expect(JSON.parse(changed.details).changes.requireTwoFactor).toEqual({ from: true, to: false });
   });
 });

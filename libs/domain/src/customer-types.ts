@@ -24,6 +24,8 @@ export interface ClientResponse {
   country: string;
   language: Locale;
   status: ClientStatus;
+  /** Every user of the client signs in with a second factor (PUT /api/clients/:id/two-factor). */
+  requireTwoFactor: boolean;
   createdAt: string;
   updatedAt: string;
 }

@@ -71,6 +71,8 @@ export const ErrorCode = {
   VerificationAddressUnknown: 'VERIFICATION_ADDRESS_UNKNOWN',
   /** Lifting a new-address wait where none is running. */
   EmailHoldNotActive: 'EMAIL_HOLD_NOT_ACTIVE',
+  /** Removing the second factor of a user who has none. */
+  NoSecondFactor: 'NO_SECOND_FACTOR',
   InternalError: 'INTERNAL_ERROR',
 } as const;
 

@@ -52,4 +52,5 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.VerificationNotActive]: 409,
   [ErrorCode.VerificationAddressUnknown]: 400,
   [ErrorCode.EmailHoldNotActive]: 409,
+  [ErrorCode.NoSecondFactor]: 409,
 };

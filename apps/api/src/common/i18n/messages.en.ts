@@ -369,4 +369,14 @@ export const en: Record<string, string> = {
   'account.rescue.secondFactor.missing': 'Type a code from your app or one of your recovery codes.',
   'account.rescue.secondFactor.none':
     'No app and no recovery codes? Contact our support team: they will verify your identity and, with a supervisor’s approval, remove the second factor.',
+  'errors.NO_SECOND_FACTOR': 'This user has no second factor to remove.',
+  'account.security.companyTitle': 'Your company',
+  'account.security.company.on': 'Everyone at {company} signs in with a second factor.',
+  'account.security.company.off': 'At {company}, a second factor is up to each user.',
+  'account.security.company.start': 'Require a second factor of everyone',
+  'account.security.company.stop': 'Stop requiring it',
+  'account.security.requirementOn':
+    'Done: everyone at your company will be asked to add a second factor at their next sign-in.',
+  'account.security.requirementOff': 'Done: a second factor is up to each user again.',
+  'account.security.notOwner': 'Only the owner of the account can change this.',
 };

@@ -387,4 +387,14 @@ export const es: Record<string, string> = {
   'account.rescue.secondFactor.missing': 'Escribe un código de tu aplicación o uno de tus códigos de recuperación.',
   'account.rescue.secondFactor.none':
     '¿No tienes la aplicación ni códigos de recuperación? Contacta a nuestro equipo de soporte: verificará tu identidad y, con la aprobación de un supervisor, quitará el segundo factor.',
+  'errors.NO_SECOND_FACTOR': 'Este usuario no tiene un segundo factor que quitar.',
+  'account.security.companyTitle': 'Tu empresa',
+  'account.security.company.on': 'Todos en {company} inician sesión con un segundo factor.',
+  'account.security.company.off': 'En {company}, el segundo factor queda a elección de cada usuario.',
+  'account.security.company.start': 'Exigir un segundo factor a todos',
+  'account.security.company.stop': 'Dejar de exigirlo',
+  'account.security.requirementOn':
+    'Listo: a todos en tu empresa se les pedirá agregar un segundo factor en su próximo inicio de sesión.',
+  'account.security.requirementOff': 'Listo: el segundo factor vuelve a quedar a elección de cada usuario.',
+  'account.security.notOwner': 'Solo el dueño de la cuenta puede cambiar esto.',
 };

@@ -2,18 +2,19 @@ import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
-import { ErrorCode } from '@keydesk/domain';
+import { ActorType, ErrorCode } from '@keydesk/domain';
 
 import { Public } from '../../common/access/access.decorator';
 import { DomainError } from '../../common/errors/domain-error';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { TransactionRunner } from '../../database/transaction-runner';
+import { ClientsService } from '../clients/clients.service';
 import { CustomerActing, CustomerTwoFactorService } from '../customer-two-factor/customer-two-factor.service';
 import { UserSessionCookie } from '../user-sessions/user-session-cookie';
 import { UserSessionRepository } from '../user-sessions/user-session.repository';
 import { AccountSecondFactorService } from './account-second-factor.service';
 import { AccountSessionGate } from './account-session-gate';
-import { sameToken } from './client-area-rules';
+import { sameToken, userName } from './client-area-rules';
 import { SignedInUser } from './client-area.service';
 import { SecurityPages } from './security-pages';
 import { sendAccountPage } from './send-account-page';
@@ -34,6 +35,7 @@ export class AccountSecurityController {
     private readonly cookie: UserSessionCookie,
     private readonly sessions: UserSessionRepository,
     private readonly transactions: TransactionRunner,
+    private readonly clients: ClientsService,
   ) {}
 
   @Get('login/second-factor')
@@ -152,6 +154,24 @@ export class AccountSecurityController {
     );
   }
 
+  /** A client's owner requires a second factor of everyone there (or stops requiring it). */
+  @Post('security/requirement')
+  @Public()
+  async setRequirement(@Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
+    const current = await this.posted(request, response, context);
+    if (!current) return;
+    const form = (request.body ?? {}) as { clientId?: unknown; required?: unknown };
+    const owned = current.memberships.find((m) => m.owner && String(m.clientId) === form.clientId);
+    if (!owned) return this.sendSecurity(response, current, 403, { error: 'account.security.notOwner' });
+    const required = form.required === '1';
+    await this.clients.setTwoFactorRequirement(owned.clientId, required, context, {
+      type: ActorType.User,
+      id: current.user.id,
+      name: userName(current.user),
+    });
+    await this.sendSecurity(response, current, 200, { notice: required ? 'requirementOn' : 'requirementOff' });
+  }
+
   /** A signed-in post to the Security page with the session's CSRF token; else the page says the form expired. */
   private async posted(request: Request, response: Response, context: RequestContext): Promise<SignedInUser | null> {
     const current = await this.gate.require(request, response, context, ['full', 'enrolment']);
@@ -169,6 +189,8 @@ export class AccountSecurityController {
     extra: { notice?: string; error?: string; removeError?: boolean },
   ): Promise<void> {
     const factors = await this.twoFactor.status(current.user.id);
+    // Read again: the requirement may have changed with this very request.
+    const owned = await this.clients.ownedBy(current.user.id);
     sendAccountPage(
       response,
       status,
@@ -176,6 +198,7 @@ export class AccountSecurityController {
         csrfToken: current.session.csrfToken,
         factors,
         required: current.session.enrolmentRequired,
+        owned,
         ...extra,
       }),
     );

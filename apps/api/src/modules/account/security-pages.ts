@@ -45,6 +45,8 @@ export class SecurityPages {
       notice?: string | null;
       error?: string | null;
       removeError?: boolean;
+      /** The clients the user owns: they may require a second factor of everyone there. */
+      owned: Array<{ clientId: number; companyName: string; required: boolean }>;
     },
   ): string {
     const { factors } = view;
@@ -66,6 +68,7 @@ export class SecurityPages {
       'codesNone',
       'renew',
       'back',
+      'companyTitle',
     ]);
     return this.views.page(locale, 'security', text.title, null, {
       csrfToken: view.csrfToken,
@@ -80,6 +83,14 @@ export class SecurityPages {
       hasFactor: factors.methods.length > 0,
       codesLeft: translate(locale, 'account.security.codesLeft', { count: factors.recoveryCodesLeft }),
       back: !view.required,
+      owned: view.owned.map((client) => ({
+        clientId: client.clientId,
+        state: translate(locale, `account.security.company.${client.required ? 'on' : 'off'}`, {
+          company: client.companyName,
+        }),
+        action: translate(locale, `account.security.company.${client.required ? 'stop' : 'start'}`),
+        required: client.required,
+      })),
       text: { ...text, signOut: translate(locale, 'account.home.signOut') },
     });
   }

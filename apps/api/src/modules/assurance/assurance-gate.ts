@@ -35,6 +35,9 @@ export interface GuardedAction {
   clientId?: number | null;
 }
 
+/** Actions that take a second person every time (the removal also takes a verified caller). */
+const ALWAYS_APPROVED: readonly AssuredAction[] = [AssuredAction.StaffFactorsReset, AssuredAction.SecondFactorRemoval];
+
 interface Need {
   code: typeof ErrorCode.CallerNotVerified | typeof ErrorCode.ApprovalRequired;
   action: AssuredAction;
@@ -42,7 +45,7 @@ interface Need {
 
 /**
  * Whether an agent may take an action that changes where access goes, now: a staff member's
- * factors always take an approval; a password action past the limits (more than
+ * factors always take an approval, a customer's second factor a verified caller and an approval; a password action past the limits (more than
  * USER_PASSWORD_ACTIONS_PER_DAY on one user in 24 hours, or more than ACTIVITY_BURST_THRESHOLD by
  * one agent in an hour) takes one too, which then covers the whole action; otherwise an action the
  * policy names takes a caller this agent verified within CALLER_VERIFICATION_MINUTES, or an approval.
@@ -65,6 +68,7 @@ export class AssuranceGate {
   ) {}
 
   async precheck(context: RequestContext, guarded: GuardedAction): Promise<void> {
+    await this.assertVerifiedWhereBoth(context, guarded);
     if (guarded.approvalId !== undefined) return;
     const need = await this.need(context, guarded);
     if (need) throw new DomainError(need.code, { action: need.action });
@@ -72,6 +76,7 @@ export class AssuranceGate {
 
   async enforce(manager: EntityManager, context: RequestContext, guarded: GuardedAction): Promise<void> {
     if (guarded.passwordAction) await this.auditHead.lockHead(manager);
+    await this.assertVerifiedWhereBoth(context, guarded);
     const need = await this.need(context, guarded, manager);
     if (guarded.approvalId === undefined) {
       if (need) throw new DomainError(need.code, { action: need.action });
@@ -97,10 +102,17 @@ export class AssuranceGate {
     );
   }
 
+  /** Removing a customer's second factor takes a verified caller whatever the policy, and an approval besides. */
+  private async assertVerifiedWhereBoth(context: RequestContext, guarded: GuardedAction): Promise<void> {
+    if (guarded.action !== AssuredAction.SecondFactorRemoval) return;
+    if (!context.staff) throw new DomainError(ErrorCode.NotAuthenticated);
+    if (!(await this.verifications.active(context.staff.id, guarded.userId!, this.clock.nowMs())))
+      throw new DomainError(ErrorCode.CallerNotVerified, { action: guarded.action });
+  }
+
   private async need(context: RequestContext, guarded: GuardedAction, manager?: EntityManager): Promise<Need | null> {
     if (!context.staff) throw new DomainError(ErrorCode.NotAuthenticated);
-    if (guarded.action === AssuredAction.StaffFactorsReset)
-      return { code: ErrorCode.ApprovalRequired, action: AssuredAction.StaffFactorsReset };
+    if (ALWAYS_APPROVED.includes(guarded.action)) return { code: ErrorCode.ApprovalRequired, action: guarded.action };
     const now = this.clock.nowMs();
     const userId = guarded.userId!;
     if (guarded.passwordAction) {
@@ -110,7 +122,7 @@ export class AssuranceGate {
         return { code: ErrorCode.ApprovalRequired, action: AssuredAction.PasswordActionOverLimit };
     }
     const { verifiedCallerFor } = await this.policy.get();
-    if (!verifiedCallerFor.includes(guarded.action)) return null;
+    if (!(verifiedCallerFor as readonly string[]).includes(guarded.action)) return null;
     const verified = await this.verifications.active(context.staff.id, userId, now);
     return verified ? null : { code: ErrorCode.CallerNotVerified, action: guarded.action };
   }

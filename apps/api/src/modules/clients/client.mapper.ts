@@ -14,6 +14,7 @@ export function toClientResponse(client: ClientEntity): ClientResponse {
     country: client.country,
     language: client.language,
     status: client.status,
+    requireTwoFactor: client.requireTwoFactor,
     createdAt: client.createdAt.toISOString(),
     updatedAt: client.updatedAt.toISOString(),
   };

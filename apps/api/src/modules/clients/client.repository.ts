@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, Not } from 'typeorm';
 
 import { hydrate } from '../../database/hydrate';
+import { ClientUserEntity } from '../users/client-user.entity';
 import { ClientEntity } from './client.entity';
 import { matchesSql, RunQuery, SEARCH_MATCH_LIMIT, searchInNameOrder } from './client-name-search';
 
@@ -41,6 +42,19 @@ export class ClientRepository {
   async findById(id: number, manager: EntityManager = this.dataSource.manager): Promise<ClientEntity | null> {
     const rows: Array<Record<string, unknown>> = await manager.query('SELECT * FROM clients WHERE id = ?', [id]);
     return hydrate(manager, ClientEntity, rows)[0] ?? null;
+  }
+
+  /** The clients a user is the owner of. */
+  ownedBy(userId: number): Promise<ClientEntity[]> {
+    return this.dataSource
+      .getRepository(ClientEntity)
+      .createQueryBuilder('c')
+      .innerJoin(ClientUserEntity, 'm', 'm.client_id = c.id AND m.user_id = :userId AND m.owner = :owner', {
+        userId,
+        owner: true,
+      })
+      .orderBy('c.company_name', 'ASC')
+      .getMany();
   }
 
   existsByKey(clientKey: string, exceptId?: number): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
 import { ActivityEntryResponse, ClientResponse, ClientSummaryResponse, Permission } from '@keydesk/domain';
@@ -10,6 +10,7 @@ import { Ctx, RequestContext } from '../../common/http/request-context';
 import { CLIENT_SORT_FIELDS } from './client.repository';
 import { ClientsService } from './clients.service';
 import { CreateClientDto, UpdateClientDto } from './dto/save-client.dto';
+import { TwoFactorRequirementDto } from './dto/two-factor-requirement.dto';
 
 @ApiTags('clients')
 @Controller('api/clients')
@@ -61,6 +62,20 @@ export class ClientsController {
   @RequirePermission(Permission.ClientsEdit)
   create(@Body() dto: CreateClientDto, @Ctx() context: RequestContext): Promise<ClientResponse> {
     return this.clients.create(dto, context);
+  }
+
+  @Put(':id/two-factor')
+  @RequirePermission(Permission.UsersManage)
+  @ApiOperation({
+    summary: 'Requires a second factor of every user of the client (or stops requiring it)',
+    description: 'Users without one enrol right after their next sign-in. The change is an activity-log entry.',
+  })
+  requireTwoFactor(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: TwoFactorRequirementDto,
+    @Ctx() context: RequestContext,
+  ): Promise<ClientResponse> {
+    return this.clients.setTwoFactorRequirement(id, dto.required, context);
   }
 
   @Put(':id')

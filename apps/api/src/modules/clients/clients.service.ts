@@ -19,7 +19,7 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import { toActivityEntryResponse } from '../audit/activity-entry.mapper';
 import { staffActor } from '../audit/audit-actors';
 import { AuditRepository } from '../audit/audit.repository';
-import { AuditService } from '../audit/audit.service';
+import { AuditActor, AuditService } from '../audit/audit.service';
 import { toNoteResponse } from '../notes/note.mapper';
 import { toTicketResponse } from '../tickets/ticket.mapper';
 import { toClientUserResponse } from '../users/client-user.mapper';
@@ -118,6 +118,41 @@ export class ClientsService {
       return row;
     });
     return toClientResponse(saved);
+  }
+
+  /**
+   * Requires (or stops requiring) a second factor of every user of the client; those without one
+   * enrol right after their next sign-in. Staff with users.manage, or the client's owner in the
+   * client area (`actor` names them then).
+   */
+  async setTwoFactorRequirement(
+    id: number,
+    required: boolean,
+    context: RequestContext,
+    actor: AuditActor = staffActor(context),
+  ): Promise<ClientResponse> {
+    const client = await this.require(id);
+    if (client.requireTwoFactor === required) return toClientResponse(client);
+    const saved = await this.transactions.run(async (manager) => {
+      const row = await this.clients.save(manager, Object.assign(client, { requireTwoFactor: required }));
+      await this.audit.record(manager, {
+        actor,
+        action: ActivityAction.ClientUpdated,
+        clientId: id,
+        subject: { type: SubjectType.Client, id, name: row.companyName },
+        ip: context.ip,
+        userAgent: context.userAgent,
+        details: { changes: { requireTwoFactor: { from: !required, to: required } } },
+      });
+      return row;
+    });
+    return toClientResponse(saved);
+  }
+
+  /** The clients a user owns, with whether each requires a second factor (the client area's Security page). */
+  async ownedBy(userId: number): Promise<Array<{ clientId: number; companyName: string; required: boolean }>> {
+    const clients = await this.clients.ownedBy(userId);
+    return clients.map((c) => ({ clientId: c.id, companyName: c.companyName, required: c.requireTwoFactor }));
   }
 
   async summary(id: number, context: RequestContext): Promise<ClientSummaryResponse> {

@@ -1,13 +1,19 @@
 import { Module } from '@nestjs/common';
 
+import { AssuranceModule } from '../assurance/assurance.module';
 import { CredentialsModule } from '../credentials/credentials.module';
+import { TicketsModule } from '../tickets/tickets.module';
+import { UsersModule } from '../users/users.module';
 import { CustomerFactorsModule } from './customer-factors.module';
 import { CustomerTwoFactorService } from './customer-two-factor.service';
+import { UserFactorRemovalService } from './user-factor-removal.service';
+import { UserTwoFactorController } from './user-two-factor.controller';
 
-/** Customers' second factors as the client area uses them: enrolment, proof, removal. */
+/** Customers' second factors: enrolment and proof (the client area uses them), and staff's assisted removal. */
 @Module({
-  imports: [CredentialsModule, CustomerFactorsModule],
-  providers: [CustomerTwoFactorService],
+  imports: [AssuranceModule, CredentialsModule, CustomerFactorsModule, TicketsModule, UsersModule],
+  controllers: [UserTwoFactorController],
+  providers: [CustomerTwoFactorService, UserFactorRemovalService],
   exports: [CustomerTwoFactorService, CustomerFactorsModule],
 })
 export class CustomerTwoFactorModule {}
