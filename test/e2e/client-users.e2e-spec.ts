@@ -76,7 +76,7 @@ describe.each(TEST_DATABASES)('client users on %s', (kind) => {
     });
     const list = await agent.get(`/api/clients/${client.id}/users`);
     expect(list.headers['content-range']).toBe('users 0-0/1');
-    expect(list.body).toEqual([created.body]);
+    expect(list.body).toEqual([{ ...created.body, twoFactorMethods: [] }]);
     const [{ password_hash: hash }] = await t.dataSource.query('SELECT password_hash FROM users WHERE id = ?', [
       created.body.id,
     ]);
@@ -285,7 +285,7 @@ describe.each(TEST_DATABASES)('client users on %s', (kind) => {
     expect(refused.map((r) => [r.status, r.body.code])).toEqual(Array(3).fill([403, 'FORBIDDEN']));
     const blind = await signInWithPermissions(t, [Permission.TicketsView]);
     expect((await blind.agent.get(`/api/clients/${client.id}/users`)).status).toBe(403);
-    expect(await users(client.id)).toEqual([user]);
+    expect(await users(client.id)).toEqual([{ ...user, twoFactorMethods: [] }]);
   });
 
   it('dissociates a user of two clients from one: the user stays in the other and is never deleted', async () => {

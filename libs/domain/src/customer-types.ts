@@ -1,7 +1,7 @@
 /** Response shapes of the customer side of the API, shared by the api's mappers and the admin UI. */
 import type { ActivityAction, ActorType, SubjectType } from './activity-actions';
 import type { UserLockReason } from './credentials';
-import type { UserTwoFactorResponse } from './customer-two-factor';
+import type { CustomerFactor, UserTwoFactorResponse } from './customer-two-factor';
 import type {
   ClientStatus,
   ClientUserPermission,
@@ -44,6 +44,8 @@ export interface ClientUserResponse {
   status: UserStatus;
   lastLoginAt: string | null;
   lockedAt: string | null;
+  /** In the Users tab's list (GET /api/clients/:id/users): the factors the user signs in with; empty for none. */
+  twoFactorMethods?: CustomerFactor[];
 }
 
 export interface UserMembershipResponse {

@@ -19,6 +19,7 @@ import { AuditRecord, AuditService } from '../audit/audit.service';
 import { ClientSearchIndex } from '../clients/client-search-index';
 import { ClientEntity } from '../clients/client.entity';
 import { ClientsService } from '../clients/clients.service';
+import { UserFactorsRepository } from '../customer-two-factor/user-factors.repository';
 import { toClientUserResponse } from './client-user.mapper';
 import { ClientUserPage, ClientUserRepository, MembershipWithUser } from './client-user.repository';
 import { CreateClientUserDto } from './dto/create-client-user.dto';
@@ -41,13 +42,18 @@ export class ClientUsersService {
     private readonly searchIndex: ClientSearchIndex,
     private readonly audit: AuditService,
     private readonly transactions: TransactionRunner,
+    private readonly factors: UserFactorsRepository,
   ) {}
 
   async list(clientId: number, page: ClientUserPage): Promise<{ rows: ClientUserResponse[]; total: number }> {
     const [rows, total] = await this.memberships.pageForClient(clientId, page);
     // Memberships prove their client exists: only an empty page costs the statement that tells 404 from none.
     if (rows.length === 0) await this.clients.require(clientId);
-    return { rows: rows.map(toClientUserResponse), total };
+    const factors = await this.factors.detailsOf(rows.map((row) => row.userId));
+    return {
+      rows: rows.map((row) => ({ ...toClientUserResponse(row), twoFactorMethods: factors.get(row.userId)!.methods })),
+      total,
+    };
   }
 
   /** Associates the user with this email, creating it first when nobody has it. */
