@@ -878,10 +878,10 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
     },
     settings: {
       assurance: {
-        menu: 'Política de verificación de clientes',
-        title: 'Política de verificación de clientes',
+        menu: 'Política de verificación de quien llama',
+        title: 'Política de verificación de quien llama',
         help: 'Las acciones marcadas esperan a un cliente verificado con un código enviado a un correo registrado (o a la aprobación de un supervisor) antes de que un agente las haga. Las acciones sobre contraseñas por encima de los límites y restablecer los segundos factores de un miembro del personal siempre necesitan una aprobación.',
-        actions: 'Requieren un cliente verificado',
+        actions: 'Requieren verificar a quien llama',
         actions_help: 'Una verificación vale para el agente que la hizo, durante unos minutos.',
         saved: 'Política guardada.',
         load_failed: 'No se pudo cargar la política.',
