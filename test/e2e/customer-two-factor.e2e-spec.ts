@@ -393,4 +393,37 @@ describe.each(TEST_DATABASES)('customer second factor on %s', (kind) => {
     expect(changed.actorType).toBe('user');
     expect(JSON.parse(changed.details).changes.requireTwoFactor).toEqual({ from: true, to: false });
   });
+
+  it("refuses passkey answers it did not ask for, and asks only with the page's token", async () => {
+    const browser = t.http();
+    browser.set('X-Forwarded-For', newIp()).set('Accept-Language', 'en');
+    const page = await browser.get('/account/login').expect(200);
+    expect(page.text).toContain('src="/account/assets/passkeys.js"');
+    expect(page.text).toMatch(/<button type="button" class="secondary" hidden data-passkey="authenticate"/);
+    const script = await browser.get('/account/assets/passkeys.js').expect(200);
+    expect(script.text).toContain('SimpleWebAuthnBrowser');
+    const formToken = tokenIn(page.text, 'formToken');
+    await browser.post('/account/login/passkey/options').type('form').send({ formToken: 'forged' }).expect(403);
+    const options = await browser.post('/account/login/passkey/options').type('form').send({ formToken }).expect(200);
+    expect(options.body).toMatchObject({
+      challenge: expect.any(String),
+      userVerification: 'required',
+      allowCredentials: [],
+    });
+    const clientDataJSON = Buffer.from(
+      JSON.stringify({ type: 'webauthn.get', challenge: options.body.challenge, origin: 'http://localhost' }),
+    ).toString('base64url');
+    const forged = JSON.stringify({
+      id: 'bm90LWEta2V5',
+      rawId: 'bm90LWEta2V5',
+      type: 'public-key',
+      clientExtensionResults: {},
+      response: { clientDataJSON, authenticatorData: 'AAAA', signature: 'AAAA' },
+    });
+    const refused = await browser.post('/account/login/passkey').type('form').send({ formToken, response: forged });
+    expect(refused.status).toBe(401);
+    expect(refused.text).toContain(translate('en', 'account.login.passkeyRefused'));
+    const garbled = await browser.post('/account/login/passkey').type('form').send({ formToken, response: '{"id":' });
+    expect(garbled.status).toBe(400);
+  });
 });

@@ -10,6 +10,7 @@ import { ClientSearchTermEntity } from '../modules/clients/client-search-term.en
 import { ClientEntity } from '../modules/clients/client.entity';
 import { CredentialReportEntity } from '../modules/credentials/credential-report.entity';
 import { ContactEntity } from '../modules/contacts/contact.entity';
+import { PasskeyChallengeEntity } from '../modules/customer-two-factor/passkey-challenge.entity';
 import { UserPasskeyEntity } from '../modules/customer-two-factor/user-passkey.entity';
 import { UserRecoveryCodeEntity } from '../modules/customer-two-factor/user-recovery-code.entity';
 import { UserTotpEntity } from '../modules/customer-two-factor/user-totp.entity';
@@ -69,4 +70,5 @@ export const ENTITIES = [
   UserTotpEntity,
   UserRecoveryCodeEntity,
   UserPasskeyEntity,
+  PasskeyChallengeEntity,
 ];

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -22,6 +22,15 @@ import { sendAccountPage as send } from './send-account-page';
 @Controller('account')
 export class AccountPasswordController {
   private readonly meterScript = readFileSync(join(VIEWS_DIR, 'password-meter.js'), 'utf8');
+  // SimpleWebAuthn's browser bundle (it defines window.SimpleWebAuthnBrowser), then the page's own
+  // few lines: one script for every passkey page.
+  private readonly passkeyScript = [
+    readFileSync(
+      join(dirname(require.resolve('@simplewebauthn/browser')), '..', 'dist', 'bundle', 'index.umd.min.js'),
+      'utf8',
+    ),
+    readFileSync(join(VIEWS_DIR, 'passkeys.js'), 'utf8'),
+  ].join('\n;\n');
 
   constructor(
     private readonly completion: PasswordResetCompletionService,
@@ -81,5 +90,12 @@ export class AccountPasswordController {
   meter(@Res() response: Response): void {
     response.setHeader('Cache-Control', 'public, max-age=3600');
     response.type('text/javascript').send(this.meterScript);
+  }
+
+  @Get('assets/passkeys.js')
+  @Public()
+  passkeys(@Res() response: Response): void {
+    response.setHeader('Cache-Control', 'public, max-age=3600');
+    response.type('text/javascript').send(this.passkeyScript);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 
 import { ActivityAction, ActorType, SECOND_FACTOR_TRIES, SubjectType } from '@keydesk/domain';
 
@@ -6,6 +7,7 @@ import { RequestContext } from '../../common/http/request-context';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
 import { SignInThrottleService } from '../auth/sign-in-throttle.service';
+import { CustomerPasskeysService } from '../customer-two-factor/customer-passkeys.service';
 import { CustomerTwoFactorService } from '../customer-two-factor/customer-two-factor.service';
 import { UserSessionRepository } from '../user-sessions/user-session.repository';
 import { UserSessionService } from '../user-sessions/user-session.service';
@@ -30,6 +32,7 @@ export type SecondFactorOutcome =
 export class AccountSecondFactorService {
   constructor(
     private readonly twoFactor: CustomerTwoFactorService,
+    private readonly passkeys: CustomerPasskeysService,
     private readonly signIns: AccountSignInService,
     private readonly sessions: UserSessionService,
     private readonly sessionRows: UserSessionRepository,
@@ -38,14 +41,24 @@ export class AccountSecondFactorService {
     private readonly transactions: TransactionRunner,
   ) {}
 
-  async verify(current: SignedInUser, code: string, context: RequestContext): Promise<SecondFactorOutcome> {
+  /** `proof`: the code typed, or a passkey's answer (the session's challenge). */
+  async verify(
+    current: SignedInUser,
+    proof: { code: string } | { passkey: AuthenticationResponseJSON },
+    context: RequestContext,
+  ): Promise<SecondFactorOutcome> {
     const { user, session } = current;
     const client = current.memberships.find((m) => m.clientId === session.clientId)?.client ?? null;
     const acting = { user, client, sessionIdHash: session.idHash, context };
     const keys = this.throttle.keysFor(`user:${user.email}`, context.ip ?? 'unknown');
     return this.transactions.run(async (manager) => {
-      if (await this.twoFactor.prove(manager, acting, code)) {
-        const method = /\d{6}/.test(code.replace(/\s/g, '')) ? 'totp' : 'recovery_code';
+      const proved =
+        'passkey' in proof
+          ? await this.passkeys.prove(manager, acting, proof.passkey)
+          : await this.twoFactor.prove(manager, acting, proof.code);
+      if (proved) {
+        const method =
+          'passkey' in proof ? 'passkey' : /^\d{6}$/.test(proof.code.replace(/\s/g, '')) ? 'totp' : 'recovery_code';
         await this.signIns.completeSignIn(manager, user, session.clientId, context, { keys, secondFactor: method });
         const started = await this.sessions.rotate(manager, session, { secondFactorPending: false });
         return { kind: 'done', cookieId: started.cookieId, next: nextPage({ ...current, session: started.session }) };

@@ -1,4 +1,4 @@
-import { Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
@@ -9,6 +9,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { ClientsService } from '../clients/clients.service';
+import { CustomerPasskeysService } from '../customer-two-factor/customer-passkeys.service';
 import { CustomerActing, CustomerTwoFactorService } from '../customer-two-factor/customer-two-factor.service';
 import { UserSessionCookie } from '../user-sessions/user-session-cookie';
 import { UserSessionRepository } from '../user-sessions/user-session.repository';
@@ -17,6 +18,7 @@ import { AccountSessionGate } from './account-session-gate';
 import { sameToken, userName } from './client-area-rules';
 import { SignedInUser } from './client-area.service';
 import { SecurityPages } from './security-pages';
+import { passkeyAnswer, registrationAnswer } from './passkey-answers';
 import { sendAccountPage } from './send-account-page';
 
 /**
@@ -31,6 +33,7 @@ export class AccountSecurityController {
     private readonly gate: AccountSessionGate,
     private readonly secondFactor: AccountSecondFactorService,
     private readonly twoFactor: CustomerTwoFactorService,
+    private readonly passkeys: CustomerPasskeysService,
     private readonly pages: SecurityPages,
     private readonly cookie: UserSessionCookie,
     private readonly sessions: UserSessionRepository,
@@ -43,29 +46,49 @@ export class AccountSecurityController {
   async showSecondFactor(@Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
     const current = await this.gate.require(request, response, context, ['second-factor']);
     if (!current) return;
+    const passkey = await this.hasPasskey(current);
     sendAccountPage(
       response,
       200,
-      this.pages.secondFactor(current.locale, { csrfToken: current.session.csrfToken, error: null }),
+      this.pages.secondFactor(current.locale, { csrfToken: current.session.csrfToken, passkey, error: null }),
     );
   }
 
+  /** The options for the second step with a passkey (the page's script asks). */
+  @Post('login/second-factor/passkey/options')
+  @HttpCode(200)
+  @Public()
+  async secondFactorPasskeyOptions(@Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
+    const current = await this.gate.require(request, response, context, ['second-factor']);
+    if (!current) return;
+    if (!sameToken(current.session.csrfToken, (request.body as { csrfToken?: unknown } | undefined)?.csrfToken))
+      return response.status(403).json({ code: 'CSRF_TOKEN_INVALID' });
+    response.json(await this.passkeys.secondStepOptions(current.user.id, current.session.idHash));
+  }
+
+  /** The code typed, or the passkey's answer the page's script put in the form. */
   @Post('login/second-factor')
   @Public()
   async submitSecondFactor(@Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
     const current = await this.gate.require(request, response, context, ['second-factor']);
     if (!current) return;
-    const form = (request.body ?? {}) as { csrfToken?: unknown; code?: unknown };
+    const form = (request.body ?? {}) as { csrfToken?: unknown; code?: unknown; response?: unknown };
+    const passkey = await this.hasPasskey(current);
     const page = (status: number, key: string, params?: Record<string, number>) =>
       sendAccountPage(
         response,
         status,
-        this.pages.secondFactor(current.locale, { csrfToken: current.session.csrfToken, error: { key, params } }),
+        this.pages.secondFactor(current.locale, {
+          csrfToken: current.session.csrfToken,
+          passkey,
+          error: { key, params },
+        }),
       );
     if (!sameToken(current.session.csrfToken, form.csrfToken)) return page(403, 'account.security.formExpired');
+    const answer = passkeyAnswer(form.response);
     const outcome = await this.secondFactor.verify(
       current,
-      typeof form.code === 'string' ? form.code.slice(0, 32) : '',
+      answer ? { passkey: answer } : { code: typeof form.code === 'string' ? form.code.slice(0, 32) : '' },
       context,
     );
     if (outcome.kind === 'wrong') return page(401, 'account.secondFactor.wrong', { triesLeft: outcome.triesLeft });
@@ -154,6 +177,62 @@ export class AccountSecurityController {
     );
   }
 
+  @Post('security/passkeys/options')
+  @HttpCode(200)
+  @Public()
+  async passkeyOptions(@Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
+    const current = await this.gate.require(request, response, context, ['full', 'enrolment']);
+    if (!current) return;
+    if (!sameToken(current.session.csrfToken, (request.body as { csrfToken?: unknown } | undefined)?.csrfToken))
+      return response.status(403).json({ code: 'CSRF_TOKEN_INVALID' });
+    response.json(await this.passkeys.registrationOptions(current.user, current.session.idHash));
+  }
+
+  @Post('security/passkeys')
+  @Public()
+  async addPasskey(@Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
+    const current = await this.posted(request, response, context);
+    if (!current) return;
+    const form = (request.body ?? {}) as { name?: unknown; response?: unknown };
+    const answer = registrationAnswer(form.response);
+    const name = (typeof form.name === 'string' ? form.name.trim().slice(0, 64) : '') || 'Passkey';
+    const added = answer ? await this.passkeys.register(this.acting(current, context), name, answer) : null;
+    if (!added) return this.sendSecurity(response, current, 400, { error: 'account.security.passkeyInvalid' });
+    if (current.session.enrolmentRequired)
+      await this.transactions.run((manager) => this.sessions.clearEnrolment(manager, current.session.idHash));
+    if (!added.recoveryCodes) return this.sendSecurity(response, current, 200, { notice: 'passkeyAdded' });
+    const continueUrl = current.user.mustChangePassword ? '/account/password/change' : '/account/security';
+    sendAccountPage(
+      response,
+      200,
+      this.pages.recoveryCodes(current.locale, { codes: added.recoveryCodes, notice: 'passkeyAdded', continueUrl }),
+    );
+  }
+
+  @Post('security/passkeys/:id/remove')
+  @Public()
+  async removePasskey(
+    @Param('id') id: string,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Ctx() context: RequestContext,
+  ) {
+    const current = await this.posted(request, response, context);
+    if (!current) return;
+    if (!/^\d{1,9}$/.test(id)) return this.sendSecurity(response, current, 404, {});
+    try {
+      if (!(await this.passkeys.remove(this.acting(current, context), Number(id), codeOf(request))))
+        return this.sendSecurity(response, current, 400, { error: 'account.security.wrongCode' });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.TwoFactorRequired)
+        return this.sendSecurity(response, current, 409, { error: 'account.security.lastRequired' });
+      if (error instanceof DomainError && error.code === ErrorCode.NotFound)
+        return this.sendSecurity(response, current, 404, {});
+      throw error;
+    }
+    await this.sendSecurity(response, current, 200, { notice: 'passkeyRemoved' });
+  }
+
   /** A client's owner requires a second factor of everyone there (or stops requiring it). */
   @Post('security/requirement')
   @Public()
@@ -202,6 +281,10 @@ export class AccountSecurityController {
         ...extra,
       }),
     );
+  }
+
+  private async hasPasskey(current: SignedInUser): Promise<boolean> {
+    return (await this.twoFactor.status(current.user.id)).passkeys.length > 0;
   }
 
   private acting(current: SignedInUser, context: RequestContext): CustomerActing {

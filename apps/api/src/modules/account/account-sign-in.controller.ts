@@ -1,15 +1,17 @@
-import { Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
 import { Public } from '../../common/access/access.decorator';
 import { Ctx, RequestContext } from '../../common/http/request-context';
+import { CustomerPasskeysService } from '../customer-two-factor/customer-passkeys.service';
 import { UserSessionCookie } from '../user-sessions/user-session-cookie';
 import { AccountSignInService, SignInForm, SignInNext } from './account-sign-in.service';
 import { ClientAreaPages, LoginView } from './client-area-pages';
 import { pickLocale } from './client-area-rules';
 import { ClientAreaService } from './client-area.service';
 import { LoginFormTokens } from './login-form-tokens';
+import { passkeyAnswer } from './passkey-answers';
 import { sendAccountPage } from './send-account-page';
 
 /**
@@ -25,6 +27,7 @@ export class AccountSignInController {
     private readonly pages: ClientAreaPages,
     private readonly formTokens: LoginFormTokens,
     private readonly cookie: UserSessionCookie,
+    private readonly passkeys: CustomerPasskeysService,
   ) {}
 
   @Get('login')
@@ -75,6 +78,41 @@ export class AccountSignInController {
       const view = this.view(query, request, response, { byKey, values, error: outcome.error });
       return sendAccountPage(response, outcome.status, this.pages.login(view.lang ?? context.locale, view));
     }
+    this.formTokens.clear(response);
+    this.cookie.set(response, outcome.cookieId);
+    response.setHeader('Cache-Control', 'no-store');
+    response.redirect(303, NEXT_PAGE[outcome.next]);
+  }
+
+  /** The options for signing in with a passkey alone (the page's script asks, with the form's token). */
+  @Post('login/passkey/options')
+  @HttpCode(200)
+  @Public()
+  async passkeyOptions(@Req() request: Request, @Res() response: Response) {
+    if (!this.formTokens.verify(request, (request.body as { formToken?: unknown } | undefined)?.formToken))
+      return response.status(403).json({ code: 'CSRF_TOKEN_INVALID' });
+    response.setHeader('Cache-Control', 'no-store');
+    response.json(await this.passkeys.passwordlessOptions());
+  }
+
+  @Post('login/passkey')
+  @Public()
+  async submitPasskey(
+    @Query() query: Record<string, unknown>,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Ctx() context: RequestContext,
+  ) {
+    const form = (request.body ?? {}) as { formToken?: unknown; response?: unknown };
+    const answer = passkeyAnswer(form.response);
+    const refuse = (status: number, key: string) => {
+      const view = this.view(query, request, response, { error: { key } });
+      sendAccountPage(response, status, this.pages.login(view.lang ?? context.locale, view));
+    };
+    if (!this.formTokens.verify(request, form.formToken)) return refuse(403, 'formExpired');
+    if (!answer) return refuse(400, 'passkeyRefused');
+    const outcome = await this.signIns.signInWithPasskey(answer, context);
+    if (outcome.kind === 'refused') return refuse(outcome.status, outcome.error.key);
     this.formTokens.clear(response);
     this.cookie.set(response, outcome.cookieId);
     response.setHeader('Cache-Control', 'no-store');

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { EntityManager } from 'typeorm';
 
 import {
@@ -19,6 +20,7 @@ import { AuditService } from '../audit/audit.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import { SignInThrottleService, ThrottleKeys } from '../auth/sign-in-throttle.service';
 import { UserCredentialsService } from '../credentials/user-credentials.service';
+import { CustomerPasskeysService } from '../customer-two-factor/customer-passkeys.service';
 import { UserFactorsRepository } from '../customer-two-factor/user-factors.repository';
 import { ClientUserRepository } from '../users/client-user.repository';
 import { UserEntity } from '../users/user.entity';
@@ -73,6 +75,7 @@ export class AccountSignInService {
     private readonly sessions: UserSessionService,
     private readonly credentials: UserCredentialsService,
     private readonly factors: UserFactorsRepository,
+    private readonly passkeys: CustomerPasskeysService,
     private readonly audit: AuditService,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
@@ -142,6 +145,55 @@ export class AccountSignInService {
           : user.mustChangePassword
             ? 'change'
             : 'home',
+    };
+  }
+
+  /**
+   * Signing in with a passkey alone: one the browser found answered an issued challenge with the
+   * user verified by the authenticator (something held and something known or been: two factors
+   * in one). The user must be active and not locked; a failure is recorded and answered as one.
+   */
+  async signInWithPasskey(response: AuthenticationResponseJSON, context: RequestContext): Promise<SignInOutcome> {
+    const refused = { kind: 'refused', status: 401, error: { key: 'passkeyRefused' } } as const;
+    const started = await this.transactions.run(async (manager) => {
+      const userId = await this.passkeys.passwordless(manager, response);
+      const user = userId === null ? null : await this.users.findById(userId, manager);
+      if (!user || user.status !== UserStatus.Active || user.lockedAt) return { user, session: null };
+      const clients = await this.memberships.forUsers([user.id], manager);
+      const clientId = clients.length === 1 ? clients[0].clientId : null;
+      const keys = this.throttle.keysFor(`user:${user.email}`, context.ip ?? 'unknown');
+      await this.completeSignIn(manager, user, clientId, context, { keys, method: 'passkey' });
+      const session = await this.sessions.start(manager, {
+        userId: user.id,
+        clientId,
+        ip: context.ip,
+        userAgent: context.userAgent,
+      });
+      return { user, session };
+    });
+    if (!started.session || !started.user) {
+      await this.transactions.run((manager) =>
+        this.audit.record(manager, {
+          actor: {
+            type: ActorType.User,
+            id: started.user?.id ?? null,
+            name: started.user ? userName(started.user) : 'unknown',
+          },
+          action: ActivityAction.UserSignInFailed,
+          subject: started.user
+            ? { type: SubjectType.User, id: started.user.id, name: userName(started.user) }
+            : undefined,
+          ip: context.ip,
+          userAgent: context.userAgent,
+          details: { reason: started.user ? 'disabled_or_locked' : 'passkey_not_verified', method: 'passkey' },
+        }),
+      );
+      return refused;
+    }
+    return {
+      kind: 'signed-in',
+      cookieId: started.session.cookieId,
+      next: started.user.mustChangePassword ? 'change' : 'home',
     };
   }
 

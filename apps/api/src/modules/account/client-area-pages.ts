@@ -52,7 +52,7 @@ export class ClientAreaPages {
     const withQuery = (path: string, q: string) => (q ? `${path}?${q}` : path);
     const other: Locale = locale === 'es' ? 'en' : 'es';
     const error = view.error ? t(view.error.key, view.error.params) : null;
-    return this.views.page(locale, 'login', t('title'), null, {
+    return this.views.page(locale, 'login', t('title'), '/account/assets/passkeys.js', {
       byKey: view.byKey,
       formToken: view.formToken,
       values: view.values,
@@ -76,6 +76,8 @@ export class ClientAreaPages {
         submit: t('submit'),
         switch: t(view.byKey ? 'useEmail' : 'useKey'),
         forgot: t('forgot'),
+        passkey: t('passkey'),
+        passkeyFailed: t('passkeyFailed'),
         language: translate(locale, 'account.language.switch'),
       },
     });

@@ -8,6 +8,9 @@ import { AccountViews } from './account-views';
 
 type Params = Record<string, string | number>;
 
+/** The one script the passkey pages load; the rest of each page works without it. */
+const PASSKEY_SCRIPT = '/account/assets/passkeys.js';
+
 /** Every text of a page, by its keys under one prefix. */
 function texts(locale: Locale, prefix: string, keys: string[], params: Params = {}): Record<string, string> {
   return Object.fromEntries(keys.map((key) => [key, translate(locale, `${prefix}.${key}`, params)]));
@@ -22,7 +25,10 @@ function texts(locale: Locale, prefix: string, keys: string[], params: Params = 
 export class SecurityPages {
   constructor(private readonly views: AccountViews) {}
 
-  secondFactor(locale: Locale, view: { csrfToken: string; error: { key: string; params?: Params } | null }): string {
+  secondFactor(
+    locale: Locale,
+    view: { csrfToken: string; passkey: boolean; error: { key: string; params?: Params } | null },
+  ): string {
     const text = texts(locale, 'account.secondFactor', [
       'title',
       'intro',
@@ -31,9 +37,16 @@ export class SecurityPages {
       'codeHint',
       'submit',
       'cancel',
+      'usePasskey',
+      'passkeyFailed',
     ]);
     const error = view.error ? translate(locale, view.error.key, view.error.params) : null;
-    return this.views.page(locale, 'second-factor', text.title, null, { csrfToken: view.csrfToken, error, text });
+    return this.views.page(locale, 'second-factor', text.title, view.passkey ? PASSKEY_SCRIPT : null, {
+      csrfToken: view.csrfToken,
+      passkey: view.passkey,
+      error,
+      text,
+    });
   }
 
   security(
@@ -69,8 +82,16 @@ export class SecurityPages {
       'renew',
       'back',
       'companyTitle',
+      'passkeysTitle',
+      'passkeysNone',
+      'passkeyName',
+      'passkeyDefaultName',
+      'addPasskey',
+      'passkeyFailed',
+      'passkeyScript',
+      'removePasskey',
     ]);
-    return this.views.page(locale, 'security', text.title, null, {
+    return this.views.page(locale, 'security', text.title, PASSKEY_SCRIPT, {
       csrfToken: view.csrfToken,
       required: view.required,
       notice: view.notice ? translate(locale, `account.security.${view.notice}`) : null,
@@ -80,6 +101,12 @@ export class SecurityPages {
         since: formatWhen(new Date(factors.totp.enabledAt), locale),
         lastUsed: factors.totp.lastUsedAt ? formatWhen(new Date(factors.totp.lastUsedAt), locale) : never,
       },
+      passkeys: factors.passkeys.map((p) => ({
+        id: p.id,
+        name: p.name,
+        since: formatWhen(new Date(p.createdAt), locale),
+        lastUsed: p.lastUsedAt ? formatWhen(new Date(p.lastUsedAt), locale) : never,
+      })),
       hasFactor: factors.methods.length > 0,
       codesLeft: translate(locale, 'account.security.codesLeft', { count: factors.recoveryCodesLeft }),
       back: !view.required,

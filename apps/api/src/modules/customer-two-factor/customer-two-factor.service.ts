@@ -172,6 +172,13 @@ export class CustomerTwoFactorService {
     });
   }
 
+  /** Ten recovery codes for a first factor (a passkey): saved hashed, answered to be shown once. */
+  async newRecoveryCodes(manager: EntityManager, userId: number): Promise<string[]> {
+    const codes = newRecoveryCodes();
+    await this.saveRecoveryCodes(manager, userId, codes);
+    return codes;
+  }
+
   private async saveRecoveryCodes(manager: EntityManager, userId: number, codes: string[]): Promise<void> {
     const hashes = codes.map((code) => recoveryCodeHash(`user:${userId}`, code));
     await this.factors.replaceRecoveryCodes(manager, userId, hashes, this.clock.nowMs());

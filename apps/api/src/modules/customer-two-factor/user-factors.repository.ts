@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThan, MoreThan, Not } from 'typeorm';
 
 import { CustomerFactor, UserTwoFactorResponse } from '@keydesk/domain';
 
 import { ClientUserEntity } from '../users/client-user.entity';
+import { PasskeyChallengeEntity } from './passkey-challenge.entity';
 import { UserPasskeyEntity } from './user-passkey.entity';
 import { UserRecoveryCodeEntity } from './user-recovery-code.entity';
 import { UserTotpEntity } from './user-totp.entity';
@@ -77,6 +78,34 @@ export class UserFactorsRepository {
 
   passkeysOf(userId: number, manager: EntityManager = this.dataSource.manager): Promise<UserPasskeyEntity[]> {
     return manager.getRepository(UserPasskeyEntity).find({ where: { userId }, order: { id: 'ASC' } });
+  }
+
+  findPasskeyByCredential(credentialId: string, manager: EntityManager): Promise<UserPasskeyEntity | null> {
+    return manager.getRepository(UserPasskeyEntity).findOneBy({ credentialId });
+  }
+
+  async insertPasskey(manager: EntityManager, passkey: Omit<UserPasskeyEntity, 'id'>): Promise<void> {
+    await manager.getRepository(UserPasskeyEntity).insert(passkey);
+  }
+
+  async passkeyUsed(manager: EntityManager, id: number, counter: number, now: number): Promise<void> {
+    await manager.getRepository(UserPasskeyEntity).update({ id }, { counter, lastUsedAt: now });
+  }
+
+  async deletePasskey(manager: EntityManager, userId: number, id: number): Promise<boolean> {
+    return ((await manager.getRepository(UserPasskeyEntity).delete({ userId, id })).affected ?? 0) > 0;
+  }
+
+  /** A challenge for a passkey sign-in without a session, valid until `expiresAt`. */
+  async saveChallenge(manager: EntityManager, challenge: string, expiresAt: number, now: number): Promise<void> {
+    await manager.getRepository(PasskeyChallengeEntity).delete({ expiresAt: LessThan(now) });
+    await manager.getRepository(PasskeyChallengeEntity).insert({ challenge, expiresAt });
+  }
+
+  /** True when the challenge was issued, unexpired, and is now used up (of two answers, one wins). */
+  async takeChallenge(manager: EntityManager, challenge: string, now: number): Promise<boolean> {
+    const result = await manager.getRepository(PasskeyChallengeEntity).delete({ challenge, expiresAt: MoreThan(now) });
+    return (result.affected ?? 0) > 0;
   }
 
   async deletePasskeys(manager: EntityManager, userId: number): Promise<void> {

@@ -58,7 +58,8 @@ export class PasskeyService {
     staff: StaffEntity,
     sessionIdHash: string,
   ): Promise<PublicKeyCredentialCreationOptionsJSON> {
-    const options = await registrationOptions(this.rp, staff, await this.factors.passkeysOf(staff.id));
+    const owner = { handle: `keydesk-staff-${staff.id}`, userName: staff.username, displayName: staff.displayName };
+    const options = await registrationOptions(this.rp, owner, await this.factors.passkeysOf(staff.id));
     await this.transactions.run((manager) => this.sessions.setChallenge(manager, sessionIdHash, options.challenge));
     return options;
   }

@@ -10,8 +10,20 @@ import {
   verifyRegistrationResponse,
 } from '@simplewebauthn/server';
 
-import { StaffEntity } from '../staff/staff.entity';
-import { StaffPasskeyEntity } from './staff-passkey.entity';
+/** What a ceremony needs of a stored passkey, staff's or a customer's. */
+export interface StoredPasskey {
+  credentialId: string;
+  publicKey: string;
+  counter: number;
+  transports: string;
+}
+
+/** Who a new passkey is for: a handle that never changes, and the names an authenticator shows. */
+export interface PasskeyOwner {
+  handle: string;
+  userName: string;
+  displayName: string;
+}
 
 /** The relying party is the address people use (PUBLIC_URL), never a request's Host header. */
 export interface RelyingParty {
@@ -23,21 +35,21 @@ export function relyingPartyOf(publicUrl: URL): RelyingParty {
   return { id: publicUrl.hostname, origin: publicUrl.origin };
 }
 
-const transportsOf = (passkey: StaffPasskeyEntity) =>
+const transportsOf = (passkey: StoredPasskey) =>
   (passkey.transports ? passkey.transports.split(',') : []) as AuthenticatorTransportFuture[];
 
 /** Options for navigator.credentials.create(): user verification preferred, no attestation, no second of the same key. */
 export function registrationOptions(
   rp: RelyingParty,
-  staff: StaffEntity,
-  existing: StaffPasskeyEntity[],
+  owner: PasskeyOwner,
+  existing: StoredPasskey[],
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
   return generateRegistrationOptions({
     rpName: 'Keydesk',
     rpID: rp.id,
-    userName: staff.username,
-    userDisplayName: staff.displayName,
-    userID: new TextEncoder().encode(`keydesk-staff-${staff.id}`),
+    userName: owner.userName,
+    userDisplayName: owner.displayName,
+    userID: new TextEncoder().encode(owner.handle),
     attestationType: 'none',
     excludeCredentials: existing.map((passkey) => ({ id: passkey.credentialId, transports: transportsOf(passkey) })),
     authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
@@ -49,7 +61,7 @@ export async function verifiedRegistration(
   rp: RelyingParty,
   challenge: string,
   response: RegistrationResponseJSON,
-): Promise<Pick<StaffPasskeyEntity, 'credentialId' | 'publicKey' | 'counter' | 'transports'> | null> {
+): Promise<StoredPasskey | null> {
   try {
     const { verified, registrationInfo } = await verifyRegistrationResponse({
       response,
@@ -71,14 +83,21 @@ export async function verifiedRegistration(
   }
 }
 
+/**
+ * Options for navigator.credentials.get(): the person's passkeys; none named (a passkey found by
+ * the browser, for signing in with it alone) asks the authenticator to verify the user.
+ */
 export function authenticationOptions(
   rp: RelyingParty,
-  passkeys: StaffPasskeyEntity[],
+  passkeys: StoredPasskey[] | 'discoverable',
 ): Promise<PublicKeyCredentialRequestOptionsJSON> {
   return generateAuthenticationOptions({
     rpID: rp.id,
-    allowCredentials: passkeys.map((passkey) => ({ id: passkey.credentialId, transports: transportsOf(passkey) })),
-    userVerification: 'preferred',
+    allowCredentials:
+      passkeys === 'discoverable'
+        ? []
+        : passkeys.map((passkey) => ({ id: passkey.credentialId, transports: transportsOf(passkey) })),
+    userVerification: passkeys === 'discoverable' ? 'required' : 'preferred',
   });
 }
 
@@ -86,8 +105,9 @@ export function authenticationOptions(
 export async function verifiedAssertion(
   rp: RelyingParty,
   challenge: string,
-  passkey: StaffPasskeyEntity,
+  passkey: StoredPasskey,
   response: AuthenticationResponseJSON,
+  requireUserVerification = false,
 ): Promise<number | null> {
   try {
     const { verified, authenticationInfo } = await verifyAuthenticationResponse({
@@ -101,7 +121,7 @@ export async function verifiedAssertion(
         counter: passkey.counter,
         transports: transportsOf(passkey),
       },
-      requireUserVerification: false,
+      requireUserVerification,
     });
     return verified ? authenticationInfo.newCounter : null;
   } catch {

@@ -54,4 +54,18 @@ export class UserSessionRepository {
   async clearEnrolment(manager: EntityManager, idHash: string): Promise<void> {
     await manager.getRepository(UserSessionEntity).update({ idHash }, { enrolmentRequired: false });
   }
+
+  async setChallenge(manager: EntityManager, idHash: string, challenge: string): Promise<void> {
+    await manager.getRepository(UserSessionEntity).update({ idHash }, { webauthnChallenge: challenge });
+  }
+
+  /** The session's pending passkey challenge, cleared as it is read: a challenge answers once. */
+  async takeChallenge(manager: EntityManager, idHash: string): Promise<string | null> {
+    const row = await manager.getRepository(UserSessionEntity).findOneBy({ idHash });
+    if (!row?.webauthnChallenge) return null;
+    const taken = await manager
+      .getRepository(UserSessionEntity)
+      .update({ idHash, webauthnChallenge: row.webauthnChallenge }, { webauthnChallenge: null });
+    return (taken.affected ?? 0) > 0 ? row.webauthnChallenge : null;
+  }
 }

@@ -5,7 +5,8 @@ const TABLE_OPTIONS = 'ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_uni
 /**
  * Customers' second factors (MySQL), as staff have them: the authenticator app's sealed secret
  * with the last step it took, passkeys, recovery codes as hashes. A client-area session may wait
- * for the second factor (or an enrolment the client requires); a client may require one.
+ * for the second factor (or an enrolment the client requires); a client may require one. A
+ * passkey sign-in without a password keeps its challenge here until answered (once).
  */
 export class CustomerTwoFactor1765600000000 implements MigrationInterface {
   name = 'CustomerTwoFactor1765600000000';
@@ -45,6 +46,10 @@ export class CustomerTwoFactor1765600000000 implements MigrationInterface {
       ADD COLUMN enrolment_required tinyint(1) NOT NULL DEFAULT 0,
       ADD COLUMN failed_second_factors int NOT NULL DEFAULT 0,
       ADD COLUMN webauthn_challenge varchar(128) CHARACTER SET ascii COLLATE ascii_bin NULL`);
+    await db.query(`CREATE TABLE passkey_challenges (
+      challenge varchar(128) CHARACTER SET ascii COLLATE ascii_bin NOT NULL PRIMARY KEY,
+      expires_at bigint NOT NULL,
+      KEY idx_passkey_challenges_expires (expires_at)) ${TABLE_OPTIONS}`);
     await db.query(`ALTER TABLE clients ADD COLUMN require_two_factor tinyint(1) NOT NULL DEFAULT 0`);
   }
 
@@ -52,6 +57,7 @@ export class CustomerTwoFactor1765600000000 implements MigrationInterface {
     await db.query(`ALTER TABLE clients DROP COLUMN require_two_factor`);
     await db.query(`ALTER TABLE user_sessions DROP COLUMN second_factor_pending, DROP COLUMN enrolment_required,
       DROP COLUMN failed_second_factors, DROP COLUMN webauthn_challenge`);
+    await db.query(`DROP TABLE passkey_challenges`);
     await db.query(`DROP TABLE user_passkeys`);
     await db.query(`DROP TABLE user_recovery_codes`);
     await db.query(`DROP TABLE user_totp`);

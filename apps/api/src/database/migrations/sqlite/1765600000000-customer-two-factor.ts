@@ -38,6 +38,10 @@ export class CustomerTwoFactor1765600000000 implements MigrationInterface {
       'webauthn_challenge varchar(128) NULL',
     ])
       await db.query(`ALTER TABLE user_sessions ADD COLUMN ${column}`);
+    await db.query(`CREATE TABLE passkey_challenges (
+      challenge varchar(128) PRIMARY KEY,
+      expires_at bigint NOT NULL)`);
+    await db.query(`CREATE INDEX idx_passkey_challenges_expires ON passkey_challenges (expires_at)`);
     await db.query(`ALTER TABLE clients ADD COLUMN require_two_factor boolean NOT NULL DEFAULT 0`);
   }
 
@@ -45,6 +49,7 @@ export class CustomerTwoFactor1765600000000 implements MigrationInterface {
     await db.query(`ALTER TABLE clients DROP COLUMN require_two_factor`);
     for (const column of ['webauthn_challenge', 'failed_second_factors', 'enrolment_required', 'second_factor_pending'])
       await db.query(`ALTER TABLE user_sessions DROP COLUMN ${column}`);
+    await db.query(`DROP TABLE passkey_challenges`);
     await db.query(`DROP TABLE user_passkeys`);
     await db.query(`DROP TABLE user_recovery_codes`);
     await db.query(`DROP TABLE user_totp`);
