@@ -381,16 +381,19 @@ export const en: Record<string, string> = {
   'account.security.notOwner': 'Only the owner of the account can change this.',
   'account.login.passkey': 'Sign in with a passkey',
   'account.login.passkeyFailed': 'The passkey did not work. Try again, or sign in with your password.',
-  'account.login.passkeyRefused': 'That passkey is not one we know, or it could not be verified. Sign in with your password.',
+  'account.login.passkeyRefused':
+    'That passkey is not one we know, or it could not be verified. Sign in with your password.',
   'account.secondFactor.usePasskey': 'Use my passkey',
   'account.secondFactor.passkeyFailed': 'The passkey did not work. Try again, or type a code.',
   'account.security.passkeysTitle': 'Passkeys',
-  'account.security.passkeysNone': 'You have no passkey yet. A passkey signs you in with your fingerprint, face or device PIN.',
+  'account.security.passkeysNone':
+    'You have no passkey yet. A passkey signs you in with your fingerprint, face or device PIN.',
   'account.security.passkeyName': 'Name of the new passkey',
   'account.security.passkeyDefaultName': 'My passkey',
   'account.security.addPasskey': 'Add a passkey',
   'account.security.passkeyFailed': 'The passkey was not added. Try again.',
-  'account.security.passkeyScript': 'Adding a passkey needs JavaScript in this browser; everything else on this page works without it.',
+  'account.security.passkeyScript':
+    'Adding a passkey needs JavaScript in this browser; everything else on this page works without it.',
   'account.security.removePasskey': 'Remove this passkey',
   'account.security.passkeyAdded': 'Your passkey is ready.',
   'account.security.passkeyRemoved': 'The passkey was removed.',

@@ -398,17 +398,21 @@ export const es: Record<string, string> = {
   'account.security.requirementOff': 'Listo: el segundo factor vuelve a quedar a elección de cada usuario.',
   'account.security.notOwner': 'Solo el dueño de la cuenta puede cambiar esto.',
   'account.login.passkey': 'Iniciar sesión con una llave de acceso',
-  'account.login.passkeyFailed': 'La llave de acceso no funcionó. Inténtalo de nuevo o inicia sesión con tu contraseña.',
-  'account.login.passkeyRefused': 'No conocemos esa llave de acceso o no se pudo verificar. Inicia sesión con tu contraseña.',
+  'account.login.passkeyFailed':
+    'La llave de acceso no funcionó. Inténtalo de nuevo o inicia sesión con tu contraseña.',
+  'account.login.passkeyRefused':
+    'No conocemos esa llave de acceso o no se pudo verificar. Inicia sesión con tu contraseña.',
   'account.secondFactor.usePasskey': 'Usar mi llave de acceso',
   'account.secondFactor.passkeyFailed': 'La llave de acceso no funcionó. Inténtalo de nuevo o escribe un código.',
   'account.security.passkeysTitle': 'Llaves de acceso (passkeys)',
-  'account.security.passkeysNone': 'Aún no tienes una llave de acceso. Con ella inicias sesión con tu huella, tu rostro o el PIN de tu dispositivo.',
+  'account.security.passkeysNone':
+    'Aún no tienes una llave de acceso. Con ella inicias sesión con tu huella, tu rostro o el PIN de tu dispositivo.',
   'account.security.passkeyName': 'Nombre de la nueva llave de acceso',
   'account.security.passkeyDefaultName': 'Mi llave de acceso',
   'account.security.addPasskey': 'Agregar una llave de acceso',
   'account.security.passkeyFailed': 'No se agregó la llave de acceso. Inténtalo de nuevo.',
-  'account.security.passkeyScript': 'Agregar una llave de acceso requiere JavaScript en este navegador; todo lo demás de esta página funciona sin él.',
+  'account.security.passkeyScript':
+    'Agregar una llave de acceso requiere JavaScript en este navegador; todo lo demás de esta página funciona sin él.',
   'account.security.removePasskey': 'Quitar esta llave de acceso',
   'account.security.passkeyAdded': 'Tu llave de acceso está lista.',
   'account.security.passkeyRemoved': 'Se quitó la llave de acceso.',
