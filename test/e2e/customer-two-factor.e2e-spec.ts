@@ -10,7 +10,7 @@ import { UserSessionEntity } from '../../apps/api/src/modules/user-sessions/user
 import { createStaff, signInWithPermissions } from '../factories/staff.factory';
 import { createTicket } from '../factories/ticket.factory';
 import { approvedRequest } from '../support/assurance';
-import { Customer, CustomerWorld, newIp, RESCUE_CODE, tokenIn } from '../support/customer-world';
+import { Customer, CustomerWorld, newIp, REPORT_LINK, RESCUE_CODE, tokenIn } from '../support/customer-world';
 import { signIn } from '../support/sign-in';
 import { TestApp } from '../support/test-app';
 import { TEST_DATABASES } from '../support/test-database';
@@ -425,5 +425,25 @@ describe.each(TEST_DATABASES)('customer second factor on %s', (kind) => {
     expect(refused.text).toContain(translate('en', 'account.login.passkeyRefused'));
     const garbled = await browser.post('/account/login/passkey').type('form').send({ formToken, response: '{"id":' });
     expect(garbled.status).toBe(400);
+  });
+
+  it('keeps the factor through a reset link, and its notice lets the customer report the change', async () => {
+    const c = await world.customer();
+    await enrol(await world.signIn(c));
+    const reportToken = await world.lastMatch(c.user.email, REPORT_LINK);
+    const report = await t.http().get(`/account/report/${reportToken}`).set('Accept-Language', 'es').expect(200);
+    expect(report.text).toContain(translate('es', 'account.report.whatSecondFactor'));
+
+    const resetToken = await world.resetLink(c);
+    const form = await t.http().get(`/account/password/reset/${resetToken}`).expect(200);
+    const chosen = 'caballo-correcto-bateria-grapa-5';
+    await t
+      .http()
+      .post(`/account/password/reset/${resetToken}`)
+      .type('form')
+      .send({ password: chosen, confirmation: chosen, formToken: tokenIn(form.text, 'formToken') })
+      .expect(200);
+    expect((await passwordStep({ ...c, password: chosen })).next).toBe('/account/login/second-factor');
+    expect((await world.admin.get(`/api/users/${c.user.id}`)).body.twoFactor.methods).toEqual(['totp']);
   });
 });

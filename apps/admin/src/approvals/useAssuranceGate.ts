@@ -55,6 +55,8 @@ export function useAssuranceGate(): AssuranceGate {
       const body = error.body as Partial<ApiErrorBody> | undefined;
       if (body?.code && REFUSALS.has(body.code) && isAssuredAction(body.action)) {
         show({ code: body.code as AssuranceRefusal['code'], message: error.message, action: body.action });
+        // A request approved since the prompt last looked is offered now, not at the next poll.
+        void queryClient.invalidateQueries({ queryKey: ['approvals'] });
         return true;
       }
       // The approval expired or was used meanwhile: say so where the choice was made, and look again.
