@@ -7,13 +7,12 @@ import type {
 } from '@simplewebauthn/server';
 import { EntityManager } from 'typeorm';
 
-import { CredentialWay, ErrorCode, FactorChange } from '@keydesk/domain';
+import { ErrorCode, FactorChange } from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app.config';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { UserCredentialsService } from '../credentials/user-credentials.service';
 import {
   authenticationOptions,
   registrationOptions,
@@ -46,7 +45,6 @@ export class CustomerPasskeysService {
     private readonly factors: UserFactorsRepository,
     private readonly sessions: UserSessionRepository,
     private readonly twoFactor: CustomerTwoFactorService,
-    private readonly credentials: UserCredentialsService,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     config: AppConfig,
@@ -83,7 +81,7 @@ export class CustomerPasskeysService {
         lastUsedAt: null,
       });
       const recoveryCodes = first ? await this.twoFactor.newRecoveryCodes(manager, acting.user.id) : null;
-      await this.told(manager, acting, FactorChange.PasskeyAdded);
+      await this.twoFactor.told(manager, acting, FactorChange.PasskeyAdded);
       return { recoveryCodes };
     });
   }
@@ -100,7 +98,7 @@ export class CustomerPasskeysService {
       if (!(await this.twoFactor.prove(manager, acting, proof))) return false;
       await this.factors.deletePasskey(manager, user.id, passkeyId);
       if (last) await this.factors.deleteRecoveryCodes(manager, user.id);
-      await this.told(manager, acting, FactorChange.PasskeyRemoved);
+      await this.twoFactor.told(manager, acting, FactorChange.PasskeyRemoved);
       return true;
     });
   }
@@ -151,17 +149,6 @@ export class CustomerPasskeysService {
     if (counter === null) return null;
     await this.factors.passkeyUsed(manager, passkey.id, counter, this.clock.nowMs());
     return passkey.userId;
-  }
-
-  private told(manager: EntityManager, acting: CustomerActing, change: FactorChange) {
-    return this.credentials.factorChanged(manager, {
-      user: acting.user,
-      client: acting.client,
-      change,
-      way: CredentialWay.Customer,
-      context: acting.context,
-      keepSessionIdHash: acting.sessionIdHash,
-    });
   }
 }
 

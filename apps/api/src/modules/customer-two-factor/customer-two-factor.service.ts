@@ -161,7 +161,8 @@ export class CustomerTwoFactorService {
     return step !== null && this.factors.takeStep(manager, user.id, step, now);
   }
 
-  private told(manager: EntityManager, acting: CustomerActing, change: FactorChange) {
+  /** Records and tells a change of the customer's factors, through the credentials module. */
+  told(manager: EntityManager, acting: CustomerActing, change: FactorChange) {
     return this.credentials.factorChanged(manager, {
       user: acting.user,
       client: acting.client,
