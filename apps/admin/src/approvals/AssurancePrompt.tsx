@@ -8,7 +8,7 @@ import { Button, useTranslate } from 'react-admin';
 import { useCanVerifyCallers } from '../verification/useCanVerifyCallers';
 import { VerifyCallerDialog } from '../verification/VerifyCallerDialog';
 import { RequestApprovalDialog } from './RequestApprovalDialog';
-import type { AssuranceGate, AssuranceRefusal } from './useAssuranceGate';
+import { CALLER_AND_APPROVAL, type AssuranceGate, type AssuranceRefusal } from './useAssuranceGate';
 import { useSubjectApprovals, type AssuranceSubject } from './useSubjectApprovals';
 
 const PREFIX = 'keydesk.approvals.prompt';
@@ -41,10 +41,16 @@ const AssuranceOptions = ({
     alert.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [refusal]);
   const offerVerify = refusal.code === ErrorCode.CallerNotVerified && subject.userId !== undefined && canVerify;
+  const takesBoth = refusal.code === ErrorCode.CallerNotVerified && CALLER_AND_APPROVAL.includes(refusal.action);
 
   return (
     <Alert ref={alert} severity="warning" role="alert" sx={{ mb: 2 }}>
       <Typography variant="body2">{refusal.message}</Typography>
+      {takesBoth && (
+        <Typography variant="body2" sx={{ mt: 1 }}>
+          {translate(`${PREFIX}.verify_then_approval`)}
+        </Typography>
+      )}
       {waiting && !usable && (
         <Typography variant="body2" sx={{ mt: 1 }}>
           {translate(`${PREFIX}.waiting`, { id: waiting.id })}
@@ -79,7 +85,7 @@ const AssuranceOptions = ({
             name={subject.name}
             ticketId={ticketId}
             onClose={close}
-            onVerified={gate.clear}
+            onVerified={gate.verified}
           />
         )}
         {open === 'ask' && (

@@ -1,7 +1,7 @@
-import { ALL_ASSURED_ACTIONS, ErrorCode, type ApiErrorBody, type AssuredAction } from '@keydesk/domain';
+import { ALL_ASSURED_ACTIONS, AssuredAction, ErrorCode, type ApiErrorBody } from '@keydesk/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { HttpError } from 'react-admin';
+import { HttpError, useTranslate } from 'react-admin';
 
 /** Why the api refused: the caller is not verified, or the action needs a second person. */
 export interface AssuranceRefusal {
@@ -23,13 +23,21 @@ export interface AssuranceGate {
   /** The approval to send with this submit, if one was chosen; read once. */
   takeApprovalId: () => number | undefined;
   chooseApproval: (id: number) => void;
-  /** The caller was verified meanwhile: the agent presses the dialog's button again. */
+  /** Nothing to show any more (the dialog closes): the prompt goes. */
   clear: () => void;
+  /**
+   * The caller was verified from the prompt: the agent presses the dialog's button again, except
+   * for an action that takes an approval besides, where the prompt stays to ask for or use one.
+   */
+  verified: () => void;
   /** The action went through: an approval it used is spent, and lists showing it ask again. */
   succeeded: () => void;
 }
 
 const REFUSALS = new Set<string>([ErrorCode.CallerNotVerified, ErrorCode.ApprovalRequired]);
+
+/** Actions the api allows only with both a caller the agent verified and an approval, whatever the policy. */
+export const CALLER_AND_APPROVAL: readonly AssuredAction[] = [AssuredAction.SecondFactorRemoval];
 
 function isAssuredAction(value: unknown): value is AssuredAction {
   return (ALL_ASSURED_ACTIONS as readonly unknown[]).includes(value);
@@ -38,6 +46,7 @@ function isAssuredAction(value: unknown): value is AssuredAction {
 /** One per dialog whose action may need a verified caller or an approval. */
 export function useAssuranceGate(): AssuranceGate {
   const queryClient = useQueryClient();
+  const translate = useTranslate();
   const [refusal, setRefusal] = useState<AssuranceRefusal | null>(null);
   // Read by the submit that the "Use approval" button starts, in the same tick: a ref, not state.
   const chosen = useRef<number | undefined>(undefined);
@@ -83,11 +92,20 @@ export function useAssuranceGate(): AssuranceGate {
         chosen.current = id;
       },
       clear: () => show(null),
+      verified: () => {
+        const action = current.current?.action;
+        if (!action || !CALLER_AND_APPROVAL.includes(action)) return show(null);
+        show({
+          code: ErrorCode.ApprovalRequired,
+          message: translate('keydesk.approvals.prompt.verified_approval_next'),
+          action,
+        });
+      },
       succeeded: () => {
         show(null);
         void queryClient.invalidateQueries({ queryKey: ['approvals'] });
       },
     }),
-    [queryClient, refusal, refuse, show],
+    [queryClient, refusal, refuse, show, translate],
   );
 }

@@ -820,6 +820,10 @@ const keydeskEnglish = {
         ask: 'Ask for approval',
         use: 'Use approval #%{id}',
         waiting: 'Your request #%{id} waits for a supervisor. Once it is approved, "Use approval" appears here.',
+        verify_then_approval:
+          "This action takes both: verify the caller first, then ask for a supervisor's approval or use one already given.",
+        verified_approval_next:
+          "Caller verified. This action also takes a supervisor's approval: ask for one, or use one already given.",
       },
       request: {
         title: 'Ask for approval',

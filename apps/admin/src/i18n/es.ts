@@ -834,6 +834,10 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
         ask: 'Pedir aprobación',
         use: 'Usar la aprobación #%{id}',
         waiting: 'Tu solicitud #%{id} espera a un supervisor. Cuando la apruebe, aquí aparecerá «Usar la aprobación».',
+        verify_then_approval:
+          'Esta acción necesita las dos cosas: primero verifica a quien llama y luego pide la aprobación de un supervisor o usa una que ya te hayan dado.',
+        verified_approval_next:
+          'Cliente verificado. Esta acción también necesita la aprobación de un supervisor: pídela o usa una que ya te hayan dado.',
       },
       request: {
         title: 'Pedir aprobación',
