@@ -1,5 +1,5 @@
 import { Chip, Stack, Typography } from '@mui/material';
-import type { ClientUserResponse } from '@keydesk/domain';
+import type { ClientUserResponse, CustomerFactor } from '@keydesk/domain';
 import { useRecordContext, useTranslate } from 'react-admin';
 
 import { UserLockChip } from '../users/UserFields';
@@ -44,4 +44,36 @@ export const OwnerField = (_props: ClientUserFieldProps) => {
   const translate = useTranslate();
   if (!record?.owner) return null;
   return <Chip size="small" color="primary" label={translate('keydesk.client_users.owner_badge')} />;
+};
+
+/** A user's second factors in few words ("App", "Passkey"), or "None": for the Users tab and Manage user. */
+export const FactorChips = ({ methods }: { methods: readonly CustomerFactor[] }) => {
+  const translate = useTranslate();
+  if (methods.length === 0) {
+    return (
+      <Typography variant="body2" component="span" color="text.secondary">
+        {translate('keydesk.customer_factors.none')}
+      </Typography>
+    );
+  }
+  return (
+    <Stack component="ul" direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap', p: 0, m: 0 }}>
+      {methods.map((method) => (
+        <Chip
+          component="li"
+          key={method}
+          size="small"
+          variant="outlined"
+          label={translate(`keydesk.customer_factors.${method}`)}
+        />
+      ))}
+    </Stack>
+  );
+};
+
+/** The factors the user signs in with, as the Users tab's list reports them. */
+export const TwoFactorMethodsField = (_props: ClientUserFieldProps) => {
+  const record = useRecordContext<ClientUserResponse>();
+  if (!record) return null;
+  return <FactorChips methods={record.twoFactorMethods ?? []} />;
 };

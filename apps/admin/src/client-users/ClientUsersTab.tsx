@@ -9,7 +9,7 @@ import { CallerVerificationCell } from '../verification/CallerVerificationCell';
 import { useCanVerifyCallers } from '../verification/useCanVerifyCallers';
 import { AssociateUserButton } from './AssociateUserButton';
 import { ClientUserActions } from './ClientUserActions';
-import { NameEmailField, OwnerField } from './ClientUserFields';
+import { NameEmailField, OwnerField, TwoFactorMethodsField } from './ClientUserFields';
 
 const NoUsers = () => {
   const translate = useTranslate();
@@ -39,6 +39,9 @@ export const ClientUsersTab = (_props: TabContentProps) => {
           <DataTable.Col source="username" disableSort />
           <DataTable.Col source="owner" disableSort>
             <OwnerField />
+          </DataTable.Col>
+          <DataTable.Col source="twoFactorMethods" disableSort>
+            <TwoFactorMethodsField />
           </DataTable.Col>
           <DataTable.Col source="lastLoginAt" disableSort>
             <RelativeDateField source="lastLoginAt" emptyText="keydesk.client_users.never_signed_in" />

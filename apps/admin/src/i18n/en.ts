@@ -36,6 +36,7 @@ const keydeskEnglish = {
         owner: 'Owner',
         permissions: 'Permissions',
         lastLoginAt: 'Last sign-in',
+        twoFactorMethods: 'Second factor',
         caller: 'Caller',
         actions: 'Actions',
       },
@@ -400,6 +401,7 @@ const keydeskEnglish = {
       permissions_help: 'What this user may do in the client area.',
       associated: '%{name} can now sign in to %{company}.',
     },
+    customer_factors: { totp: 'App', passkey: 'Passkey', none: 'None' },
     client_user_permissions: {
       profile: 'View and change the profile',
       contacts: 'Manage contacts',

@@ -35,6 +35,7 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
         owner: 'Propietario',
         permissions: 'Permisos',
         lastLoginAt: 'Último inicio de sesión',
+        twoFactorMethods: 'Segundo factor',
         caller: 'Quien llama',
         actions: 'Acciones',
       },
@@ -407,6 +408,7 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
       permissions_help: 'Lo que este usuario puede hacer en el área de clientes.',
       associated: '%{name} ya puede iniciar sesión en %{company}.',
     },
+    customer_factors: { totp: 'Aplicación', passkey: 'Llave de acceso', none: 'Ninguno' },
     client_user_permissions: {
       profile: 'Ver y cambiar el perfil',
       contacts: 'Gestionar los contactos',
