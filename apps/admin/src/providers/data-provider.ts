@@ -26,6 +26,7 @@ import {
 import { getActivityList } from './activity-pages';
 import { activityProvider, type ActivityDataProvider } from './activity-provider';
 import { assuranceProvider, type AssuranceDataProvider } from './assurance-provider';
+import { customerFactorsProvider, type CustomerFactorsDataProvider } from './customer-factors-provider';
 import { API_URL, httpClient, setCsrfToken } from './http-client';
 import { createNested, deleteNested, getNestedList, nestedResource, updateNested } from './nested-resources';
 import { securityProvider, type SecurityDataProvider } from './security-provider';
@@ -49,7 +50,7 @@ export interface SystemHealth {
 
 /** The CRUD calls of ra-data-simple-rest, plus the api's actions that are not CRUD. */
 export interface KeydeskDataProvider
-  extends DataProvider, ActivityDataProvider, SecurityDataProvider, AssuranceDataProvider {
+  extends DataProvider, ActivityDataProvider, SecurityDataProvider, AssuranceDataProvider, CustomerFactorsDataProvider {
   setStaffPassword(id: Identifier, password: string): Promise<void>;
   getHealth(): Promise<SystemHealth>;
   getClientSummary(id: Identifier): Promise<ClientSummaryResponse>;
@@ -84,6 +85,7 @@ export const dataProvider: KeydeskDataProvider = {
   ...activityProvider,
   ...securityProvider,
   ...assuranceProvider,
+  ...customerFactorsProvider,
 
   // Nested resources (a client's users, a ticket's messages) have their own paths; see nested-resources.
 

@@ -12,7 +12,7 @@ const NOT_CLOSED = Object.values(TicketStatus).filter((status) => status !== Tic
 const NEWEST = { field: 'lastReplyAt', order: 'DESC' } as const;
 
 /** The client's tickets, the ones still open first, each group newest first. */
-function useClientTickets(clientId: number | undefined): TicketResponse[] {
+export function useClientTickets(clientId: number | undefined): TicketResponse[] {
   const enabled = Boolean(clientId);
   const { data: open = [] } = useGetList<TicketResponse>(
     'tickets',
@@ -52,15 +52,15 @@ function usePrefilledSubject(client: ClientResponse | undefined): void {
   }, [client, getFieldState, setValue]);
 }
 
-/** Another client has other tickets: a ticket chosen for the previous one goes back to "open a new ticket". */
-function useTicketResetOnClientChange(clientId: number | undefined): void {
+/** Another client has other tickets: a ticket chosen for the previous one goes back to `choice` ("open a new ticket"). */
+export function useTicketResetOnClientChange(clientId: number | undefined, choice: string | null = NEW_TICKET): void {
   const { setValue } = useFormContext();
   const previous = useRef(clientId);
   useEffect(() => {
     if (previous.current === clientId) return;
     previous.current = clientId;
-    setValue('ticketId', NEW_TICKET);
-  }, [clientId, setValue]);
+    setValue('ticketId', choice);
+  }, [choice, clientId, setValue]);
 }
 
 /** Where the public reply goes: one of the client's tickets, or a new one opened for the user. */

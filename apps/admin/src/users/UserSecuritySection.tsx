@@ -3,7 +3,7 @@ import LockClockIcon from '@mui/icons-material/LockClock';
 import MailLockIcon from '@mui/icons-material/MarkEmailRead';
 import { Stack, Typography } from '@mui/material';
 import { Permission, type UserResponse } from '@keydesk/domain';
-import { lazy, Suspense, useId, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { Button, useRecordContext, useTranslate } from 'react-admin';
 
 import { RelativeDate } from '../common/RelativeDateField';
@@ -13,24 +13,13 @@ import { YesNoField } from '../common/YesNoField';
 import { LiftEmailHoldDialog } from './LiftEmailHoldDialog';
 import { PasswordActionsWaitNotice, usePasswordActionsWait } from './PasswordActionsWait';
 import { UserPasswordResetsTable } from './UserPasswordResetsTable';
+import { Fact } from './UserFact';
 import { UserResetEmailDialog } from './UserResetEmailDialog';
 
 // Loaded on first use: it brings the password policy and its list of common passwords.
 const UserChangePasswordDialog = lazy(() =>
   import('./UserChangePasswordDialog').then((module) => ({ default: module.UserChangePasswordDialog })),
 );
-
-const Fact = ({ label, children }: { label: string; children: ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Stack spacing={0.25}>
-      <Typography variant="body2" color="text.secondary">
-        {translate(label)}
-      </Typography>
-      {children}
-    </Stack>
-  );
-};
 
 /** "Temporary password, expires in 23 hours": one an agent set, which the customer must replace. */
 const TemporaryPasswordNote = ({ expiresAt }: { expiresAt: string | null }) => {

@@ -12,6 +12,7 @@ import { UserLockChip, UserStatusField } from './UserFields';
 import { UserLockAlert } from './UserLockAlert';
 import { UserMembershipsSection } from './UserMembershipsSection';
 import { UserRescueCodesSection } from './UserRescueCodesSection';
+import { UserSecondFactorSection } from './UserSecondFactorSection';
 import { UserSecuritySection } from './UserSecuritySection';
 import { UserSignInsSection } from './UserSignInsSection';
 import { UserTimelineSection } from './UserTimelineSection';
@@ -62,8 +63,8 @@ const UserProfileSection = () => (
 
 /**
  * Manage user: step 4 of the support procedure. A lock the customer asked for comes first, then
- * who the person is, the state of their access (Security), the rescue codes they asked for, the
- * clients they belong to, how their recent sign-ins went and their whole timeline.
+ * who the person is, the state of their access (Security, Second factor), the rescue codes they
+ * asked for, the clients they belong to, how their recent sign-ins went and their whole timeline.
  */
 export const UserShow = () => (
   <Show actions={<UserShowActions />}>
@@ -71,6 +72,7 @@ export const UserShow = () => (
     <Stack spacing={3} divider={<Divider flexItem />} sx={{ p: 2 }}>
       <UserProfileSection />
       <UserSecuritySection />
+      <UserSecondFactorSection />
       <UserRescueCodesSection />
       <UserMembershipsSection />
       <UserSignInsSection />
