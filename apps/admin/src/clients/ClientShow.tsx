@@ -12,6 +12,7 @@ import { ClientStatusField, ContactNameField, CountryField, LanguageField } from
 import { ClientLogTab } from './ClientLogTab';
 import { ClientSummaryTab } from './ClientSummaryTab';
 import { ClientTicketsTab } from './ClientTicketsTab';
+import { ClientTwoFactorRequirement } from './ClientTwoFactorRequirement';
 
 /** A tab labels each child as a field; `label={false}` keeps the button's name from showing twice. */
 const EditProfileButton = (_props: TabContentProps) => <EditButton label="keydesk.clients.edit_profile" />;
@@ -38,6 +39,7 @@ export const ClientShow = () => {
           <CountryField label="resources.clients.fields.country" />
           <LanguageField label="resources.clients.fields.language" />
           <ClientStatusField label="resources.clients.fields.status" />
+          <ClientTwoFactorRequirement label="resources.clients.fields.requireTwoFactor" />
           <RelativeDateField source="createdAt" emptyText="keydesk.clients.unknown_date" />
           {canEdit && <EditProfileButton label={false} />}
         </TabbedShowLayout.Tab>

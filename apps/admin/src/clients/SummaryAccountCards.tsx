@@ -5,6 +5,7 @@ import { Link, RecordContextProvider, useTranslate } from 'react-admin';
 
 import { Section } from '../common/Section';
 import { ClientStatusField } from './ClientFields';
+import { ClientTwoFactorText } from './ClientTwoFactorRequirement';
 
 /** One block of the Summary tab: an outlined card under its own heading. */
 export const SummaryCard = ({ title, children }: { title: string; children: ReactNode }) => (
@@ -28,7 +29,10 @@ const Fact = ({ label, children }: { label: string; children: ReactNode }) => {
   );
 };
 
-/** Status, client key and owner: whether the caller's account is usable and who may decide for it. */
+/**
+ * Status, client key, whether users need a second factor, and owner: whether the caller's account
+ * is usable, what signing in asks of them, and who may decide for it.
+ */
 export const SummaryAccountCard = ({ summary }: { summary: ClientSummaryResponse }) => {
   const translate = useTranslate();
   const { client, owner } = summary;
@@ -41,6 +45,9 @@ export const SummaryAccountCard = ({ summary }: { summary: ClientSummaryResponse
           </RecordContextProvider>
         </Fact>
         <Fact label="resources.clients.fields.clientKey">{client.clientKey}</Fact>
+        <Fact label="resources.clients.fields.requireTwoFactor">
+          <ClientTwoFactorText client={client} />
+        </Fact>
         <Fact label="keydesk.client_summary.owner">
           {owner ? (
             <Link

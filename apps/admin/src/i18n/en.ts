@@ -21,6 +21,7 @@ const keydeskEnglish = {
         country: 'Country',
         language: 'Language',
         status: 'Status',
+        requireTwoFactor: 'Second factor for every user',
         createdAt: 'Client since',
         updatedAt: 'Updated',
       },
@@ -358,6 +359,20 @@ const keydeskEnglish = {
         emails: 'Emails',
         notes: 'Notes',
         log: 'Log',
+      },
+      two_factor: {
+        required: 'Required: every user signs in with a second factor.',
+        not_required: 'Not required: each user chooses.',
+        require: 'Require a second factor for every user',
+        stop: 'Stop requiring a second factor',
+        require_title: 'Require a second factor for every user of %{company}?',
+        require_content:
+          'Every user of %{company} will sign in with their password and a second factor: an authenticator app or a passkey. Users without one are asked to add one right after their next sign-in, before anything else. The change is kept in the activity log.',
+        stop_title: 'Stop requiring a second factor at %{company}?',
+        stop_content:
+          'Users of %{company} may sign in with a password alone again; those who have a second factor keep it and are still asked for it. The change is kept in the activity log.',
+        now_required: 'Every user of the client now needs a second factor.',
+        now_optional: 'The client no longer requires a second factor.',
       },
     },
     client_summary: {

@@ -20,6 +20,7 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
         country: 'País',
         language: 'Idioma',
         status: 'Estado',
+        requireTwoFactor: 'Segundo factor para todos los usuarios',
         createdAt: 'Cliente desde',
         updatedAt: 'Actualizado',
       },
@@ -363,6 +364,20 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
         emails: 'Correos',
         notes: 'Notas',
         log: 'Log',
+      },
+      two_factor: {
+        required: 'Exigido: todos los usuarios inician sesión con un segundo factor.',
+        not_required: 'No exigido: cada usuario decide.',
+        require: 'Exigir un segundo factor a todos los usuarios',
+        stop: 'Dejar de exigir un segundo factor',
+        require_title: '¿Exigir un segundo factor a todos los usuarios de %{company}?',
+        require_content:
+          'Todos los usuarios de %{company} iniciarán sesión con su contraseña y un segundo factor: una app de autenticación o una llave de acceso. A quienes no tengan uno se les pedirá agregarlo justo después de su próximo inicio de sesión, antes que nada. El cambio queda en el registro de actividad.',
+        stop_title: '¿Dejar de exigir un segundo factor en %{company}?',
+        stop_content:
+          'Los usuarios de %{company} podrán volver a iniciar sesión solo con su contraseña; quienes tengan un segundo factor lo conservan y se les sigue pidiendo. El cambio queda en el registro de actividad.',
+        now_required: 'Ahora todos los usuarios del cliente necesitan un segundo factor.',
+        now_optional: 'El cliente ya no exige un segundo factor.',
       },
     },
     client_summary: {
