@@ -25,6 +25,8 @@ export const ActivityChangesTable = ({ entry }: { entry: ActivityDetailResponse 
     resource ? translate(`resources.${resource}.fields.${field}`, { _: field }) : field;
   const show = (value: unknown) => {
     if (value === null || value === undefined || value === '') return translate('keydesk.activity.detail.empty_value');
+    // A switch (a client requiring a second factor, a contact's security mail) reads as Yes or No.
+    if (typeof value === 'boolean') return translate(value ? 'ra.boolean.true' : 'ra.boolean.false');
     return typeof value === 'string' ? value : JSON.stringify(value);
   };
   return (
