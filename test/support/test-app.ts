@@ -112,3 +112,21 @@ export async function startTestApp(
     },
   };
 }
+
+/**
+ * A second api process on the test app's database (its own Nest app, services and caches, the
+ * same clock): what one process changes, the other must see.
+ */
+export async function peerApp(t: TestApp): Promise<{ http(): request.Agent; close(): Promise<void> }> {
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(t.config, logSink)] })
+    .overrideProvider(Clock)
+    .useValue(t.clock)
+    .compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>(new StablePrototypeExpressAdapter(), {
+    bodyParser: false,
+    logger: false,
+  });
+  configureApp(app, t.config);
+  await app.init();
+  return { http: () => request.agent(app.getHttpServer()), close: () => app.close() };
+}

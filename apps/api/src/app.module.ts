@@ -17,6 +17,7 @@ import { TransactionRunner } from './database/transaction-runner';
 import { loggerOptions } from './logging/logger-options';
 import { AccountModule } from './modules/account/account.module';
 import { ActivityModule } from './modules/activity/activity.module';
+import { ApiTokensModule } from './modules/api-tokens/api-tokens.module';
 import { ApprovalsModule } from './modules/approvals/approvals.module';
 import { AssuranceModule } from './modules/assurance/assurance.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -76,6 +77,7 @@ export class AppModule {
         AssuranceModule,
         CallerVerificationModule,
         ApprovalsModule,
+        ApiTokensModule,
         ActivityModule,
         AccountModule,
         BootstrapModule,

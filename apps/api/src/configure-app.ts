@@ -11,6 +11,7 @@ import { checkJsonBody } from './common/http/json-input';
 import { AppConfig } from './config/app.config';
 import { QuietStartupLogger } from './logging/quiet-startup-logger';
 import { requestLog } from './logging/request-log';
+import { ApiTokenMiddleware } from './modules/api-tokens/api-token.middleware';
 import { StaffSessionMiddleware } from './modules/auth/staff-session.middleware';
 
 /** Everything between the socket and the controllers; shared by main.ts and the e2e tests. */
@@ -31,10 +32,17 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   });
   // Room for a 20,000-character ticket reply in any script (up to 4 bytes a character).
   app.use('/api', express.json({ limit: '100kb' }), checkJsonBody);
-  // The staff session, where staff work: the API and the development mailbox (the client area has its own).
+  // The staff session, where staff work: the API and the development mailbox (the client area has
+  // its own); or, on the API, an integration's token instead of any cookie.
   const staffSession = app.get(StaffSessionMiddleware);
+  const apiToken = app.get(ApiTokenMiddleware);
+  app.use('/api', (request: Request, response: Response, next: NextFunction) =>
+    request.header('authorization') === undefined
+      ? void staffSession.use(request, response, next)
+      : void apiToken.use(request, response, next),
+  );
   app.use(
-    ['/api', '/dev'],
+    '/dev',
     (request: Request, response: Response, next: NextFunction) => void staffSession.use(request, response, next),
   );
   setUpOpenApi(app);
@@ -51,6 +59,7 @@ function setUpOpenApi(app: NestExpressApplication): void {
     .setVersion('0.1.0')
     .addCookieAuth('keydesk.sid', { type: 'apiKey', in: 'cookie', name: 'keydesk.sid' }, 'session')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' }, 'csrf')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API token, kd_…' }, 'token')
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, document));
 }

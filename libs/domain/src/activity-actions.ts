@@ -102,6 +102,9 @@ export const ActivityAction = {
   UserSecondFactorsRemoved: 'user.second_factors_removed',
   /** A wrong second factor at sign-in or in a recovery (never the code). */
   UserSecondFactorFailed: 'user.second_factor_failed',
+  /** An administrator made an API token (its name, permissions and expiry; never the token). */
+  ApiTokenCreated: 'api_token.created',
+  ApiTokenRevoked: 'api_token.revoked',
   /** The mail worker handed a mail to the mail server (the customer's timeline shows it). */
   EmailSent: 'email.sent',
   /** A supervisor marked entries or a period as reviewed, with a comment. */

@@ -73,6 +73,8 @@ export const ErrorCode = {
   EmailHoldNotActive: 'EMAIL_HOLD_NOT_ACTIVE',
   /** Removing the second factor of a user who has none. */
   NoSecondFactor: 'NO_SECOND_FACTOR',
+  /** An action that takes a person (a step-up, a verified caller, an approval, a session): not for an API token. */
+  TokenNotAllowed: 'TOKEN_NOT_ALLOWED',
   InternalError: 'INTERNAL_ERROR',
 } as const;
 

@@ -18,3 +18,4 @@ export * from './credentials';
 export * from './two-factor';
 export * from './assurance';
 export * from './customer-two-factor';
+export * from './api-tokens';

@@ -25,6 +25,7 @@ import { StaffSessions1765300000000 as MysqlStaffSessions } from './migrations/m
 import { TwoFactor1765400000000 as MysqlTwoFactor } from './migrations/mysql/1765400000000-two-factor';
 import { Assurance1765500000000 as MysqlAssurance } from './migrations/mysql/1765500000000-assurance';
 import { CustomerTwoFactor1765600000000 as MysqlCustomerTwoFactor } from './migrations/mysql/1765600000000-customer-two-factor';
+import { ApiTokens1765700000000 as MysqlApiTokens } from './migrations/mysql/1765700000000-api-tokens';
 import { Foundation1763900000000 as SqliteFoundation } from './migrations/sqlite/1763900000000-foundation';
 import { Customers1764000000000 as SqliteCustomers } from './migrations/sqlite/1764000000000-customers';
 import { MailOutbox1764100000000 as SqliteMailOutbox } from './migrations/sqlite/1764100000000-mail-outbox';
@@ -43,6 +44,7 @@ import { StaffSessions1765300000000 as SqliteStaffSessions } from './migrations/
 import { TwoFactor1765400000000 as SqliteTwoFactor } from './migrations/sqlite/1765400000000-two-factor';
 import { Assurance1765500000000 as SqliteAssurance } from './migrations/sqlite/1765500000000-assurance';
 import { CustomerTwoFactor1765600000000 as SqliteCustomerTwoFactor } from './migrations/sqlite/1765600000000-customer-two-factor';
+import { ApiTokens1765700000000 as SqliteApiTokens } from './migrations/sqlite/1765700000000-api-tokens';
 
 /** What prepareDatabase gets: a better-sqlite3 connection. */
 interface SqliteConnection {
@@ -70,6 +72,7 @@ const SQLITE_MIGRATIONS = [
   SqliteTwoFactor,
   SqliteAssurance,
   SqliteCustomerTwoFactor,
+  SqliteApiTokens,
 ];
 const MYSQL_MIGRATIONS = [
   MysqlFoundation,
@@ -90,6 +93,7 @@ const MYSQL_MIGRATIONS = [
   MysqlTwoFactor,
   MysqlAssurance,
   MysqlCustomerTwoFactor,
+  MysqlApiTokens,
 ];
 
 export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {

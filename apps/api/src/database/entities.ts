@@ -1,3 +1,4 @@
+import { ApiTokenEntity } from '../modules/api-tokens/api-token.entity';
 import { ApprovalEntity } from '../modules/approvals/approval.entity';
 import { SettingEntity } from '../modules/assurance/setting.entity';
 import { CallerVerificationEntity } from '../modules/caller-verification/caller-verification.entity';
@@ -71,4 +72,5 @@ export const ENTITIES = [
   UserRecoveryCodeEntity,
   UserPasskeyEntity,
   PasskeyChallengeEntity,
+  ApiTokenEntity,
 ];

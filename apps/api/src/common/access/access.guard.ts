@@ -27,6 +27,8 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request>();
     const staff = request.user as AuthenticatedStaff | undefined;
     if (!staff) throw new DomainError(request.sessionExpired ? ErrorCode.SessionExpired : ErrorCode.NotAuthenticated);
+    // A token acts through permissions only: the routes of a person's own session are not its.
+    if (staff.apiToken && rule.kind !== 'permission') throw new DomainError(ErrorCode.TokenNotAllowed);
     if (rule.kind === 'second-factor-step') return true;
     if (request.staffSession?.secondFactorPending) throw new DomainError(ErrorCode.SecondFactorRequired);
     if (rule.kind === 'permission' && !hasPermission(staff.permissions, rule.permission)) {

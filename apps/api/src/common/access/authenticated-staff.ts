@@ -2,8 +2,11 @@ import type { Permission, SessionStaff } from '@keydesk/domain';
 
 import type { StaffSessionEntity } from '../../modules/auth/staff-session.entity';
 
-/** The staff member behind a request (req.user), read with the session on every request. */
-export type AuthenticatedStaff = SessionStaff & { permissions: Permission[] };
+/**
+ * The staff member behind a request (req.user), read with the session on every request; or, for
+ * an API token, its maker within the token's permissions (`apiToken` says which token).
+ */
+export type AuthenticatedStaff = SessionStaff & { permissions: Permission[]; apiToken?: { id: number; name: string } };
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace

@@ -6,6 +6,7 @@ import { ErrorCode } from '@keydesk/domain';
 
 import { AppConfig } from '../../config/app.config';
 import { DomainError } from '../errors/domain-error';
+import { AuthenticatedStaff } from './authenticated-staff';
 import { Clock } from '../time/clock';
 
 const STEP_UP = 'keydesk:step-up';
@@ -19,6 +20,8 @@ export const RequireStepUp = () => SetMetadata(STEP_UP, true);
 
 /** 401 STEP_UP_REQUIRED unless the session proved itself recently; for actions sensitive only sometimes. */
 export function assertSteppedUp(request: Request, config: AppConfig, nowMs: number): void {
+  // A token proves no factor: what takes a step-up takes a person.
+  if ((request.user as AuthenticatedStaff | undefined)?.apiToken) throw new DomainError(ErrorCode.TokenNotAllowed);
   const steppedUpAt = request.staffSession?.steppedUpAt ?? null;
   if (steppedUpAt === null || nowMs - steppedUpAt > config.auth.stepUpSeconds * 1000) {
     throw new DomainError(ErrorCode.StepUpRequired);

@@ -53,4 +53,5 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.VerificationAddressUnknown]: 400,
   [ErrorCode.EmailHoldNotActive]: 409,
   [ErrorCode.NoSecondFactor]: 409,
+  [ErrorCode.TokenNotAllowed]: 403,
 };

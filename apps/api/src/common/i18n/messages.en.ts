@@ -398,4 +398,8 @@ export const en: Record<string, string> = {
   'account.security.passkeyAdded': 'Your passkey is ready.',
   'account.security.passkeyRemoved': 'The passkey was removed.',
   'account.security.passkeyInvalid': 'The passkey could not be verified. Try again.',
+  'errors.TOKEN_NOT_ALLOWED':
+    'An API token cannot do this: it takes a person signed in (a step-up, a verified caller or an approval).',
+  'apiTokens.forbiddenPermission': 'A token cannot hold {permission}.',
+  'apiTokens.expiry': 'Choose an expiry in the future, at most {days} days away.',
 };

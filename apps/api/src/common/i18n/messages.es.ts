@@ -417,4 +417,8 @@ export const es: Record<string, string> = {
   'account.security.passkeyAdded': 'Tu llave de acceso está lista.',
   'account.security.passkeyRemoved': 'Se quitó la llave de acceso.',
   'account.security.passkeyInvalid': 'No se pudo verificar la llave de acceso. Inténtalo de nuevo.',
+  'errors.TOKEN_NOT_ALLOWED':
+    'Un token de API no puede hacer esto: requiere a una persona con sesión (una nueva verificación, un cliente verificado o una aprobación).',
+  'apiTokens.forbiddenPermission': 'Un token no puede tener {permission}.',
+  'apiTokens.expiry': 'Elige un vencimiento en el futuro, como máximo a {days} días.',
 };

@@ -68,6 +68,7 @@ export class AssuranceGate {
   ) {}
 
   async precheck(context: RequestContext, guarded: GuardedAction): Promise<void> {
+    await this.assertPersonWhereNeeded(context, guarded);
     await this.assertVerifiedWhereBoth(context, guarded);
     if (guarded.approvalId !== undefined) return;
     const need = await this.need(context, guarded);
@@ -76,6 +77,7 @@ export class AssuranceGate {
 
   async enforce(manager: EntityManager, context: RequestContext, guarded: GuardedAction): Promise<void> {
     if (guarded.passwordAction) await this.auditHead.lockHead(manager);
+    await this.assertPersonWhereNeeded(context, guarded);
     await this.assertVerifiedWhereBoth(context, guarded);
     const need = await this.need(context, guarded, manager);
     if (guarded.approvalId === undefined) {
@@ -100,6 +102,13 @@ export class AssuranceGate {
       manager,
       approvalEntry(ActivityAction.ApprovalUsed, row, guarded.clientId ?? null, context),
     );
+  }
+
+  /** A token verifies no caller and asks no one for an approval: where either is needed, it is refused. */
+  private async assertPersonWhereNeeded(context: RequestContext, guarded: GuardedAction): Promise<void> {
+    if (!context.staff?.apiToken) return;
+    if (guarded.approvalId !== undefined || (await this.need(context, guarded)))
+      throw new DomainError(ErrorCode.TokenNotAllowed);
   }
 
   /** Removing a customer's second factor takes a verified caller whatever the policy, and an approval besides. */

@@ -1,0 +1,50 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+
+import { ApiTokenResponse, CreatedApiToken, Permission } from '@keydesk/domain';
+
+import { RequirePermission } from '../../common/access/access.decorator';
+import { RequireStepUp } from '../../common/access/step-up';
+import { parseListQuery, RawListQuery, setContentRange } from '../../common/http/list-query';
+import { Ctx, RequestContext } from '../../common/http/request-context';
+import { ApiTokensService } from './api-tokens.service';
+import { CreateApiTokenDto } from './dto/create-api-token.dto';
+
+/** Administrators' tokens for integrations. */
+@ApiTags('api tokens')
+@Controller('api/api-tokens')
+export class ApiTokensController {
+  constructor(private readonly tokens: ApiTokensService) {}
+
+  @Post()
+  @RequireStepUp()
+  @RequirePermission(Permission.StaffManage)
+  @ApiOperation({
+    summary: 'Makes a token (shown this once) holding some permissions, for at most a year',
+    description:
+      'Sent as `Authorization: Bearer kd_…`, with no CSRF token. Never users.set_password, staff.manage or approvals.decide; actions that need a step-up, a verified caller or an approval answer 403 TOKEN_NOT_ALLOWED.',
+  })
+  create(@Body() dto: CreateApiTokenDto, @Ctx() context: RequestContext): Promise<CreatedApiToken> {
+    return this.tokens.create(dto, context);
+  }
+
+  @Get()
+  @RequirePermission(Permission.StaffManage)
+  @ApiOperation({ summary: 'Every token, newest first, with its last use (never the token)' })
+  @ApiQuery({ name: 'range', required: false, description: '[first,last], e.g. [0,24]' })
+  async list(@Query() raw: RawListQuery, @Res({ passthrough: true }) response: Response): Promise<ApiTokenResponse[]> {
+    const query = parseListQuery(raw, ['id'] as const, 'id');
+    const { rows, total } = await this.tokens.list(query.offset, query.limit);
+    setContentRange(response, 'api-tokens', query.offset, rows.length, total);
+    return rows;
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @RequirePermission(Permission.StaffManage)
+  @ApiOperation({ summary: 'Revokes a token at once, for every api process' })
+  revoke(@Param('id', ParseIntPipe) id: number, @Ctx() context: RequestContext): Promise<void> {
+    return this.tokens.revoke(id, context);
+  }
+}
