@@ -89,8 +89,13 @@ export const RemoveSecondFactorDialog = ({ user, onClose }: { user: UserResponse
       onClose();
     } catch (error) {
       if (gate.refuse(error)) return undefined;
-      // Removed meanwhile (by a colleague, or the customer): the page shows it once refreshed.
-      if (error instanceof HttpError && error.body?.code === ErrorCode.NoSecondFactor) refresh();
+      // Removed meanwhile (by a colleague, or the customer): nothing is left to do here.
+      if (error instanceof HttpError && error.body?.code === ErrorCode.NoSecondFactor) {
+        refresh();
+        notify(error.message, { type: 'info' });
+        onClose();
+        return undefined;
+      }
       return submissionErrors(error);
     }
   };
