@@ -117,7 +117,9 @@ export async function startTestApp(
  * A second api process on the test app's database (its own Nest app, services and caches, the
  * same clock): what one process changes, the other must see.
  */
-export async function peerApp(t: TestApp): Promise<{ http(): request.Agent; close(): Promise<void> }> {
+export async function peerApp(
+  t: TestApp,
+): Promise<{ app: NestExpressApplication; http(): request.Agent; close(): Promise<void> }> {
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(t.config, logSink)] })
     .overrideProvider(Clock)
     .useValue(t.clock)
@@ -128,5 +130,5 @@ export async function peerApp(t: TestApp): Promise<{ http(): request.Agent; clos
   });
   configureApp(app, t.config);
   await app.init();
-  return { http: () => request.agent(app.getHttpServer()), close: () => app.close() };
+  return { app, http: () => request.agent(app.getHttpServer()), close: () => app.close() };
 }

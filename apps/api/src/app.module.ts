@@ -18,6 +18,7 @@ import { loggerOptions } from './logging/logger-options';
 import { AccountModule } from './modules/account/account.module';
 import { ActivityModule } from './modules/activity/activity.module';
 import { ApiTokensModule } from './modules/api-tokens/api-tokens.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { ApprovalsModule } from './modules/approvals/approvals.module';
 import { AssuranceModule } from './modules/assurance/assurance.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -61,6 +62,7 @@ export class AppModule {
         LoggerModule.forRoot(loggerOptions(config, logDestination)),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 2, retryDelay: 1000 }),
         AuditModule,
+        WebhooksModule,
         HealthModule,
         RolesModule,
         StaffModule,

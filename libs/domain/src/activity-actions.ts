@@ -105,6 +105,9 @@ export const ActivityAction = {
   /** An administrator made an API token (its name, permissions and expiry; never the token). */
   ApiTokenCreated: 'api_token.created',
   ApiTokenRevoked: 'api_token.revoked',
+  /** An administrator registered a webhook (its address and events; never its secret). */
+  WebhookCreated: 'webhook.created',
+  WebhookRemoved: 'webhook.removed',
   /** The mail worker handed a mail to the mail server (the customer's timeline shows it). */
   EmailSent: 'email.sent',
   /** A supervisor marked entries or a period as reviewed, with a comment. */

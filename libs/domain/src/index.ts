@@ -19,3 +19,4 @@ export * from './two-factor';
 export * from './assurance';
 export * from './customer-two-factor';
 export * from './api-tokens';
+export * from './webhooks';

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 
 import { ActivityConfig, readActivityConfig } from './activity.config';
 import { AssuranceConfig, readAssuranceConfig } from './assurance.config';
+import { readWebhooksConfig, WebhooksConfig } from './webhooks.config';
 import { AuthConfig, readAuthConfig } from './auth.config';
 import { BootstrapConfig, readBootstrapConfig } from './bootstrap.config';
 import { ConfigErrors, Env } from './config-errors';
@@ -25,6 +26,7 @@ export class AppConfig {
     readonly rescue: RescueConfig,
     readonly activity: ActivityConfig,
     readonly assurance: AssuranceConfig,
+    readonly webhooks: WebhooksConfig,
   ) {}
 }
 
@@ -45,6 +47,19 @@ export function loadConfig(env: Env = process.env, envFile = join(process.cwd(),
   const rescue = readRescueConfig(env, errors);
   const activity = readActivityConfig(env, errors);
   const assurance = readAssuranceConfig(env, errors);
+  const webhooks = readWebhooksConfig(env, errors);
   errors.throwIfAny();
-  return new AppConfig(dataDir, server, database, auth, secrets, bootstrap, mail, rescue, activity, assurance);
+  return new AppConfig(
+    dataDir,
+    server,
+    database,
+    auth,
+    secrets,
+    bootstrap,
+    mail,
+    rescue,
+    activity,
+    assurance,
+    webhooks,
+  );
 }

@@ -26,6 +26,7 @@ import { TwoFactor1765400000000 as MysqlTwoFactor } from './migrations/mysql/176
 import { Assurance1765500000000 as MysqlAssurance } from './migrations/mysql/1765500000000-assurance';
 import { CustomerTwoFactor1765600000000 as MysqlCustomerTwoFactor } from './migrations/mysql/1765600000000-customer-two-factor';
 import { ApiTokens1765700000000 as MysqlApiTokens } from './migrations/mysql/1765700000000-api-tokens';
+import { Webhooks1765800000000 as MysqlWebhooks } from './migrations/mysql/1765800000000-webhooks';
 import { Foundation1763900000000 as SqliteFoundation } from './migrations/sqlite/1763900000000-foundation';
 import { Customers1764000000000 as SqliteCustomers } from './migrations/sqlite/1764000000000-customers';
 import { MailOutbox1764100000000 as SqliteMailOutbox } from './migrations/sqlite/1764100000000-mail-outbox';
@@ -45,6 +46,7 @@ import { TwoFactor1765400000000 as SqliteTwoFactor } from './migrations/sqlite/1
 import { Assurance1765500000000 as SqliteAssurance } from './migrations/sqlite/1765500000000-assurance';
 import { CustomerTwoFactor1765600000000 as SqliteCustomerTwoFactor } from './migrations/sqlite/1765600000000-customer-two-factor';
 import { ApiTokens1765700000000 as SqliteApiTokens } from './migrations/sqlite/1765700000000-api-tokens';
+import { Webhooks1765800000000 as SqliteWebhooks } from './migrations/sqlite/1765800000000-webhooks';
 
 /** What prepareDatabase gets: a better-sqlite3 connection. */
 interface SqliteConnection {
@@ -73,6 +75,7 @@ const SQLITE_MIGRATIONS = [
   SqliteAssurance,
   SqliteCustomerTwoFactor,
   SqliteApiTokens,
+  SqliteWebhooks,
 ];
 const MYSQL_MIGRATIONS = [
   MysqlFoundation,
@@ -94,6 +97,7 @@ const MYSQL_MIGRATIONS = [
   MysqlAssurance,
   MysqlCustomerTwoFactor,
   MysqlApiTokens,
+  MysqlWebhooks,
 ];
 
 export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {

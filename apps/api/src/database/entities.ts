@@ -1,3 +1,5 @@
+import { WebhookDeliveryEntity } from '../modules/webhooks/webhook-delivery.entity';
+import { WebhookEntity } from '../modules/webhooks/webhook.entity';
 import { ApiTokenEntity } from '../modules/api-tokens/api-token.entity';
 import { ApprovalEntity } from '../modules/approvals/approval.entity';
 import { SettingEntity } from '../modules/assurance/setting.entity';
@@ -73,4 +75,6 @@ export const ENTITIES = [
   UserPasskeyEntity,
   PasskeyChallengeEntity,
   ApiTokenEntity,
+  WebhookEntity,
+  WebhookDeliveryEntity,
 ];

@@ -82,7 +82,12 @@ export function errorBody(locale: Locale, status: number, error: DomainError): A
   const body: ApiErrorBody = {
     statusCode: status,
     code: error.code,
-    message: translate(locale, `errors.${error.code}`, params),
+    // A variant says more of the same refusal (a removal takes a verified caller and an approval).
+    message: translate(
+      locale,
+      typeof params.variant === 'string' ? `errors.${error.code}.${params.variant}` : `errors.${error.code}`,
+      params,
+    ),
   };
   if (typeof error.params.opensAt === 'string') body.opensAt = error.params.opensAt;
   if (typeof error.params.action === 'string') {

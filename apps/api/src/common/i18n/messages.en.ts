@@ -402,4 +402,7 @@ export const en: Record<string, string> = {
     'An API token cannot do this: it takes a person signed in (a step-up, a verified caller or an approval).',
   'apiTokens.forbiddenPermission': 'A token cannot hold {permission}.',
   'apiTokens.expiry': 'Choose an expiry in the future, at most {days} days away.',
+  'webhooks.httpsOnly': 'In production a webhook must use https.',
+  'errors.CALLER_NOT_VERIFIED.andApproval':
+    '{action} needs a caller you verified (send a code with "Verify caller") and, besides, a supervisor\'s approval.',
 };

@@ -421,4 +421,7 @@ export const es: Record<string, string> = {
     'Un token de API no puede hacer esto: requiere a una persona con sesión (una nueva verificación, un cliente verificado o una aprobación).',
   'apiTokens.forbiddenPermission': 'Un token no puede tener {permission}.',
   'apiTokens.expiry': 'Elige un vencimiento en el futuro, como máximo a {days} días.',
+  'webhooks.httpsOnly': 'En producción un webhook debe usar https.',
+  'errors.CALLER_NOT_VERIFIED.andApproval':
+    '{action} requiere un cliente verificado por ti (envíale un código con «Verificar cliente») y, además, la aprobación de un supervisor.',
 };

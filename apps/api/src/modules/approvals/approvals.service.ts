@@ -12,6 +12,7 @@ import {
   ErrorCode,
   hasPermission,
   Permission,
+  WebhookEvent,
 } from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
@@ -25,6 +26,7 @@ import { StaffRepository } from '../staff/staff.repository';
 import { TicketRepository } from '../tickets/ticket.repository';
 import { ClientUserRepository } from '../users/client-user.repository';
 import { UserRepository } from '../users/user.repository';
+import { WebhookOutbox } from '../webhooks/webhook-outbox';
 import { displayNameOf } from '../users/user-names';
 import { ApprovalEntity } from './approval.entity';
 import { toApprovalResponse } from './approval.mapper';
@@ -56,6 +58,7 @@ export class ApprovalsService {
     private readonly staff: StaffRepository,
     private readonly tickets: TicketRepository,
     private readonly audit: AuditService,
+    private readonly events: WebhookOutbox,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -96,6 +99,7 @@ export class ApprovalsService {
       await this.record(manager, ActivityAction.ApprovalRequested, row, subject.clientId, context, {
         reason: row.reason,
       });
+      await this.events.emit(manager, WebhookEvent.ApprovalRequested, approvalEvent(row));
       return toApprovalResponse(row);
     });
   }
@@ -147,6 +151,12 @@ export class ApprovalsService {
         context,
         { comment: decided.comment },
       );
+      await this.events.emit(manager, WebhookEvent.ApprovalDecided, {
+        ...approvalEvent(decided),
+        decision: decision.decision,
+        decidedBy: staff.id,
+        decidedByName: staff.displayName,
+      });
       return toApprovalResponse(decided);
     });
   }
@@ -210,6 +220,20 @@ export class ApprovalsService {
     if (!member) throw new DomainError(ErrorCode.NotFound, { resource: 'staff' });
     return { name: member.displayName, clientId: null };
   }
+}
+
+/** What an approval's events say: ids and names, the action, never the reason's free text. */
+function approvalEvent(row: ApprovalEntity) {
+  return {
+    approvalId: row.id,
+    action: row.action,
+    userId: row.userId,
+    staffId: row.staffId,
+    subjectName: row.subjectName,
+    ticketId: row.ticketId,
+    requestedBy: row.requestedBy,
+    requestedByName: row.requestedByName,
+  };
 }
 
 function requireStaff(context: RequestContext) {

@@ -116,7 +116,7 @@ export class AssuranceGate {
     if (guarded.action !== AssuredAction.SecondFactorRemoval) return;
     if (!context.staff) throw new DomainError(ErrorCode.NotAuthenticated);
     if (!(await this.verifications.active(context.staff.id, guarded.userId!, this.clock.nowMs())))
-      throw new DomainError(ErrorCode.CallerNotVerified, { action: guarded.action });
+      throw new DomainError(ErrorCode.CallerNotVerified, { action: guarded.action, variant: 'andApproval' });
   }
 
   private async need(context: RequestContext, guarded: GuardedAction, manager?: EntityManager): Promise<Need | null> {

@@ -8,6 +8,7 @@ import {
   RescueVoidReason,
   SubjectType,
   UserLockReason,
+  WebhookEvent,
 } from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
@@ -20,6 +21,7 @@ import { AuditService } from '../audit/audit.service';
 import { hashResetToken, ResetFormTokens } from '../password-resets/reset-token';
 import { UserEntity } from '../users/user.entity';
 import { displayNameOf } from '../users/user-names';
+import { WebhookOutbox } from '../webhooks/webhook-outbox';
 import { CredentialReportEntity } from './credential-report.entity';
 import { CredentialsRepository } from './credentials.repository';
 
@@ -49,6 +51,7 @@ export class AccountLocksService {
   constructor(
     private readonly repository: CredentialsRepository,
     private readonly audit: AuditService,
+    private readonly events: WebhookOutbox,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     config: AppConfig,
@@ -103,6 +106,13 @@ export class AccountLocksService {
           sessionsEnded,
           linksVoided: true,
         },
+      });
+      await this.events.emit(manager, WebhookEvent.UserLocked, {
+        userId: user.id,
+        userName: displayNameOf(user),
+        clientId: report.clientId,
+        reason: UserLockReason.ReportedByCustomer,
+        reportedEntryId: report.changeEntryId,
       });
       return true;
     });

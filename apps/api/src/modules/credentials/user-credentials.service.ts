@@ -11,6 +11,7 @@ import {
   FactorChange,
   RescueVoidReason,
   SubjectType,
+  WebhookEvent,
 } from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
@@ -21,6 +22,7 @@ import { staffActor } from '../audit/audit-actors';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { ClientEntity } from '../clients/client.entity';
 import { UserEntity } from '../users/user.entity';
+import { WebhookOutbox } from '../webhooks/webhook-outbox';
 import { displayNameOf } from '../users/user-names';
 import { CredentialNotices } from './credential-notices';
 import { CredentialsRepository } from './credentials.repository';
@@ -77,6 +79,13 @@ const FACTOR_REMOVALS: readonly FactorChange[] = [
   FactorChange.FactorsRemovedByStaff,
 ];
 
+/** The webhook event of a password change, by the way it came (the customer's own change sends none). */
+const PASSWORD_EVENTS: Partial<Record<CredentialWay, WebhookEvent>> = {
+  [CredentialWay.Staff]: WebhookEvent.PasswordTemporarySet,
+  [CredentialWay.ResetLink]: WebhookEvent.PasswordResetCompleted,
+  [CredentialWay.RescueCode]: WebhookEvent.RescueCodeRedeemed,
+};
+
 const PASSWORD_ACTIONS: Record<CredentialWay, ActivityAction> = {
   [CredentialWay.Staff]: ActivityAction.UserPasswordSet,
   [CredentialWay.ResetLink]: ActivityAction.UserPasswordResetCompleted,
@@ -97,6 +106,7 @@ export class UserCredentialsService {
     private readonly repository: CredentialsRepository,
     private readonly notices: CredentialNotices,
     private readonly audit: AuditService,
+    private readonly events: WebhookOutbox,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -189,6 +199,15 @@ export class UserCredentialsService {
         notified: recipients.map((r) => r.email),
       },
     });
+    if (removal)
+      await this.events.emit(manager, WebhookEvent.SecondFactorRemoved, {
+        userId: user.id,
+        userName: displayNameOf(user),
+        clientId: client?.id ?? null,
+        change: change.change,
+        way: change.way,
+        entryId: entry.id,
+      });
     await this.notices.tellFactorChange(manager, {
       user,
       client,
@@ -272,6 +291,15 @@ export class UserCredentialsService {
       at: now,
       entryId: entry.id,
     });
+    const event = kind === CredentialKind.Password ? PASSWORD_EVENTS[change.way] : undefined;
+    if (event)
+      await this.events.emit(manager, event, {
+        userId: user.id,
+        userName: displayNameOf(user),
+        clientId: client?.id ?? null,
+        entryId: entry.id,
+        ...(change.way === CredentialWay.Staff ? { staffId: context.staff?.id ?? null } : {}),
+      });
     return { entryId: entry.id, noticeEmailIds };
   }
 

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { ActivityAction, AssuredAction, ErrorCode, PasswordResetResponse, SubjectType } from '@keydesk/domain';
+import {
+  ActivityAction,
+  AssuredAction,
+  ErrorCode,
+  PasswordResetResponse,
+  SubjectType,
+  WebhookEvent,
+} from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
 import { RequestContext } from '../../common/http/request-context';
@@ -20,6 +27,7 @@ import { TicketReplyMail } from '../tickets/ticket-reply-mail';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { UserEntity } from '../users/user.entity';
 import { displayNameOf as nameOf } from '../users/user-names';
+import { WebhookOutbox } from '../webhooks/webhook-outbox';
 import { SendResetEmailDto } from './dto/send-reset-email.dto';
 import { PasswordActionTargets } from './password-action-targets';
 import { PasswordResetTokenEntity } from './password-reset-token.entity';
@@ -42,6 +50,7 @@ export class PasswordResetEmailService {
     private readonly replyMail: TicketReplyMail,
     private readonly outbox: MailOutbox,
     private readonly audit: AuditService,
+    private readonly events: WebhookOutbox,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -115,6 +124,16 @@ export class PasswordResetEmailService {
           to: user.email,
           expiresAt: new Date(reset.expiresAt).toISOString(),
         },
+      });
+      await this.events.emit(manager, WebhookEvent.PasswordResetSent, {
+        userId,
+        userName: nameOf(user),
+        clientId: client.id,
+        ticketId: ticket?.id ?? null,
+        resetId: reset.id,
+        staffId: author.id,
+        staffName: author.displayName,
+        expiresAt: new Date(reset.expiresAt).toISOString(),
       });
       return Object.assign(reset, { emailId: mail.id, ticketMessageId: messageId });
     });
