@@ -32,27 +32,23 @@ class Receiver {
   readonly received: Received[] = [];
   secret = '';
   answer = 204;
-  private constructor(private readonly server: Server) {}
+  private readonly server: Server = createServer((request, response) => {
+    void readBody(request).then((body) => {
+      const id = String(request.headers['webhook-id']);
+      const timestamp = String(request.headers['webhook-timestamp']);
+      const expected = createHmac('sha256', Buffer.from(this.secret.slice('whsec_'.length), 'base64'))
+        .update(`${id}.${timestamp}.${body}`)
+        .digest();
+      const given = Buffer.from(String(request.headers['webhook-signature'] ?? '').replace(/^v1,/, ''), 'base64');
+      const signatureValid = given.length === expected.length && timingSafeEqual(given, expected);
+      if (this.answer < 300) this.received.push({ id, timestamp, body, signatureValid });
+      response.writeHead(this.answer).end();
+    });
+  });
 
   static async start(): Promise<Receiver> {
-    let receiver!: Receiver;
-    const server = createServer((request, response) => {
-      void readBody(request).then((body) => {
-        const id = String(request.headers['webhook-id']);
-        const timestamp = String(request.headers['webhook-timestamp']);
-        const expected = createHmac('sha256', Buffer.from(receiver.secret.slice('whsec_'.length), 'base64'))
-          .update(`${id}.${timestamp}.${body}`)
-          .digest();
-        const given = String(request.headers['webhook-signature'] ?? '').replace(/^v1,/, '');
-        const signatureValid =
-          Buffer.from(given, 'base64').length === expected.length &&
-          timingSafeEqual(Buffer.from(given, 'base64'), expected);
-        if (receiver.answer < 300) receiver.received.push({ id, timestamp, body, signatureValid });
-        response.writeHead(receiver.answer).end();
-      });
-    });
-    receiver = new Receiver(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const receiver = new Receiver();
+    await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
     return receiver;
   }
 
