@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
 
 import { ApprovalDecision } from '@keydesk/domain';
 
-import { Trimmed } from '../../../common/validation/dto-decorators';
+import { OptionalNotNull, Trimmed } from '../../../common/validation/dto-decorators';
 
 export class DecideApprovalDto {
   @ApiProperty({ enum: Object.values(ApprovalDecision) })
@@ -11,7 +11,7 @@ export class DecideApprovalDto {
   decision!: ApprovalDecision;
 
   @ApiPropertyOptional({ description: 'Kept with the decision and in the activity log' })
-  @IsOptional()
+  @OptionalNotNull()
   @Trimmed()
   @IsString()
   @MaxLength(500)

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, MaxLength, Min } from 'class-validator';
 
 import { ALL_ASSURED_ACTIONS, AssuredAction } from '@keydesk/domain';
 
-import { Trimmed } from '../../../common/validation/dto-decorators';
+import { OptionalNotNull, Trimmed } from '../../../common/validation/dto-decorators';
 
 export class RequestApprovalDto {
   @ApiProperty({ enum: ALL_ASSURED_ACTIONS, description: 'The one action to allow, as the policy names it' })
@@ -11,13 +11,13 @@ export class RequestApprovalDto {
   action!: AssuredAction;
 
   @ApiPropertyOptional({ description: 'The user, for user.* actions' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   userId?: number;
 
   @ApiPropertyOptional({ description: 'The staff member, for staff.* actions' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   staffId?: number;
@@ -30,7 +30,7 @@ export class RequestApprovalDto {
   reason!: string;
 
   @ApiPropertyOptional({ description: 'The ticket the request is about' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   ticketId?: number;

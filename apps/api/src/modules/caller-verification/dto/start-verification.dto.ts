@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsEmail, IsInt, IsString, MaxLength, Min } from 'class-validator';
 
-import { Trimmed } from '../../../common/validation/dto-decorators';
+import { OptionalNotNull, Trimmed } from '../../../common/validation/dto-decorators';
 
 export class StartVerificationDto {
   @ApiProperty({ description: 'One of the addresses GET /api/users/:id/verification lists' })
@@ -12,7 +12,7 @@ export class StartVerificationDto {
   address!: string;
 
   @ApiPropertyOptional({ description: 'The ticket the call is about (one of the user’s clients’)' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   ticketId?: number;

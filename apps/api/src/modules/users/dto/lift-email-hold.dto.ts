@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, MaxLength, Min } from 'class-validator';
 
-import { ApprovalIdProperty, Trimmed } from '../../../common/validation/dto-decorators';
+import { ApprovalIdProperty, OptionalNotNull, Trimmed } from '../../../common/validation/dto-decorators';
 
 export class LiftEmailHoldDto {
   @ApiProperty({
@@ -14,7 +14,7 @@ export class LiftEmailHoldDto {
   reason!: string;
 
   @ApiPropertyOptional({ description: 'The ticket the request came through' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   ticketId?: number;
