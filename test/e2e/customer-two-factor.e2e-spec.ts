@@ -446,4 +446,31 @@ describe.each(TEST_DATABASES)('customer second factor on %s', (kind) => {
     expect((await passwordStep({ ...c, password: chosen })).next).toBe('/account/login/second-factor');
     expect((await world.admin.get(`/api/users/${c.user.id}`)).body.twoFactor.methods).toEqual(['totp']);
   });
+
+  it('verifies a caller with the current code of their authenticator app, once', async () => {
+    const c = await world.customer();
+    const { secret } = await enrol(await world.signIn(c));
+    const state = await world.admin.get(`/api/users/${c.user.id}/verification`).expect(200);
+    expect(state.body.appAvailable).toBe(true);
+    const confirm = (code: string) =>
+      world.admin
+        .post(`/api/users/${c.user.id}/verifications/app`)
+        .set('X-CSRF-Token', world.csrf)
+        .set('Accept-Language', 'es')
+        .send({ code });
+    const wrong = await confirm('000000' === codeAt(secret) ? '111111' : '000000');
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.message).toContain('aplicación de autenticación del cliente');
+    t.clock.advance(30_000);
+    const code = codeAt(secret);
+    const ok = await confirm(code).expect(200);
+    expect(ok.body).toMatchObject({ method: 'app_code', verifiedUntil: expect.any(String) });
+    expect((await confirm(code)).status).toBe(400);
+    expect((await world.admin.get(`/api/users/${c.user.id}/verification`)).body).toMatchObject({
+      method: 'app_code',
+      verifiedUntil: ok.body.verifiedUntil,
+    });
+    const other = await world.customer();
+    expect((await world.admin.get(`/api/users/${other.user.id}/verification`)).body.appAvailable).toBe(false);
+  });
 });

@@ -107,6 +107,8 @@ export interface CallerVerificationState {
   addresses: VerificationAddress[];
   /** A code sent and not yet confirmed, still valid. */
   pending: StartedVerification | null;
+  /** The customer has an authenticator app: the caller may read its current code instead. */
+  appAvailable: boolean;
 }
 
 /** POST /api/users/:id/verifications → 201 */

@@ -405,4 +405,6 @@ export const en: Record<string, string> = {
   'webhooks.httpsOnly': 'In production a webhook must use https.',
   'errors.CALLER_NOT_VERIFIED.andApproval':
     '{action} needs a caller you verified (send a code with "Verify caller") and, besides, a supervisor\'s approval.',
+  'errors.VERIFICATION_CODE_INVALID.app':
+    "That is not the current code of the customer's authenticator app, or it was already used. Ask for the next one.",
 };

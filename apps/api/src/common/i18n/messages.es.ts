@@ -424,4 +424,6 @@ export const es: Record<string, string> = {
   'webhooks.httpsOnly': 'En producción un webhook debe usar https.',
   'errors.CALLER_NOT_VERIFIED.andApproval':
     '{action} requiere un cliente verificado por ti (envíale un código con «Verificar cliente») y, además, la aprobación de un supervisor.',
+  'errors.VERIFICATION_CODE_INVALID.app':
+    'Ese no es el código actual de la aplicación de autenticación del cliente, o ya se usó. Pide el siguiente.',
 };

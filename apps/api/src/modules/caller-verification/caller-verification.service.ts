@@ -20,6 +20,8 @@ import { AppConfig } from '../../config/app.config';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { staffActor } from '../audit/audit-actors';
 import { AuditService } from '../audit/audit.service';
+import { CustomerTwoFactorService } from '../customer-two-factor/customer-two-factor.service';
+import { UserFactorsRepository } from '../customer-two-factor/user-factors.repository';
 import { MailOutbox } from '../emails/mail-outbox';
 import { RateLimiter } from '../rate-limits/rate-limiter';
 import { TicketRepository } from '../tickets/ticket.repository';
@@ -55,6 +57,8 @@ export class CallerVerificationService {
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly factors: UserFactorsRepository,
+    private readonly twoFactor: CustomerTwoFactorService,
   ) {}
 
   async state(userId: number, context: RequestContext): Promise<CallerVerificationState> {
@@ -72,6 +76,7 @@ export class CallerVerificationService {
       ticketId: active?.ticketId ?? null,
       addresses: addresses.map(({ address, kind }) => ({ address, kind })),
       pending: pending ? startedOf(pending) : null,
+      appAvailable: (await this.factors.detailOf(userId)).totp !== null,
     };
   }
 
@@ -202,6 +207,67 @@ export class CallerVerificationService {
       );
     }
     return { verifiedUntil: new Date(outcome.verifiedUntil).toISOString(), method: row.method };
+  }
+
+  /**
+   * The second method: the caller reads the current code of the authenticator app they added in
+   * the client area. The code's time step is used up (no replay), and wrong codes are limited per
+   * agent and user (five in ten minutes).
+   */
+  async confirmAppCode(
+    userId: number,
+    request: { code: string; ticketId?: number },
+    context: RequestContext,
+  ): Promise<ConfirmedVerification> {
+    const staffId = staffIdOf(context);
+    const user = await this.requireUser(userId);
+    if (request.ticketId !== undefined) await this.assertTicketOf(user, request.ticketId);
+    const limit = { key: `caller-app:${staffId}:${userId}`, limit: CALLER_CODE.tries, windowSeconds: 600 };
+    await this.limiter.assertUnder([limit]);
+    const memberships = await this.memberships.forUsers([userId]);
+    const client = memberships[0]?.client ?? null;
+    const now = this.clock.nowMs();
+    const verifiedUntil = now + this.config.assurance.verificationSeconds * 1000;
+    const acting = { user, client, sessionIdHash: '', context };
+    const confirmed = await this.transactions.run(async (manager) => {
+      if (!(await this.twoFactor.proveAppCode(manager, acting, request.code))) {
+        await this.limiter.hit(manager, [limit]);
+        await this.record(manager, ActivityAction.UserCallerCodeFailed, user, client?.id ?? null, context, {
+          method: VerificationMethod.AppCode,
+        });
+        return false;
+      }
+      const row = await this.verifications.insert(manager, {
+        userId,
+        staffId,
+        ticketId: request.ticketId ?? null,
+        method: VerificationMethod.AppCode,
+        address: null,
+        codeHash: null,
+        tries: 0,
+        expiresAt: now,
+        confirmedAt: now,
+        verifiedUntil,
+        createdAt: now,
+      });
+      await this.record(manager, ActivityAction.UserCallerVerified, user, client?.id ?? null, context, {
+        verificationId: row.id,
+        method: VerificationMethod.AppCode,
+        ticketId: row.ticketId,
+        verifiedUntil: new Date(verifiedUntil).toISOString(),
+      });
+      return true;
+    });
+    if (!confirmed) {
+      throw new DomainError(
+        ErrorCode.VerificationCodeInvalid,
+        { variant: 'app' },
+        {
+          code: { key: 'errors.VERIFICATION_CODE_INVALID.app' },
+        },
+      );
+    }
+    return { verifiedUntil: new Date(verifiedUntil).toISOString(), method: VerificationMethod.AppCode };
   }
 
   private record(

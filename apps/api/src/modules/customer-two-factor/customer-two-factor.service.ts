@@ -161,6 +161,12 @@ export class CustomerTwoFactorService {
     return step !== null && this.factors.takeStep(manager, user.id, step, now);
   }
 
+  /** An app code only (not a recovery code: those are the customer's own way back), its step used up. */
+  async proveAppCode(manager: EntityManager, acting: CustomerActing, typed: string): Promise<boolean> {
+    if (RECOVERY_CODE_SHAPE.test(typed.trim())) return false;
+    return this.prove(manager, acting, typed);
+  }
+
   /** Records and tells a change of the customer's factors, through the credentials module. */
   told(manager: EntityManager, acting: CustomerActing, change: FactorChange) {
     return this.credentials.factorChanged(manager, {

@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, MaxLength, Min } from 'class-validator';
+
+import { OptionalNotNull } from '../../../common/validation/dto-decorators';
 
 export class ConfirmVerificationDto {
   @ApiProperty({ description: 'The six digits the caller read back', example: '482913' })
@@ -7,4 +9,12 @@ export class ConfirmVerificationDto {
   @IsNotEmpty()
   @MaxLength(16)
   code!: string;
+}
+
+export class AppCodeVerificationDto extends ConfirmVerificationDto {
+  @ApiProperty({ required: false, description: 'The ticket the call is about' })
+  @OptionalNotNull()
+  @IsInt()
+  @Min(1)
+  ticketId?: number;
 }
