@@ -834,6 +834,11 @@ const keydeskEnglish = {
       verify: 'Verify caller',
       title: 'Verify the caller as %{name}',
       help: 'Send a code to an address on file and ask the caller to read it back: it shows they read mail at an address Keydesk already knows. Pick the one they say they can open now.',
+      method: 'How the caller proves who they are',
+      method_choices: {
+        email_code: 'Send a code to an address on file',
+        app_code: "Code from the customer's authenticator app",
+      },
       address: 'Send the code to',
       address_help: 'Only addresses on file: never one the caller dictates.',
       kinds: {
@@ -850,13 +855,16 @@ const keydeskEnglish = {
       confirm: 'Confirm',
       no_tries_left: 'That was the last try: this code no longer works. Send a new one.',
       send_new: 'Send a new code',
+      app_help:
+        'Ask the caller to open the authenticator app they added in the client area and read out the code it shows now. Each code works once: if it changes while they read it, ask for the new one.',
+      app_code: 'Code the app shows now',
       verified: 'Caller verified until %{time}.',
       status: {
         verified_short: 'Verified until %{time}',
         verified: 'Verified (%{method}) until %{time}',
         not_verified: 'Not verified',
       },
-      methods: { email_code: 'by email code', app_code: 'by app code' },
+      methods: { email_code: 'by email code', app_code: "by the customer's app" },
       load_failed: "The caller's verification could not be loaded.",
     },
     approvals: {

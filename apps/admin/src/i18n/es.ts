@@ -848,6 +848,11 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
       verify: 'Verificar cliente',
       title: 'Verificar que quien llama es %{name}',
       help: 'Envía un código a un correo registrado y pide a quien llama que te lo lea: así demuestra que lee el correo de una dirección que Keydesk ya conoce. Elige la que diga poder abrir ahora.',
+      method: 'Cómo demuestra quien llama quién es',
+      method_choices: {
+        email_code: 'Enviar un código a un correo registrado',
+        app_code: 'Código de la aplicación de autenticación del cliente',
+      },
       address: 'Enviar el código a',
       address_help: 'Solo correos registrados: nunca uno que dicte quien llama.',
       kinds: {
@@ -865,13 +870,16 @@ const keydeskSpanish: Translation<KeydeskMessages> = {
       confirm: 'Confirmar',
       no_tries_left: 'Era el último intento: este código ya no sirve. Envía uno nuevo.',
       send_new: 'Enviar un código nuevo',
+      app_help:
+        'Pide a quien llama que abra la aplicación de autenticación que añadió en el área de clientes y te lea el código que muestra ahora. Cada código sirve una vez: si cambia mientras lo lee, pide el nuevo.',
+      app_code: 'Código que muestra ahora la aplicación',
       verified: 'Cliente verificado hasta las %{time}.',
       status: {
         verified_short: 'Verificado hasta las %{time}',
         verified: 'Verificado (%{method}) hasta las %{time}',
         not_verified: 'Sin verificar',
       },
-      methods: { email_code: 'con código por correo', app_code: 'con código de la aplicación' },
+      methods: { email_code: 'con código por correo', app_code: 'con la aplicación del cliente' },
       load_failed: 'No se pudo cargar la verificación de quien llama.',
     },
     approvals: {

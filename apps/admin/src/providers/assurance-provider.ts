@@ -38,6 +38,8 @@ export interface AssuranceDataProvider {
   /** Mails a code to one of the addresses on file; the caller reads it back. */
   startCallerVerification(userId: Identifier, address: string, ticketId?: number): Promise<StartedVerification>;
   confirmCallerVerification(userId: Identifier, verificationId: number, code: string): Promise<ConfirmedVerification>;
+  /** The current code of the customer's authenticator app, read out by the caller (when appAvailable). */
+  confirmCallerAppCode(userId: Identifier, code: string, ticketId?: number): Promise<ConfirmedVerification>;
   /** The agent's verifications that still count, for lists (one request per list). */
   getActiveCallerVerifications(): Promise<ActiveVerification[]>;
   getAssurancePolicy(): Promise<AssurancePolicy>;
@@ -74,6 +76,10 @@ export const assuranceProvider: AssuranceDataProvider = {
 
   confirmCallerVerification(userId, verificationId, code) {
     return send('POST', `/users/${segment(userId)}/verifications/${segment(verificationId)}/confirm`, { code });
+  },
+
+  confirmCallerAppCode(userId, code, ticketId) {
+    return send('POST', `/users/${segment(userId)}/verifications/app`, { code, ticketId });
   },
 
   getActiveCallerVerifications: () => get('/me/caller-verifications'),

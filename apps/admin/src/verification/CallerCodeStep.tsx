@@ -20,15 +20,13 @@ import {
   TextInput,
   useDataProvider,
   useLocaleState,
-  useNotify,
   useTranslate,
 } from 'react-admin';
 
 import { useSubmissionErrors } from '../common/useApiErrors';
-import { hasSession } from '../providers/auth-provider';
 import type { KeydeskDataProvider } from '../providers/data-provider';
 import { shortTime } from './CallerVerificationChip';
-import { useRefreshVerifications } from './useCallerVerification';
+import { useFinishVerification } from './useFinishVerification';
 
 const PREFIX = 'keydesk.verification';
 const CODE_PATTERN = new RegExp(`^\\d{${CALLER_CODE.digits}}$`);
@@ -48,10 +46,9 @@ interface CallerCodeStepProps {
 export const CallerCodeStep = ({ userId, started, onNewCode, onClose, onVerified }: CallerCodeStepProps) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const notify = useNotify();
   const submissionErrors = useSubmissionErrors();
   const dataProvider = useDataProvider<KeydeskDataProvider>();
-  const refreshVerifications = useRefreshVerifications();
+  const finish = useFinishVerification(onClose, onVerified);
   const [spent, setSpent] = useState<string | null>(null);
   const confirm = useMutation({
     mutationFn: (code: string) => dataProvider.confirmCallerVerification(userId, started.id, code),
@@ -59,16 +56,7 @@ export const CallerCodeStep = ({ userId, started, onNewCode, onClose, onVerified
 
   const submit = async (values: FieldValues) => {
     try {
-      const verification = await confirm.mutateAsync(String(values.code).trim());
-      // A 401 sent the agent to the sign-in page instead: nothing was confirmed.
-      if (!hasSession()) return;
-      await refreshVerifications();
-      notify(`${PREFIX}.verified`, {
-        type: 'success',
-        messageArgs: { time: shortTime(verification.verifiedUntil, locale) },
-      });
-      onVerified?.(verification);
-      onClose();
+      await finish(await confirm.mutateAsync(String(values.code).trim()));
     } catch (error) {
       const body = error instanceof HttpError ? (error.body as Partial<ApiErrorBody> | undefined) : undefined;
       const code = body?.code;
