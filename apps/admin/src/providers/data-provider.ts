@@ -28,6 +28,7 @@ import { activityProvider, type ActivityDataProvider } from './activity-provider
 import { assuranceProvider, type AssuranceDataProvider } from './assurance-provider';
 import { customerFactorsProvider, type CustomerFactorsDataProvider } from './customer-factors-provider';
 import { API_URL, httpClient, setCsrfToken } from './http-client';
+import { integrationsProvider, type IntegrationsDataProvider } from './integrations-provider';
 import { createNested, deleteNested, getNestedList, nestedResource, updateNested } from './nested-resources';
 import { securityProvider, type SecurityDataProvider } from './security-provider';
 
@@ -50,7 +51,13 @@ export interface SystemHealth {
 
 /** The CRUD calls of ra-data-simple-rest, plus the api's actions that are not CRUD. */
 export interface KeydeskDataProvider
-  extends DataProvider, ActivityDataProvider, SecurityDataProvider, AssuranceDataProvider, CustomerFactorsDataProvider {
+  extends
+    DataProvider,
+    ActivityDataProvider,
+    SecurityDataProvider,
+    AssuranceDataProvider,
+    CustomerFactorsDataProvider,
+    IntegrationsDataProvider {
   setStaffPassword(id: Identifier, password: string): Promise<void>;
   getHealth(): Promise<SystemHealth>;
   getClientSummary(id: Identifier): Promise<ClientSummaryResponse>;
@@ -86,6 +93,7 @@ export const dataProvider: KeydeskDataProvider = {
   ...securityProvider,
   ...assuranceProvider,
   ...customerFactorsProvider,
+  ...integrationsProvider,
 
   // Nested resources (a client's users, a ticket's messages) have their own paths; see nested-resources.
 

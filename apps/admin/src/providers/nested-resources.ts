@@ -37,6 +37,7 @@ const NESTED_RESOURCES: Record<string, NestedResource> = {
   'user-password-resets': { parent: 'users', parentKey: 'userId', path: 'password-resets' },
   'user-rescue-codes': { parent: 'users', parentKey: 'userId', path: 'rescue-codes' },
   'ticket-messages': { parent: 'tickets', parentKey: 'ticketId', path: 'messages' },
+  'webhook-deliveries': { parent: 'webhooks', parentKey: 'webhookId', path: 'deliveries' },
 };
 
 export function nestedResource(resource: string): NestedResource | undefined {
