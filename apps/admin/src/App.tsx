@@ -1,4 +1,5 @@
 import { hasPermission, Permission } from '@keydesk/domain';
+import { lazy, Suspense } from 'react';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 
@@ -20,6 +21,11 @@ import staff from './staff';
 import tickets from './tickets';
 import { theme } from './theme';
 import users from './users';
+
+// Only administrators open it: it loads on first use rather than with every agent's admin.
+const IntegrationsPage = lazy(() =>
+  import('./integrations/IntegrationsPage').then((module) => ({ default: module.IntegrationsPage })),
+);
 
 /**
  * Each resource with only the pages the staff member may use: the api refuses the rest anyway,
@@ -63,6 +69,16 @@ const resources = (permissions: readonly string[]) => {
       <CustomRoutes>
         <Route path="/security" element={<SecurityPage />} />
         {can(Permission.SettingsManage) && <Route path="/settings/assurance" element={<AssurancePolicyPage />} />}
+        {can(Permission.StaffManage) && (
+          <Route
+            path="/integrations/*"
+            element={
+              <Suspense>
+                <IntegrationsPage />
+              </Suspense>
+            }
+          />
+        )}
       </CustomRoutes>
     </>
   );

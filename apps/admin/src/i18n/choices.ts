@@ -1,5 +1,7 @@
 import {
   ALL_ASSURED_ACTIONS,
+  ALL_WEBHOOK_EVENTS,
+  API_TOKEN_PERMISSIONS,
   ALL_CLIENT_USER_PERMISSIONS,
   ApprovalState,
   CALLER_CHECKED_ACTIONS,
@@ -16,6 +18,7 @@ import {
   type ClientUserPermission,
   type Locale,
   type Permission,
+  type WebhookEvent,
 } from '@keydesk/domain';
 
 /** A choice of a react-admin input or field; the components translate `name` themselves. */
@@ -37,6 +40,11 @@ export function assuredActionKey(action: AssuredAction | string): string {
   return `keydesk.assured_actions.${messageKeyOf(action)}`;
 }
 
+/** The one label of a webhook event, in the register dialog and on each delivery. */
+export function webhookEventKey(event: WebhookEvent | string): string {
+  return `keydesk.integrations.webhooks.events.${messageKeyOf(event)}`;
+}
+
 function choicesOf<T extends string>(values: readonly T[], prefix: string): TranslatedChoice<T>[] {
   return values.map((value) => ({ id: value, name: `${prefix}.${value}` }));
 }
@@ -44,6 +52,15 @@ function choicesOf<T extends string>(values: readonly T[], prefix: string): Tran
 export const PERMISSION_CHOICES: TranslatedChoice<Permission>[] = ALL_PERMISSIONS.map((permission) => ({
   id: permission,
   name: permissionLabelKey(permission),
+}));
+
+/** What a token may hold: the catalogue without what takes a person, by the same labels as roles. */
+export const API_TOKEN_PERMISSION_CHOICES = PERMISSION_CHOICES.filter((choice) =>
+  API_TOKEN_PERMISSIONS.includes(choice.id),
+);
+export const WEBHOOK_EVENT_CHOICES: TranslatedChoice<WebhookEvent>[] = ALL_WEBHOOK_EVENTS.map((event) => ({
+  id: event,
+  name: webhookEventKey(event),
 }));
 
 export const STAFF_STATUS_CHOICES = choicesOf(Object.values(StaffStatus), 'keydesk.staff.status');

@@ -1,3 +1,4 @@
+import HubIcon from '@mui/icons-material/Hub';
 import TuneIcon from '@mui/icons-material/Tune';
 import { Permission } from '@keydesk/domain';
 import { Menu, useResourceDefinitions } from 'react-admin';
@@ -7,11 +8,13 @@ import { useHasPermission } from '../common/useHasPermission';
 
 /**
  * react-admin's menu (the dashboard, then each resource in declaration order), except that
- * Approvals shows how many requests wait, and administrators find the policy page at the end.
+ * Approvals shows how many requests wait, and administrators find Integrations and the policy page
+ * at the end.
  */
 export const KeydeskMenu = () => {
   const resources = useResourceDefinitions();
   const canManageSettings = useHasPermission(Permission.SettingsManage);
+  const canManageStaff = useHasPermission(Permission.StaffManage);
   return (
     <Menu>
       <Menu.DashboardItem />
@@ -20,6 +23,9 @@ export const KeydeskMenu = () => {
         .map((name) =>
           name === 'approvals' ? <ApprovalsMenuItem key={name} /> : <Menu.ResourceItem key={name} name={name} />,
         )}
+      {canManageStaff && (
+        <Menu.Item to="/integrations" primaryText="keydesk.integrations.menu" leftIcon={<HubIcon />} />
+      )}
       {canManageSettings && (
         <Menu.Item to="/settings/assurance" primaryText="keydesk.settings.assurance.menu" leftIcon={<TuneIcon />} />
       )}
