@@ -1,4 +1,4 @@
-/* global document, window, fetch, URLSearchParams */
+/* global document, window */
 // The one script of the passkey pages: it asks the server for a ceremony's options, lets the
 // browser create or use the passkey (SimpleWebAuthnBrowser, bundled before this file), and posts
 // the answer with the page's own form. Without it, everything else on the page still works.
