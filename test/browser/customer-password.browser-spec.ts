@@ -108,7 +108,7 @@ describe('the customer gets their access back', () => {
       await expectAccessible(page, 'the client-area sign-in');
       await page.getByLabel('Correo electrónico').fill(USER.email);
       await page.getByLabel('Contraseña', { exact: true }).fill(chosen);
-      await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+      await page.getByRole('button', { name: 'Iniciar sesión', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Tu cuenta' }).waitFor();
       await page.getByText(client.clientKey).waitFor();
       await expectAccessible(page, 'the account page');
@@ -134,7 +134,7 @@ describe('the customer gets their access back', () => {
       await page.getByLabel('Clave de cliente (RFC)').fill(client.clientKey.toLowerCase());
       await page.getByLabel('Nombre de usuario').fill(USER.username);
       await page.getByLabel('Contraseña', { exact: true }).fill(temporary);
-      await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+      await page.getByRole('button', { name: 'Iniciar sesión', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Cambia tu contraseña' }).waitFor();
       await expectAccessible(page, 'the forced password change');
       await page.goto(`${server!.url}account/`);

@@ -127,7 +127,7 @@ describe('the customer rescues their access with a code', () => {
       await page.getByLabel('Nombre de usuario').fill(USER.username);
       await page.getByLabel('Contraseña', { exact: true }).fill(temporary);
       await expectAccessible(page, 'the sign-in with client key');
-      await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+      await page.getByRole('button', { name: 'Iniciar sesión', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Cambia tu contraseña' }).waitFor();
       await expectAccessible(page, 'the forced password change');
       const own = generatePassword(randomBytes);

@@ -185,7 +185,7 @@ async function expectCustomerSignsInWith(server: RunningServer, clientKey: strin
     await page.getByLabel('Clave de cliente (RFC)').fill(clientKey);
     await page.getByLabel('Nombre de usuario').fill('lucia');
     await page.getByLabel('Contraseña', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+    await page.getByRole('button', { name: 'Iniciar sesión', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Cambia tu contraseña' }).waitFor();
   } finally {
     await customer.close();
