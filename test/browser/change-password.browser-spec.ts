@@ -6,7 +6,9 @@ import { uniqueRfc } from '../factories/client.factory';
 import { signInToApi, type ApiClient } from '../support/browser-api';
 import { expectAccessible } from '../support/browser-axe';
 import { openBrowser, saveScreenshot, type OpenBrowser } from '../support/browser-chromium';
+import { verifyCallerInBrowser } from '../support/browser-verify-caller';
 import { startServer, type RunningServer } from '../support/built-server';
+import { SmtpSink } from '../support/smtp-sink';
 
 // A Spanish-speaking client: the reply, its placeholder and the new ticket's subject follow its language.
 const CLIENT = {
@@ -58,13 +60,16 @@ async function openChangePassword(page: Page, server: RunningServer, userId: num
 }
 
 describe('Change password from Manage user, in Spanish', () => {
+  let sink: SmtpSink;
   let server: RunningServer | undefined;
   let browser: OpenBrowser | undefined;
   let api: ApiClient;
   let user: ClientUserResponse;
 
   beforeAll(async () => {
-    server = await startServer();
+    // The caller reads back a code mailed to an address on file before the agent types a password.
+    sink = await SmtpSink.start();
+    server = await startServer({ env: { SMTP_URL: sink.url, MAIL_WORKER_INTERVAL_MS: '200' } });
     api = await signInToApi(server.url, server.adminUsername, server.adminPassword);
     const client = await api.post<ClientResponse>('api/clients', CLIENT);
     user = await api.post<ClientUserResponse>(`api/clients/${client.id}/users`, USER);
@@ -83,15 +88,23 @@ describe('Change password from Manage user, in Spanish', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await sink?.stop();
   });
 
   it(
-    'sets a temporary password sent through a new ticket as a view-once link, in Spanish',
+    'verifies the caller, then sets a typed password sent through a new ticket as a view-once link',
     { timeout: 120_000 },
     async ({ onTestFailed }) => {
       const { page } = browser!;
       onTestFailed(() => saveScreenshot(page, 'change-password'));
 
+      // A password the agent types reaches the customer only once the caller is verified.
+      await page.goto(`${server!.url}#/users/${user.id}/show`);
+      await verifyCallerInBrowser(page, sink, {
+        language: 'es',
+        name: `${USER.firstName} ${USER.lastName}`,
+        email: USER.email,
+      });
       const dialog = await openChangePassword(page, server!, user.id);
       // The defaults: a generated password, a new ticket with a subject in the client's language, a view-once link.
       await expect(dialog.getByRole('radio', { name: 'Generarla (recomendado)' }).isChecked()).resolves.toBe(true);

@@ -6,6 +6,7 @@ import { uniqueRfc } from '../factories/client.factory';
 import { signInToApi, type ApiClient } from '../support/browser-api';
 import { expectAccessible } from '../support/browser-axe';
 import { openBrowser, saveScreenshot } from '../support/browser-chromium';
+import { verifyCallerInBrowser } from '../support/browser-verify-caller';
 import { startServer, type RunningServer } from '../support/built-server';
 import { SmtpSink } from '../support/smtp-sink';
 
@@ -140,8 +141,8 @@ async function expectPasswordActionsDisabled(page: Page, text: Text, why: string
  * notice that an agent's temporary password sent, reads what happened and locks the account. The
  * agent's Manage user, loaded before, meets the api's refusal in the dialog; then the Users tab and
  * Manage user show the lock, the password actions wait and say why, and the agent unlocks it with a
- * reason; the timeline keeps both. Finally the agent changes the email: the actions wait until the
- * hold's date, written in the UI's language. Every new page and dialog passes axe.
+ * reason; the timeline keeps both. Finally the agent verifies the caller and changes the email: the
+ * actions wait until the hold's date, written in the UI's language. Every new page and dialog passes axe.
  */
 describe('a customer reports a change and staff unlock the user', () => {
   let sink: SmtpSink;
@@ -262,7 +263,9 @@ describe('a customer reports a change and staff unlock the user', () => {
         await page.getByRole('cell', { name: text.unlockedEntry, exact: true }).waitFor();
         await page.getByRole('cell', { name: text.reportedEntry, exact: true }).waitFor();
 
-        // Staff change the email: the password actions wait for the hold, and say until when.
+        // Staff change the email once the caller is verified: the password actions wait for the
+        // hold, and say until when.
+        await verifyCallerInBrowser(page, sink, { language, name, email: person.email });
         await page.getByRole('link', { name: text.edit }).click();
         await page.getByRole('textbox', { name: text.email }).fill(`new.${person.email}`);
         await page.getByRole('button', { name: text.save }).click();

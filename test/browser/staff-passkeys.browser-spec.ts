@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 
 import {
+  ApprovalState,
   generatePassword,
   RECOVERY_CODE_COUNT,
+  type ApprovalResponse,
   type ClientResponse,
   type ClientUserResponse,
+  type RoleResponse,
   type SessionResponse,
   type StaffResponse,
 } from '@keydesk/domain';
@@ -15,18 +18,22 @@ import { uniqueRfc } from '../factories/client.factory';
 import { signInToApi } from '../support/browser-api';
 import { expectAccessible } from '../support/browser-axe';
 import { openBrowser, saveScreenshot, type OpenBrowser } from '../support/browser-chromium';
+import { verifyCallerInBrowser } from '../support/browser-verify-caller';
 import { startServer, type RunningServer } from '../support/built-server';
+import { SmtpSink } from '../support/smtp-sink';
 
 // One minute, the least the api takes: the test waits it out rather than moving a clock the built api cannot see.
 const STEP_UP_MINUTES = 1;
 const PASSKEY_NAME = 'Laptop de soporte';
 // Typed into Change password before the step-up, so the test can see the api got it without retyping.
 const TYPED_PASSWORD = 'lienzo tranvía cometa brújula';
+const LUCIA = { email: 'lucia.ortiz@latuerca.example', firstName: 'Lucía', lastName: 'Ortiz' };
 
 /** What the administrator reads and clicks, in each language the UI speaks. */
 const JOURNEYS = [
   {
     locale: 'es-MX',
+    language: 'es',
     text: {
       username: /^Usuario/,
       password: /^Contraseña/,
@@ -64,10 +71,16 @@ const JOURNEYS = [
       reset: 'Restablecer',
       required: 'Obligatorio',
       resetDone: (name: string) => `Se restablecieron los segundos factores de ${name}.`,
+      approvalRequired: 'requiere la aprobación de una segunda persona',
+      askApproval: 'Pedir aprobación',
+      sendRequest: 'Enviar solicitud',
+      waiting: (id: number) => `Tu solicitud #${id} espera a un supervisor.`,
+      useApproval: (id: number) => `Usar la aprobación #${id}`,
     },
   },
   {
     locale: 'en-US',
+    language: 'en',
     text: {
       username: /^Username/,
       password: /^Password/,
@@ -105,6 +118,11 @@ const JOURNEYS = [
       reset: 'Reset',
       required: 'Required',
       resetDone: (name: string) => `The second factors of ${name} were reset.`,
+      approvalRequired: 'needs the approval of a second person',
+      askApproval: 'Ask for approval',
+      sendRequest: 'Send request',
+      waiting: (id: number) => `Your request #${id} waits for a supervisor.`,
+      useApproval: (id: number) => `Use approval #${id}`,
     },
   },
 ] as const;
@@ -166,9 +184,7 @@ async function customerUser(server: RunningServer): Promise<{ client: ClientResp
     language: 'es',
   });
   const user = await api.post<ClientUserResponse>(`api/clients/${client.id}/users`, {
-    email: 'lucia.ortiz@latuerca.example',
-    firstName: 'Lucía',
-    lastName: 'Ortiz',
+    ...LUCIA,
     username: 'lucia',
     owner: true,
   });
@@ -196,8 +212,12 @@ describe('staff passkeys and the step-up in place', () => {
   it.for(JOURNEYS)(
     'an administrator adds a passkey, signs in with it, and proves it again mid-dialog, in $locale',
     { timeout: 300_000 },
-    async ({ locale, text }) => {
-      const server = await startServer({ env: { STEP_UP_MINUTES: String(STEP_UP_MINUTES) } });
+    async ({ locale, language, text }) => {
+      // The mail sink: Lucía's caller reads back the verification code sent to her address.
+      const sink = await SmtpSink.start();
+      const server = await startServer({
+        env: { STEP_UP_MINUTES: String(STEP_UP_MINUTES), SMTP_URL: sink.url, MAIL_WORKER_INTERVAL_MS: '200' },
+      });
       const browser = await openBrowser(locale);
       const { page } = browser;
       // A step that cannot happen fails in seconds, with a screenshot, not at the test's timeout.
@@ -264,8 +284,14 @@ describe('staff passkeys and the step-up in place', () => {
         await current.getByRole('cell', { name: text.byPasskey, exact: true }).waitFor();
         await expect(row.getByRole('cell', { name: text.never, exact: true }).count()).resolves.toBe(0);
 
-        // Manage user → Change password, typed in; then the window passes with the dialog open.
+        // Manage user: the caller is verified first, as a typed password needs; then Change
+        // password, typed in, and the step-up window passes with the dialog open.
         await page.goto(`${server.url}#/users/${user.id}/show`);
+        await verifyCallerInBrowser(page, sink, {
+          language,
+          name: `${LUCIA.firstName} ${LUCIA.lastName}`,
+          email: LUCIA.email,
+        });
         await page.getByRole('button', { name: text.changePassword }).click();
         const dialog = page.getByRole('dialog', { name: text.changePassword });
         await dialog.getByRole('radio', { name: text.typeOne }).check();
@@ -299,6 +325,7 @@ describe('staff passkeys and the step-up in place', () => {
       } finally {
         await browser.close();
         await server.stop();
+        await sink.stop();
       }
     },
   );
@@ -306,7 +333,7 @@ describe('staff passkeys and the step-up in place', () => {
 
 describe("resetting another staff member's second factors", () => {
   it.for(JOURNEYS)(
-    'an administrator resets them with a reason, and is never offered it for their own, in $locale',
+    "an administrator resets them with a reason and a supervisor's approval, never their own, in $locale",
     { timeout: 120_000 },
     async ({ locale, text }) => {
       const server = await startServer();
@@ -315,6 +342,7 @@ describe("resetting another staff member's second factors", () => {
       page.setDefaultTimeout(20_000);
       try {
         const api = await signInToApi(server.url, server.adminUsername, server.adminPassword);
+        const roles = await api.get<RoleResponse[]>('api/roles?range=[0,24]');
         const other = await api.post<StaffResponse>('api/staff', {
           username: 'marta.rios',
           email: 'marta.rios@keydesk.example',
@@ -322,6 +350,16 @@ describe("resetting another staff member's second factors", () => {
           password: generatePassword(randomBytes),
           roleIds: [],
         });
+        // The second person every such reset takes.
+        const supervisorPassword = generatePassword(randomBytes);
+        await api.post<StaffResponse>('api/staff', {
+          username: 'sofia.rangel',
+          email: 'sofia.rangel@keydesk.example',
+          displayName: 'Sofía Rangel',
+          password: supervisorPassword,
+          roleIds: [roles.find((role) => role.name === 'Supervisor')!.id],
+        });
+        const supervisor = await signInToApi(server.url, 'sofia.rangel', supervisorPassword);
         await page.goto(server.url);
         await signInWithPassword(page, server, text);
         await page.getByRole('heading', { level: 2, name: text.welcome }).waitFor();
@@ -336,9 +374,38 @@ describe("resetting another staff member's second factors", () => {
           .fill('Llamó desde su extensión; la validé con su jefa.');
         await settle(page);
         await expectAccessible(page, 'the Reset second factors dialog');
+
+        // Refused for want of an approval: the dialog keeps the reason and offers to ask for one.
         await dialog.getByRole('button', { name: text.reset, exact: true }).click();
+        const prompt = dialog.getByRole('alert').filter({ hasText: text.approvalRequired });
+        await prompt.getByRole('button', { name: text.askApproval }).click();
+        const ask = page.getByRole('dialog', { name: text.askApproval });
+        await ask.getByRole('textbox', { name: text.reason }).fill('Perdió su teléfono; su jefa lo confirmó.');
+        const [asked] = await Promise.all([
+          page.waitForResponse(
+            (response) =>
+              response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/approvals',
+          ),
+          ask.getByRole('button', { name: text.sendRequest }).click(),
+        ]);
+        expect(asked.status()).toBe(201);
+        const approvalId = ((await asked.json()) as ApprovalResponse).id;
+        await ask.waitFor({ state: 'detached' });
+        await prompt.getByText(text.waiting(approvalId), { exact: false }).waitFor();
+
+        // The supervisor approves it; the dialog offers it on its own and the reset goes through with it.
+        await supervisor.post(`api/approvals/${approvalId}/decision`, {
+          decision: 'approve',
+          comment: 'Confirmado con su jefa.',
+        });
+        const use = prompt.getByRole('button', { name: text.useApproval(approvalId) });
+        await use.waitFor({ timeout: 30_000 });
+        await use.click();
         await page.getByText(text.resetDone(other.displayName)).waitFor();
         await dialog.waitFor({ state: 'detached' });
+        await expect(api.get<ApprovalResponse>(`api/approvals/${approvalId}`)).resolves.toMatchObject({
+          state: ApprovalState.Used,
+        });
 
         // Their own page: a password to set, but no reset (the api would refuse it).
         const { staff } = await page.evaluate(

@@ -2,7 +2,9 @@ import type { SessionResponse } from '@keydesk/domain';
 
 /** The api as a script uses it, to set up what a browser test then looks at through the UI. */
 export interface ApiClient {
+  get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
 }
 
 const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' };
@@ -29,15 +31,19 @@ export async function signInToApi(baseUrl: string, username: string, password: s
     .map((header) => header.split(';')[0])
     .join('; ');
 
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(new URL(path, baseUrl), {
+      method,
+      headers: { ...JSON_HEADERS, Cookie: cookie, 'X-CSRF-Token': csrfToken },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    await expectOk(response, `${method} ${path}`);
+    return (await response.json()) as T;
+  }
+
   return {
-    async post<T>(path: string, body: unknown): Promise<T> {
-      const response = await fetch(new URL(path, baseUrl), {
-        method: 'POST',
-        headers: { ...JSON_HEADERS, Cookie: cookie, 'X-CSRF-Token': csrfToken },
-        body: JSON.stringify(body),
-      });
-      await expectOk(response, `POST ${path}`);
-      return (await response.json()) as T;
-    },
+    get: (path) => call('GET', path),
+    post: (path, body) => call('POST', path, body),
+    put: (path, body) => call('PUT', path, body),
   };
 }
