@@ -17,8 +17,9 @@ import { describe, expect, it } from 'vitest';
 import { uniqueRfc } from '../factories/client.factory';
 import { signInToApi } from '../support/browser-api';
 import { expectAccessible } from '../support/browser-axe';
-import { openBrowser, saveScreenshot, type OpenBrowser } from '../support/browser-chromium';
+import { openBrowser, saveScreenshot } from '../support/browser-chromium';
 import { verifyCallerInBrowser } from '../support/browser-verify-caller';
+import { addVirtualAuthenticator } from '../support/browser-webauthn';
 import { startServer, type RunningServer } from '../support/built-server';
 import { SmtpSink } from '../support/smtp-sink';
 
@@ -128,24 +129,6 @@ const JOURNEYS = [
 ] as const;
 
 type Text = (typeof JOURNEYS)[number]['text'];
-
-/**
- * A platform authenticator in the browser itself (Chromium's DevTools virtual authenticator): the
- * ceremonies are the real navigator.credentials calls, with keys the api verifies as it would a phone's.
- */
-async function addVirtualAuthenticator(browser: OpenBrowser): Promise<void> {
-  const cdp = await browser.context.newCDPSession(browser.page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-    },
-  });
-}
 
 async function signInWithPassword(page: Page, server: RunningServer, text: Text): Promise<void> {
   await page.getByRole('textbox', { name: text.username }).fill(server.adminUsername);

@@ -20,10 +20,14 @@ export interface OpenBrowser {
 /**
  * A headless Chromium with a throwaway profile, speaking `locale` as a person's browser would.
  * A persistent context because launch() refuses --user-data-dir, which keeps Chromium's first-run
- * and background work out of the profile the test sees.
+ * and background work out of the profile the test sees. `timezoneId` (an IANA name) is the
+ * browser's own zone, the machine's otherwise; `javaScriptEnabled: false`, a browser whose pages
+ * run no script, as some customers' are.
  */
-/** `timezoneId` (an IANA name) is the browser's own zone; the machine's otherwise. */
-export async function openBrowser(locale: string, options: { timezoneId?: string } = {}): Promise<OpenBrowser> {
+export async function openBrowser(
+  locale: string,
+  options: { timezoneId?: string; javaScriptEnabled?: boolean } = {},
+): Promise<OpenBrowser> {
   if (!existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\`.`);
   const profileDir = await mkdtemp(join(tmpdir(), 'keydesk-chromium-'));
@@ -32,6 +36,7 @@ export async function openBrowser(locale: string, options: { timezoneId?: string
     headless: true,
     locale,
     ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+    ...(options.javaScriptEnabled === false ? { javaScriptEnabled: false } : {}),
     args: [
       '--no-sandbox',
       '--disable-gpu',
