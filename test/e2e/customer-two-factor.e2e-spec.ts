@@ -6,6 +6,7 @@ import { Permission } from '@keydesk/domain';
 
 import { translate } from '../../apps/api/src/common/i18n/translate';
 import { ClientEntity } from '../../apps/api/src/modules/clients/client.entity';
+import { UserPasskeyEntity } from '../../apps/api/src/modules/customer-two-factor/user-passkey.entity';
 import { UserSessionEntity } from '../../apps/api/src/modules/user-sessions/user-session.entity';
 import { createStaff, signInWithPermissions } from '../factories/staff.factory';
 import { createTicket } from '../factories/ticket.factory';
@@ -472,5 +473,33 @@ describe.each(TEST_DATABASES)('customer second factor on %s', (kind) => {
     });
     const other = await world.customer();
     expect((await world.admin.get(`/api/users/${other.user.id}/verification`)).body.appAvailable).toBe(false);
+  });
+
+  it('keeps the recovery codes a passkey came with when the app is added beside it', async () => {
+    const c = await world.customer('en');
+    const browser = await world.signIn(c);
+    // A passkey as a browser would have left it (the ceremony itself runs in the browser suite).
+    await t.dataSource.getRepository(UserPasskeyEntity).insert({
+      userId: c.user.id,
+      credentialId: 'test-credential',
+      publicKey: 'AA',
+      counter: 0,
+      transports: 'internal',
+      name: 'Laptop',
+      createdAt: t.clock.nowMs(),
+      lastUsedAt: null,
+    });
+    const security = await browser.get('/account/security').expect(200);
+    const csrfToken = tokenIn(security.text, 'csrfToken');
+    const page = await browser.post('/account/security/totp').type('form').send({ csrfToken }).expect(200);
+    const secret = /id="secret">([A-Z2-7]+)</.exec(page.text)![1];
+    const added = await browser
+      .post('/account/security/totp/confirm')
+      .type('form')
+      .send({ csrfToken, code: codeAt(secret) })
+      .expect(200);
+    expect([...added.text.matchAll(RECOVERY)]).toEqual([]);
+    expect(added.text).toContain(translate('en', 'account.security.totpAddedKeptCodes'));
+    expect((await world.admin.get(`/api/users/${c.user.id}`)).body.twoFactor.methods).toEqual(['totp', 'passkey']);
   });
 });

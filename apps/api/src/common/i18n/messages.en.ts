@@ -307,7 +307,7 @@ export const en: Record<string, string> = {
   'credentials.userFactor.factors_removed_by_staff':
     'every second factor was removed by our support team, after verifying the caller and with a supervisor’s approval.',
   'credentials.way.self': '{name}, signed in to the client area',
-  'account.home.twoFactor': 'Second factor: authenticator app and recovery codes',
+  'account.home.twoFactor': 'Second factor: authenticator app, passkeys and recovery codes',
   'account.secondFactor.title': 'Confirm it is you',
   'account.secondFactor.intro':
     'Your password is right. Now type the 6-digit code your authenticator app shows, or one of your recovery codes.',
@@ -320,7 +320,8 @@ export const en: Record<string, string> = {
   'account.security.title': 'Second factor',
   'account.security.intro':
     'With a second factor, your password alone does not open your account, and recovering it takes two proofs.',
-  'account.security.required': 'Your company requires a second factor. Add an authenticator app to continue.',
+  'account.security.required':
+    'Your company requires a second factor. Add an authenticator app or a passkey to continue.',
   'account.security.appTitle': 'Authenticator app',
   'account.security.appOn': 'Your account asks for a code from your authenticator app when you sign in.',
   'account.security.appOff': 'You have no authenticator app yet.',
@@ -333,7 +334,7 @@ export const en: Record<string, string> = {
   'account.security.addApp': 'Add an authenticator app',
   'account.security.codesTitle': 'Recovery codes',
   'account.security.codesLeft': 'Recovery codes you can still use: {count} of 10.',
-  'account.security.codesNone': 'You get ten recovery codes when you add an authenticator app.',
+  'account.security.codesNone': 'You get ten recovery codes when you add your first second factor.',
   'account.security.renew': 'Make new recovery codes',
   'account.security.back': 'Back to your account',
   'account.security.totpAdded': 'Your authenticator app is ready. Keep these recovery codes somewhere safe.',
@@ -407,4 +408,6 @@ export const en: Record<string, string> = {
     '{action} needs a caller you verified (send a code with "Verify caller") and, besides, a supervisor\'s approval.',
   'errors.VERIFICATION_CODE_INVALID.app':
     "That is not the current code of the customer's authenticator app, or it was already used. Ask for the next one.",
+  'account.security.removePasskeyCode': 'Code to remove this passkey',
+  'account.security.totpAddedKeptCodes': 'Your authenticator app is ready. Your recovery codes stay the same.',
 };

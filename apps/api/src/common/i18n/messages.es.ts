@@ -320,7 +320,7 @@ export const es: Record<string, string> = {
   'credentials.userFactor.factors_removed_by_staff':
     'nuestro equipo de soporte quitó todos los segundos factores, tras verificar a quien llamó y con la aprobación de un supervisor.',
   'credentials.way.self': '{name}, con su sesión en el área de clientes',
-  'account.home.twoFactor': 'Segundo factor: aplicación de autenticación y códigos de recuperación',
+  'account.home.twoFactor': 'Segundo factor: aplicación de autenticación, llaves de acceso y códigos de recuperación',
   'account.secondFactor.title': 'Confirma que eres tú',
   'account.secondFactor.intro':
     'Tu contraseña es correcta. Ahora escribe el código de 6 dígitos que muestra tu aplicación de autenticación, o uno de tus códigos de recuperación.',
@@ -335,7 +335,7 @@ export const es: Record<string, string> = {
   'account.security.intro':
     'Con un segundo factor, tu contraseña sola no abre tu cuenta, y recuperarla requiere dos pruebas.',
   'account.security.required':
-    'Tu empresa exige un segundo factor. Agrega una aplicación de autenticación para continuar.',
+    'Tu empresa exige un segundo factor. Agrega una aplicación de autenticación o una llave de acceso para continuar.',
   'account.security.appTitle': 'Aplicación de autenticación',
   'account.security.appOn': 'Tu cuenta pide un código de tu aplicación de autenticación al iniciar sesión.',
   'account.security.appOff': 'Aún no tienes una aplicación de autenticación.',
@@ -348,7 +348,7 @@ export const es: Record<string, string> = {
   'account.security.addApp': 'Agregar una aplicación de autenticación',
   'account.security.codesTitle': 'Códigos de recuperación',
   'account.security.codesLeft': 'Códigos de recuperación que aún puedes usar: {count} de 10.',
-  'account.security.codesNone': 'Recibes diez códigos de recuperación al agregar una aplicación de autenticación.',
+  'account.security.codesNone': 'Recibes diez códigos de recuperación al agregar tu primer segundo factor.',
   'account.security.renew': 'Generar nuevos códigos de recuperación',
   'account.security.back': 'Volver a tu cuenta',
   'account.security.totpAdded':
@@ -426,4 +426,7 @@ export const es: Record<string, string> = {
     '{action} requiere un cliente verificado por ti (envíale un código con «Verificar cliente») y, además, la aprobación de un supervisor.',
   'errors.VERIFICATION_CODE_INVALID.app':
     'Ese no es el código actual de la aplicación de autenticación del cliente, o ya se usó. Pide el siguiente.',
+  'account.security.removePasskeyCode': 'Código para quitar esta llave de acceso',
+  'account.security.totpAddedKeptCodes':
+    'Tu aplicación de autenticación está lista. Tus códigos de recuperación siguen siendo los mismos.',
 };

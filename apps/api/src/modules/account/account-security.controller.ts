@@ -127,8 +127,8 @@ export class AccountSecurityController {
   async confirmTotp(@Req() request: Request, @Res() response: Response, @Ctx() context: RequestContext) {
     const current = await this.posted(request, response, context);
     if (!current) return;
-    const codes = await this.twoFactor.confirmTotp(this.acting(current, context), codeOf(request));
-    if (!codes) {
+    const added = await this.twoFactor.confirmTotp(this.acting(current, context), codeOf(request));
+    if (!added) {
       const enrolment = await this.twoFactor.pendingTotp(current.user);
       if (!enrolment) return response.redirect(303, '/account/security');
       return sendAccountPage(
@@ -140,11 +140,12 @@ export class AccountSecurityController {
     // The enrolment a client required is done: the session serves every page from now on.
     if (current.session.enrolmentRequired)
       await this.transactions.run((manager) => this.sessions.clearEnrolment(manager, current.session.idHash));
+    if (!added.recoveryCodes) return this.sendSecurity(response, current, 200, { notice: 'totpAddedKeptCodes' });
     const continueUrl = current.user.mustChangePassword ? '/account/password/change' : '/account/security';
     sendAccountPage(
       response,
       200,
-      this.pages.recoveryCodes(current.locale, { codes, notice: 'totpAdded', continueUrl }),
+      this.pages.recoveryCodes(current.locale, { codes: added.recoveryCodes, notice: 'totpAdded', continueUrl }),
     );
   }
 

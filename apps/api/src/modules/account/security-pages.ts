@@ -90,6 +90,7 @@ export class SecurityPages {
       'passkeyFailed',
       'passkeyScript',
       'removePasskey',
+      'removePasskeyCode',
     ]);
     return this.views.page(locale, 'security', text.title, PASSKEY_SCRIPT, {
       csrfToken: view.csrfToken,

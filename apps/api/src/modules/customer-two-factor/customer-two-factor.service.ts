@@ -96,19 +96,23 @@ export class CustomerTwoFactorService {
     };
   }
 
-  /** The first code confirms the app; ten recovery codes are made now and shown this once. Null: wrong code. */
-  async confirmTotp(acting: CustomerActing, code: string): Promise<string[] | null> {
+  /**
+   * The first code confirms the app. A first factor comes with ten recovery codes, made now and
+   * shown this once (`recoveryCodes`); beside a passkey the customer keeps the codes they have.
+   * Null: a wrong code.
+   */
+  async confirmTotp(acting: CustomerActing, code: string): Promise<{ recoveryCodes: string[] | null } | null> {
     const { user } = acting;
-    const codes = newRecoveryCodes();
     return this.transactions.run(async (manager) => {
+      const first = (await this.factors.passkeysOf(user.id, manager)).length === 0;
       const pending = await this.factors.findTotp(user.id, manager);
       const now = this.clock.nowMs();
       const step =
         pending && !pending.confirmedAt ? stepOfCode(this.secretOf(pending.secretSealed, user.id), code, now) : null;
       if (step === null || !(await this.factors.confirmTotp(manager, user.id, step, now))) return null;
-      await this.saveRecoveryCodes(manager, user.id, codes);
+      const recoveryCodes = first ? await this.newRecoveryCodes(manager, user.id) : null;
       await this.told(manager, acting, FactorChange.TotpAdded);
-      return codes;
+      return { recoveryCodes };
     });
   }
 
