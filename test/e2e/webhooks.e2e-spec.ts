@@ -130,8 +130,14 @@ describe.each(TEST_DATABASES)('webhooks on %s', (kind) => {
     expect(made.body.secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
     receiver.secret = made.body.secret;
     webhookId = made.body.id;
-    const listed = await world.admin.get('/api/webhooks').expect(200);
+    const listed = await world.admin.get('/api/webhooks').query({ range: '[0,9]' }).expect(200);
     expect(listed.body).toEqual([expect.objectContaining({ id: webhookId, url: receiver.url })]);
+    expect(listed.headers['content-range']).toBe('webhooks 0-0/1');
+    expect((await world.admin.get(`/api/webhooks/${webhookId}`).expect(200)).body).toMatchObject({
+      id: webhookId,
+      events: Object.values(WebhookEvent),
+    });
+    expect((await world.admin.get('/api/webhooks/999999')).status).toBe(404);
     expect(JSON.stringify(listed.body)).not.toContain(made.body.secret);
     expect(JSON.stringify(await t.dataSource.query('SELECT * FROM webhooks'))).not.toContain(made.body.secret);
   });

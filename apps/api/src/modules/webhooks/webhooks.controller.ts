@@ -31,11 +31,21 @@ export class WebhooksController {
 
   @Get()
   @RequirePermission(Permission.StaffManage)
-  @ApiOperation({ summary: 'The registered webhooks (never their secrets)' })
-  async list(@Res({ passthrough: true }) response: Response): Promise<WebhookResponse[]> {
-    const rows = await this.webhooks.list();
-    setContentRange(response, 'webhooks', 0, rows.length, rows.length);
+  @ApiOperation({ summary: 'The registered webhooks, oldest first (never their secrets)' })
+  @ApiQuery({ name: 'range', required: false, description: '[first,last], e.g. [0,24]' })
+  async list(@Query() raw: RawListQuery, @Res({ passthrough: true }) response: Response): Promise<WebhookResponse[]> {
+    const query = parseListQuery(raw, ['id'] as const, 'id');
+    const all = await this.webhooks.list();
+    const rows = all.slice(query.offset, query.offset + query.limit);
+    setContentRange(response, 'webhooks', query.offset, rows.length, all.length);
     return rows;
+  }
+
+  @Get(':id')
+  @RequirePermission(Permission.StaffManage)
+  @ApiOperation({ summary: 'One webhook (never its secret)' })
+  get(@Param('id', ParseIntPipe) id: number): Promise<WebhookResponse> {
+    return this.webhooks.get(id);
   }
 
   @Delete(':id')

@@ -76,6 +76,10 @@ export class WebhooksService {
     return (await this.webhooks.live()).map(toWebhookResponse);
   }
 
+  async get(id: number): Promise<WebhookResponse> {
+    return toWebhookResponse(await this.require(id));
+  }
+
   async remove(id: number, context: RequestContext): Promise<void> {
     const hook = await this.require(id);
     await this.transactions.run(async (manager) => {
