@@ -1,9 +1,7 @@
-import { Permission, type ActivityListEntry, type UserResponse } from '@keydesk/domain';
-import { DataTable, Link, Pagination, ReferenceManyField, useRecordContext, useTranslate } from 'react-admin';
+import { Permission, type UserResponse } from '@keydesk/domain';
+import { Link, Pagination, ReferenceManyField, useRecordContext, useTranslate } from 'react-admin';
 
-import { ActivityActionField } from '../activity/ActivityActionField';
-import { ActivityActorField } from '../activity/ActivityFields';
-import { RelativeDateField } from '../common/RelativeDateField';
+import { UserActivityTable } from '../activity/UserActivityTable';
 import { Section } from '../common/Section';
 import { useHasPermission } from '../common/useHasPermission';
 
@@ -31,21 +29,7 @@ export const UserTimelineSection = () => {
         pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
         empty="keydesk.activity.timeline.empty"
       >
-        <DataTable<ActivityListEntry>
-          bulkActionButtons={false}
-          rowClick={canOpenEntries ? (id) => `/activity/${id}/show` : false}
-        >
-          <DataTable.Col source="occurredAt" disableSort>
-            <RelativeDateField source="occurredAt" emptyText="keydesk.activity.unknown_time" />
-          </DataTable.Col>
-          <DataTable.Col source="action" disableSort>
-            <ActivityActionField />
-          </DataTable.Col>
-          <DataTable.Col source="actorName" disableSort>
-            <ActivityActorField />
-          </DataTable.Col>
-          <DataTable.Col source="ip" disableSort />
-        </DataTable>
+        <UserActivityTable />
       </ReferenceManyField>
     </Section>
   );
