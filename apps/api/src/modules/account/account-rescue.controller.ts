@@ -140,8 +140,8 @@ export class AccountRescueController {
     wrongSecondFactor = false,
   ): Promise<boolean> {
     const accepted = await this.redemptions.accept(form, context);
-    if (!(await this.redemptions.choosesPassword(accepted))) return true;
     const secondFactor = await this.redemptions.hasSecondFactor(accepted);
+    if (!this.redemptions.customerChoosesPassword && !secondFactor) return true;
     const password = typeof form.password === 'string' ? form.password : '';
     const submitted = form.step === 'password';
     const reasons = submitted ? this.redemptions.passwordRejections(accepted, password) : [];

@@ -73,14 +73,14 @@ export class AccountSecurityController {
     const current = await this.gate.require(request, response, context, ['second-factor']);
     if (!current) return;
     const form = (request.body ?? {}) as { csrfToken?: unknown; code?: unknown; response?: unknown };
-    const passkey = await this.hasPasskey(current);
-    const page = (status: number, key: string, params?: Record<string, number>) =>
+    // Only a refusal draws the page again (with the passkey button if there is one to use).
+    const page = async (status: number, key: string, params?: Record<string, number>) =>
       sendAccountPage(
         response,
         status,
         this.pages.secondFactor(current.locale, {
           csrfToken: current.session.csrfToken,
-          passkey,
+          passkey: await this.hasPasskey(current),
           error: { key, params },
         }),
       );
@@ -284,8 +284,8 @@ export class AccountSecurityController {
     );
   }
 
-  private async hasPasskey(current: SignedInUser): Promise<boolean> {
-    return (await this.twoFactor.status(current.user.id)).passkeys.length > 0;
+  private hasPasskey(current: SignedInUser): Promise<boolean> {
+    return this.twoFactor.hasPasskey(current.user.id);
   }
 
   private acting(current: SignedInUser, context: RequestContext): CustomerActing {

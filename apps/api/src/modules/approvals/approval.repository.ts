@@ -1,14 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  Between,
-  DataSource,
-  EntityManager,
-  FindOptionsWhere,
-  In,
-  LessThanOrEqual,
-  MoreThan,
-  MoreThanOrEqual,
-} from 'typeorm';
+import { DataSource, EntityManager, FindOptionsWhere, In, LessThanOrEqual, MoreThan, MoreThanOrEqual } from 'typeorm';
 
 import { ApprovalState, AssuredAction } from '@keydesk/domain';
 
@@ -120,11 +111,6 @@ export class ApprovalRepository {
       { state: ApprovalState.Expired },
     );
     return (result.affected ?? 0) > 0;
-  }
-
-  /** Requests made in a period (for the dashboard's counts per agent). */
-  requestedBetween(fromMs: number, toMs: number): Promise<ApprovalEntity[]> {
-    return this.repo().find({ where: { requestedAt: Between(fromMs, toMs - 1) }, order: { id: 'ASC' } });
   }
 
   countDeniedOf(requestedBy: number, sinceMs: number): Promise<number> {

@@ -60,7 +60,11 @@ export class CustomerTwoFactorService {
 
   /** The user signs in with a second factor. */
   async hasFactor(userId: number): Promise<boolean> {
-    return (await this.factors.detailOf(userId)).methods.length > 0;
+    return Boolean((await this.factors.findTotp(userId))?.confirmedAt) || (await this.hasPasskey(userId));
+  }
+
+  async hasPasskey(userId: number): Promise<boolean> {
+    return (await this.factors.passkeysOf(userId)).length > 0;
   }
 
   /** A new secret to scan (its QR code drawn on the server, so the page needs no script), waiting for its first code. */

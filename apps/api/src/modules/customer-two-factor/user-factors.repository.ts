@@ -108,10 +108,6 @@ export class UserFactorsRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  async deletePasskeys(manager: EntityManager, userId: number): Promise<void> {
-    await manager.getRepository(UserPasskeyEntity).delete({ userId });
-  }
-
   /** What Manage user and the lists show of each user: their factors with last use, whether a client requires one. */
   async detailsOf(userIds: number[]): Promise<Map<number, UserTwoFactorResponse>> {
     const details = new Map<number, UserTwoFactorResponse>(

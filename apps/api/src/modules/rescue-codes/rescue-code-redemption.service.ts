@@ -81,13 +81,9 @@ export class RescueCodeRedemptionService {
   }
 
   /**
-   * Whether this redemption ends with the customer choosing the password on the spot: the OWASP
-   * variant, and always for a user with a second factor (nothing secret is mailed to them).
+   * A user with a second factor recovers with a second proof, and chooses the password on the
+   * spot (nothing secret is mailed to them), whatever RESCUE_CUSTOMER_CHOOSES_PASSWORD says.
    */
-  async choosesPassword(accepted: AcceptedRescue): Promise<boolean> {
-    return this.customerChoosesPassword || this.twoFactor.hasFactor(accepted.account.user.id);
-  }
-
   hasSecondFactor(accepted: AcceptedRescue): Promise<boolean> {
     return this.twoFactor.hasFactor(accepted.account.user.id);
   }
