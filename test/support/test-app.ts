@@ -15,10 +15,12 @@ import { AppModule } from '../../apps/api/src/app.module';
 import { StablePrototypeExpressAdapter } from '../../apps/api/src/common/http/stable-prototype-express-adapter';
 import { Clock } from '../../apps/api/src/common/time/clock';
 import { AppConfig, loadConfig } from '../../apps/api/src/config/app.config';
+import { createOpenApiDocument } from '../../apps/api/src/common/openapi/openapi-document';
 import { configureApp } from '../../apps/api/src/configure-app';
 import { runMigrations } from '../../apps/api/src/database/run-migrations';
 import { BootstrapService } from '../../apps/api/src/modules/bootstrap/bootstrap.service';
 import { FakeClock } from './fake-clock';
+import { describeResponsesWith } from './response-validation';
 import { createTestDatabase, DatabaseKind, TestDatabase } from './test-database';
 
 export interface LogLine {
@@ -97,6 +99,7 @@ export async function startTestApp(
   await runMigrations(dataSource);
   await app.get(BootstrapService).run();
   await app.init();
+  describeResponsesWith(createOpenApiDocument(app));
   return {
     app,
     config,

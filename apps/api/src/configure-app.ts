@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger, PinoLogger } from 'nestjs-pino';
 
 import { checkJsonBody } from './common/http/json-input';
+import { createOpenApiDocument } from './common/openapi/openapi-document';
 import { AppConfig } from './config/app.config';
 import { QuietStartupLogger } from './logging/quiet-startup-logger';
 import { requestLog } from './logging/request-log';
@@ -50,18 +51,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
 }
 
 function setUpOpenApi(app: NestExpressApplication): void {
-  const document = new DocumentBuilder()
-    .setTitle('Keydesk API')
-    .setDescription(
-      'Sign in with POST /api/auth/login; send the returned csrfToken as X-CSRF-Token on every other ' +
-        'state-changing request. Lists follow react-admin simple-REST conventions (filter, range, sort; Content-Range).',
-    )
-    .setVersion('0.1.0')
-    .addCookieAuth('keydesk.sid', { type: 'apiKey', in: 'cookie', name: 'keydesk.sid' }, 'session')
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' }, 'csrf')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API token, kd_…' }, 'token')
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, document));
+  SwaggerModule.setup('api/docs', app, () => createOpenApiDocument(app));
 }
 
 /** The react-admin build at /, with client-side routes falling back to index.html. */

@@ -27,15 +27,18 @@ export type AssuredAction = (typeof AssuredAction)[keyof typeof AssuredAction];
 export const ALL_ASSURED_ACTIONS: readonly AssuredAction[] = Object.values(AssuredAction);
 
 /** What the policy can ask a verified caller for (the other two always need an approval). */
-export const CALLER_CHECKED_ACTIONS = [
+export type CallerCheckedAction = Exclude<
+  AssuredAction,
+  typeof AssuredAction.PasswordActionOverLimit | typeof AssuredAction.StaffFactorsReset
+>;
+export const CALLER_CHECKED_ACTIONS: readonly CallerCheckedAction[] = [
   AssuredAction.PasswordTyped,
   AssuredAction.PasswordGenerated,
   AssuredAction.ResetLink,
   AssuredAction.EmailChange,
   AssuredAction.EmailHoldLift,
   AssuredAction.SecondFactorRemoval,
-] as const;
-export type CallerCheckedAction = (typeof CALLER_CHECKED_ACTIONS)[number];
+];
 
 export function isCallerCheckedAction(value: unknown): value is CallerCheckedAction {
   return (CALLER_CHECKED_ACTIONS as readonly unknown[]).includes(value);

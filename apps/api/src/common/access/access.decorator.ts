@@ -1,7 +1,9 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiCookieAuth, ApiSecurity } from '@nestjs/swagger';
+import { ApiSecurity } from '@nestjs/swagger';
 
-import type { Permission } from '@keydesk/domain';
+import { ErrorCode, Permission } from '@keydesk/domain';
+
+import { ApiErrors } from '../openapi/api-responses';
 
 export const ACCESS_RULE = 'keydesk:access-rule';
 
@@ -22,8 +24,8 @@ export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfie
 export const SignedIn = () =>
   applyDecorators(
     SetMetadata(ACCESS_RULE, { kind: 'signed-in' } satisfies AccessRule),
-    ApiCookieAuth('session'),
-    ApiSecurity('csrf'),
+    ApiSecurity({ session: [], csrf: [] }),
+    ApiErrors(ErrorCode.SecondFactorRequired, ErrorCode.TokenNotAllowed),
   );
 
 /**
@@ -34,13 +36,15 @@ export const SignedIn = () =>
 export const SecondFactorStep = () =>
   applyDecorators(
     SetMetadata(ACCESS_RULE, { kind: 'second-factor-step' } satisfies AccessRule),
-    ApiCookieAuth('session'),
-    ApiSecurity('csrf'),
+    ApiSecurity({ session: [], csrf: [] }),
+    ApiErrors(ErrorCode.TokenNotAllowed),
   );
 
+/** A staff session (with its CSRF token) or an API token holding the permission. */
 export const RequirePermission = (permission: Permission) =>
   applyDecorators(
     SetMetadata(ACCESS_RULE, { kind: 'permission', permission } satisfies AccessRule),
-    ApiCookieAuth('session'),
-    ApiSecurity('csrf'),
+    ApiSecurity({ session: [], csrf: [] }),
+    ApiSecurity('token'),
+    ApiErrors(ErrorCode.Forbidden, ErrorCode.SecondFactorRequired),
   );

@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { applyDecorators, CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 
@@ -6,17 +6,20 @@ import { ErrorCode } from '@keydesk/domain';
 
 import { AppConfig } from '../../config/app.config';
 import { DomainError } from '../errors/domain-error';
+import { ApiErrors } from '../openapi/api-responses';
 import { AuthenticatedStaff } from './authenticated-staff';
 import { Clock } from '../time/clock';
 
-const STEP_UP = 'keydesk:step-up';
+/** Read by StepUpGuard; exported for the tests that walk every route's rules. */
+export const STEP_UP = 'keydesk:step-up';
 
 /**
  * A sensitive action (someone's password or email, factors, staff and roles, the log's export):
  * the staff member must have proved a factor (or, where none is required and they have none, the
  * password) within STEP_UP_MINUTES. Signing in counts.
  */
-export const RequireStepUp = () => SetMetadata(STEP_UP, true);
+export const RequireStepUp = () =>
+  applyDecorators(SetMetadata(STEP_UP, true), ApiErrors(ErrorCode.StepUpRequired, ErrorCode.TokenNotAllowed));
 
 /** 401 STEP_UP_REQUIRED unless the session proved itself recently; for actions sensitive only sometimes. */
 export function assertSteppedUp(request: Request, config: AppConfig, nowMs: number): void {
