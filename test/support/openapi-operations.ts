@@ -62,6 +62,13 @@ function resolveRefs(schema: Schema | undefined, components: Record<string, Sche
   if (schema.$ref)
     return resolveRefs(components[schema.$ref.replace('#/components/schemas/', '')], components, depth + 1);
   const resolved: Schema = { ...schema };
+  // OpenAPI 3.1 writes a nullable field as type ['number', 'null']; the generator reads one type.
+  const types = schema.type as string | string[] | undefined;
+  if (Array.isArray(types)) {
+    resolved.type = types.find((type) => type !== 'null');
+    resolved.nullable = types.includes('null');
+  }
+  if (schema.enum) resolved.enum = schema.enum.filter((value) => value !== null);
   if (schema.items) resolved.items = resolveRefs(schema.items, components, depth + 1);
   if (schema.properties) {
     resolved.properties = Object.fromEntries(
