@@ -12,6 +12,7 @@ import { WebhookWorker } from '../../apps/api/src/modules/webhooks/webhook-worke
 import { createStaff } from '../factories/staff.factory';
 import { approvedRequest } from '../support/assurance';
 import { CustomerWorld, REPORT_LINK } from '../support/customer-world';
+import { webhookProblem } from '../support/response-validation';
 import { signIn } from '../support/sign-in';
 import { peerApp, TestApp } from '../support/test-app';
 import { TEST_DATABASES } from '../support/test-database';
@@ -21,6 +22,8 @@ interface Received {
   timestamp: string;
   body: string;
   signatureValid: boolean;
+  /** How the delivery breaks the OpenAPI document's webhooks, if it does. */
+  undescribed: string | undefined;
 }
 
 /**
@@ -41,7 +44,8 @@ class Receiver {
         .digest();
       const given = Buffer.from(String(request.headers['webhook-signature'] ?? '').replace(/^v1,/, ''), 'base64');
       const signatureValid = given.length === expected.length && timingSafeEqual(given, expected);
-      if (this.answer < 300) this.received.push({ id, timestamp, body, signatureValid });
+      const undescribed = webhookProblem(request.headers, body);
+      if (this.answer < 300) this.received.push({ id, timestamp, body, signatureValid, undescribed });
       response.writeHead(this.answer).end();
     });
   });
@@ -164,6 +168,7 @@ describe.each(TEST_DATABASES)('webhooks on %s', (kind) => {
 
     expect(await deliverAll()).toBe(5);
     expect(receiver.received.every((r) => r.signatureValid)).toBe(true);
+    expect(receiver.received.map((r) => r.undescribed).filter(Boolean)).toEqual([]);
     expect(new Set(receiver.received.map((r) => r.id)).size).toBe(5);
     expect(receiver.events(WebhookEvent.PasswordResetSent)).toEqual([
       expect.objectContaining({ userId: c.user.id, userName: 'Rosa Méndez', clientId: c.client.id }),

@@ -22,7 +22,13 @@ interface Route {
   responses: Record<string, DescribedResponse>;
 }
 
+interface DescribedWebhook {
+  parameters: Array<{ name: string; schema: object }>;
+  requestBody: { content: { 'application/json': { schema: object } } };
+}
+
 let routes: Route[] | undefined;
+let webhooks: Record<string, { post: DescribedWebhook }> = {};
 let ajv: Ajv2020;
 const validators = new Map<object, ValidateFunction>();
 
@@ -32,6 +38,7 @@ export function describeResponsesWith(document: OpenAPIObject): void {
   ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv);
   ajv.addSchema({ $id: 'openapi', components: document.components }, 'openapi');
+  webhooks = (document as { webhooks?: typeof webhooks }).webhooks ?? {};
   routes = [];
   for (const [template, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item as Record<string, { responses?: object }>)) {
@@ -98,6 +105,20 @@ export function responseProblem(
   const validate = validator(media.schema);
   if (validate(response.body)) return undefined;
   return `${name} ${response.status} body breaks its schema: ${ajv.errorsText(validate.errors, { dataVar: 'body' })}`;
+}
+
+/** Why a delivery a receiver got breaks the document's webhooks, or undefined. */
+export function webhookProblem(headers: Record<string, unknown>, body: string): string | undefined {
+  const payload: unknown = JSON.parse(body);
+  const event = String((payload as { type?: unknown }).type);
+  const described = webhooks[event]?.post;
+  if (!described) return `the event ${event} is not among the document's webhooks`;
+  for (const { name, schema } of described.parameters) {
+    if (!validator(schema)(headers[name])) return `${event}: ${name} "${String(headers[name])}" breaks its schema`;
+  }
+  const validate = validator(described.requestBody.content['application/json'].schema);
+  if (validate(payload)) return undefined;
+  return `${event}: body breaks its schema: ${ajv.errorsText(validate.errors, { dataVar: 'body' })}`;
 }
 
 // supertest's Test settles every request in assert(): the check goes in front of the test's own.

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 
-import { ErrorCode } from '@keydesk/domain';
+import { ALL_WEBHOOK_EVENTS, ErrorCode } from '@keydesk/domain';
 
 import { ERROR_STATUS } from '../errors/error-status';
 import { ERROR_CODES_EXTENSION, schemaRef } from './api-responses';
@@ -75,8 +75,49 @@ export function completeDocument(document: OpenAPIObject, generated: Record<stri
       );
     }
   }
+  describeWebhooks(document);
   pruneAndCheck(document);
   return document;
+}
+
+/** What a registered address receives (OpenAPI 3.1 webhooks): one POST per event. */
+function describeWebhooks(document: OpenAPIObject): void {
+  const header = (description: string, pattern: string) => ({
+    required: true,
+    description,
+    schema: { type: 'string', pattern },
+  });
+  (document as OpenAPIObject & { webhooks: Record<string, unknown> }).webhooks = Object.fromEntries(
+    ALL_WEBHOOK_EVENTS.map((event) => [
+      event,
+      {
+        post: {
+          summary: `The ${event} event`,
+          operationId: `webhook_${event.replace('.', '_')}`,
+          description: 'Signed as Standard Webhooks says; answer 2xx within 10 seconds, or it is tried again later.',
+          parameters: [
+            { in: 'header', name: 'webhook-id', ...header('The same on every attempt of this event', '^msg_') },
+            { in: 'header', name: 'webhook-timestamp', ...header('Seconds since 1970', '^\\d+$') },
+            {
+              in: 'header',
+              name: 'webhook-signature',
+              ...header('v1,<base64 HMAC-SHA256 of "id.timestamp.body" under the secret>', '^v1,'),
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: { allOf: [schemaRef('WebhookPayload'), { properties: { type: { const: event } } }] },
+              },
+            },
+          },
+          responses: { '200': { description: 'Received (any 2xx)' } },
+          security: [],
+        },
+      },
+    ]),
+  );
 }
 
 function describeErrors(method: string, operation: Operation): void {
@@ -99,13 +140,24 @@ function describeErrors(method: string, operation: Operation): void {
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
   for (const [status, list] of [...byStatus].sort(([a], [b]) => a - b)) {
-    operation.responses[String(status)] = errorResponse(status, list);
+    operation.responses[String(status)] = errorResponse(status, list, operation.responses[String(status)] as OwnResponse | undefined);
   }
 }
 
-function errorResponse(status: number, codes: ErrorCode[]): Record<string, unknown> {
+interface OwnResponse {
+  description?: string;
+  content?: Record<string, { schema?: object }>;
+}
+
+/**
+ * The refusals of one status. An operation that describes the status itself (the health check's
+ * 503 report) keeps its body beside the error's: `statusCode` and `code` bind only a body that has them.
+ */
+function errorResponse(status: number, codes: ErrorCode[], own?: OwnResponse): Record<string, unknown> {
+  const refused = `Refused: ${codes.map((code) => `\`${code}\``).join(', ')}`;
+  const ownSchema = own?.content?.['application/json']?.schema;
   return {
-    description: `Refused: ${codes.map((code) => `\`${code}\``).join(', ')}`,
+    description: ownSchema ? `${own?.description}. ${refused}` : refused,
     ...(RETRY_STATUSES.has(status) && {
       headers: {
         'Retry-After': {
@@ -119,7 +171,7 @@ function errorResponse(status: number, codes: ErrorCode[]): Record<string, unkno
       'application/json': {
         schema: {
           allOf: [
-            schemaRef('ApiErrorBody'),
+            ownSchema ? { anyOf: [schemaRef('ApiErrorBody'), ownSchema] } : schemaRef('ApiErrorBody'),
             { type: 'object', properties: { statusCode: { const: status }, code: { enum: codes } } },
           ],
         },
@@ -159,6 +211,7 @@ function pruneAndCheck(document: OpenAPIObject): void {
     }
   };
   visit(document.paths);
+  visit((document as { webhooks?: unknown }).webhooks);
   for (const name of Object.keys(schemas)) if (!used.has(name)) delete schemas[name];
 }
 
