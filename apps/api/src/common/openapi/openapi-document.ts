@@ -121,8 +121,11 @@ function describeWebhooks(document: OpenAPIObject): void {
 }
 
 function describeErrors(method: string, operation: Operation): void {
-  const codes = new Set<ErrorCode>((operation[ERROR_CODES_EXTENSION] as ErrorCode[] | undefined) ?? []);
-  delete operation[ERROR_CODES_EXTENSION];
+  const codes = new Set<ErrorCode>();
+  for (const key of Object.keys(operation).filter((name) => name.startsWith(`${ERROR_CODES_EXTENSION}-`))) {
+    for (const code of operation[key] as ErrorCode[]) codes.add(code);
+    delete operation[key];
+  }
   codes.add(ErrorCode.InternalError).add(ErrorCode.DatabaseUnavailable);
   if (operation.requestBody) {
     codes.add(ErrorCode.ValidationFailed).add(ErrorCode.PayloadTooLarge).add(ErrorCode.UnsupportedMediaType);
@@ -140,7 +143,11 @@ function describeErrors(method: string, operation: Operation): void {
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
   for (const [status, list] of [...byStatus].sort(([a], [b]) => a - b)) {
-    operation.responses[String(status)] = errorResponse(status, list, operation.responses[String(status)] as OwnResponse | undefined);
+    operation.responses[String(status)] = errorResponse(
+      status,
+      list,
+      operation.responses[String(status)] as OwnResponse | undefined,
+    );
   }
 }
 
