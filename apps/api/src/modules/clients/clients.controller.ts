@@ -2,11 +2,13 @@ import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query, Res } fro
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import { ActivityEntryResponse, ClientResponse, ClientSummaryResponse, Permission } from '@keydesk/domain';
+import { ActivityEntryResponse, ClientResponse, ClientSummaryResponse, ErrorCode, Permission } from '@keydesk/domain';
 
 import { RequirePermission } from '../../common/access/access.decorator';
 import { parseListQuery, RawListQuery, setContentRange } from '../../common/http/list-query';
 import { Ctx, RequestContext } from '../../common/http/request-context';
+import { ApiListQuery } from '../../common/openapi/api-list-query';
+import { ApiBody, ApiCreatedBody, ApiErrors, ApiPage } from '../../common/openapi/api-responses';
 import { CLIENT_SORT_FIELDS } from './client.repository';
 import { ClientsService } from './clients.service';
 import { CreateClientDto, UpdateClientDto } from './dto/save-client.dto';
@@ -17,12 +19,15 @@ import { TwoFactorRequirementDto } from './dto/two-factor-requirement.dto';
 export class ClientsController {
   constructor(private readonly clients: ClientsService) {}
 
-  /**
-   * `filter={"q":"..."}` finds by company, contact name, any email, client key or phone; a search
-   * keeps its first 1,000 matches (header X-Search-Capped: true when there were more).
-   */
   @Get()
   @RequirePermission(Permission.ClientsView)
+  @ApiOperation({
+    summary: 'Finds clients by company, contact name, any email, client key or phone',
+    description:
+      'A search keeps its first 1,000 matches; the header X-Search-Capped: true says there were more (the UI asks the agent to type more).',
+  })
+  @ApiListQuery({ filter: '{"q":"text"}, {"status":"active"}, {"id":[1,2]}', sort: CLIENT_SORT_FIELDS })
+  @ApiPage('ClientResponse')
   async list(@Query() raw: RawListQuery, @Res({ passthrough: true }) response: Response): Promise<ClientResponse[]> {
     const query = parseListQuery(raw, CLIENT_SORT_FIELDS, 'companyName');
     const { rows, total, capped } = await this.clients.list(query);
@@ -34,19 +39,28 @@ export class ClientsController {
 
   @Get(':id')
   @RequirePermission(Permission.ClientsView)
+  @ApiOperation({ summary: 'One client' })
+  @ApiBody('ClientResponse')
   get(@Param('id', ParseIntPipe) id: number): Promise<ClientResponse> {
     return this.clients.get(id);
   }
 
   @Get(':id/summary')
   @RequirePermission(Permission.ClientsView)
+  @ApiOperation({
+    summary: "The profile's Summary tab in one request",
+    description: 'The client, its owner, registered addresses, open tickets, sticky notes and latest activity.',
+  })
+  @ApiBody('ClientSummaryResponse')
   summary(@Param('id', ParseIntPipe) id: number, @Ctx() context: RequestContext): Promise<ClientSummaryResponse> {
     return this.clients.summary(id, context);
   }
 
-  /** The client's Log tab: its audit entries, newest first. */
   @Get(':id/activity')
   @RequirePermission(Permission.ClientsView)
+  @ApiOperation({ summary: "The client's Log tab: its audit entries, newest first" })
+  @ApiListQuery({ sort: '["seq","DESC"]: the log is newest first whatever the sort' })
+  @ApiPage('ActivityEntryResponse')
   async activity(
     @Param('id', ParseIntPipe) id: number,
     @Query() raw: RawListQuery,
@@ -60,6 +74,10 @@ export class ClientsController {
 
   @Post()
   @RequirePermission(Permission.ClientsEdit)
+  @ApiOperation({ summary: 'Creates a client', description: 'The client key must be valid for the country and free.' })
+  @ApiCreatedBody('ClientResponse')
+  // CONFLICT: a client created with the same key at the same moment (the unique index decides).
+  @ApiErrors(ErrorCode.ClientKeyInvalid, ErrorCode.ClientKeyTaken, ErrorCode.Conflict)
   create(@Body() dto: CreateClientDto, @Ctx() context: RequestContext): Promise<ClientResponse> {
     return this.clients.create(dto, context);
   }
@@ -70,6 +88,7 @@ export class ClientsController {
     summary: 'Requires a second factor of every user of the client (or stops requiring it)',
     description: 'Users without one enrol right after their next sign-in. The change is an activity-log entry.',
   })
+  @ApiBody('ClientResponse')
   requireTwoFactor(
     @Param('id', ParseIntPipe) id: number,
     @Body() dto: TwoFactorRequirementDto,
@@ -80,6 +99,9 @@ export class ClientsController {
 
   @Put(':id')
   @RequirePermission(Permission.ClientsEdit)
+  @ApiOperation({ summary: 'Changes the fields sent of a client; every change is an activity-log entry' })
+  @ApiBody('ClientResponse')
+  @ApiErrors(ErrorCode.ClientKeyInvalid, ErrorCode.ClientKeyTaken, ErrorCode.Conflict)
   update(
     @Param('id', ParseIntPipe) id: number,
     @Body() dto: UpdateClientDto,

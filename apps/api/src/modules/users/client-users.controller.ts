@@ -1,12 +1,14 @@
 import { Body, Controller, Delete, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import { ClientUserResponse, Permission } from '@keydesk/domain';
+import { ClientUserResponse, ErrorCode, Permission } from '@keydesk/domain';
 
 import { RequirePermission } from '../../common/access/access.decorator';
 import { parseListQuery, RawListQuery, setContentRange } from '../../common/http/list-query';
 import { Ctx, RequestContext } from '../../common/http/request-context';
+import { ApiListQuery } from '../../common/openapi/api-list-query';
+import { ApiBody, ApiCreatedBody, ApiErrors, ApiPage } from '../../common/openapi/api-responses';
 import { CLIENT_USER_SORT_FIELDS } from './client-user.repository';
 import { ClientUsersService } from './client-users.service';
 import { CreateClientUserDto } from './dto/create-client-user.dto';
@@ -21,12 +23,11 @@ export class ClientUsersController {
 
   @Get(':id/users')
   @RequirePermission(Permission.ClientsView)
-  @ApiQuery({
-    name: 'sort',
-    required: false,
-    description: `["field","ASC"|"DESC"], field one of ${CLIENT_USER_SORT_FIELDS.join(', ')}; without it, the owner first, then by user name`,
+  @ApiOperation({ summary: "The client's users, each with their rights here and the factors they sign in with" })
+  @ApiListQuery({
+    sort: `["field","ASC"|"DESC"], field one of ${CLIENT_USER_SORT_FIELDS.join(', ')}; without it, the owner first, then by user name`,
   })
-  @ApiQuery({ name: 'range', required: false, description: '[first,last], e.g. [0,24]' })
+  @ApiPage('ClientUserResponse')
   async list(
     @Param('id', ParseIntPipe) id: number,
     @Query() raw: RawListQuery,
@@ -41,6 +42,9 @@ export class ClientUsersController {
   @Post(':id/users')
   @RequirePermission(Permission.UsersManage)
   @ApiOperation({ summary: 'Associates the user with this email (created when new) with the client' })
+  @ApiCreatedBody('ClientUserResponse')
+  // CONFLICT: the same new email associated with two clients at once (the users' unique index decides).
+  @ApiErrors(ErrorCode.AlreadyAssociated, ErrorCode.ClientUsernameTaken, ErrorCode.Conflict)
   associate(
     @Param('id', ParseIntPipe) id: number,
     @Body() dto: CreateClientUserDto,
@@ -51,6 +55,13 @@ export class ClientUsersController {
 
   @Put(':id/users/:userId')
   @RequirePermission(Permission.UsersManage)
+  @ApiOperation({
+    summary: "Changes a user's user name, rights or ownership in this client",
+    description:
+      "Making a user the owner ends the previous owner's ownership; 409 OWNER_REQUIRED for `owner: false` on the owner.",
+  })
+  @ApiBody('ClientUserResponse')
+  @ApiErrors(ErrorCode.OwnerRequired, ErrorCode.ClientUsernameTaken)
   update(
     @Param('id', ParseIntPipe) id: number,
     @Param('userId', ParseIntPipe) userId: number,
@@ -62,7 +73,13 @@ export class ClientUsersController {
 
   @Delete(':id/users/:userId')
   @RequirePermission(Permission.UsersManage)
-  @ApiOperation({ summary: 'Removes the user from this client (the user itself is kept); answers the removed row' })
+  @ApiOperation({
+    summary: 'Removes the user from this client (the user itself is kept); answers the removed row',
+    description:
+      'The owner leaves only by naming a successor (`newOwnerId`, 409 OWNER_REQUIRED without), unless nobody else is left.',
+  })
+  @ApiBody('ClientUserResponse')
+  @ApiErrors(ErrorCode.OwnerRequired)
   dissociate(
     @Param('id', ParseIntPipe) id: number,
     @Param('userId', ParseIntPipe) userId: number,
