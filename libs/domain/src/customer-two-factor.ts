@@ -31,3 +31,8 @@ export interface UserTwoFactorResponse {
   passkeys: Array<{ id: number; name: string; createdAt: string; lastUsedAt: string | null }>;
   recoveryCodesLeft: number;
 }
+
+/** `POST /api/users/:id/two-factor/removal`: the user's factors once staff removed them. */
+export interface UserFactorRemovalResponse {
+  twoFactor: UserTwoFactorResponse;
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { AssuredAction, ErrorCode, UserResponse } from '@keydesk/domain';
+import { AssuredAction, ErrorCode, UserFactorRemovalResponse } from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
 import { RequestContext } from '../../common/http/request-context';
@@ -40,7 +40,7 @@ export class UserFactorRemovalService {
     userId: number,
     request: FactorRemovalRequest,
     context: RequestContext,
-  ): Promise<Pick<UserResponse, 'twoFactor'>> {
+  ): Promise<UserFactorRemovalResponse> {
     const user = await this.users.findById(userId);
     if (!user) throw new DomainError(ErrorCode.NotFound, { resource: 'user' });
     const memberships = await this.memberships.forUsers([userId]);

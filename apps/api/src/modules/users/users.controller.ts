@@ -1,13 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
-import { Permission, UserResponse, UserSignInResponse } from '@keydesk/domain';
+import { ErrorCode, Permission, UserResponse, UserSignInResponse } from '@keydesk/domain';
 
 import { RequirePermission } from '../../common/access/access.decorator';
 import { assertSteppedUp, RequireStepUp } from '../../common/access/step-up';
 import { parseListQuery, RawListQuery, setContentRange } from '../../common/http/list-query';
 import { Ctx, RequestContext } from '../../common/http/request-context';
+import { ApiListQuery } from '../../common/openapi/api-list-query';
+import { ApiBody, ApiErrors, ApiPage } from '../../common/openapi/api-responses';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app.config';
 import { LiftEmailHoldDto } from './dto/lift-email-hold.dto';
@@ -32,17 +34,8 @@ export class UsersController {
     summary: 'Finds users by the start of their email',
     description: 'For the "associate existing user" lookup. Each user comes with `clients`, their memberships.',
   })
-  @ApiQuery({
-    name: 'filter',
-    required: false,
-    description: '{"q":"ana@"}: emails starting with q; {"id":[1,2]}: those users',
-  })
-  @ApiQuery({
-    name: 'sort',
-    required: false,
-    description: `["field","ASC"|"DESC"], field one of ${USER_SORT_FIELDS.join(', ')}`,
-  })
-  @ApiQuery({ name: 'range', required: false, description: '[first,last], e.g. [0,24]' })
+  @ApiListQuery({ filter: '{"q":"ana@"}: emails starting with q; {"id":[1,2]}: those users', sort: USER_SORT_FIELDS })
+  @ApiPage('UserResponse')
   async list(@Query() raw: RawListQuery, @Res({ passthrough: true }) response: Response): Promise<UserResponse[]> {
     const query = parseListQuery(raw, USER_SORT_FIELDS, 'email');
     const { rows, total } = await this.users.list(query);
@@ -52,6 +45,8 @@ export class UsersController {
 
   @Get(':id')
   @RequirePermission(Permission.ClientsView)
+  @ApiOperation({ summary: 'One user, with their clients and second factors' })
+  @ApiBody('UserResponse')
   get(@Param('id', ParseIntPipe) id: number): Promise<UserResponse> {
     return this.users.get(id);
   }
@@ -59,6 +54,21 @@ export class UsersController {
   /** A new email is where access goes next: that change alone needs a recent step-up. */
   @Put(':id')
   @RequirePermission(Permission.UsersManage)
+  @ApiOperation({
+    summary: "Changes a user's name, email or status",
+    description:
+      'A new email takes a recent step-up (401 STEP_UP_REQUIRED; never an API token) and, where the policy says so, a caller you verified (403 CALLER_NOT_VERIFIED) or an approval (approvalId).',
+  })
+  @ApiBody('UserResponse')
+  // CONFLICT: the address taken by another user at the same moment (the unique index decides).
+  @ApiErrors(
+    ErrorCode.UserEmailTaken,
+    ErrorCode.Conflict,
+    ErrorCode.StepUpRequired,
+    ErrorCode.TokenNotAllowed,
+    ErrorCode.CallerNotVerified,
+    ErrorCode.ApprovalNotUsable,
+  )
   update(
     @Param('id', ParseIntPipe) id: number,
     @Body() dto: UpdateUserDto,
@@ -76,6 +86,8 @@ export class UsersController {
     summary: 'Lifts the lock of a user whose customer said a change was not theirs',
     description: 'The reason is kept in the activity log. 409 USER_NOT_LOCKED when the user is not locked.',
   })
+  @ApiBody('UserResponse')
+  @ApiErrors(ErrorCode.UserNotLocked)
   unlock(
     @Param('id', ParseIntPipe) id: number,
     @Body() dto: UnlockUserDto,
@@ -93,6 +105,8 @@ export class UsersController {
     description:
       'By default it needs a caller you verified (403 CALLER_NOT_VERIFIED) or an approval (approvalId). 409 EMAIL_HOLD_NOT_ACTIVE when nothing waits.',
   })
+  @ApiBody('UserResponse')
+  @ApiErrors(ErrorCode.EmailHoldNotActive, ErrorCode.CallerNotVerified, ErrorCode.ApprovalNotUsable)
   liftEmailHold(
     @Param('id', ParseIntPipe) id: number,
     @Body() dto: LiftEmailHoldDto,
@@ -101,10 +115,11 @@ export class UsersController {
     return this.users.liftEmailHold(id, dto, context);
   }
 
-  /** Client-area sign-ins, newest first whatever the sort. */
   @Get(':id/sign-ins')
   @RequirePermission(Permission.ClientsView)
-  @ApiQuery({ name: 'range', required: false, description: '[first,last], e.g. [0,24]' })
+  @ApiOperation({ summary: "The user's client-area sign-ins, newest first whatever the sort" })
+  @ApiListQuery({ sort: '["id"|"occurredAt","ASC"|"DESC"]: accepted, but a history is always newest first' })
+  @ApiPage('UserSignInResponse')
   async signIns(
     @Param('id', ParseIntPipe) id: number,
     @Query() raw: RawListQuery,
