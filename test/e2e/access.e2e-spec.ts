@@ -1,9 +1,7 @@
-import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { ACCESS_RULE, AccessRule } from '../../apps/api/src/common/access/access.decorator';
 import { createStaff } from '../factories/staff.factory';
+import { controllerRoutes } from '../support/controller-routes';
 import { signIn } from '../support/sign-in';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DATABASES } from '../support/test-database';
@@ -19,25 +17,9 @@ describe.each(TEST_DATABASES)('access control on %s', (kind) => {
   });
 
   it('has an access rule on every route of every controller', () => {
-    const discovery = new DiscoveryService(t.app.get(ModulesContainer));
-    const scanner = new MetadataScanner();
-    const reflector = t.app.get(Reflector);
-    const routes: string[] = [];
-    const undeclared: string[] = [];
-    for (const wrapper of discovery.getControllers()) {
-      const instance = wrapper.instance as object;
-      const prototype = Object.getPrototypeOf(instance);
-      for (const name of scanner.getAllMethodNames(prototype)) {
-        const handler = prototype[name];
-        if (Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
-        const route = `${wrapper.name}.${name} ${Reflect.getMetadata(PATH_METADATA, wrapper.metatype!)}/${Reflect.getMetadata(PATH_METADATA, handler)}`;
-        routes.push(route);
-        const rule = reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [handler, wrapper.metatype!]);
-        if (!rule) undeclared.push(route);
-      }
-    }
+    const routes = controllerRoutes(t.app);
     expect(routes.length).toBeGreaterThan(10);
-    expect(undeclared).toEqual([]);
+    expect(routes.filter((route) => !route.rule).map((route) => `${route.name} ${route.path}`)).toEqual([]);
   });
 
   it('answers 401 to anonymous requests on protected routes', async () => {

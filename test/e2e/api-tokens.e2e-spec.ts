@@ -4,20 +4,33 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_PERMISSIONS, API_TOKEN_PERMISSIONS, ApiTokenResponse, Permission } from '@keydesk/domain';
 
 import { createClient, uniqueRfc } from '../factories/client.factory';
+import { createTicket } from '../factories/ticket.factory';
 import { addClientUser } from '../factories/user.factory';
+import { ControllerRoute, controllerRoutes } from '../support/controller-routes';
 import { signIn } from '../support/sign-in';
 import { peerApp, startTestApp, TestApp } from '../support/test-app';
 import { TEST_DATABASES } from '../support/test-database';
 
 const DAY = 86_400_000;
 
-/** One GET per permission that needs nothing but it: what a token holding only that may read. */
-const READS: Partial<Record<Permission, string>> = {
-  [Permission.ClientsView]: '/api/clients',
-  [Permission.TicketsView]: '/api/tickets',
-  [Permission.ActivityView]: '/api/activity/staff',
-  [Permission.StaffManage]: '/api/staff',
-};
+/** Open to anyone, a token or none: a new one is a decision, so it is named here. */
+const PUBLIC_ROUTES = [
+  'POST /api/auth/login',
+  'GET /api/health',
+  'POST /api/public/rescue-codes',
+  'POST /api/public/rescue-codes/redeem',
+];
+
+/**
+ * A person's session routes live under /api/auth and /api/me; these others are any signed-in staff
+ * member's: asking for an approval and reading them, reading the assurance policy.
+ */
+const SESSION_ROUTES_ELSEWHERE = [
+  'POST /api/approvals',
+  'GET /api/approvals',
+  'GET /api/approvals/:id',
+  'GET /api/settings/assurance',
+];
 
 /**
  * Tokens for integrations: made by an administrator and shown once, sent as a bearer token with
@@ -86,18 +99,100 @@ describe.each(TEST_DATABASES)('API tokens on %s', (kind) => {
     expect(API_TOKEN_PERMISSIONS.length).toBe(ALL_PERMISSIONS.length - 3);
   });
 
-  it('holds a token to its permissions route by route, with no CSRF token', async () => {
-    for (const [permission, path] of Object.entries(READS)) {
-      if (!API_TOKEN_PERMISSIONS.includes(permission as Permission)) continue;
-      const { token } = (await make({ permissions: [permission] }).expect(201)).body;
-      expect((await as(token).get(path)).status, `${permission} ${path}`).toBe(200);
-      for (const [other, otherPath] of Object.entries(READS)) {
-        if (other === permission) continue;
-        const refused = await as(token).get(otherPath!);
-        expect(refused.status, `${permission} reading ${otherPath}`).toBe(403);
-        expect(refused.body.code).toBe('FORBIDDEN');
+  describe('route by route', () => {
+    let routes: ControllerRoute[];
+    /**
+     * How a path parameter is filled: after `clients/`, `users/` or `tickets/`, the test's own row
+     * (so a token let through meets a real one, and may change it); anywhere else 1, found or not.
+     */
+    const ids: Record<string, number> = {};
+    /** Tokens made once: each permission alone, all a token may hold but one, and all of them. */
+    const only = new Map<Permission, string>();
+    const without = new Map<Permission, string>();
+    let every: string;
+
+    beforeAll(async () => {
+      routes = controllerRoutes(t.app).filter((route) => route.path.startsWith('/api/'));
+      const client = await createClient(admin, csrf);
+      ids.clients = client.id;
+      ids.users = (await addClientUser(admin, csrf, client.id)).id;
+      ids.tickets = (await createTicket(admin, csrf, client.id)).id;
+      const tokenFor = async (permissions: readonly Permission[]) =>
+        (await make({ permissions }).expect(201)).body.token as string;
+      every = await tokenFor(API_TOKEN_PERMISSIONS);
+      for (const permission of ALL_PERMISSIONS) {
+        if (!API_TOKEN_PERMISSIONS.includes(permission)) {
+          // No token may hold it: the token with all the others is `every`.
+          without.set(permission, every);
+          continue;
+        }
+        without.set(permission, await tokenFor(API_TOKEN_PERMISSIONS.filter((held) => held !== permission)));
+        only.set(permission, await tokenFor([permission]));
       }
-    }
+    });
+
+    // The guards answer before validation, so an empty body does for every route; no CSRF token either.
+    const call = (route: ControllerRoute, token: string) => {
+      const path = route.path.replace(
+        /([^/]+)\/:\w+/g,
+        (_, collection: string) => `${collection}/${ids[collection] ?? 1}`,
+      );
+      const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete' | 'patch';
+      const sent = t.http()[method](path).set('Authorization', `Bearer ${token}`);
+      return method === 'get' ? sent : sent.send({});
+    };
+    const named = (route: ControllerRoute) => `${route.method} ${route.path}`;
+    const answer = (response: request.Response) => `${response.status} ${response.body.code ?? ''}`.trim();
+    const refused = (response: request.Response) => response.status === 401 || response.status === 403;
+
+    it('refuses a permission route to a token without it, and only what takes a person to one with it', async () => {
+      const wrong: string[] = [];
+      for (const route of routes) {
+        if (route.rule?.kind !== 'permission') continue;
+        const { permission } = route.rule;
+        const lacking = await call(route, without.get(permission)!);
+        if (answer(lacking) !== '403 FORBIDDEN')
+          wrong.push(`${named(route)} without ${permission}: ${answer(lacking)}`);
+        const holder = only.get(permission);
+        if (!holder) continue;
+        // Held, the permission lets the token past AccessGuard: the handler may still find no row
+        // (404) or no valid body (400); a step-up is a person's to give.
+        const held = await call(route, holder);
+        const fine = route.stepUp ? answer(held) === '403 TOKEN_NOT_ALLOWED' : !refused(held) && held.status < 500;
+        if (!fine) wrong.push(`${named(route)} with only ${permission}: ${answer(held)}`);
+      }
+      expect(wrong).toEqual([]);
+      const permissions = new Set(routes.map((route) => route.rule?.kind === 'permission' && route.rule.permission));
+      expect(ALL_PERMISSIONS.filter((permission) => !permissions.has(permission))).toEqual([]);
+    });
+
+    it("answers 403 TOKEN_NOT_ALLOWED on a person's own session routes, whatever the token holds", async () => {
+      const wrong: string[] = [];
+      for (const route of routes) {
+        if (route.rule?.kind !== 'signed-in' && route.rule?.kind !== 'second-factor-step') continue;
+        if (!/^\/api\/(auth|me)\//.test(route.path) && !SESSION_ROUTES_ELSEWHERE.includes(named(route)))
+          wrong.push(`${named(route)} is a session route outside /api/auth and /api/me`);
+        const response = await call(route, every);
+        if (answer(response) !== '403 TOKEN_NOT_ALLOWED') wrong.push(`${named(route)}: ${answer(response)}`);
+      }
+      expect(wrong).toEqual([]);
+    });
+
+    it('changes nothing on the public routes', async () => {
+      const open = routes.filter((route) => route.rule?.kind === 'public');
+      expect(open.map(named).sort()).toEqual([...PUBLIC_ROUTES].sort());
+      for (const route of open) {
+        const response = await call(route, every);
+        expect(refused(response) || response.status >= 500, `${named(route)}: ${answer(response)}`).toBe(false);
+      }
+    });
+
+    it('passes by no route for want of a rule', () => {
+      expect(routes.filter((route) => !route.rule).map(named)).toEqual([]);
+    });
+  });
+
+  it('acts with no CSRF token, named in the trail with its maker', async () => {
     const { token } = (await make({ permissions: [Permission.ClientsView, Permission.ClientsEdit] }).expect(201)).body;
     const created = await as(token).post('/api/clients', {
       clientKey: uniqueRfc(),
