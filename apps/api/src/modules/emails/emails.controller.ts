@@ -1,12 +1,14 @@
 import { Controller, Get, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import { EmailDetailResponse, EmailResponse, Permission } from '@keydesk/domain';
+import { EmailDetailResponse, EmailResponse, ErrorCode, Permission } from '@keydesk/domain';
 
 import { RequirePermission } from '../../common/access/access.decorator';
 import { parseListQuery, RawListQuery, setContentRange } from '../../common/http/list-query';
 import { Ctx, RequestContext } from '../../common/http/request-context';
+import { ApiListQuery } from '../../common/openapi/api-list-query';
+import { ApiBody, ApiCreatedBody, ApiErrors, ApiPage } from '../../common/openapi/api-responses';
 import { EmailsService } from './emails.service';
 import { EMAIL_SORT_FIELDS } from './mail-outbox.repository';
 
@@ -18,9 +20,11 @@ const NEWEST_FIRST = JSON.stringify(['id', 'DESC']);
 export class EmailsController {
   constructor(private readonly emails: EmailsService) {}
 
-  /** Filters: clientId, userId, ticketId, status (one or a list), id. Newest first. */
   @Get()
   @RequirePermission(Permission.ClientsView)
+  @ApiOperation({ summary: 'The mail Keydesk sent, newest first' })
+  @ApiListQuery({ filter: 'clientId, userId, ticketId, status (one or a list), id (a list)', sort: EMAIL_SORT_FIELDS })
+  @ApiPage('EmailResponse')
   async list(@Query() raw: RawListQuery, @Res({ passthrough: true }) response: Response): Promise<EmailResponse[]> {
     const query = parseListQuery({ ...raw, sort: raw.sort || NEWEST_FIRST }, EMAIL_SORT_FIELDS, 'id');
     const { rows, total } = await this.emails.list(query);
@@ -28,16 +32,23 @@ export class EmailsController {
     return rows;
   }
 
-  /** The mail with its plain-text and HTML bodies as sent, secrets as "[redacted]". */
   @Get(':id')
   @RequirePermission(Permission.ClientsView)
+  @ApiOperation({ summary: 'One mail with its plain-text and HTML bodies as sent, secrets as "[redacted]"' })
+  @ApiBody('EmailDetailResponse')
   get(@Param('id', ParseIntPipe) id: number): Promise<EmailDetailResponse> {
     return this.emails.get(id);
   }
 
-  /** Queues a copy; 409 MAIL_HAS_SECRET for a mail that carried a link, password or code. */
   @Post(':id/resend')
   @RequirePermission(Permission.ClientsEdit)
+  @ApiOperation({
+    summary: 'Queues a copy of a mail; answers the copy',
+    description:
+      '409 MAIL_HAS_SECRET for a mail that carried a link, password or code: the action that made it issues a fresh one.',
+  })
+  @ApiCreatedBody('EmailDetailResponse', 'Queued')
+  @ApiErrors(ErrorCode.MailHasSecret)
   resend(@Param('id', ParseIntPipe) id: number, @Ctx() context: RequestContext): Promise<EmailDetailResponse> {
     return this.emails.resend(id, context);
   }

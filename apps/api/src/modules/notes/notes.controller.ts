@@ -1,12 +1,14 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import { NoteResponse, Permission } from '@keydesk/domain';
+import { ErrorCode, NoteResponse, Permission } from '@keydesk/domain';
 
 import { RequirePermission } from '../../common/access/access.decorator';
 import { parseListQuery, RawListQuery, setContentRange } from '../../common/http/list-query';
 import { Ctx, RequestContext } from '../../common/http/request-context';
+import { ApiListQuery } from '../../common/openapi/api-list-query';
+import { ApiBody, ApiCreatedBody, ApiErrors, ApiPage } from '../../common/openapi/api-responses';
 import { CreateNoteDto, UpdateNoteDto } from './dto/save-note.dto';
 import { NOTE_SORT_FIELDS } from './note.repository';
 import { NotesService } from './notes.service';
@@ -20,9 +22,14 @@ const DEFAULT_SORT = JSON.stringify(['id', 'DESC']);
 export class NotesController {
   constructor(private readonly notes: NotesService) {}
 
-  /** Sticky notes first, then newest first; `editable` says whether the caller wrote each one. */
   @Get()
   @RequirePermission(Permission.ClientsView)
+  @ApiOperation({
+    summary: "The client's notes: sticky ones first, then newest first",
+    description: '`editable` says whether the caller wrote each one.',
+  })
+  @ApiListQuery({ sort: '["id","DESC"] by default; ["id","ASC"] for oldest first (sticky notes stay first)' })
+  @ApiPage('NoteResponse')
   async list(
     @Param('id', ParseIntPipe) clientId: number,
     @Query() raw: RawListQuery,
@@ -37,6 +44,8 @@ export class NotesController {
 
   @Get(':noteId')
   @RequirePermission(Permission.ClientsView)
+  @ApiOperation({ summary: 'One note of the client' })
+  @ApiBody('NoteResponse')
   get(
     @Param('id', ParseIntPipe) clientId: number,
     @Param('noteId', ParseIntPipe) noteId: number,
@@ -47,6 +56,8 @@ export class NotesController {
 
   @Post()
   @RequirePermission(Permission.ClientsEdit)
+  @ApiOperation({ summary: 'Adds a note to the client, signed by the caller' })
+  @ApiCreatedBody('NoteResponse')
   create(
     @Param('id', ParseIntPipe) clientId: number,
     @Body() dto: CreateNoteDto,
@@ -55,9 +66,14 @@ export class NotesController {
     return this.notes.create(clientId, dto, context);
   }
 
-  /** Changing the body is for the author only (403 NOT_YOUR_NOTE); pinning is for anyone here. */
   @Put(':noteId')
   @RequirePermission(Permission.ClientsEdit)
+  @ApiOperation({
+    summary: 'Changes a note or pins it',
+    description: 'Changing the body is for the author only (403 NOT_YOUR_NOTE); pinning is for anyone here.',
+  })
+  @ApiBody('NoteResponse')
+  @ApiErrors(ErrorCode.NotYourNote)
   update(
     @Param('id', ParseIntPipe) clientId: number,
     @Param('noteId', ParseIntPipe) noteId: number,

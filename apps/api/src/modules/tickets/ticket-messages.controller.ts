@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
 import { Permission, TicketMessageResponse } from '@keydesk/domain';
@@ -7,6 +7,8 @@ import { Permission, TicketMessageResponse } from '@keydesk/domain';
 import { RequirePermission } from '../../common/access/access.decorator';
 import { parseListQuery, RawListQuery, setContentRange } from '../../common/http/list-query';
 import { Ctx, RequestContext } from '../../common/http/request-context';
+import { ApiListQuery } from '../../common/openapi/api-list-query';
+import { ApiCreatedBody, ApiPage } from '../../common/openapi/api-responses';
 import { CreateTicketMessageDto } from './dto/create-ticket-message.dto';
 import { TICKET_MESSAGE_SORT_FIELDS } from './ticket-message.repository';
 import { TicketMessagesService } from './ticket-messages.service';
@@ -17,9 +19,11 @@ import { TicketMessagesService } from './ticket-messages.service';
 export class TicketMessagesController {
   constructor(private readonly messages: TicketMessagesService) {}
 
-  /** Oldest first; `filter={"internal":false}` leaves out the internal notes. */
   @Get()
   @RequirePermission(Permission.TicketsView)
+  @ApiOperation({ summary: "The ticket's thread, oldest first, internal notes included unless filtered out" })
+  @ApiListQuery({ filter: '{"internal":false} leaves out the internal notes', sort: TICKET_MESSAGE_SORT_FIELDS })
+  @ApiPage('TicketMessageResponse')
   async list(
     @Param('id', ParseIntPipe) ticketId: number,
     @Query() raw: RawListQuery,
@@ -31,9 +35,13 @@ export class TicketMessagesController {
     return rows;
   }
 
-  /** A public reply (status becomes answered) or, with `internal: true`, a note for colleagues. */
   @Post()
   @RequirePermission(Permission.TicketsReply)
+  @ApiOperation({
+    summary: 'Posts a public reply or, with `internal: true`, a note for colleagues',
+    description: 'A public reply makes the ticket `answered` and is mailed to the customer; a note changes nothing.',
+  })
+  @ApiCreatedBody('TicketMessageResponse')
   create(
     @Param('id', ParseIntPipe) ticketId: number,
     @Body() dto: CreateTicketMessageDto,
