@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ActivityDetailResponse, ActivityListEntry, ActivityStaffOption, ErrorCode } from '@keydesk/domain';
 
 import { DomainError } from '../../common/errors/domain-error';
+import { JsonText } from '../../common/http/json-text';
 import { activityEntriesJson } from '../audit/activity-entry.json';
 import { ActivityCriteria } from './activity-filter';
 import { ActivityPage } from './activity-list-statements';
@@ -14,7 +15,7 @@ const MAX_OFFSET = 1000;
 
 /** A page of the log as its answer's body: the JSON text of its ActivityListEntry array. */
 export interface ActivityListJson {
-  json: string;
+  json: JsonText<ActivityListEntry[]>;
   count: number;
   /** Pass as `cursor` for the next (older) page; null at the oldest entry. */
   nextCursor: number | null;
@@ -27,7 +28,8 @@ export class ActivityQueryService {
   /** A page of the log, written as JSON without parsing each entry's stored details (activityEntryJson). */
   async listJson(criteria: ActivityCriteria, page: ActivityPage): Promise<ActivityListJson> {
     const { shown, nextCursor } = await this.reviewedPage(criteria, page);
-    return { json: activityEntriesJson(shown), count: shown.length, nextCursor };
+    // Every entry of the page carries `reviewed`: the text is that of ActivityListEntry[].
+    return { json: activityEntriesJson(shown) as JsonText<ActivityListEntry[]>, count: shown.length, nextCursor };
   }
 
   /** A page with its total, for timelines whose entries are few (a client's, a user's). */

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
 import {
   ActivityAnomaly,
   ActivityDetailResponse,
+  ActivityListEntry,
   ActivityReviewResponse,
   ActivityStaffOption,
   ActivityVerifyResponse,
@@ -17,8 +18,10 @@ import {
 import { RequirePermission } from '../../common/access/access.decorator';
 import { RequireStepUp } from '../../common/access/step-up';
 import { DomainError } from '../../common/errors/domain-error';
+import { JsonText } from '../../common/http/json-text';
 import { parseListQuery, RawListQuery } from '../../common/http/list-query';
 import { Ctx, RequestContext } from '../../common/http/request-context';
+import { ApiArray, ApiBody, ApiCreatedBody, ApiNoContent, ApiPage } from '../../common/openapi/api-responses';
 import { ActivityExportService, ExportFormat } from './activity-export.service';
 import { activityCriteria, filterDate } from './activity-filter';
 import { ActivityInsightsService } from './activity-insights.service';
@@ -50,10 +53,19 @@ export class ActivityController {
   @ApiQuery({ name: 'filter', required: false, description: FILTER_DOC })
   @ApiQuery({ name: 'range', required: false, description: '[first,last]; first at most 1000' })
   @ApiQuery({ name: 'cursor', required: false, description: 'Entries older than this seq (keyset paging)' })
+  @ApiPage('ActivityListEntry', 'One page of the log, newest first', {
+    uncounted: true,
+    headers: {
+      'X-Next-Cursor': {
+        description: 'The cursor of the next (older) page; absent at the oldest entry',
+        schema: { type: 'string', pattern: '^\\d+$' },
+      },
+    },
+  })
   async list(
     @Query() raw: RawListQuery & { cursor?: string },
     @Res({ passthrough: true }) response: Response,
-  ): Promise<string> {
+  ): Promise<JsonText<ActivityListEntry[]>> {
     // The log is always newest first; react-admin's usual sort fields are accepted and mean that.
     const query = parseListQuery(raw, ['seq', 'id', 'occurredAt'] as const, 'seq');
     const cursor = raw.cursor === undefined ? undefined : Number(raw.cursor);
@@ -68,7 +80,7 @@ export class ActivityController {
     response.setHeader('Content-Range', `activity ${first}-${first + Math.max(count - 1, 0)}/*`);
     if (nextCursor !== null) response.setHeader('X-Next-Cursor', String(nextCursor));
     response.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Next-Cursor');
-    // An ActivityListEntry[] written as JSON already: sent as it is.
+    // Written as JSON already: sent as it is.
     response.setHeader('Content-Type', 'application/json; charset=utf-8');
     return json;
   }
@@ -79,7 +91,14 @@ export class ActivityController {
   @ApiOperation({ summary: 'The filtered log as CSV or JSON Lines, streamed; the export itself is logged' })
   @ApiQuery({ name: 'format', enum: ['csv', 'jsonl'] })
   @ApiQuery({ name: 'filter', required: false, description: FILTER_DOC })
-  @ApiProduces('text/csv', 'application/x-ndjson')
+  @ApiResponse({
+    status: 200,
+    description: 'The entries, newest first, as an attachment: CSV with a header row, or one JSON entry a line',
+    content: {
+      'text/csv': { schema: { type: 'string' } },
+      'application/x-ndjson': { schema: { type: 'string' } },
+    },
+  })
   async export(
     @Query() raw: RawListQuery & { format?: string },
     @Res() response: Response,
@@ -115,6 +134,7 @@ export class ActivityController {
   @Get('verify')
   @RequirePermission(Permission.ActivityView)
   @ApiOperation({ summary: 'Walks the HMAC chain (from the latest signed checkpoint) and names the first broken row' })
+  @ApiBody('ActivityVerifyResponse')
   verify(): Promise<ActivityVerifyResponse> {
     return this.integrity.verify();
   }
@@ -124,6 +144,8 @@ export class ActivityController {
   @ApiOperation({
     summary: 'The last walk of the chain (by /verify, or every six hours by itself); 204 before the first',
   })
+  @ApiBody('ActivityVerifyResponse')
+  @ApiNoContent('The chain was never walked yet')
   async latestVerification(
     @Res({ passthrough: true }) response: Response,
   ): Promise<ActivityVerifyResponse | undefined> {
@@ -138,6 +160,7 @@ export class ActivityController {
     summary: 'Password actions per agent per day in [from, to); days of `tz` (an IANA time zone, default UTC)',
   })
   @ApiQuery({ name: 'tz', required: false, description: "e.g. America/Mexico_City: the supervisor's days" })
+  @ApiArray('PasswordActionStatsRow', 'One row per day, agent and action that had any')
   stats(
     @Query('from') from: string,
     @Query('to') to: string,
@@ -153,6 +176,7 @@ export class ActivityController {
     summary:
       'Bursts of password actions by one agent, more than three on one user in a day, password actions soon after the user signed in, changes the customer reported, and denied requests for approval',
   })
+  @ApiArray('ActivityAnomaly')
   anomalies(@Query('from') from: string, @Query('to') to: string): Promise<ActivityAnomaly[]> {
     const period = periodOf(from, to);
     return this.insights.anomalies(period.from, period.to);
@@ -161,6 +185,7 @@ export class ActivityController {
   @Get('approvals')
   @RequirePermission(Permission.ActivityView)
   @ApiOperation({ summary: 'Requests for approval per requesting agent in [from, to), and what became of them' })
+  @ApiArray('ApprovalStatsRow')
   approvals(@Query('from') from: string, @Query('to') to: string): Promise<ApprovalStatsRow[]> {
     const period = periodOf(from, to);
     return this.insights.approvals(period.from, period.to);
@@ -169,6 +194,7 @@ export class ActivityController {
   @Get('staff')
   @RequirePermission(Permission.ActivityView)
   @ApiOperation({ summary: "Every staff member's id and name (disabled ones too), to filter the log by who acted" })
+  @ApiArray('ActivityStaffOption')
   staff(): Promise<ActivityStaffOption[]> {
     return this.queries.staff();
   }
@@ -179,12 +205,15 @@ export class ActivityController {
   @ApiOperation({
     summary: 'Marks entries, or a period, as reviewed with a comment; the review is an audit entry itself',
   })
+  @ApiCreatedBody('ActivityReviewResponse')
   review(@Body() dto: CreateReviewDto, @Ctx() context: RequestContext): Promise<ActivityReviewResponse> {
     return this.reviews.review(dto, context);
   }
 
   @Get(':id')
   @RequirePermission(Permission.ActivityView)
+  @ApiOperation({ summary: 'One entry with its changes, the reviews that cover it and any report by the customer' })
+  @ApiBody('ActivityDetailResponse')
   detail(@Param('id') id: string): Promise<ActivityDetailResponse> {
     return this.queries.detail(id);
   }

@@ -6,6 +6,7 @@ import { ActivityListEntry, Permission } from '@keydesk/domain';
 
 import { RequirePermission } from '../../common/access/access.decorator';
 import { parseListQuery, RawListQuery, setContentRange } from '../../common/http/list-query';
+import { ApiPage } from '../../common/openapi/api-responses';
 import { ActivityQueryService } from './activity-query.service';
 
 /** One timeline per customer user on the Manage user page: staff actions on them, their own sign-ins, rescue codes, mails. */
@@ -18,6 +19,7 @@ export class UserActivityController {
   @RequirePermission(Permission.ClientsView)
   @ApiOperation({ summary: 'Everything about the user or done by them, newest first' })
   @ApiQuery({ name: 'range', required: false, description: '[first,last], e.g. [0,24]' })
+  @ApiPage('ActivityListEntry')
   async list(
     @Param('id', ParseIntPipe) id: number,
     @Query() raw: RawListQuery,
