@@ -7,6 +7,7 @@ import {
   ApprovalDetailResponse,
   ApprovalResponse,
   ApprovalState,
+  ErrorCode,
   Permission,
 } from '@keydesk/domain';
 
@@ -22,6 +23,7 @@ import {
   setContentRange,
 } from '../../common/http/list-query';
 import { Ctx, RequestContext } from '../../common/http/request-context';
+import { ApiBody, ApiCreatedBody, ApiErrors, ApiPage } from '../../common/openapi/api-responses';
 import { APPROVAL_SORT_FIELDS, ApprovalFilter } from './approval.repository';
 import { ApprovalsService } from './approvals.service';
 import { DecideApprovalDto } from './dto/decide-approval.dto';
@@ -40,6 +42,9 @@ export class ApprovalsController {
     description:
       'The action is named as in the policy; `userId` for user.* actions, `staffId` for staff.*. The requester needs the permission the action takes (users.manage, staff.manage).',
   })
+  @ApiCreatedBody('ApprovalResponse')
+  // FORBIDDEN without the action's permission; NOT_FOUND for an unknown user or staff member.
+  @ApiErrors(ErrorCode.Forbidden, ErrorCode.NotFound)
   request(@Body() dto: RequestApprovalDto, @Ctx() context: RequestContext): Promise<ApprovalResponse> {
     return this.approvals.request(dto, context);
   }
@@ -61,6 +66,7 @@ export class ApprovalsController {
     description: `["field","ASC"|"DESC"], field one of ${APPROVAL_SORT_FIELDS.join(', ')}`,
   })
   @ApiQuery({ name: 'range', required: false, description: '[first,last], e.g. [0,24]' })
+  @ApiPage('ApprovalResponse')
   async list(
     @Query() raw: RawListQuery,
     @Ctx() context: RequestContext,
@@ -84,6 +90,7 @@ export class ApprovalsController {
   @Get(':id')
   @SignedIn()
   @ApiOperation({ summary: 'One request, with what the decider should know (flags)' })
+  @ApiBody('ApprovalDetailResponse')
   get(@Param('id', ParseIntPipe) id: number, @Ctx() context: RequestContext): Promise<ApprovalDetailResponse> {
     return this.approvals.get(id, context);
   }
@@ -96,6 +103,8 @@ export class ApprovalsController {
     summary: 'Approves or denies a pending request (never your own)',
     description: 'Approved, it may be used once by the requester within APPROVAL_MINUTES.',
   })
+  @ApiBody('ApprovalResponse')
+  @ApiErrors(ErrorCode.ApprovalOwnRequest, ErrorCode.ApprovalAlreadyDecided)
   decide(
     @Param('id', ParseIntPipe) id: number,
     @Body() dto: DecideApprovalDto,

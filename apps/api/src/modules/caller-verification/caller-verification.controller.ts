@@ -5,12 +5,14 @@ import {
   ActiveVerification,
   CallerVerificationState,
   ConfirmedVerification,
+  ErrorCode,
   Permission,
   StartedVerification,
 } from '@keydesk/domain';
 
 import { RequirePermission, SignedIn } from '../../common/access/access.decorator';
 import { Ctx, RequestContext } from '../../common/http/request-context';
+import { ApiArray, ApiBody, ApiCreatedBody, ApiErrors } from '../../common/openapi/api-responses';
 import { CallerVerificationService } from './caller-verification.service';
 import { AppCodeVerificationDto, ConfirmVerificationDto } from './dto/confirm-verification.dto';
 import { StartVerificationDto } from './dto/start-verification.dto';
@@ -26,6 +28,7 @@ export class CallerVerificationController {
   @ApiOperation({
     summary: "The signed-in agent's verification of this user's caller, and the addresses a code may go to",
   })
+  @ApiBody('CallerVerificationState')
   state(@Param('id', ParseIntPipe) id: number, @Ctx() context: RequestContext): Promise<CallerVerificationState> {
     return this.verifications.state(id, context);
   }
@@ -37,6 +40,8 @@ export class CallerVerificationController {
     description:
       "Valid 10 minutes, one use, five tries; a newer code replaces the agent's earlier one. One code per agent and user a minute (429).",
   })
+  @ApiCreatedBody('StartedVerification', 'The code was queued for the address')
+  @ApiErrors(ErrorCode.VerificationAddressUnknown, ErrorCode.TooManyRequests)
   start(
     @Param('id', ParseIntPipe) id: number,
     @Body() dto: StartVerificationDto,
@@ -53,6 +58,8 @@ export class CallerVerificationController {
     description:
       '400 VERIFICATION_CODE_INVALID (triesLeft) for a wrong code; 409 VERIFICATION_NOT_ACTIVE once it no longer works.',
   })
+  @ApiBody('ConfirmedVerification')
+  @ApiErrors(ErrorCode.VerificationCodeInvalid, ErrorCode.VerificationNotActive)
   confirm(
     @Param('id', ParseIntPipe) id: number,
     @Param('vid', ParseIntPipe) vid: number,
@@ -70,6 +77,8 @@ export class CallerVerificationController {
     description:
       'For a user with an app (GET …/verification: appAvailable). The code works once; five wrong codes in ten minutes answer 429. 400 VERIFICATION_CODE_INVALID when wrong.',
   })
+  @ApiBody('ConfirmedVerification')
+  @ApiErrors(ErrorCode.VerificationCodeInvalid, ErrorCode.TooManyRequests)
   confirmAppCode(
     @Param('id', ParseIntPipe) id: number,
     @Body() dto: AppCodeVerificationDto,
@@ -81,6 +90,7 @@ export class CallerVerificationController {
   @Get('me/caller-verifications')
   @SignedIn()
   @ApiOperation({ summary: "The signed-in agent's verifications that still count (one per user)" })
+  @ApiArray('ActiveVerification')
   mine(@Ctx() context: RequestContext): Promise<ActiveVerification[]> {
     return this.verifications.activeOfAgent(context);
   }
