@@ -2,12 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res 
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import { PasswordResetResponse, Permission } from '@keydesk/domain';
+import { ErrorCode, PasswordResetResponse, Permission } from '@keydesk/domain';
 
 import { RequirePermission } from '../../common/access/access.decorator';
 import { RequireStepUp } from '../../common/access/step-up';
 import { parseListQuery, RawListQuery, setContentRange } from '../../common/http/list-query';
 import { Ctx, RequestContext } from '../../common/http/request-context';
+import { ApiBody, ApiErrors, ApiPage } from '../../common/openapi/api-responses';
 import { SendResetEmailDto } from './dto/send-reset-email.dto';
 import { PasswordResetEmailService } from './password-reset-email.service';
 
@@ -22,6 +23,15 @@ export class PasswordResetsController {
   @HttpCode(202)
   @RequirePermission(Permission.UsersSendResetEmail)
   @ApiOperation({ summary: 'Mails the user a single-use link to choose a password; older links stop working' })
+  @ApiBody('PasswordResetResponse', 202, 'The link was made and its mail queued')
+  // The user's state, then the assurance gate (a verified caller, the limits, a named approval).
+  @ApiErrors(
+    ErrorCode.UserLocked,
+    ErrorCode.EmailRecentlyChanged,
+    ErrorCode.CallerNotVerified,
+    ErrorCode.ApprovalRequired,
+    ErrorCode.ApprovalNotUsable,
+  )
   send(
     @Param('id', ParseIntPipe) id: number,
     @Body() dto: SendResetEmailDto,
@@ -33,7 +43,9 @@ export class PasswordResetsController {
   /** Newest first, whatever the sort: it is a history. */
   @Get('password-resets')
   @RequirePermission(Permission.ClientsView)
+  @ApiOperation({ summary: 'The reset links sent to the user, newest first, and what became of each' })
   @ApiQuery({ name: 'range', required: false, description: '[first,last], e.g. [0,24]' })
+  @ApiPage('PasswordResetResponse')
   async list(
     @Param('id', ParseIntPipe) id: number,
     @Query() raw: RawListQuery,

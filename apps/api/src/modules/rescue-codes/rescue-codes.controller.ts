@@ -1,11 +1,12 @@
 import { Controller, Get, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
 import { Permission, RescueCodeResponse } from '@keydesk/domain';
 
 import { RequirePermission } from '../../common/access/access.decorator';
 import { parseListQuery, RawListQuery, setContentRange } from '../../common/http/list-query';
+import { ApiPage } from '../../common/openapi/api-responses';
 import { RescueCodeHistoryService } from './rescue-code-history.service';
 
 /** The Manage user page's list of the user's rescue codes (never a code). */
@@ -17,7 +18,9 @@ export class RescueCodesController {
   /** Newest first, whatever the sort: it is a history. */
   @Get('rescue-codes')
   @RequirePermission(Permission.ClientsView)
+  @ApiOperation({ summary: "The user's rescue codes, newest first: when, to how many addresses, what became of each" })
   @ApiQuery({ name: 'range', required: false, description: '[first,last], e.g. [0,24]' })
+  @ApiPage('RescueCodeResponse')
   async list(
     @Param('id', ParseIntPipe) id: number,
     @Query() raw: RawListQuery,
