@@ -21,13 +21,16 @@ export class ClientsController {
 
   @Get()
   @RequirePermission(Permission.ClientsView)
-  @ApiOperation({
-    summary: 'Finds clients by company, contact name, any email, client key or phone',
-    description:
-      'A search keeps its first 1,000 matches; the header X-Search-Capped: true says there were more (the UI asks the agent to type more).',
-  })
+  @ApiOperation({ summary: 'Finds clients by company, contact name, any email, client key or phone' })
   @ApiListQuery({ filter: '{"q":"text"}, {"status":"active"}, {"id":[1,2]}', sort: CLIENT_SORT_FIELDS })
-  @ApiPage('ClientResponse')
+  @ApiPage('ClientResponse', 'One page of the list', {
+    headers: {
+      'X-Search-Capped': {
+        description: 'A search keeps its first 1,000 matches: `true` when there were more',
+        schema: { type: 'string', enum: ['true'] },
+      },
+    },
+  })
   async list(@Query() raw: RawListQuery, @Res({ passthrough: true }) response: Response): Promise<ClientResponse[]> {
     const query = parseListQuery(raw, CLIENT_SORT_FIELDS, 'companyName');
     const { rows, total, capped } = await this.clients.list(query);
