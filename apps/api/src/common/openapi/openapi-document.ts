@@ -127,12 +127,11 @@ function describeErrors(method: string, operation: Operation): void {
     delete operation[key];
   }
   codes.add(ErrorCode.InternalError).add(ErrorCode.DatabaseUnavailable);
-  if (operation.requestBody) {
-    codes.add(ErrorCode.ValidationFailed).add(ErrorCode.PayloadTooLarge).add(ErrorCode.UnsupportedMediaType);
-  }
-  const parameters = operation.parameters ?? [];
-  if (parameters.some((p) => p.in === 'query')) codes.add(ErrorCode.ValidationFailed);
-  if (parameters.some((p) => p.in === 'path')) codes.add(ErrorCode.ValidationFailed).add(ErrorCode.NotFound);
+  // The JSON body parser reads whatever body comes, on every route: one that is malformed, too
+  // large or in an unknown encoding is refused before the route is reached, with or without a
+  // body of its own.
+  codes.add(ErrorCode.ValidationFailed).add(ErrorCode.PayloadTooLarge).add(ErrorCode.UnsupportedMediaType);
+  if ((operation.parameters ?? []).some((p) => p.in === 'path')) codes.add(ErrorCode.NotFound);
   if (operation.security?.length) {
     codes.add(ErrorCode.NotAuthenticated).add(ErrorCode.SessionExpired);
     if (method !== 'get') codes.add(ErrorCode.CsrfTokenInvalid);
