@@ -2,6 +2,7 @@
  * Staff second factors: what the api answers and the admin UI shows. Today the authenticator app
  * (TOTP, RFC 6238) and recovery codes; passkeys come beside them.
  */
+import type { SessionResponse } from './types';
 
 export const SecondFactorMethod = {
   Passkey: 'passkey',
@@ -25,6 +26,9 @@ export interface SecondFactorChallenge {
   };
   csrfToken: string;
 }
+
+/** POST /api/auth/login and GET /api/auth/session: signed in, or the second step still due. */
+export type SignInState = SessionResponse | SecondFactorChallenge;
 
 /** GET /api/me/two-factor */
 export interface TwoFactorStatus {
@@ -54,6 +58,69 @@ export interface RecoveryCodesResponse {
   recoveryCodes: string[];
   /** Set when confirming the enrolment completed a sign-in: the new session's token. */
   csrfToken?: string;
+}
+
+/** POST /api/me/passkeys → 201: recovery codes only with the first factor (shown this once). */
+export interface PasskeyRegistrationResponse {
+  recoveryCodes?: string[];
+  /** Set when registering completed a sign-in: the new session's token. */
+  csrfToken?: string;
+}
+
+/*
+ * The options of a passkey ceremony in WebAuthn's JSON form (Level 3), as @simplewebauthn/server
+ * makes them and @simplewebauthn/browser's startRegistration() / startAuthentication() take them.
+ * Binary values travel as base64url text.
+ */
+
+export type PasskeyTransport = 'ble' | 'cable' | 'hybrid' | 'internal' | 'nfc' | 'smart-card' | 'usb';
+export type PasskeyUserVerification = 'discouraged' | 'preferred' | 'required';
+export type PasskeyHint = 'hybrid' | 'security-key' | 'client-device';
+
+/** A passkey the ceremony names (one to use, or one not to register twice). */
+export interface PasskeyCredentialDescriptor {
+  id: string;
+  type: 'public-key';
+  transports?: PasskeyTransport[];
+}
+
+export interface PasskeyExtensionInputs {
+  appid?: string;
+  credProps?: boolean;
+  hmacCreateSecret?: boolean;
+  minPinLength?: boolean;
+}
+
+/** POST /api/me/passkeys/options: for navigator.credentials.create(). */
+export interface PasskeyCreationOptions {
+  rp: { name: string; id?: string };
+  user: { id: string; name: string; displayName: string };
+  challenge: string;
+  /** COSE algorithm numbers (-8 Ed25519, -7 ES256, -257 RS256). */
+  pubKeyCredParams: Array<{ alg: number; type: 'public-key' }>;
+  timeout?: number;
+  excludeCredentials?: PasskeyCredentialDescriptor[];
+  authenticatorSelection?: {
+    authenticatorAttachment?: 'cross-platform' | 'platform';
+    requireResidentKey?: boolean;
+    residentKey?: 'discouraged' | 'preferred' | 'required';
+    userVerification?: PasskeyUserVerification;
+  };
+  hints?: PasskeyHint[];
+  attestation?: 'direct' | 'enterprise' | 'indirect' | 'none';
+  attestationFormats?: Array<'fido-u2f' | 'packed' | 'android-safetynet' | 'android-key' | 'tpm' | 'apple' | 'none'>;
+  extensions?: PasskeyExtensionInputs;
+}
+
+/** POST /api/auth/login/passkey-options and /api/auth/step-up/passkey-options: for navigator.credentials.get(). */
+export interface PasskeyRequestOptions {
+  challenge: string;
+  timeout?: number;
+  rpId?: string;
+  allowCredentials?: PasskeyCredentialDescriptor[];
+  userVerification?: PasskeyUserVerification;
+  hints?: PasskeyHint[];
+  extensions?: PasskeyExtensionInputs;
 }
 
 /** RFC 6238 as Google Authenticator and its kind read it: SHA-1, 6 digits, 30 s, one step either way. */

@@ -38,6 +38,12 @@ export interface SessionResponse {
   settings: SessionSettings;
 }
 
+/** GET /api/health: 200 when the database answers, 503 (with the same report) when it does not. */
+export interface HealthResponse {
+  status: 'ok' | 'error';
+  database: 'up' | 'down';
+}
+
 export interface StaffResponse {
   id: number;
   username: string;

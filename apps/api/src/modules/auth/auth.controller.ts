@@ -1,14 +1,21 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
-import { ErrorCode, SecondFactorChallenge, SessionResponse, SessionSettings, SessionStaff } from '@keydesk/domain';
+import {
+  ErrorCode,
+  PasskeyRequestOptions,
+  SessionResponse,
+  SessionSettings,
+  SessionStaff,
+  SignInState,
+} from '@keydesk/domain';
 
 import { Public, SecondFactorStep, SignedIn } from '../../common/access/access.decorator';
 import { RequireStepUp } from '../../common/access/step-up';
 import { DomainError } from '../../common/errors/domain-error';
 import { Ctx, RequestContext } from '../../common/http/request-context';
+import { ApiBody, ApiErrors, ApiNoContent } from '../../common/openapi/api-responses';
 import { AppConfig } from '../../config/app.config';
 import { PasskeyService } from '../two-factor/passkey.service';
 import { SecondFactorProof } from '../two-factor/two-factor.service';
@@ -29,19 +36,29 @@ export class AuthController {
     private readonly config: AppConfig,
   ) {}
 
-  /**
-   * Checks the name and password (the body is validated by the pipe first), starts a session under
-   * a new id, and answers the staff member and the CSRF token every later state-changing request
-   * must carry.
-   */
   @Post('login')
   @HttpCode(200)
   @Public()
+  @ApiOperation({
+    summary: 'Signs in with a name (or email) and password',
+    description:
+      'Starts a session under a new id and answers the staff member and the CSRF token every later state-changing request must carry; or, where a second factor is due, what the second step takes.',
+  })
+  @ApiBody('SignInState')
+  // NOT_AUTHENTICATED: a bearer header naming no live token, refused on every route, open ones too.
+  @ApiErrors(
+    ErrorCode.InvalidCredentials,
+    ErrorCode.TooManyAttempts,
+    ErrorCode.AccountLocked,
+    ErrorCode.PasswordTooLong,
+    ErrorCode.ServiceBusy,
+    ErrorCode.NotAuthenticated,
+  )
   async login(
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
     @Body() _body: LoginDto,
-  ): Promise<SessionResponse | SecondFactorChallenge> {
+  ): Promise<SignInState> {
     const signedIn = await this.authenticator.authenticate(request, response);
     this.cookie.set(response, signedIn.cookieId);
     return (
@@ -53,10 +70,16 @@ export class AuthController {
     );
   }
 
-  /** The second step of a sign-in: a passkey's assertion, a code of the authenticator app or a recovery code. */
   @Post('login/second-factor')
   @HttpCode(200)
   @SecondFactorStep()
+  @ApiOperation({
+    summary: "The second step of a sign-in: a passkey's assertion, an authenticator app's code or a recovery code",
+    description: 'A wrong one counts like a wrong password; the fifth ends the half-signed session.',
+  })
+  @ApiBody('SessionResponse')
+  // CONFLICT: the session waits for no second factor.
+  @ApiErrors(ErrorCode.SecondFactorInvalid, ErrorCode.TooManyAttempts, ErrorCode.AccountLocked, ErrorCode.Conflict)
   async secondFactor(
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
@@ -71,45 +94,67 @@ export class AuthController {
     return { staff: signedIn.staff, csrfToken: signedIn.csrfToken, settings: sessionSettings(this.config) };
   }
 
-  /** Proves a factor again (or the password, where none is required and there is none) for the sensitive actions. */
   @Post('step-up')
   @HttpCode(204)
   @SignedIn()
+  @ApiOperation({
+    summary: 'Proves a factor again (or the password, where none is required and there is none) for sensitive actions',
+    description:
+      'Sensitive actions then need no other proof for STEP_UP_MINUTES. A wrong one counts like a wrong password.',
+  })
+  @ApiNoContent()
+  @ApiErrors(
+    ErrorCode.SecondFactorInvalid,
+    ErrorCode.InvalidCredentials,
+    ErrorCode.TooManyAttempts,
+    ErrorCode.AccountLocked,
+    ErrorCode.PasswordTooLong,
+    ErrorCode.ServiceBusy,
+  )
   async stepUp(@Req() request: Request, @Body() dto: StepUpDto, @Ctx() context: RequestContext): Promise<void> {
     const session = request.staffSession!;
     await this.auth.stepUp(session, request.user as SessionStaff, proofOf(dto, session.idHash), context);
   }
 
-  /**
-   * 204 when a factor was proved within STEP_UP_MINUTES, else 401 STEP_UP_REQUIRED: for what the
-   * browser fetches by itself (the log's export, a plain download), so the UI can step up first.
-   */
   @Get('step-up')
   @HttpCode(204)
   @SignedIn()
   @RequireStepUp()
+  @ApiOperation({
+    summary: 'Whether a factor was proved within STEP_UP_MINUTES (else 401 STEP_UP_REQUIRED)',
+    description:
+      'For what the browser fetches by itself (the log’s export, a plain download), so the UI can step up first.',
+  })
+  @ApiNoContent('Proved recently enough')
   steppedUp(): void {}
 
-  /** The options of a passkey ceremony for the second step of a sign-in. */
   @Post('login/passkey-options')
   @HttpCode(200)
   @SecondFactorStep()
-  loginPasskeyOptions(@Req() request: Request): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  @ApiOperation({ summary: 'The options of a passkey ceremony for the second step of a sign-in' })
+  @ApiBody('PasskeyRequestOptions')
+  // NOT_FOUND: the staff member has no passkey.
+  @ApiErrors(ErrorCode.NotFound)
+  loginPasskeyOptions(@Req() request: Request): Promise<PasskeyRequestOptions> {
     return this.passkeys.authenticationOptions((request.user as SessionStaff).id, request.staffSession!.idHash);
   }
 
-  /** The options of a passkey ceremony for a step-up. */
   @Post('step-up/passkey-options')
   @HttpCode(200)
   @SignedIn()
-  stepUpPasskeyOptions(@Req() request: Request): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  @ApiOperation({ summary: 'The options of a passkey ceremony for a step-up' })
+  @ApiBody('PasskeyRequestOptions')
+  // NOT_FOUND: the staff member has no passkey.
+  @ApiErrors(ErrorCode.NotFound)
+  stepUpPasskeyOptions(@Req() request: Request): Promise<PasskeyRequestOptions> {
     return this.passkeys.authenticationOptions((request.user as SessionStaff).id, request.staffSession!.idHash);
   }
 
-  /** The signed-in staff member, or what a half-signed session still has to do. */
   @Get('session')
   @SecondFactorStep()
-  async session(@Req() request: Request): Promise<SessionResponse | SecondFactorChallenge> {
+  @ApiOperation({ summary: 'The signed-in staff member, or what a half-signed session still has to do' })
+  @ApiBody('SignInState')
+  async session(@Req() request: Request): Promise<SignInState> {
     const session = request.staffSession!;
     if (session.secondFactorPending) return this.auth.challenge(session);
     return {
@@ -119,15 +164,16 @@ export class AuthController {
     };
   }
 
-  /** Destroys the stored session, not just the cookie. */
   @Post('logout')
   @HttpCode(204)
   @SecondFactorStep()
+  @ApiOperation({ summary: 'Signs out: the stored session ends, not just the cookie' })
+  @ApiNoContent()
   async logout(
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
     @Ctx() context: RequestContext,
-  ) {
+  ): Promise<void> {
     await this.auth.signOut(context, request.staffSession!.idHash);
     this.cookie.clear(response);
   }

@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import { SessionStaff, StaffSessionResponse } from '@keydesk/domain';
 
 import { SignedIn } from '../../common/access/access.decorator';
+import { ApiArray, ApiNoContent } from '../../common/openapi/api-responses';
 import { StaffSessionService } from './staff-session.service';
 
 /** "My account → Security": where the staff member is signed in, and signing out of each. */
@@ -15,6 +16,8 @@ export class MeSessionsController {
 
   @Get()
   @SignedIn()
+  @ApiOperation({ summary: 'Where the staff member is signed in: their live sessions, newest first' })
+  @ApiArray('StaffSessionResponse')
   list(@Req() request: Request): Promise<StaffSessionResponse[]> {
     return this.sessions.listOf((request.user as SessionStaff).id, request.staffSession!.idHash);
   }
@@ -23,6 +26,7 @@ export class MeSessionsController {
   @HttpCode(204)
   @SignedIn()
   @ApiOperation({ summary: 'Signs out everywhere else: every other session of the staff member ends' })
+  @ApiNoContent()
   async endOthers(@Req() request: Request): Promise<void> {
     await this.sessions.endOthers((request.user as SessionStaff).id, request.staffSession!.idHash);
   }
@@ -30,6 +34,8 @@ export class MeSessionsController {
   @Delete(':id')
   @HttpCode(204)
   @SignedIn()
+  @ApiOperation({ summary: 'Ends one of their own sessions, by the id the list gives' })
+  @ApiNoContent()
   async end(@Req() request: Request, @Param('id') id: string): Promise<void> {
     await this.sessions.endOwn((request.user as SessionStaff).id, id);
   }

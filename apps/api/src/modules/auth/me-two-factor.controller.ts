@@ -1,10 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { Request, Response } from 'express';
 
 import {
   ErrorCode,
+  PasskeyCreationOptions,
+  PasskeyRegistrationResponse,
   RecoveryCodesResponse,
   SecondFactorMethod,
   SessionStaff,
@@ -16,6 +18,7 @@ import { SecondFactorStep, SignedIn } from '../../common/access/access.decorator
 import { RequireStepUp } from '../../common/access/step-up';
 import { DomainError } from '../../common/errors/domain-error';
 import { Ctx, RequestContext } from '../../common/http/request-context';
+import { ApiBody, ApiCreatedBody, ApiErrors, ApiNoContent } from '../../common/openapi/api-responses';
 import { StaffEntity } from '../staff/staff.entity';
 import { StaffRepository } from '../staff/staff.repository';
 import { PasskeyService } from '../two-factor/passkey.service';
@@ -64,6 +67,8 @@ export class MeTwoFactorController {
 
   @Get('two-factor')
   @SecondFactorStep()
+  @ApiOperation({ summary: "The staff member's second factors, recovery codes left and the policy" })
+  @ApiBody('TwoFactorStatus')
   status(@Req() request: Request): Promise<TwoFactorStatus> {
     return this.twoFactor.status((request.user as SessionStaff).id);
   }
@@ -72,6 +77,9 @@ export class MeTwoFactorController {
   @HttpCode(200)
   @SecondFactorStep()
   @ApiOperation({ summary: 'Starts enrolling an authenticator app: its secret, otpauth:// URL and QR code (SVG)' })
+  @ApiBody('TotpEnrolment')
+  // CONFLICT: an app is confirmed already; it is removed first.
+  @ApiErrors(ErrorCode.Conflict)
   beginTotp(@Req() request: Request): Promise<TotpEnrolment> {
     return this.twoFactor.beginTotp((request.user as SessionStaff).id);
   }
@@ -80,6 +88,8 @@ export class MeTwoFactorController {
   @HttpCode(200)
   @SecondFactorStep()
   @ApiOperation({ summary: 'Confirms the app with its first code; answers ten recovery codes, shown this once' })
+  @ApiBody('RecoveryCodesResponse')
+  @ApiErrors(ErrorCode.SecondFactorInvalid)
   async confirmTotp(
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
@@ -94,7 +104,8 @@ export class MeTwoFactorController {
   @HttpCode(200)
   @SecondFactorStep()
   @ApiOperation({ summary: 'Starts registering a passkey: the options for navigator.credentials.create()' })
-  async passkeyOptions(@Req() request: Request): Promise<PublicKeyCredentialCreationOptionsJSON> {
+  @ApiBody('PasskeyCreationOptions')
+  async passkeyOptions(@Req() request: Request): Promise<PasskeyCreationOptions> {
     const staff = await this.staffRecord(request);
     return this.passkeys.registrationOptions(staff, request.staffSession!.idHash);
   }
@@ -103,12 +114,15 @@ export class MeTwoFactorController {
   @HttpCode(201)
   @SecondFactorStep()
   @ApiOperation({ summary: 'Registers the passkey; the first factor also answers ten recovery codes, shown this once' })
+  @ApiCreatedBody('PasskeyRegistrationResponse')
+  // SECOND_FACTOR_INVALID: the credential does not answer this session's challenge for this site.
+  @ApiErrors(ErrorCode.SecondFactorInvalid)
   async registerPasskey(
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
     @Body() dto: PasskeyRegistrationDto,
     @Ctx() context: RequestContext,
-  ): Promise<Partial<RecoveryCodesResponse>> {
+  ): Promise<PasskeyRegistrationResponse> {
     const staff = request.user as SessionStaff;
     const session = request.staffSession!;
     const registration = dto.response as unknown as RegistrationResponseJSON;
@@ -127,6 +141,10 @@ export class MeTwoFactorController {
   @HttpCode(204)
   @SignedIn()
   @RequireStepUp()
+  @ApiOperation({ summary: 'Removes one of their passkeys; the last factor goes with its recovery codes' })
+  @ApiNoContent()
+  // TWO_FACTOR_REQUIRED: the policy requires a factor and this is the last.
+  @ApiErrors(ErrorCode.TwoFactorRequired)
   removePasskey(
     @Req() request: Request,
     @Param('id', ParseIntPipe) id: number,
@@ -139,6 +157,10 @@ export class MeTwoFactorController {
   @RequireStepUp()
   @HttpCode(204)
   @SignedIn()
+  @ApiOperation({ summary: 'Removes the authenticator app and the recovery codes' })
+  @ApiNoContent()
+  // TWO_FACTOR_REQUIRED: the policy requires a factor; NOT_FOUND: no app is confirmed.
+  @ApiErrors(ErrorCode.TwoFactorRequired, ErrorCode.NotFound)
   removeTotp(@Req() request: Request, @Ctx() context: RequestContext): Promise<void> {
     return this.twoFactor.removeTotp((request.user as SessionStaff).id, context);
   }
@@ -147,6 +169,9 @@ export class MeTwoFactorController {
   @HttpCode(200)
   @SignedIn()
   @ApiOperation({ summary: 'New recovery codes, shown this once; the old ones stop working' })
+  @ApiBody('RecoveryCodesResponse')
+  // CONFLICT: no factor for the codes to stand in for.
+  @ApiErrors(ErrorCode.Conflict)
   renewRecoveryCodes(@Req() request: Request, @Ctx() context: RequestContext): Promise<RecoveryCodesResponse> {
     return this.twoFactor.renewRecoveryCodes((request.user as SessionStaff).id, context);
   }

@@ -1,9 +1,13 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 
+import { ErrorCode, HealthResponse } from '@keydesk/domain';
+
 import { Public } from '../../common/access/access.decorator';
+import { ApiBody, ApiErrors } from '../../common/openapi/api-responses';
+import { RETRY_AFTER_SECONDS } from '../../database/database-availability';
 
 /** For load balancers and the dashboard: 200 when the database answers, 503 when it does not. */
 @ApiTags('health')
@@ -13,14 +17,18 @@ export class HealthController {
 
   @Get()
   @Public()
-  async check(
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<{ status: 'ok' | 'error'; database: 'up' | 'down' }> {
+  @ApiOperation({ summary: 'Whether the api and its database answer' })
+  @ApiBody('HealthResponse')
+  // The dashboard shows the report whatever the status, so the 503 carries it too.
+  @ApiBody('HealthResponse', 503, 'The database does not answer')
+  // Open, but a bearer header that names no live token is refused on every route.
+  @ApiErrors(ErrorCode.NotAuthenticated)
+  async check(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
     try {
       await this.dataSource.query('SELECT 1');
       return { status: 'ok', database: 'up' };
     } catch {
-      response.status(503);
+      response.status(503).setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       return { status: 'error', database: 'down' };
     }
   }
