@@ -2,11 +2,12 @@ import { Body, Controller, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/c
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
-import { Permission } from '@keydesk/domain';
+import { ErrorCode, Permission } from '@keydesk/domain';
 
 import { RequirePermission } from '../../common/access/access.decorator';
 import { RequireStepUp } from '../../common/access/step-up';
 import { Ctx, RequestContext } from '../../common/http/request-context';
+import { ApiErrors, ApiNoContent } from '../../common/openapi/api-responses';
 import { ApprovalIdProperty, Trimmed } from '../../common/validation/dto-decorators';
 import { TwoFactorService } from './two-factor.service';
 
@@ -36,6 +37,8 @@ export class StaffTwoFactorController {
     description:
       'Takes an approved request (approvalId) of staff.factors_reset for this staff member: 403 APPROVAL_REQUIRED without one. Their sessions end and they enrol again at the next sign-in; they are mailed. Never your own (403).',
   })
+  @ApiNoContent()
+  @ApiErrors(ErrorCode.ApprovalRequired, ErrorCode.ApprovalNotUsable)
   reset(
     @Param('id', ParseIntPipe) id: number,
     @Body() dto: ResetFactorsDto,
