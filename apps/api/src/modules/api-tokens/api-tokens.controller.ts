@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
 import { ApiTokenResponse, CreatedApiToken, Permission } from '@keydesk/domain';
@@ -8,6 +8,8 @@ import { RequirePermission } from '../../common/access/access.decorator';
 import { RequireStepUp } from '../../common/access/step-up';
 import { parseListQuery, RawListQuery, setContentRange } from '../../common/http/list-query';
 import { Ctx, RequestContext } from '../../common/http/request-context';
+import { ApiListQuery } from '../../common/openapi/api-list-query';
+import { ApiCreatedBody, ApiNoContent, ApiPage } from '../../common/openapi/api-responses';
 import { ApiTokensService } from './api-tokens.service';
 import { CreateApiTokenDto } from './dto/create-api-token.dto';
 
@@ -25,6 +27,7 @@ export class ApiTokensController {
     description:
       'Sent as `Authorization: Bearer kd_…`, with no CSRF token. Never users.set_password, staff.manage or approvals.decide; actions that need a step-up, a verified caller or an approval answer 403 TOKEN_NOT_ALLOWED.',
   })
+  @ApiCreatedBody('CreatedApiToken')
   create(@Body() dto: CreateApiTokenDto, @Ctx() context: RequestContext): Promise<CreatedApiToken> {
     return this.tokens.create(dto, context);
   }
@@ -32,7 +35,8 @@ export class ApiTokensController {
   @Get()
   @RequirePermission(Permission.StaffManage)
   @ApiOperation({ summary: 'Every token, newest first, with its last use (never the token)' })
-  @ApiQuery({ name: 'range', required: false, description: '[first,last], e.g. [0,24]' })
+  @ApiListQuery({ sort: '["id","ASC"|"DESC"]: accepted, but the list is always newest first' })
+  @ApiPage('ApiTokenResponse')
   async list(@Query() raw: RawListQuery, @Res({ passthrough: true }) response: Response): Promise<ApiTokenResponse[]> {
     const query = parseListQuery(raw, ['id'] as const, 'id');
     const { rows, total } = await this.tokens.list(query.offset, query.limit);
@@ -44,6 +48,7 @@ export class ApiTokensController {
   @HttpCode(204)
   @RequirePermission(Permission.StaffManage)
   @ApiOperation({ summary: 'Revokes a token at once, for every api process' })
+  @ApiNoContent()
   revoke(@Param('id', ParseIntPipe) id: number, @Ctx() context: RequestContext): Promise<void> {
     return this.tokens.revoke(id, context);
   }

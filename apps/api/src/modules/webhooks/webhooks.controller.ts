@@ -1,13 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import { CreatedWebhook, Permission, WebhookDeliveryResponse, WebhookResponse } from '@keydesk/domain';
+import { CreatedWebhook, ErrorCode, Permission, WebhookDeliveryResponse, WebhookResponse } from '@keydesk/domain';
 
 import { RequirePermission } from '../../common/access/access.decorator';
 import { RequireStepUp } from '../../common/access/step-up';
 import { parseListQuery, RawListQuery, setContentRange } from '../../common/http/list-query';
 import { Ctx, RequestContext } from '../../common/http/request-context';
+import { ApiListQuery } from '../../common/openapi/api-list-query';
+import { ApiBody, ApiCreatedBody, ApiErrors, ApiNoContent, ApiPage } from '../../common/openapi/api-responses';
 import { CreateWebhookDto } from './dto/create-webhook.dto';
 import { WebhooksService } from './webhooks.service';
 
@@ -25,6 +27,7 @@ export class WebhooksController {
     description:
       'Deliveries are POSTs signed as Standard Webhooks say (webhook-id, webhook-timestamp, webhook-signature: v1,HMAC-SHA256), retried with backoff, each delivered once across api processes.',
   })
+  @ApiCreatedBody('CreatedWebhook')
   create(@Body() dto: CreateWebhookDto, @Ctx() context: RequestContext): Promise<CreatedWebhook> {
     return this.webhooks.create(dto, context);
   }
@@ -32,7 +35,8 @@ export class WebhooksController {
   @Get()
   @RequirePermission(Permission.StaffManage)
   @ApiOperation({ summary: 'The registered webhooks, oldest first (never their secrets)' })
-  @ApiQuery({ name: 'range', required: false, description: '[first,last], e.g. [0,24]' })
+  @ApiListQuery({ sort: '["id","ASC"|"DESC"]: accepted, but the list is always oldest first' })
+  @ApiPage('WebhookResponse')
   async list(@Query() raw: RawListQuery, @Res({ passthrough: true }) response: Response): Promise<WebhookResponse[]> {
     const query = parseListQuery(raw, ['id'] as const, 'id');
     const all = await this.webhooks.list();
@@ -44,6 +48,7 @@ export class WebhooksController {
   @Get(':id')
   @RequirePermission(Permission.StaffManage)
   @ApiOperation({ summary: 'One webhook (never its secret)' })
+  @ApiBody('WebhookResponse')
   get(@Param('id', ParseIntPipe) id: number): Promise<WebhookResponse> {
     return this.webhooks.get(id);
   }
@@ -52,6 +57,7 @@ export class WebhooksController {
   @HttpCode(204)
   @RequirePermission(Permission.StaffManage)
   @ApiOperation({ summary: 'Removes a webhook; what still waits for it is not sent' })
+  @ApiNoContent()
   remove(@Param('id', ParseIntPipe) id: number, @Ctx() context: RequestContext): Promise<void> {
     return this.webhooks.remove(id, context);
   }
@@ -59,7 +65,8 @@ export class WebhooksController {
   @Get(':id/deliveries')
   @RequirePermission(Permission.StaffManage)
   @ApiOperation({ summary: 'Its deliveries, newest first, with every attempt and answer' })
-  @ApiQuery({ name: 'range', required: false, description: '[first,last], e.g. [0,24]' })
+  @ApiListQuery({ sort: '["id","ASC"|"DESC"]: accepted, but the list is always newest first' })
+  @ApiPage('WebhookDeliveryResponse')
   async deliveries(
     @Param('id', ParseIntPipe) id: number,
     @Query() raw: RawListQuery,
@@ -75,6 +82,9 @@ export class WebhooksController {
   @HttpCode(200)
   @RequirePermission(Permission.StaffManage)
   @ApiOperation({ summary: '"Send again": the same event and webhook-id, as a new round of attempts' })
+  @ApiBody('WebhookDeliveryResponse')
+  // CONFLICT: the delivery is still waiting for its attempts; only a finished one is sent again.
+  @ApiErrors(ErrorCode.Conflict)
   sendAgain(
     @Param('id', ParseIntPipe) id: number,
     @Param('deliveryId', ParseIntPipe) deliveryId: number,
