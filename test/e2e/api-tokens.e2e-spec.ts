@@ -150,15 +150,17 @@ describe.each(TEST_DATABASES)('API tokens on %s', (kind) => {
       for (const route of routes) {
         if (route.rule?.kind !== 'permission') continue;
         const { permission } = route.rule;
+        // A route only a person may use refuses every token, before asking for the permission.
+        const refusal = route.rule.personOnly ? '403 TOKEN_NOT_ALLOWED' : '403 FORBIDDEN';
         const lacking = await call(route, without.get(permission)!);
-        if (answer(lacking) !== '403 FORBIDDEN')
-          wrong.push(`${named(route)} without ${permission}: ${answer(lacking)}`);
+        if (answer(lacking) !== refusal) wrong.push(`${named(route)} without ${permission}: ${answer(lacking)}`);
         const holder = only.get(permission);
         if (!holder) continue;
         // Held, the permission lets the token past AccessGuard: the handler may still find no row
-        // (404) or no valid body (400); a step-up is a person's to give.
+        // (404) or no valid body (400); a step-up, or verifying a caller, is a person's to give.
         const held = await call(route, holder);
-        const fine = route.stepUp ? answer(held) === '403 TOKEN_NOT_ALLOWED' : !refused(held) && held.status < 500;
+        const personOnly = route.stepUp || route.rule.personOnly;
+        const fine = personOnly ? answer(held) === '403 TOKEN_NOT_ALLOWED' : !refused(held) && held.status < 500;
         if (!fine) wrong.push(`${named(route)} with only ${permission}: ${answer(held)}`);
       }
       expect(wrong).toEqual([]);

@@ -15,7 +15,7 @@ export type AccessRule =
   | { kind: 'public' }
   | { kind: 'signed-in' }
   | { kind: 'second-factor-step' }
-  | { kind: 'permission'; permission: Permission };
+  | { kind: 'permission'; permission: Permission; personOnly?: boolean };
 
 /** Open to anyone: sign-in, health, the customers' public endpoints. Exempt from CSRF checks. */
 export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
@@ -40,11 +40,15 @@ export const SecondFactorStep = () =>
     ApiErrors(ErrorCode.TokenNotAllowed),
   );
 
-/** A staff session (with its CSRF token) or an API token holding the permission. */
-export const RequirePermission = (permission: Permission) =>
+/**
+ * A staff session (with its CSRF token) or an API token holding the permission; with personOnly,
+ * a session alone: what only a person can do (verifying a caller on the phone) is refused to a
+ * token with 403 TOKEN_NOT_ALLOWED.
+ */
+export const RequirePermission = (permission: Permission, { personOnly = false } = {}) =>
   applyDecorators(
-    SetMetadata(ACCESS_RULE, { kind: 'permission', permission } satisfies AccessRule),
+    SetMetadata(ACCESS_RULE, { kind: 'permission', permission, personOnly } satisfies AccessRule),
     ApiSecurity({ session: [], csrf: [] }),
-    ApiSecurity('token'),
+    ...(personOnly ? [ApiErrors(ErrorCode.TokenNotAllowed)] : [ApiSecurity('token')]),
     ApiErrors(ErrorCode.Forbidden, ErrorCode.SecondFactorRequired),
   );

@@ -27,8 +27,11 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request>();
     const staff = request.user as AuthenticatedStaff | undefined;
     if (!staff) throw new DomainError(request.sessionExpired ? ErrorCode.SessionExpired : ErrorCode.NotAuthenticated);
-    // A token acts through permissions only: the routes of a person's own session are not its.
-    if (staff.apiToken && rule.kind !== 'permission') throw new DomainError(ErrorCode.TokenNotAllowed);
+    // A token acts through permissions only: the routes of a person's own session are not its,
+    // nor what only a person does.
+    if (staff.apiToken && (rule.kind !== 'permission' || rule.personOnly)) {
+      throw new DomainError(ErrorCode.TokenNotAllowed);
+    }
     if (rule.kind === 'second-factor-step') return true;
     if (request.staffSession?.secondFactorPending) throw new DomainError(ErrorCode.SecondFactorRequired);
     if (rule.kind === 'permission' && !hasPermission(staff.permissions, rule.permission)) {

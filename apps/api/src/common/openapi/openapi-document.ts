@@ -132,6 +132,9 @@ function describeErrors(method: string, operation: Operation): void {
   // body of its own.
   codes.add(ErrorCode.ValidationFailed).add(ErrorCode.PayloadTooLarge).add(ErrorCode.UnsupportedMediaType);
   if ((operation.parameters ?? []).some((p) => p.in === 'path')) codes.add(ErrorCode.NotFound);
+  // A bearer token is read wherever it is sent: one that names no live token is refused, even on
+  // an open route.
+  codes.add(ErrorCode.NotAuthenticated);
   if (operation.security?.length) {
     codes.add(ErrorCode.NotAuthenticated).add(ErrorCode.SessionExpired);
     if (method !== 'get') codes.add(ErrorCode.CsrfTokenInvalid);

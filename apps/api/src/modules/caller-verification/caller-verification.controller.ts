@@ -18,13 +18,14 @@ import { AppCodeVerificationDto, ConfirmVerificationDto } from './dto/confirm-ve
 import { StartVerificationDto } from './dto/start-verification.dto';
 
 /** "Verify caller" on the Manage user page and a ticket's user. */
+// An agent verifies a caller on the phone: a token is no one to read a code back to.
 @ApiTags('caller verification')
 @Controller('api')
 export class CallerVerificationController {
   constructor(private readonly verifications: CallerVerificationService) {}
 
   @Get('users/:id/verification')
-  @RequirePermission(Permission.UsersManage)
+  @RequirePermission(Permission.UsersManage, { personOnly: true })
   @ApiOperation({
     summary: "The signed-in agent's verification of this user's caller, and the addresses a code may go to",
   })
@@ -34,7 +35,7 @@ export class CallerVerificationController {
   }
 
   @Post('users/:id/verifications')
-  @RequirePermission(Permission.UsersManage)
+  @RequirePermission(Permission.UsersManage, { personOnly: true })
   @ApiOperation({
     summary: 'Mails a six-digit code to one of the addresses on file',
     description:
@@ -52,7 +53,7 @@ export class CallerVerificationController {
 
   @Post('users/:id/verifications/:vid/confirm')
   @HttpCode(200)
-  @RequirePermission(Permission.UsersManage)
+  @RequirePermission(Permission.UsersManage, { personOnly: true })
   @ApiOperation({
     summary: 'The code the caller read back: the caller counts as verified for CALLER_VERIFICATION_MINUTES',
     description:
@@ -71,7 +72,7 @@ export class CallerVerificationController {
 
   @Post('users/:id/verifications/app')
   @HttpCode(200)
-  @RequirePermission(Permission.UsersManage)
+  @RequirePermission(Permission.UsersManage, { personOnly: true })
   @ApiOperation({
     summary: "Verifies the caller with the current code of the customer's authenticator app",
     description:
