@@ -136,7 +136,7 @@ function describeErrors(method: string, operation: Operation): void {
   // an open route.
   codes.add(ErrorCode.NotAuthenticated);
   if (operation.security?.length) {
-    codes.add(ErrorCode.NotAuthenticated).add(ErrorCode.SessionExpired);
+    codes.add(ErrorCode.SessionExpired);
     if (method !== 'get') codes.add(ErrorCode.CsrfTokenInvalid);
   }
   const byStatus = new Map<number, ErrorCode[]>();
