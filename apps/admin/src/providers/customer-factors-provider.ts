@@ -1,4 +1,4 @@
-import type { ClientResponse, UserResponse } from '@keydesk/domain';
+import type { ClientResponse, UserFactorRemovalResponse } from '@keydesk/domain';
 import type { Identifier } from 'react-admin';
 
 import { API_URL, httpClient } from './http-client';
@@ -16,7 +16,7 @@ export interface FactorRemovalRequest {
 /** Customers' second factors, from staff's side: a lost one removed, a client requiring one of every user. */
 export interface CustomerFactorsDataProvider {
   /** Every factor of the user goes and every session ends; resolves with their factors as they are now. */
-  removeUserFactors(userId: Identifier, request: FactorRemovalRequest): Promise<Pick<UserResponse, 'twoFactor'>>;
+  removeUserFactors(userId: Identifier, request: FactorRemovalRequest): Promise<UserFactorRemovalResponse>;
   setClientTwoFactorRequirement(clientId: Identifier, required: boolean): Promise<ClientResponse>;
 }
 

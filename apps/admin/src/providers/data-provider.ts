@@ -1,6 +1,7 @@
 import type {
   ClientSummaryResponse,
   EmailDetailResponse,
+  HealthResponse,
   PasswordResetResponse,
   RecoveryCodesResponse,
   SetUserPasswordRequest,
@@ -44,11 +45,6 @@ export interface SendResetEmailRequest {
 /** Body of POST /api/users/:id/password, with the approval that allows it when one is needed. */
 export type SetUserPasswordBody = SetUserPasswordRequest & { approvalId?: number };
 
-export interface SystemHealth {
-  status: string;
-  database: string;
-}
-
 /** The CRUD calls of ra-data-simple-rest, plus the api's actions that are not CRUD. */
 export interface KeydeskDataProvider
   extends
@@ -59,7 +55,7 @@ export interface KeydeskDataProvider
     CustomerFactorsDataProvider,
     IntegrationsDataProvider {
   setStaffPassword(id: Identifier, password: string): Promise<void>;
-  getHealth(): Promise<SystemHealth>;
+  getHealth(): Promise<HealthResponse>;
   getClientSummary(id: Identifier): Promise<ClientSummaryResponse>;
   /** Queues a copy of a mail without secrets; resolves with the copy. */
   resendEmail(id: Identifier): Promise<EmailDetailResponse>;
@@ -80,7 +76,7 @@ export interface KeydeskDataProvider
   renewRecoveryCodes(): Promise<RecoveryCodesResponse>;
 }
 
-function isHealthReport(body: unknown): body is SystemHealth {
+function isHealthReport(body: unknown): body is HealthResponse {
   return typeof body === 'object' && body !== null && 'status' in body && 'database' in body;
 }
 
@@ -147,7 +143,7 @@ export const dataProvider: KeydeskDataProvider = {
   async getHealth() {
     try {
       const { json } = await httpClient(`${API_URL}/health`);
-      return json as SystemHealth;
+      return json as HealthResponse;
     } catch (error) {
       // An unhealthy api answers 503 with the same report, which is exactly what to show.
       if (error instanceof HttpError && isHealthReport(error.body)) return error.body;
