@@ -24,7 +24,7 @@ export function codePointLength(text: string): number {
   return Array.from(text).length;
 }
 
-// TextEncoder exists both in browsers and in Node 20, which keeps this file platform-free.
+// TextEncoder exists both in browsers and in Node, which keeps this file platform-free.
 const utf8 = new TextEncoder();
 
 export function utf8ByteLength(text: string): number {

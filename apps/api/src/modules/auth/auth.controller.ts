@@ -45,14 +45,12 @@ export class AuthController {
       'Starts a session under a new id and answers the staff member and the CSRF token every later state-changing request must carry; or, where a second factor is due, what the second step takes.',
   })
   @ApiBody('SignInState')
-  // NOT_AUTHENTICATED: a bearer header naming no live token, refused on every route, open ones too.
   @ApiErrors(
     ErrorCode.InvalidCredentials,
     ErrorCode.TooManyAttempts,
     ErrorCode.AccountLocked,
     ErrorCode.PasswordTooLong,
     ErrorCode.ServiceBusy,
-    ErrorCode.NotAuthenticated,
   )
   async login(
     @Req() request: Request,
