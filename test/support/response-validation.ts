@@ -32,9 +32,10 @@ let webhooks: Record<string, { post: DescribedWebhook }> = {};
 let ajv: Ajv2020;
 const validators = new Map<object, ValidateFunction>();
 
-/** Set once per test process: every app a suite starts has the same document. */
-export function describeResponsesWith(document: OpenAPIObject): void {
+/** Set once per test process: every app a suite starts has the same document, made only for the first. */
+export function describeResponsesWith(makeDocument: () => OpenAPIObject): void {
   if (routes) return;
+  const document = makeDocument();
   ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv);
   ajv.addSchema({ $id: 'openapi', components: document.components }, 'openapi');

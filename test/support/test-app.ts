@@ -99,7 +99,7 @@ export async function startTestApp(
   await runMigrations(dataSource);
   await app.get(BootstrapService).run();
   await app.init();
-  describeResponsesWith(createOpenApiDocument(app));
+  describeResponsesWith(() => createOpenApiDocument(app));
   return {
     app,
     config,

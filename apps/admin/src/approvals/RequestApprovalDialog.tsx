@@ -4,20 +4,9 @@ import type { ApprovalResponse, AssuredAction } from '@keydesk/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import type { FieldValues } from 'react-hook-form';
-import {
-  Button,
-  Form,
-  maxLength,
-  minValue,
-  NumberInput,
-  required,
-  SaveButton,
-  TextInput,
-  useDataProvider,
-  useNotify,
-  useTranslate,
-} from 'react-admin';
+import { Button, Form, minValue, NumberInput, SaveButton, useDataProvider, useNotify, useTranslate } from 'react-admin';
 
+import { ReasonInput } from '../common/ReasonInput';
 import { useSubmissionErrors } from '../common/useApiErrors';
 import { assuredActionKey } from '../i18n/choices';
 import type { ApprovalRequest } from '../providers/assurance-provider';
@@ -94,17 +83,7 @@ export const RequestApprovalDialog = ({ action, subject, ticketId, onClose }: Re
               {subject.name}
             </Typography>
           </Stack>
-          <TextInput
-            source="reason"
-            label={`${PREFIX}.reason`}
-            helperText={`${PREFIX}.reason_help`}
-            validate={[required(), maxLength(APPROVAL_REASON_MAX_LENGTH)]}
-            multiline
-            minRows={2}
-            fullWidth
-            autoFocus
-            slotProps={{ htmlInput: { maxLength: APPROVAL_REASON_MAX_LENGTH } }}
-          />
+          <ReasonInput prefix={PREFIX} maxReasonLength={APPROVAL_REASON_MAX_LENGTH} autoFocus />
           <NumberInput
             source="ticketId"
             label={`${PREFIX}.ticket`}

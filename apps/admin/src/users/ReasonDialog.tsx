@@ -1,7 +1,9 @@
 import { Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import { useId, type ReactElement, type ReactNode } from 'react';
 import type { FieldValues } from 'react-hook-form';
-import { Button, Form, maxLength, required, SaveButton, TextInput } from 'react-admin';
+import { Button, Form, SaveButton } from 'react-admin';
+
+import { ReasonInput } from '../common/ReasonInput';
 
 /**
  * A dialog that asks for the reason a later reader of the activity log has to go on (required),
@@ -49,17 +51,7 @@ export const ReasonDialog = ({
           <DialogContentText id={helpId} sx={{ mb: 2 }}>
             {help}
           </DialogContentText>
-          <TextInput
-            source="reason"
-            label={`${prefix}.reason`}
-            helperText={`${prefix}.reason_help`}
-            validate={[required(), maxLength(maxReasonLength)]}
-            multiline
-            minRows={2}
-            fullWidth
-            autoFocus
-            slotProps={{ htmlInput: { maxLength: maxReasonLength } }}
-          />
+          <ReasonInput prefix={prefix} maxReasonLength={maxReasonLength} autoFocus />
           {children}
         </DialogContent>
         <DialogActions>

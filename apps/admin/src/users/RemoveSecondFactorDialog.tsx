@@ -9,11 +9,9 @@ import {
   Button,
   Form,
   HttpError,
-  maxLength,
   required,
   SaveButton,
   SelectInput,
-  TextInput,
   useDataProvider,
   useNotify,
   useRefresh,
@@ -21,6 +19,7 @@ import {
 } from 'react-admin';
 
 import { useAssuranceGate } from '../approvals/useAssuranceGate';
+import { ReasonInput } from '../common/ReasonInput';
 import { useSubmissionErrors } from '../common/useApiErrors';
 import { hasSession } from '../providers/auth-provider';
 import type { FactorRemovalRequest } from '../providers/customer-factors-provider';
@@ -122,16 +121,7 @@ export const RemoveSecondFactorDialog = ({ user, onClose }: { user: UserResponse
           </DialogContentText>
           <UserClientInput user={user} />
           <RemovalTicketInput />
-          <TextInput
-            source="reason"
-            label={`${PREFIX}.reason`}
-            helperText={`${PREFIX}.reason_help`}
-            validate={[required(), maxLength(REASON_MAX_LENGTH)]}
-            multiline
-            minRows={2}
-            fullWidth
-            slotProps={{ htmlInput: { maxLength: REASON_MAX_LENGTH } }}
-          />
+          <ReasonInput prefix={PREFIX} maxReasonLength={REASON_MAX_LENGTH} />
           <UserAssurancePrompt gate={gate} user={user} />
         </DialogContent>
         <DialogActions>

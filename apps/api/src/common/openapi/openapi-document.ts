@@ -57,9 +57,7 @@ export function completeDocument(document: OpenAPIObject, generated: Record<stri
     for (const method of METHODS) {
       const operation = item[method] as Operation | undefined;
       if (!operation) continue;
-      for (const [key, parameter] of Object.entries(operation.parameters ?? [])) {
-        (operation.parameters as unknown[])[Number(key)] = toJsonSchema(parameter);
-      }
+      operation.parameters = operation.parameters?.map((parameter) => toJsonSchema(parameter) as { in: string });
       for (const [status, response] of Object.entries(operation.responses) as Array<
         [string, { description?: string }]
       >) {

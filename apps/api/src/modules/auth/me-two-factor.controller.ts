@@ -115,7 +115,7 @@ export class MeTwoFactorController {
   @SecondFactorStep()
   @ApiOperation({ summary: 'Registers the passkey; the first factor also answers ten recovery codes, shown this once' })
   @ApiCreatedBody('PasskeyRegistrationResponse')
-  // SECOND_FACTOR_INVALID: the credential does not answer this session's challenge for this site.
+  // SECOND_FACTOR_INVALID: the credential answers no challenge this sign-in was given, or is another site's.
   @ApiErrors(ErrorCode.SecondFactorInvalid)
   async registerPasskey(
     @Req() request: Request,
